@@ -1,0 +1,101 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import sharp from 'sharp';
+import type { Core } from '@strapi/strapi';
+import { linesToBlocks } from './blocks';
+
+/**
+ * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
+ * each record is looked up by its natural key (the single type, a slug) and only created when
+ * missing, so a second start adds nothing and staff edits are never overwritten.
+ */
+type Localized = { title: string; summary?: string; body: string[] };
+type NewsSeed = { slug: string; publishedDate: string; category: string; cover: string; th: Localized; en: Localized };
+type PageSeed = { slug: string; menuOrder: number; showInMenu: boolean; th: Localized; en: Localized };
+
+export interface SeedSummary {
+  created: number;
+}
+
+const seedDir = (strapi: Core.Strapi) => path.join(strapi.dirs.app.root, 'database', 'seed');
+
+const readJson = <T>(strapi: Core.Strapi, name: string): T =>
+  JSON.parse(fs.readFileSync(path.join(seedDir(strapi), name), 'utf8')) as T;
+
+/** A plain geometric cover in the item's colour; no text, so no font is needed to render it. */
+const coverSvg = (color: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630">
+  <rect width="1200" height="630" fill="${color}"/>
+  <circle cx="1010" cy="120" r="260" fill="#ffffff" fill-opacity="0.12"/>
+  <circle cx="180" cy="560" r="200" fill="#ffffff" fill-opacity="0.10"/>
+  <rect x="120" y="250" width="560" height="26" rx="13" fill="#ffffff" fill-opacity="0.55"/>
+  <rect x="120" y="310" width="420" height="26" rx="13" fill="#ffffff" fill-opacity="0.35"/>
+</svg>`;
+
+async function uploadImage(strapi: Core.Strapi, image: Buffer, name: string, alt: string, format: 'png' | 'jpeg') {
+  const tmp = path.join(os.tmpdir(), `nokok-seed-${process.pid}-${Date.now()}-${name}`);
+  const pipeline = sharp(image);
+  await (format === 'png' ? pipeline.png() : pipeline.jpeg({ quality: 78 })).toFile(tmp);
+  try {
+    const [file] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name, alternativeText: alt } },
+        files: { filepath: tmp, originalFilename: name, mimetype: `image/${format}`, size: fs.statSync(tmp).size },
+      });
+    return file as { id: number };
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+async function seedMunicipality(strapi: Core.Strapi): Promise<number> {
+  const uid = 'api::municipality.municipality';
+  if ((await strapi.db.query(uid).count()) > 0) return 0;
+  const { logo, ...data } = readJson<Record<string, unknown> & { logo: { file: string; name: string; alt: string } }>(
+    strapi,
+    'municipality.json'
+  );
+  const svg = fs.readFileSync(path.join(seedDir(strapi), logo.file));
+  const file = await uploadImage(strapi, svg, logo.name, logo.alt, 'png');
+  await strapi.documents(uid).create({ data: { ...data, logo: file.id } as never });
+  return 1;
+}
+
+async function seedLocalized<T extends { slug: string; th: Localized; en: Localized }>(
+  strapi: Core.Strapi,
+  uid: 'api::news.news-item' | 'api::page.page',
+  items: T[],
+  shared: (item: T) => Promise<Record<string, unknown>>
+): Promise<number> {
+  let created = 0;
+  for (const item of items) {
+    if (await strapi.db.query(uid).findOne({ where: { slug: item.slug } })) continue;
+    const common = { slug: item.slug, ...(await shared(item)) };
+    const localized = (l: Localized) => ({
+      title: l.title,
+      ...(l.summary !== undefined ? { summary: l.summary } : {}),
+      body: linesToBlocks(l.body),
+    });
+    const docs = strapi.documents(uid);
+    const doc = await docs.create({ locale: 'th', data: { ...common, ...localized(item.th) } as never });
+    await docs.update({ documentId: doc.documentId, locale: 'en', data: { ...common, ...localized(item.en) } as never });
+    await docs.publish({ documentId: doc.documentId, locale: '*' });
+    created += 1;
+  }
+  return created;
+}
+
+export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
+  let created = await seedMunicipality(strapi);
+  created += await seedLocalized(strapi, 'api::news.news-item', readJson<NewsSeed[]>(strapi, 'news.json'), async (n) => {
+    const cover = await uploadImage(strapi, Buffer.from(coverSvg(n.cover)), `news-${n.slug}.jpg`, n.th.title, 'jpeg');
+    return { publishedDate: n.publishedDate, category: n.category, cover: cover.id };
+  });
+  created += await seedLocalized(strapi, 'api::page.page', readJson<PageSeed[]>(strapi, 'pages.json'), async (p) => ({
+    menuOrder: p.menuOrder,
+    showInMenu: p.showInMenu,
+  }));
+  return { created };
+}

@@ -1,0 +1,97 @@
+'use strict';
+// Runs before Strapi: makes a first start work with no setup, and turns bad configuration into one
+// clear line instead of a stack trace from deep inside Strapi.
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const ROOT = path.resolve(__dirname, '..');
+const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const DATABASE_CLIENTS = ['sqlite', 'postgres'];
+
+class ConfigError extends Error {}
+
+const randomSecret = () => crypto.randomBytes(24).toString('base64');
+
+/** Parses KEY=value lines; quotes are optional, `#` starts a comment line. */
+function parseDotEnv(text) {
+  const out = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (!m) continue;
+    let value = m[2];
+    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
+    out[m[1]] = value;
+  }
+  return out;
+}
+
+/** Writes .env from .env.example with fresh random secrets; never in production. */
+function ensureDotEnv(env = process.env, root = ROOT) {
+  const file = path.join(root, '.env');
+  if (fs.existsSync(file) || env.NODE_ENV === 'production') return false;
+  const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+  const text = example
+    .split(/\r?\n/)
+    .map((line) => {
+      const m = /^([A-Z_]+)=/.exec(line);
+      if (!m || !SECRETS.includes(m[1])) return line;
+      const value = m[1] === 'APP_KEYS' ? [1, 2, 3, 4].map(randomSecret).join(',') : randomSecret();
+      return `${m[1]}=${value}`;
+    })
+    .join('\n');
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  return true;
+}
+
+/** Loads .env into env without overriding what the environment already sets. */
+function loadDotEnv(env = process.env, root = ROOT) {
+  const file = path.join(root, '.env');
+  if (!fs.existsSync(file)) return;
+  const values = parseDotEnv(fs.readFileSync(file, 'utf8'));
+  for (const [k, v] of Object.entries(values)) if (env[k] === undefined) env[k] = v;
+}
+
+/** Throws ConfigError with a one-line message naming what to set. */
+function validate(env = process.env) {
+  const client = env.DATABASE_CLIENT || 'sqlite';
+  if (!DATABASE_CLIENTS.includes(client)) {
+    throw new ConfigError(
+      `DATABASE_CLIENT="${client}" is not supported: set DATABASE_CLIENT to one of ${DATABASE_CLIENTS.join(', ')}.`
+    );
+  }
+  if (client === 'postgres' && !env.DATABASE_URL && !env.DATABASE_HOST) {
+    throw new ConfigError('DATABASE_CLIENT=postgres needs DATABASE_URL, or DATABASE_HOST with DATABASE_NAME, DATABASE_USERNAME and DATABASE_PASSWORD.');
+  }
+  const missing = SECRETS.filter((k) => !env[k] || /^(changeme|tobemodified)/i.test(env[k]));
+  if (missing.length && env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      `Missing secret${missing.length > 1 ? 's' : ''} for production: set ${missing.join(', ')} (each a random string, e.g. from \`openssl rand -base64 32\`).`
+    );
+  }
+  if (missing.length) {
+    throw new ConfigError(`Missing secret${missing.length > 1 ? 's' : ''}: set ${missing.join(', ')} in .env or the environment (delete .env to have fresh ones generated).`);
+  }
+  const port = env.PORT === undefined ? 1337 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT="${env.PORT}" is not a port number: set PORT to a number from 1 to 65535.`);
+  }
+}
+
+/** The whole preflight; returns a message for the operator or exits with one line. */
+function preflight(env = process.env, root = ROOT) {
+  const created = ensureDotEnv(env, root);
+  loadDotEnv(env, root);
+  try {
+    validate(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  return created;
+}
+
+module.exports = { preflight, validate, ensureDotEnv, loadDotEnv, parseDotEnv, ConfigError, SECRETS, DATABASE_CLIENTS, ROOT };

@@ -1,0 +1,19 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import th from './translations/th.json';
+import en from './translations/en.json';
+
+// The admin reads this key before it renders; staff who never chose a language get Thai.
+const LANGUAGE_KEY = 'strapi-admin-language';
+if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
+  window.localStorage.setItem(LANGUAGE_KEY, 'th');
+}
+
+export default {
+  config: {
+    locales: ['th'],
+    translations: { th, en },
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  bootstrap(_app: StrapiApp) {},
+};

@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no administrator exists,
+ * so a demo can be logged into without a console step. Thai is the administrator's admin language.
+ */
+export async function ensureFirstAdmin(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const email = env.ADMIN_EMAIL?.trim();
+  const password = env.ADMIN_PASSWORD;
+  if (!email || !password) return false;
+  const userService = strapi.service('admin::user');
+  if ((await userService.count()) > 0) return false;
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  if (!superAdmin) throw new Error('the Super Admin role is missing');
+  await userService.create({
+    email: email.toLowerCase(),
+    firstname: env.ADMIN_FIRSTNAME || 'ผู้ดูแลระบบ',
+    lastname: env.ADMIN_LASTNAME || 'เทศบาลตำบลนกออก',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+    preferedLanguage: 'th',
+  });
+  strapi.log.info(`Created the first administrator ${email}`);
+  return true;
+}

@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { applyRolePermissions } from './bootstrap/permissions';
+import { ensureLocales } from './bootstrap/locales';
+import { ensureFirstAdmin } from './bootstrap/admin-user';
+import { seedDemo } from '../database/seed';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await applyRolePermissions(strapi);
+    await ensureFirstAdmin(strapi);
+    if (process.env.SEED_DEMO !== 'false') {
+      const summary = await seedDemo(strapi);
+      if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import zlib from 'zlib';
+import { promisify } from 'util';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+const COMPRESSIBLE = /^(application\/(json|javascript|xml|xhtml\+xml|geo\+json|ld\+json)|text\/|image\/svg\+xml)/;
+const MIN_BYTES = 1024;
+
+/**
+ * Compresses buffered text answers (API JSON, the website's HTML): citizens are on slow mobile
+ * networks. Streams (uploads, precompressed website assets) pass untouched.
+ */
+export default () => async (ctx: any, next: () => Promise<void>) => {
+  await next();
+  const accept = String(ctx.get('Accept-Encoding') || '');
+  if (ctx.method === 'HEAD' || ctx.status === 204 || ctx.status === 304 || ctx.response.get('Content-Encoding')) return;
+  if (!COMPRESSIBLE.test(ctx.response.type || '')) return;
+  let body = ctx.body;
+  if (body == null || typeof body.pipe === 'function') return;
+  if (typeof body === 'object' && !Buffer.isBuffer(body)) body = JSON.stringify(body);
+  const raw = Buffer.isBuffer(body) ? body : Buffer.from(String(body));
+  ctx.vary('Accept-Encoding');
+  if (raw.length < MIN_BYTES) return;
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;
+  if (!encoding) return;
+  const type = ctx.response.type;
+  ctx.body =
+    encoding === 'br'
+      ? await brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      : await gzip(raw, { level: 6 });
+  ctx.type = type;
+  ctx.set('Content-Encoding', encoding);
+};

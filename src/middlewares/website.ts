@@ -1,0 +1,117 @@
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Serves the citizen website (built into build/website by website/build.js) from the same
+ * process: hashed assets with their precompressed copies, and the HTML shell for the site's
+ * routes. The shell carries the town's name (so it shows before any script runs) and the
+ * municipality record from the public API (so the phone saves a round trip).
+ */
+const SITE_ROUTES = [
+  /^\/$/,
+  /^\/news(\/[^/]+)?\/?$/,
+  /^\/pages\/[^/]+\/?$/,
+  /^\/(contact|developers|complaint|eservice|tax|poles|line|data|track)\/?$/,
+  /^\/p\/[^/]+\/?$/,
+];
+const TYPES: Record<string, string> = {
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const MUNICIPALITY_TTL_MS = 30_000;
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// JSON inside <script> must not be able to close the tag.
+const safeJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const root = path.join(strapi.dirs.app.root, 'build', 'website');
+  let template: { text: string; mtimeMs: number } | undefined;
+  let municipality: { data: any; at: number } | undefined;
+
+  const readTemplate = () => {
+    const file = path.join(root, 'index.html');
+    const { mtimeMs } = fs.statSync(file);
+    if (!template || template.mtimeMs !== mtimeMs) template = { text: fs.readFileSync(file, 'utf8'), mtimeMs };
+    return template.text;
+  };
+
+  /** The municipality as the public API gives it, fetched over loopback like any client. */
+  const loadMunicipality = async () => {
+    if (municipality && Date.now() - municipality.at < MUNICIPALITY_TTL_MS) return municipality.data;
+    const address = strapi.server.httpServer.address();
+    if (!address || typeof address === 'string') return null;
+    const host = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.address;
+    try {
+      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/municipality?populate=logo`, {
+        signal: AbortSignal.timeout(2000),
+      });
+      const data = res.ok ? ((await res.json()) as { data: unknown }).data : null;
+      municipality = { data, at: Date.now() };
+      return data;
+    } catch {
+      return null;
+    }
+  };
+
+  const sendFile = (ctx: any, rel: string, immutable: boolean) => {
+    const file = path.join(root, rel);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return false;
+    const accept = String(ctx.get('Accept-Encoding') || '');
+    let chosen = file;
+    for (const [enc, ext] of [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ] as const) {
+      if (new RegExp(`\\b${enc}\\b`).test(accept) && fs.existsSync(file + ext)) {
+        chosen = file + ext;
+        ctx.set('Content-Encoding', enc);
+        break;
+      }
+    }
+    ctx.vary('Accept-Encoding');
+    ctx.type = TYPES[path.extname(file)] || 'application/octet-stream';
+    ctx.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    ctx.length = fs.statSync(chosen).size;
+    ctx.body = ctx.method === 'HEAD' ? null : fs.createReadStream(chosen);
+    return true;
+  };
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    const p: string = ctx.path;
+    if (p.startsWith('/assets/') && !p.includes('..')) {
+      if (sendFile(ctx, p.slice(1), true)) return;
+      return next();
+    }
+    if (/^\/[\w.-]+\.(svg|png|ico|webmanifest|txt)$/.test(p) && sendFile(ctx, p.slice(1), false)) return;
+    if (!SITE_ROUTES.some((r) => r.test(p))) return next();
+
+    let html: string;
+    try {
+      html = readTemplate();
+    } catch {
+      ctx.status = 503;
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.body = 'The website is not built yet: run `npm run build`.';
+      return;
+    }
+    const m = await loadMunicipality();
+    const name = m?.nameTh ? String(m.nameTh) : '';
+    html = html
+      .replace('{{title}}', escapeHtml(name || 'เทศบาลดิจิทัล'))
+      .replace('<!--municipality-name-->', escapeHtml(name))
+      .replace('<!--initial-data-->', m ? `<script id="initial-data" type="application/json">${safeJson({ municipality: m })}</script>` : '');
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = html;
+  };
+};

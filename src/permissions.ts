@@ -1,0 +1,25 @@
+/**
+ * Public permissions as code: exactly what the users-permissions roles may do through the content
+ * API. Applied at every start; anything not listed here is removed from these roles, so a click in
+ * the admin cannot quietly make data public. Change this table (and its test) instead.
+ */
+export const ROLE_PERMISSIONS: Record<'public' | 'authenticated', readonly string[]> = {
+  public: [
+    'api::municipality.municipality.find',
+    'api::news.news-item.find',
+    'api::news.news-item.findOne',
+    'api::page.page.find',
+    'api::page.page.findOne',
+  ],
+  authenticated: [
+    'api::municipality.municipality.find',
+    'api::news.news-item.find',
+    'api::news.news-item.findOne',
+    'api::page.page.find',
+    'api::page.page.findOne',
+    'plugin::users-permissions.user.me',
+  ],
+};
+
+/** The content-API actions anyone may call without logging in. */
+export const isPublicAction = (action: string): boolean => ROLE_PERMISSIONS.public.includes(action);

@@ -1,0 +1,162 @@
+import request from 'supertest';
+import { startApp, createAdmin, type TestApp } from '../helpers/strapi';
+import { ROLE_PERMISSIONS } from '../../src/permissions';
+import { seedDemo } from '../../database/seed';
+import { applyRolePermissions } from '../../src/bootstrap/permissions';
+import { ensureFirstAdmin } from '../../src/bootstrap/admin-user';
+
+let app: TestApp;
+const NEWS = 'api::news.news-item';
+
+const createNews = async (data: Record<string, unknown>, { publish = true, en }: { publish?: boolean; en?: Record<string, unknown> } = {}) => {
+  const docs = app.strapi.documents(NEWS);
+  const doc = await docs.create({ locale: 'th', data: { publishedDate: '2026-11-01', category: 'announcement', ...data } as never });
+  if (en) await docs.update({ documentId: doc.documentId, locale: 'en', data: { ...data, ...en } as never });
+  if (publish) await docs.publish({ documentId: doc.documentId, locale: '*' });
+  return doc;
+};
+
+beforeAll(async () => {
+  app = await startApp();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('health and locales', () => {
+  it('answers /_health with 204', async () => {
+    await request(app.url).get('/_health').expect(204);
+  });
+
+  it('has Thai as the default content locale and English as the second', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    expect(await locales.getDefaultLocale()).toBe('th');
+    expect((await locales.find()).map((l: { code: string }) => l.code).sort()).toEqual(['en', 'th']);
+  });
+});
+
+describe('public permissions as code', () => {
+  const actionsOf = async (type: string) => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });
+    const perms = await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } });
+    return perms.map((p: { action: string }) => p.action).sort();
+  };
+
+  it('gives each role exactly the actions of the table', async () => {
+    expect(await actionsOf('public')).toEqual([...ROLE_PERMISSIONS.public].sort());
+    expect(await actionsOf('authenticated')).toEqual([...ROLE_PERMISSIONS.authenticated].sort());
+  });
+
+  it('removes a permission granted outside the table and is idempotent', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::news.news-item.create', role: role.id } });
+    expect(await applyRolePermissions(app.strapi)).toEqual({ added: 0, removed: 1 });
+    expect(await applyRolePermissions(app.strapi)).toEqual({ added: 0, removed: 0 });
+    expect(await actionsOf('public')).toEqual([...ROLE_PERMISSIONS.public].sort());
+  });
+
+  it('refuses anonymous writes and private collections', async () => {
+    await request(app.url).post('/api/news').send({ data: { title: 'x' } }).expect(403);
+    await request(app.url).get('/api/users').expect(403);
+    await request(app.url).get('/api/upload/files').expect(403);
+    await request(app.url).put('/api/municipality').send({ data: { nameTh: 'x' } }).expect(403);
+  });
+});
+
+describe('news and pages through the public API', () => {
+  it('lists only published news, per locale, with English beside Thai', async () => {
+    await createNews({ title: 'ข่าวเผยแพร่', slug: 'published-news' }, { en: { title: 'Published news' } });
+    await createNews({ title: 'ข่าวร่าง', slug: 'draft-news' }, { publish: false });
+    const th = await request(app.url).get('/api/news').query({ locale: 'th' }).expect(200);
+    expect(th.body.data.map((n: { slug: string }) => n.slug)).toEqual(['published-news']);
+    expect(th.body.data[0].title).toBe('ข่าวเผยแพร่');
+    const en = await request(app.url).get('/api/news').query({ locale: 'en', 'filters[slug][$eq]': 'published-news' }).expect(200);
+    expect(en.body.data[0].title).toBe('Published news');
+    expect(en.body.meta.pagination.total).toBe(1);
+  });
+
+  it('gives anonymous list answers an ETag and answers a revalidation with 304', async () => {
+    const first = await request(app.url).get('/api/news').query({ locale: 'th' }).expect(200);
+    expect(first.headers.etag).toBeTruthy();
+    expect(first.headers['cache-control']).toMatch(/public/);
+    await request(app.url).get('/api/news').query({ locale: 'th' }).set('If-None-Match', first.headers.etag).expect(304);
+  });
+
+  it('compresses JSON for clients that accept it', async () => {
+    for (let i = 0; i < 12; i++) await createNews({ title: `ข่าวที่ ${i} ${'ก'.repeat(100)}`, slug: `bulk-${i}` });
+    const res = await request(app.url).get('/api/news').query({ locale: 'th' }).set('Accept-Encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.body.data.length).toBeGreaterThan(10);
+  });
+
+  it('rejects an unknown filter field with 400', async () => {
+    const res = await request(app.url).get('/api/news').query({ 'filters[nope][$eq]': 'x' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('demo town seed', () => {
+  it('loads the municipality, news and pages once; a second run adds nothing', async () => {
+    const counts = async () =>
+      Promise.all(['api::municipality.municipality', NEWS, 'api::page.page', 'plugin::upload.file'].map((uid) => app.strapi.db.query(uid).count()));
+    const before = await counts();
+    const first = await seedDemo(app.strapi);
+    expect(first.created).toBeGreaterThan(0);
+    const after = await counts();
+    expect(await seedDemo(app.strapi)).toEqual({ created: 0 });
+    expect(await counts()).toEqual(after);
+    expect(after[0]).toBe(1);
+    expect(after[1] - before[1]).toBeGreaterThanOrEqual(12); // 6 news x 2 locales (+ published copies)
+
+    const m = await request(app.url).get('/api/municipality').query({ populate: 'logo' }).expect(200);
+    expect(m.body.data.nameTh).toBe('เทศบาลตำบลนกออก');
+    expect(m.body.data.nameEn).toBe('Nok Ok Subdistrict Municipality');
+    expect(Number(m.body.data.mapCenterLat)).toBeCloseTo(14.72, 1);
+    expect(Number(m.body.data.mapCenterLng)).toBeCloseTo(102.02, 1);
+    expect(m.body.data.logo.url).toMatch(/^\/uploads\/.+\.png$/);
+    await request(app.url).get(m.body.data.logo.url).expect(200).expect('Content-Type', /image\/png/);
+
+    const pages = await request(app.url).get('/api/pages').query({ locale: 'th', sort: 'menuOrder:asc' }).expect(200);
+    expect(pages.body.data.map((p: { title: string }) => p.title)).toEqual(['ประวัติ', 'โครงสร้างองค์กร', 'อำนาจหน้าที่']);
+    const enPage = await request(app.url).get('/api/pages').query({ locale: 'en', 'filters[slug][$eq]': 'history' }).expect(200);
+    expect(enPage.body.data[0].title).toBe('History');
+  });
+});
+
+describe('administrators', () => {
+  it('creates the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD only when none exists, in Thai', async () => {
+    const env = { ADMIN_EMAIL: 'First.Admin@nokok.test', ADMIN_PASSWORD: 'FirstAdmin123' };
+    expect(await ensureFirstAdmin(app.strapi, env)).toBe(true);
+    expect(await ensureFirstAdmin(app.strapi, env)).toBe(false);
+    const res = await request(app.url).post('/admin/login').send({ email: 'first.admin@nokok.test', password: 'FirstAdmin123' }).expect(200);
+    expect(res.body.data.token).toBeTruthy();
+    expect(res.body.data.user.preferedLanguage).toBe('th');
+  });
+
+  it('lets staff read drafts through the admin content manager', async () => {
+    const { token } = await createAdmin(app);
+    const res = await request(app.url)
+      .get(`/content-manager/collection-types/${NEWS}`)
+      .query({ locale: 'th' })
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(res.body.results.some((n: { slug: string }) => n.slug === 'draft-news')).toBe(true);
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('describes exactly the public operations, generated from the content types', async () => {
+    const res = await request(app.url).get('/api/openapi.json').expect(200).expect('Content-Type', /json/);
+    const doc = res.body;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/municipality', '/news', '/news/{documentId}', '/openapi.json', '/pages', '/pages/{documentId}']);
+    expect(doc.paths['/news'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['locale', 'filters', 'sort', 'populate']));
+    const news = doc.components.schemas.NewsItem;
+    expect(Object.keys(news.properties)).toEqual(expect.arrayContaining(['title', 'slug', 'summary', 'body', 'cover', 'publishedDate', 'category', 'locale']));
+    expect(news.properties.category.enum).toContain('procurement');
+    // Every path in the document answers anonymously (the seed above created the municipality).
+    for (const p of ['/news', '/pages', '/municipality']) await request(app.url).get(`/api${p}`).expect(200);
+    await request(app.url).get('/api/openapi.json').set('If-None-Match', res.headers.etag).expect(304);
+  });
+});
