@@ -43,6 +43,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   const id = `${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
   const client = process.env.DATABASE_CLIENT || 'sqlite';
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nokok-test-'));
+  fs.mkdirSync(path.join(tmpDir, 'uploads'));
   const cleanup: Array<() => Promise<void> | void> = [() => fs.rmSync(tmpDir, { recursive: true, force: true })];
 
   Object.assign(process.env, {
@@ -57,6 +58,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
+    PUBLIC_DIR: tmpDir, // uploads of this file's tests go to its own folder, removed afterwards
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     ...env,
   });
@@ -67,7 +69,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     process.env.DATABASE_NAME = name;
     delete process.env.DATABASE_URL;
     cleanup.push(() => withPgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
-  } else {
+  } else if (!env.DATABASE_FILENAME) {
     process.env.DATABASE_CLIENT = 'sqlite';
     process.env.DATABASE_FILENAME = path.join(tmpDir, 'test.db');
   }
