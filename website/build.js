@@ -1,0 +1,65 @@
+'use strict';
+// Builds the citizen website into build/website: one bundled script and one stylesheet named by
+// content hash (cached forever by browsers), the HTML template, and brotli and gzip copies of every
+// text file so the server sends them without compressing per request.
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const crypto = require('crypto');
+const esbuild = require('esbuild');
+
+const SRC = __dirname;
+const OUT = path.join(SRC, '..', 'build', 'website');
+const TEXT = /\.(js|css|html|json|svg|txt)$/;
+
+const hashName = (base, ext, content) => `${base}-${crypto.createHash('sha256').update(content).digest('hex').slice(0, 10)}${ext}`;
+
+async function main() {
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.mkdirSync(path.join(OUT, 'assets'), { recursive: true });
+
+  const common = { bundle: true, minify: true, write: false, target: 'es2019', logLevel: 'warning', legalComments: 'none' };
+  const js = (await esbuild.build({ ...common, entryPoints: [path.join(SRC, 'src', 'main.ts')], format: 'iife' })).outputFiles[0].contents;
+  const css = (await esbuild.build({ ...common, entryPoints: [path.join(SRC, 'src', 'styles.css')] })).outputFiles[0].contents;
+  const jsName = hashName('app', '.js', js);
+  const cssName = hashName('app', '.css', css);
+  fs.writeFileSync(path.join(OUT, 'assets', jsName), js);
+  fs.writeFileSync(path.join(OUT, 'assets', cssName), css);
+
+  const html = fs
+    .readFileSync(path.join(SRC, 'index.html'), 'utf8')
+    .replace('{{js}}', `/assets/${jsName}`)
+    .replace('{{css}}', `/assets/${cssName}`);
+  fs.writeFileSync(path.join(OUT, 'index.html'), html);
+
+  for (const file of fs.readdirSync(path.join(SRC, 'public'))) fs.copyFileSync(path.join(SRC, 'public', file), path.join(OUT, file));
+
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(OUT);
+  const manifest = {};
+  for (const file of files) {
+    const raw = fs.readFileSync(file);
+    const rel = path.relative(OUT, file);
+    manifest[rel] = { bytes: raw.length };
+    if (!TEXT.test(file)) continue;
+    const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+    const gz = zlib.gzipSync(raw, { level: 9 });
+    fs.writeFileSync(`${file}.br`, br);
+    fs.writeFileSync(`${file}.gz`, gz);
+    Object.assign(manifest[rel], { br: br.length, gzip: gz.length });
+  }
+  fs.writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  for (const [rel, s] of Object.entries(manifest)) if (s.br) console.log(`  website ${rel}: ${s.bytes} B, gzip ${s.gzip} B, br ${s.br} B`);
+}
+
+main().catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});

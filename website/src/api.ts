@@ -1,0 +1,58 @@
+/** The public content API, same origin. Answers are kept for the page's life: navigation stays instant. */
+const cache = new Map<string, Promise<any>>();
+
+export function api<T = any>(path: string, params: Record<string, string | number> = {}): Promise<T> {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  const url = `/api/${path}${query ? `?${query}` : ''}`;
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetch(url, { headers: { Accept: 'application/json' } }).then((res) => {
+      if (!res.ok && res.status !== 404) throw new Error(`HTTP ${res.status}`);
+      return res.status === 404 ? { data: null } : res.json();
+    });
+    pending.catch(() => cache.delete(url));
+    cache.set(url, pending);
+  }
+  return pending;
+}
+
+export interface Media {
+  url: string;
+  alternativeText?: string | null;
+  width?: number;
+  height?: number;
+  formats?: Record<string, { url: string; width: number; height: number }> | null;
+}
+
+export interface Municipality {
+  nameTh: string;
+  nameEn: string;
+  addressTh?: string;
+  addressEn?: string;
+  phone?: string;
+  email?: string;
+  lineOaId?: string;
+  facebookPageUrl?: string;
+  officeHoursTh?: string;
+  officeHoursEn?: string;
+  logo?: Media | null;
+}
+
+export interface NewsItem {
+  documentId: string;
+  title: string;
+  slug: string;
+  summary?: string;
+  body?: unknown;
+  publishedDate: string;
+  category: string;
+  cover?: Media | null;
+}
+
+export interface Page {
+  title: string;
+  slug: string;
+  body?: unknown;
+  menuOrder?: number;
+  showInMenu?: boolean;
+}

@@ -1,0 +1,47 @@
+import th from '../translations/th.json';
+import en from '../translations/en.json';
+
+export type Lang = 'th' | 'en';
+type Key = keyof typeof th;
+const dictionaries: Record<Lang, Record<string, string>> = { th, en };
+const STORAGE_KEY = 'nokok-lang';
+
+/** Thai unless the URL (?lang=en) or an earlier choice says English. */
+function initialLang(): Lang {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (fromUrl === 'en' || fromUrl === 'th') return fromUrl;
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'th';
+  } catch {
+    return 'th';
+  }
+}
+
+export let lang: Lang = initialLang();
+
+export function setLang(next: Lang): void {
+  lang = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    /* private mode: the URL still carries the choice */
+  }
+  document.documentElement.lang = next;
+}
+
+export function t(key: Key, vars: Record<string, string | number> = {}): string {
+  const text = dictionaries[lang][key] ?? dictionaries.th[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** Internal links keep the language in the URL, so a shared link opens in the same language. */
+export function href(path: string): string {
+  if (lang === 'th') return path;
+  return path + (path.includes('?') ? '&' : '?') + 'lang=en';
+}
+
+const dateFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
+export function formatDate(iso: string): string {
+  const f = (dateFormats[lang] ??= new Intl.DateTimeFormat(lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Bangkok' }));
+  return f.format(new Date(`${iso}T00:00:00+07:00`));
+}
