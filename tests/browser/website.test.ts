@@ -1,0 +1,98 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { launchBrowser } from '../helpers/browser';
+import { seedDemo } from '../../database/seed';
+
+const BUDGET_BYTES = 150 * 1024;
+let app: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  await seedDemo(app.strapi); // this file checks the demo town's own pages
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('shows the Thai home page within the transfer budget on a phone-sized screen', async () => {
+  // Count bytes as they cross the network (compressed), the way a phone pays for them.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let transferred = 0;
+  cdp.on('Network.loadingFinished', (e) => {
+    transferred += e.encodedDataLength;
+  });
+
+  await page.goto(`${app.url}/`, { waitUntil: 'networkidle' });
+  await page.locator('.news-card').nth(3).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('th');
+  expect(await page.locator('#site-name').textContent()).toBe('เทศบาลตำบลนกออก');
+  expect(await page.locator('.news-card').count()).toBe(4);
+  expect(await page.locator('.service').count()).toBe(6);
+  await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ประวัติ' }).waitFor();
+
+  const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(360);
+
+  console.log(`home page transfer: ${(transferred / 1024).toFixed(1)} KB (budget ${BUDGET_BYTES / 1024} KB)`);
+  expect(transferred).toBeGreaterThan(5 * 1024);
+  expect(transferred).toBeLessThanOrEqual(BUDGET_BYTES);
+  await cdp.detach();
+  await page.screenshot({ path: `${app.strapi.dirs.app.root}/.tmp/website-home-360.png`, fullPage: true });
+});
+
+it('starts keyboard navigation at a skip link to the content', async () => {
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => ({ cls: document.activeElement?.className, href: document.activeElement?.getAttribute('href') }));
+  expect(focused).toEqual({ cls: 'skip', href: '#main' });
+});
+
+it('opens a news item from the home page', async () => {
+  const first = page.locator('.news-card a').first();
+  const title = (await first.locator('.card-title').textContent())!.trim();
+  await first.click();
+  await page.waitForURL(/\/news\/[\w-]+$/);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  expect(await page.locator('.prose p').count()).toBeGreaterThan(0);
+  expect(await page.title()).toContain(title);
+});
+
+it('switches to English and keeps the choice in the URL', async () => {
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction(() => document.getElementById('site-name')?.textContent === 'Nok Ok Subdistrict Municipality');
+  expect(page.url()).toContain('lang=en');
+  await page.getByRole('link', { name: 'News', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'News and announcements' }).waitFor();
+  expect(page.url()).toMatch(/\/news\?lang=en$/);
+  await page.getByRole('button', { name: 'เปลี่ยนเป็นภาษาไทย' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'th');
+});
+
+it('renders a static page and the contact page from the API', async () => {
+  await page.goto(`${app.url}/pages/history`);
+  await page.getByRole('heading', { level: 1, name: 'ประวัติ' }).waitFor();
+  await page.goto(`${app.url}/contact`);
+  await page.getByRole('heading', { level: 1, name: 'ติดต่อเรา' }).waitFor();
+  await page.locator('main a[href^="tel:"]').waitFor();
+});
+
+it('lists the public API for integrators on /developers', async () => {
+  await page.goto(`${app.url}/developers`);
+  await page.getByText('GET /api/news', { exact: true }).waitFor();
+  await page.locator('main a[href="/api/openapi.json"]').waitFor();
+});
+
+it('shows a 404 view for an unknown item', async () => {
+  await page.goto(`${app.url}/news/no-such-item`);
+  await page.getByRole('heading', { level: 1, name: 'ไม่พบหน้านี้' }).waitFor();
+});
