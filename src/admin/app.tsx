@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import th from './translations/th.json';
 import en from './translations/en.json';
+import logo from './extensions/logo.svg';
 
 // The admin reads this key before it renders; staff who never chose a language get Thai.
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -11,6 +12,9 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY))
 export default {
   config: {
     locales: ['th'],
+    auth: { logo },
+    menu: { logo },
+    head: { favicon: logo },
     translations: { th, en },
     tutorials: false,
     notifications: { releases: false },
