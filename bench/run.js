@@ -22,7 +22,7 @@ const killAll = () => children.forEach((c) => c.kill('SIGKILL'));
 process.on('exit', killAll);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
 
-const secret = () => crypto.randomBytes(18).toString('base64');
+const { randomSecrets } = require('../scripts/preflight');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -83,12 +83,7 @@ function envFor(name, port) {
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: path.join(WORK, `${name}.db`),
     PUBLIC_DIR: path.join(WORK, `${name}-public`),
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...randomSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     ...APPS[name].env,

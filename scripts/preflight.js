@@ -13,6 +13,10 @@ class ConfigError extends Error {}
 
 const randomSecret = () => crypto.randomBytes(24).toString('base64');
 
+/** A fresh value for every secret Strapi needs: for .env, tests and benchmarks alike. */
+const randomSecrets = () =>
+  Object.fromEntries(SECRETS.map((k) => [k, k === 'APP_KEYS' ? [1, 2, 3, 4].map(randomSecret).join(',') : randomSecret()]));
+
 /** Parses KEY=value lines; quotes are optional, `#` starts a comment line. */
 function parseDotEnv(text) {
   const out = {};
@@ -31,13 +35,12 @@ function ensureDotEnv(env = process.env, root = ROOT) {
   const file = path.join(root, '.env');
   if (fs.existsSync(file) || env.NODE_ENV === 'production') return false;
   const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+  const secrets = randomSecrets();
   const text = example
     .split(/\r?\n/)
     .map((line) => {
       const m = /^([A-Z_]+)=/.exec(line);
-      if (!m || !SECRETS.includes(m[1])) return line;
-      const value = m[1] === 'APP_KEYS' ? [1, 2, 3, 4].map(randomSecret).join(',') : randomSecret();
-      return `${m[1]}=${value}`;
+      return m && SECRETS.includes(m[1]) ? `${m[1]}=${secrets[m[1]]}` : line;
     })
     .join('\n');
   fs.writeFileSync(file, text, { mode: 0o600 });
@@ -94,4 +97,4 @@ function preflight(env = process.env, root = ROOT) {
   return created;
 }
 
-module.exports = { preflight, validate, ensureDotEnv, loadDotEnv, parseDotEnv, ConfigError, SECRETS, DATABASE_CLIENTS, ROOT };
+module.exports = { preflight, randomSecrets, validate, ensureDotEnv, loadDotEnv, parseDotEnv, ConfigError, SECRETS, DATABASE_CLIENTS, ROOT };

@@ -1,12 +1,10 @@
 import { spawnSync } from 'child_process';
-import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { ROOT, startApp, type TestApp } from '../helpers/strapi';
+import { ROOT, randomSecrets, startApp, type TestApp } from '../helpers/strapi';
 
-const secret = () => crypto.randomBytes(18).toString('base64');
 
 describe('npx strapi admin:create-user', () => {
   let app: TestApp | undefined;
@@ -28,12 +26,7 @@ describe('npx strapi admin:create-user', () => {
       DATABASE_FILENAME: dbFile,
       PUBLIC_DIR: dir,
       SEED_DEMO: 'false',
-      APP_KEYS: `${secret()},${secret()}`,
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...randomSecrets(),
       STRAPI_TELEMETRY_DISABLED: 'true',
     };
     fs.mkdirSync(path.join(dir, 'uploads'), { recursive: true });

@@ -14,7 +14,8 @@ export interface TestApp {
   stop: () => Promise<void>;
 }
 
-const secret = () => crypto.randomBytes(18).toString('base64');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const { randomSecrets } = require('../../scripts/preflight') as { randomSecrets: () => Record<string, string> };
 
 /** Postgres server the tests create their throwaway databases on (CI starts one; see .ci/run). */
 const pgAdminConfig = () => ({
@@ -51,12 +52,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     HOST: '127.0.0.1',
     PORT: '0',
     SEED_DEMO: 'false',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...randomSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     PUBLIC_DIR: tmpDir, // uploads of this file's tests go to its own folder, removed afterwards
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
