@@ -85,7 +85,6 @@ function envFor(name, port) {
     PUBLIC_DIR: path.join(WORK, `${name}-public`),
     ...randomSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     ...APPS[name].env,
   };
 }

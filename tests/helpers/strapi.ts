@@ -55,7 +55,6 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     ...randomSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     PUBLIC_DIR: tmpDir, // uploads of this file's tests go to its own folder, removed afterwards
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     ...env,
   });
 
@@ -71,7 +70,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   }
 
   const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  const instance: Core.Strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  // Request logs drown test output; warnings and errors stay (TEST_LOG_LEVEL=http shows all).
+  for (const transport of instance.log.transports) transport.level = process.env.TEST_LOG_LEVEL || 'warn';
+  const strapi = await instance.load();
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
   const address = strapi.server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('server did not listen');

@@ -9,11 +9,14 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 const goodSecrets = Object.fromEntries(SECRETS.map((k: string) => [k, `test-${k}-value`]));
 
-/** Runs `npm start`'s script with the given environment; it must stop before building or serving. */
+/**
+ * Runs `npm start`'s script with the given environment; it must stop before building or serving.
+ * NODE_ENV=production unless overridden, so the script never writes a .env into the checkout.
+ */
 const start = (env: Record<string, string>) =>
   spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'start.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ...goodSecrets, ...env },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', ...goodSecrets, ...env },
     encoding: 'utf8',
     timeout: 20000,
   });
