@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { launchBrowser } from '../helpers/browser';
 import { seedDemo } from '../../database/seed';
+import { wcagViolations } from '../helpers/axe';
 
 const BUDGET_BYTES = 150 * 1024;
 let app: TestApp;
@@ -74,7 +75,7 @@ it('switches to English and keeps the choice in the URL', async () => {
   await page.getByRole('link', { name: 'News', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'News and announcements' }).waitFor();
   expect(page.url()).toMatch(/\/news\?lang=en$/);
-  await page.getByRole('button', { name: 'เปลี่ยนเป็นภาษาไทย' }).click();
+  await page.getByRole('button', { name: 'ภาษาไทย (Thai)' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'th');
 });
 
@@ -92,7 +93,26 @@ it('lists the public API for integrators on /developers', async () => {
   await page.locator('main a[href="/api/openapi.json"]').waitFor();
 });
 
+it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and English', async () => {
+  const checks: Array<[string, string]> = [
+    ['/', 'h1'],
+    ['/news', '.news-card'],
+    ['/news/loy-krathong-2569', '.prose'],
+    ['/pages/organization', '.prose'],
+    ['/contact', '.contact'],
+    ['/developers', '.ops'],
+    ['/?lang=en', '.news-card'],
+    ['/news/loy-krathong-2569?lang=en', '.prose'],
+  ];
+  for (const [path, ready] of checks) {
+    await page.goto(`${app.url}${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.waitForFunction(() => !document.getElementById('main')?.hasAttribute('aria-busy'));
+    expect({ path, violations: await wcagViolations(page) }).toEqual({ path, violations: [] });
+  }
+});
+
 it('shows a 404 view for an unknown item', async () => {
-  await page.goto(`${app.url}/news/no-such-item`);
+  await page.goto(`${app.url}/news/no-such-item?lang=th`);
   await page.getByRole('heading', { level: 1, name: 'ไม่พบหน้านี้' }).waitFor();
 });
