@@ -13,6 +13,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       connection: {
         client: 'postgres',
         connection: {
+          // pg lets the URL's parts win over the separate variables below.
           ...(url ? { connectionString: url } : {}),
           host: env('DATABASE_HOST', '127.0.0.1'),
           port: env.int('DATABASE_PORT', 5432),
