@@ -3,11 +3,13 @@ import { applyRolePermissions } from './bootstrap/permissions';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { seedDemo } from '../database/seed';
+import { complaintOperations } from './api/complaint/openapi';
 
 export default {
   register() {},
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    for (const op of complaintOperations) strapi.service('api::openapi.openapi').register(op);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await ensureFirstAdmin(strapi);

@@ -5,6 +5,7 @@
  */
 export const ROLE_PERMISSIONS: Record<'public' | 'authenticated', readonly string[]> = {
   public: [
+    'api::complaint-category.complaint-category.find',
     'api::municipality.municipality.find',
     'api::news.news-item.find',
     'api::news.news-item.findOne',
@@ -12,6 +13,7 @@ export const ROLE_PERMISSIONS: Record<'public' | 'authenticated', readonly strin
     'api::page.page.findOne',
   ],
   authenticated: [
+    'api::complaint-category.complaint-category.find',
     'api::municipality.municipality.find',
     'api::news.news-item.find',
     'api::news.news-item.findOne',

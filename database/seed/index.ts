@@ -87,8 +87,21 @@ async function seedLocalized<T extends { slug: string; th: Localized; en: Locali
   return created;
 }
 
+/** Complaint categories of a Thai tambon, by code (the Open311 service_code). */
+async function seedComplaintCategories(strapi: Core.Strapi): Promise<number> {
+  const uid = 'api::complaint-category.complaint-category';
+  let created = 0;
+  for (const c of readJson<Array<Record<string, unknown> & { code: string }>>(strapi, 'complaint-categories.json')) {
+    if (await strapi.db.query(uid).findOne({ where: { code: c.code } })) continue;
+    await strapi.documents(uid).create({ data: { confidential: false, active: true, ...c } as never });
+    created += 1;
+  }
+  return created;
+}
+
 export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   let created = await seedMunicipality(strapi);
+  created += await seedComplaintCategories(strapi);
   created += await seedLocalized(strapi, 'api::news.news-item', readJson<NewsSeed[]>(strapi, 'news.json'), async (n) => {
     const cover = await uploadImage(strapi, Buffer.from(coverSvg(n.cover)), `news-${n.slug}.jpg`, n.th.title, 'jpeg');
     return { publishedDate: n.publishedDate, category: n.category, cover: cover.id };

@@ -119,6 +119,9 @@ describe('demo town seed', () => {
 
     const pages = await request(app.url).get('/api/pages').query({ locale: 'th', sort: 'menuOrder:asc' }).expect(200);
     expect(pages.body.data.map((p: { title: string }) => p.title)).toEqual(['ประวัติ', 'โครงสร้างองค์กร', 'อำนาจหน้าที่']);
+    const categories = await request(app.url).get('/api/complaint-categories').query({ sort: 'sortOrder:asc', 'pagination[pageSize]': 50 }).expect(200);
+    expect(categories.body.data.map((c: { code: string }) => c.code)).toEqual(['road', 'street_light', 'water', 'waste', 'drainage', 'loudspeaker', 'nuisance', 'other']);
+    expect(await app.strapi.db.query('api::complaint-category.complaint-category').count({ where: { code: 'corruption', confidential: true } })).toBe(1);
     const enPage = await request(app.url).get('/api/pages').query({ locale: 'en', 'filters[slug][$eq]': 'history' }).expect(200);
     expect(enPage.body.data[0].title).toBe('History');
   });
@@ -150,7 +153,20 @@ describe('OpenAPI document', () => {
     const res = await request(app.url).get('/api/openapi.json').expect(200).expect('Content-Type', /json/);
     const doc = res.body;
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/municipality', '/news', '/news/{documentId}', '/openapi.json', '/pages', '/pages/{documentId}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/complaint-categories',
+      '/complaints',
+      '/complaints/track/{trackingCode}',
+      '/municipality',
+      '/news',
+      '/news/{documentId}',
+      '/openapi.json',
+      '/pages',
+      '/pages/{documentId}',
+    ]);
+    expect(doc.paths['/complaints'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(['category', 'description']);
+    // Private attributes never appear in the document.
+    expect(JSON.stringify(doc)).not.toMatch(/contactPhone|platformUserId|defaultAssignee/);
     expect(doc.paths['/news'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['locale', 'filters', 'sort', 'populate']));
     const news = doc.components.schemas.NewsItem;
     expect(Object.keys(news.properties)).toEqual(expect.arrayContaining(['title', 'slug', 'summary', 'body', 'cover', 'publishedDate', 'category', 'locale']));

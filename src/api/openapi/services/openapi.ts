@@ -10,6 +10,8 @@ const extraOperations: ExtraOperation[] = [];
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Custom public routes describe themselves here so they appear in the document. */
   register(operation: ExtraOperation) {
+    const i = extraOperations.findIndex((o) => o.path === operation.path && o.method === operation.method);
+    if (i >= 0) extraOperations.splice(i, 1); // a second boot in the same process re-registers
     extraOperations.push(operation);
     cached = undefined;
   },

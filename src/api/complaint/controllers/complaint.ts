@@ -1,0 +1,31 @@
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { validateComplaintInput } from '../domain/validate';
+import { toPublicComplaint } from '../domain/public-view';
+import { TRACKING_CODE_PATTERN } from '../domain/tracking-code';
+
+export default factories.createCoreController('api::complaint.complaint', ({ strapi }) => ({
+  /** POST /api/complaints: a citizen files a complaint; the server sets state, channel, code and dates. */
+  async create(ctx: any) {
+    const { value, issues } = validateComplaintInput(ctx.request.body);
+    if (!value) {
+      const first = issues[0];
+      throw new errors.ValidationError(`${first.th} / ${first.en}`, {
+        errors: issues.map((i) => ({ path: i.path, message: `${i.th} / ${i.en}`, name: 'ValidationError' })),
+      });
+    }
+    const { trackingCode, record } = await strapi.service('api::complaint.complaint').createFromCitizen(value, 'web');
+    ctx.status = 201;
+    // A confidential complaint is never shown publicly; its author still gets the code to quote.
+    ctx.body = { data: record ? toPublicComplaint(record) : { trackingCode, confidential: true } };
+  },
+
+  /** GET /api/complaints/track/:trackingCode: the public view, or 404. */
+  async track(ctx: any) {
+    const code = String(ctx.params.trackingCode || '').toUpperCase();
+    const found = TRACKING_CODE_PATTERN.test(code) ? await strapi.service('api::complaint.complaint').findByTrackingCode(code) : null;
+    if (!found) throw new errors.NotFoundError('ไม่พบเรื่องตามรหัสติดตามนี้ / No complaint has this tracking code');
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = { data: toPublicComplaint(found) };
+  },
+}));

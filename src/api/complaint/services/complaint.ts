@@ -1,0 +1,73 @@
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { dueDate } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import type { ComplaintInput } from '../domain/validate';
+import { newTrackingCode } from '../domain/tracking-code';
+
+const UID = 'api::complaint.complaint';
+const PUBLIC_POPULATE = {
+  category: { fields: ['code', 'nameTh', 'nameEn', 'confidential'] },
+  events: { fields: ['kind', 'toState', 'message', 'isPublic', 'at'] },
+} as const;
+
+const fieldError = (path: string[], th: string, en: string) =>
+  new errors.ValidationError(`${th} / ${en}`, { errors: [{ path, message: `${th} / ${en}`, name: 'ValidationError' }] });
+
+export default factories.createCoreService(UID, ({ strapi }) => ({
+  /** Files a citizen's complaint and its first history event in one transaction. */
+  async createFromCitizen(input: ComplaintInput, channel: 'web' | 'open311' = 'web') {
+    const category = await strapi.db
+      .query('api::complaint-category.complaint-category')
+      .findOne({ where: { code: input.category, active: true }, populate: { defaultAssignee: { select: ['id'] } } });
+    if (!category) throw fieldError(['category'], 'ไม่พบประเภทเรื่องนี้', 'Unknown category');
+
+    if (input.photos?.length) {
+      const files = await strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: input.photos } }, select: ['id', 'mime'] });
+      if (files.length !== input.photos.length || files.some((f: { mime: string }) => !f.mime.startsWith('image/'))) {
+        throw fieldError(['photos'], 'ไม่พบรูปภาพที่อ้างถึง', 'A photo id does not name an uploaded image');
+      }
+    }
+
+    const receivedAt = new Date();
+    return strapi.db.transaction(async () => {
+      let trackingCode = newTrackingCode(receivedAt);
+      // 30^5 codes a month: a clash is rare, but the unique index must never turn it into a 500.
+      for (let i = 0; i < 5 && (await strapi.db.query(UID).count({ where: { trackingCode } })) > 0; i++) trackingCode = newTrackingCode(receivedAt);
+      const complaint = await strapi.documents(UID).create({
+        data: {
+          trackingCode,
+          category: category.id,
+          title: input.title,
+          description: input.description,
+          lat: input.location?.lat,
+          lng: input.location?.lng,
+          address: input.address,
+          village: input.village,
+          photos: input.photos,
+          channel,
+          state: 'received',
+          priority: 'normal',
+          receivedAt,
+          dueAt: dueDate(receivedAt, category.deadlineDays),
+          assignee: category.defaultAssignee?.id,
+          confidential: Boolean(category.confidential),
+          contactName: input.contact?.name,
+          contactPhone: input.contact?.phone,
+          contactEmail: input.contact?.email,
+          consent: input.consent ?? false,
+        } as never,
+      });
+      await strapi.documents('api::complaint-event.complaint-event').create({
+        data: { complaint: complaint.id, kind: 'created', toState: 'received', isPublic: true, actorType: 'citizen', at: receivedAt } as never,
+      });
+      return { trackingCode, record: await this.findByTrackingCode(trackingCode) };
+    });
+  },
+
+  /** The record behind a public view; null when unknown or confidential (never shown publicly). */
+  async findByTrackingCode(trackingCode: string) {
+    const c = await strapi.db.query(UID).findOne({ where: { trackingCode }, populate: PUBLIC_POPULATE });
+    if (!c || c.confidential || c.category?.confidential) return null;
+    return c;
+  },
+}));

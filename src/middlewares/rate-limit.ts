@@ -1,0 +1,48 @@
+/**
+ * Per client address and route, at most RATE_LIMIT_PER_MINUTE requests a minute (default 20) to a
+ * public write endpoint; past it, 429 in Thai and English with Retry-After. Counts live in this
+ * process: right for the one-process deployment a town runs.
+ */
+type Window = { start: number; count: number };
+const WINDOW_MS = 60_000;
+const windows = new Map<string, Window>();
+let lastSweep = Date.now();
+
+export const resetRateLimits = () => windows.clear();
+
+export default (config: { limit?: number } = {}) => {
+  return async (ctx: any, next: () => Promise<void>) => {
+    const limit = config.limit ?? (Number(process.env.RATE_LIMIT_PER_MINUTE) || 20);
+    const now = Date.now();
+    if (now - lastSweep > WINDOW_MS) {
+      // Forget finished windows so memory stays bounded by the clients of the last minute.
+      for (const [k, w] of windows) if (now - w.start >= WINDOW_MS) windows.delete(k);
+      lastSweep = now;
+    }
+    const key = `${ctx.request.ip}|${ctx.method} ${ctx._matchedRoute ?? ctx.path}`;
+    let w = windows.get(key);
+    if (!w || now - w.start >= WINDOW_MS) {
+      w = { start: now, count: 0 };
+      windows.set(key, w);
+    }
+    w.count += 1;
+    ctx.set('RateLimit-Limit', String(limit));
+    ctx.set('RateLimit-Remaining', String(Math.max(0, limit - w.count)));
+    if (w.count > limit) {
+      const retryAfter = Math.ceil((w.start + WINDOW_MS - now) / 1000);
+      ctx.set('Retry-After', String(retryAfter));
+      ctx.status = 429;
+      ctx.body = {
+        data: null,
+        error: {
+          status: 429,
+          name: 'RateLimitError',
+          message: `ส่งคำขอบ่อยเกินไป กรุณารอ ${retryAfter} วินาทีแล้วลองใหม่ / Too many requests: please wait ${retryAfter} seconds and try again.`,
+          details: { limitPerMinute: limit, retryAfterSeconds: retryAfter },
+        },
+      };
+      return;
+    }
+    await next();
+  };
+};

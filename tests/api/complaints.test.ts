@@ -1,0 +1,119 @@
+import request from 'supertest';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+const COMPLAINT = 'api::complaint.complaint';
+const count = () => app.strapi.db.query(COMPLAINT).count();
+const post = (data: unknown) => request(app.url).post('/api/complaints').send(data as object);
+const valid = { category: 'road', description: 'ถนนหน้าวัดเป็นหลุมลึก รถจักรยานยนต์ล้มบ่อย', location: { lat: 14.7201, lng: 102.0205 }, village: 5 };
+
+beforeAll(async () => {
+  app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000' });
+  const categories = app.strapi.documents('api::complaint-category.complaint-category');
+  await categories.create({ data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', deadlineDays: 15, confidential: false, active: true } as never });
+  await categories.create({ data: { code: 'corruption', nameTh: 'ทุจริต', nameEn: 'Corruption', deadlineDays: 30, confidential: true, active: true } as never });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('POST /api/complaints', () => {
+  it('files a complaint and answers its public view with a tracking code and due date', async () => {
+    const before = Date.now();
+    const res = await post({ data: valid }).expect(201);
+    const d = res.body.data;
+    expect(d.trackingCode).toMatch(/^NK-\d{4}-[2-9A-Z]{5}$/);
+    expect(d).toMatchObject({ status: 'received', publicStatus: 'open', channel: 'web', overdue: false, category: { code: 'road', nameTh: 'ถนนชำรุด' } });
+    const due = new Date(d.dueAt).getTime() - new Date(d.createdAt).getTime();
+    expect(due).toBe(15 * 24 * 3600 * 1000);
+    expect(new Date(d.createdAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(d.history).toEqual([{ at: d.createdAt, kind: 'created', status: 'received', message: null }]);
+  });
+
+  it('ignores the fields only the server sets', async () => {
+    const res = await post({ data: { ...valid, status: 'resolved', state: 'closed', trackingCode: 'NK-0000-AAAAA', channel: 'line', assignee: 1, dueAt: '2020-01-01' } }).expect(201);
+    expect(res.body.data).toMatchObject({ status: 'received', channel: 'web' });
+    expect(res.body.data.trackingCode).not.toBe('NK-0000-AAAAA');
+    const stored = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: res.body.data.trackingCode }, populate: ['assignee'] });
+    expect(stored).toMatchObject({ state: 'received', channel: 'web', assignee: null });
+    expect(new Date(stored.dueAt).getFullYear()).toBeGreaterThan(2025);
+  });
+
+  const bad: Array<[string, unknown, string]> = [
+    ['a missing description', { data: { category: 'road' } }, 'description'],
+    ['an unknown category', { data: { ...valid, category: 'nope' } }, 'category'],
+    ['a point outside Thailand', { data: { ...valid, location: { lat: 48.85, lng: 2.35 } } }, 'location'],
+    ['a 50 KB title', { data: { ...valid, title: 'ก'.repeat(50 * 1024) } }, 'title'],
+    ['an object where text belongs', { data: { ...valid, description: { text: 'x' } } }, 'description'],
+    ['an array where text belongs', { data: { ...valid, category: ['road'] } }, 'category'],
+    ['a bad phone', { data: { ...valid, contact: { phone: 'call me' }, consent: true } }, 'contact.phone'],
+    ['contact without consent', { data: { ...valid, contact: { name: 'สมหญิง' } } }, 'consent'],
+    ['an unknown photo id', { data: { ...valid, photos: [999999] } }, 'photos'],
+    ['four photos', { data: { ...valid, photos: [1, 2, 3, 4] } }, 'photos'],
+    ['an unknown field', { data: { ...valid, secret: 1 } }, 'secret'],
+    ['no data envelope', { category: 'road', description: 'x' }, 'data'],
+  ];
+  it.each(bad)('answers %s with 400 naming the field, and stores nothing', async (_label, body, field) => {
+    const before = await count();
+    const res = await post(body).expect(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    const paths = res.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'));
+    expect(paths).toContain(field);
+    // Reasons in Thai and English.
+    expect(res.body.error.message).toMatch(/[\u0E00-\u0E7F].* \/ [A-Za-z]/);
+    expect(await count()).toBe(before);
+  });
+
+  it('answers malformed and absurdly nested JSON with 400, storing nothing', async () => {
+    const before = await count();
+    const malformed = await request(app.url).post('/api/complaints').set('Content-Type', 'application/json').send('{"data": {"category": "road",');
+    expect(malformed.status).toBe(400);
+    const deep = '{"data":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}';
+    const nested = await request(app.url).post('/api/complaints').set('Content-Type', 'application/json').send(deep);
+    expect(nested.status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('GET /api/complaints/track/:trackingCode', () => {
+  it('shows the public view, case-insensitively, and 404 for an unknown code', async () => {
+    const { trackingCode } = (await post({ data: valid }).expect(201)).body.data;
+    const res = await request(app.url).get(`/api/complaints/track/${trackingCode.toLowerCase()}`).expect(200);
+    expect(res.body.data.trackingCode).toBe(trackingCode);
+    await request(app.url).get('/api/complaints/track/NK-0000-ZZZZZ').expect(404);
+    await request(app.url).get('/api/complaints/track/not-a-code').expect(404);
+  });
+
+  it('keeps confidential categories out of every public answer', async () => {
+    const res = await post({ data: { ...valid, category: 'corruption', description: 'มีการเรียกรับเงิน' } }).expect(201);
+    expect(res.body.data).toEqual({ trackingCode: expect.stringMatching(/^NK-/), confidential: true });
+    await request(app.url).get(`/api/complaints/track/${res.body.data.trackingCode}`).expect(404);
+    const categories = await request(app.url).get('/api/complaint-categories').expect(200);
+    expect(categories.body.data.map((c: { code: string }) => c.code)).toEqual(['road']);
+    const asked = await request(app.url).get('/api/complaint-categories').query({ 'filters[confidential][$eq]': 'true' }).expect(200);
+    expect(asked.body.data.map((c: { code: string }) => c.code)).toEqual(['road']);
+  });
+});
+
+describe('personal data', () => {
+  it('never appears in any public answer', async () => {
+    const markers = { name: 'ZZNAMEMARKER', phone: '0812345987', email: 'zzmarker@example.test' };
+    const created = await post({ data: { ...valid, contact: markers, consent: true } }).expect(201);
+    const code = created.body.data.trackingCode;
+    const stored = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: code } });
+    expect(stored).toMatchObject({ contactName: markers.name, contactPhone: markers.phone, contactEmail: markers.email });
+
+    const answers = [
+      JSON.stringify(created.body),
+      (await request(app.url).get(`/api/complaints/track/${code}`)).text,
+      (await request(app.url).get('/api/complaint-categories')).text,
+      (await request(app.url).get('/api/complaints')).text,
+      (await request(app.url).get(`/api/complaints/${stored.documentId}`)).text,
+      (await request(app.url).get('/api/complaint-events')).text,
+      (await request(app.url).get('/api/openapi.json')).text,
+    ];
+    for (const text of answers) for (const marker of Object.values(markers)) expect(text).not.toContain(marker);
+    await request(app.url).get('/api/complaints').expect((r) => expect([403, 404, 405]).toContain(r.status));
+  });
+});

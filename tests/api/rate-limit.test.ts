@@ -1,0 +1,29 @@
+import request from 'supertest';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startApp({ RATE_LIMIT_PER_MINUTE: '5' });
+  await app.strapi.documents('api::complaint-category.complaint-category').create({
+    data: { code: 'waste', nameTh: 'ขยะ', nameEn: 'Waste', deadlineDays: 7, confidential: false, active: true } as never,
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('limits public writes per client to RATE_LIMIT_PER_MINUTE, with a reason in Thai and English', async () => {
+  const body = { data: { category: 'waste', description: 'ขยะไม่ได้เก็บมา 2 สัปดาห์' } };
+  for (let i = 0; i < 5; i++) {
+    const ok = await request(app.url).post('/api/complaints').send(body).expect(201);
+    expect(ok.headers['ratelimit-remaining']).toBe(String(4 - i));
+  }
+  const limited = await request(app.url).post('/api/complaints').send(body).expect(429);
+  expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  expect(limited.body.error.message).toMatch(/ส่งคำขอบ่อยเกินไป.*Too many requests/);
+  expect(await app.strapi.db.query('api::complaint.complaint').count()).toBe(5);
+  // Reads are not limited.
+  for (let i = 0; i < 8; i++) await request(app.url).get('/api/complaint-categories').expect(200);
+});
