@@ -6,6 +6,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       jwtSecret: env('JWT_SECRET'),
     },
   },
+  // The case engine, staff inbox and case pages; messages go out through its outbox.
+  'complaint-workflow': {
+    enabled: true,
+    resolve: './plugins/complaint-workflow',
+    config: {
+      publicUrl: env('PUBLIC_URL', 'http://localhost:1337').replace(/\/$/, ''),
+      emailFrom: env('EMAIL_FROM', 'เทศบาลตำบลนกออก <no-reply@nokok.go.th>'),
+      smtp: {
+        host: env('SMTP_HOST', ''),
+        port: env.int('SMTP_PORT', 587),
+        secure: env.bool('SMTP_SECURE', false),
+        user: env('SMTP_USER', ''),
+        pass: env('SMTP_PASS', ''),
+      },
+      outboxIntervalSeconds: env.int('OUTBOX_INTERVAL_SECONDS', 30),
+      overdueCheckMinutes: env.int('OVERDUE_CHECK_MINUTES', 60),
+      staffEmail: env('STAFF_EMAIL', ''),
+    },
+  },
   upload: {
     config: {
       sizeLimit: 10 * 1024 * 1024,

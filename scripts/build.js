@@ -24,7 +24,7 @@ const PARTS = {
     outputs: ['dist/src/index.js'],
     // A stale compiled file (say, of a renamed content type) would still load: start clean.
     run: () => {
-      for (const d of ['src', 'config', 'database', 'types', 'tsconfig.tsbuildinfo']) fs.rmSync(path.join(ROOT, 'dist', d), { recursive: true, force: true });
+      for (const d of ['src', 'config', 'database', 'types', 'plugins', 'tsconfig.tsbuildinfo']) fs.rmSync(path.join(ROOT, 'dist', d), { recursive: true, force: true });
       run('server compile', ['-e', "require('@strapi/strapi').compileStrapi().catch((e) => { console.error(e); process.exit(1); })"]);
     },
   },

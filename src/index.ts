@@ -4,9 +4,12 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { seedDemo } from '../database/seed';
 import { complaintOperations } from './api/complaint/openapi';
+import { complaintCaseType } from './api/complaint/case-type';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.plugin('complaint-workflow').service('engine').register('complaint', complaintCaseType(strapi));
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     for (const op of complaintOperations) strapi.service('api::openapi.openapi').register(op);

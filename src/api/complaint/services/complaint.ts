@@ -57,9 +57,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
           consent: input.consent ?? false,
         } as never,
       });
-      await strapi.documents('api::complaint-event.complaint-event').create({
-        data: { complaint: complaint.id, kind: 'created', toState: 'received', isPublic: true, actorType: 'citizen', at: receivedAt } as never,
-      });
+      await strapi.plugin('complaint-workflow').service('engine').recordCreated('complaint', complaint, { type: 'citizen' });
       return { trackingCode, record: await this.findByTrackingCode(trackingCode) };
     });
   },

@@ -1,0 +1,60 @@
+import type { Core } from '@strapi/strapi';
+import engine from './services/engine';
+import outbox from './services/outbox';
+import mailer from './services/mailer';
+import cases from './controllers/cases';
+import routes from './routes';
+import outboxMessage from './content-types/outbox-message';
+
+export interface WorkflowConfig {
+  publicUrl: string;
+  emailFrom: string;
+  smtp: { host: string; port: number; secure: boolean; user: string; pass: string };
+  outboxIntervalSeconds: number;
+  overdueCheckMinutes: number;
+  staffEmail: string;
+}
+
+let overdueTimer: NodeJS.Timeout | undefined;
+
+export default {
+  config: {
+    default: {
+      publicUrl: 'http://localhost:1337',
+      emailFrom: 'no-reply@localhost',
+      smtp: { host: '', port: 587, secure: false, user: '', pass: '' },
+      outboxIntervalSeconds: 30,
+      overdueCheckMinutes: 60,
+      staffEmail: '',
+    } satisfies WorkflowConfig,
+    validator() {},
+  },
+  contentTypes: { 'outbox-message': outboxMessage },
+  services: { engine, outbox, mailer },
+  controllers: { cases },
+  routes,
+
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('admin::permission').actionProvider.registerMany([
+      { section: 'plugins', displayName: 'Read cases', uid: 'cases.read', pluginName: 'complaint-workflow' },
+      { section: 'plugins', displayName: 'Manage cases', uid: 'cases.manage', pluginName: 'complaint-workflow' },
+    ]);
+    const plugin = strapi.plugin('complaint-workflow');
+    const mail = plugin.service('mailer');
+    plugin.service('outbox').registerSender('email', (n: any) => mail.send(n));
+    plugin.service('outbox').start(Number(plugin.config('outboxIntervalSeconds')) * 1000);
+    const check = () => plugin.service('engine').notifyOverdue().catch((e: Error) => strapi.log.error(`[complaint-workflow] overdue check: ${e.message}`));
+    overdueTimer = setInterval(check, Number(plugin.config('overdueCheckMinutes')) * 60_000);
+    overdueTimer.unref();
+    setImmediate(check);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    if (overdueTimer) clearInterval(overdueTimer);
+    const plugin = strapi.plugin('complaint-workflow');
+    await plugin.service('outbox').stop();
+    plugin.service('mailer').close();
+  },
+};

@@ -1,0 +1,112 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Messages are written in the same transaction as the change that caused them and sent after
+ * commit; a failed send is retried with back-off, so a mail server being down loses nothing.
+ * Channels (e-mail now; LINE and Facebook later) register a sender.
+ */
+export interface Notice {
+  channel: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export type Sender = (notice: Notice) => Promise<'sent' | 'skipped'>;
+
+const UID = 'plugin::complaint-workflow.outbox-message';
+const MAX_ATTEMPTS = 8;
+const BATCH = 20;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const senders = new Map<string, Sender>();
+  let running: Promise<number> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function flushOnce(): Promise<number> {
+    const due = await strapi.db.query(UID).findMany({
+      where: { state: 'pending', nextAttemptAt: { $lte: new Date() } },
+      orderBy: [{ id: 'asc' }],
+      limit: BATCH,
+    });
+    let done = 0;
+    for (const m of due) {
+      const sender = senders.get(m.channel);
+      try {
+        if (!sender) throw new Error(`no sender for channel "${m.channel}"`);
+        const outcome = await sender({ channel: m.channel, to: m.recipient, subject: m.subject, text: m.body });
+        await strapi.db.query(UID).update({ where: { id: m.id }, data: { state: outcome, sentAt: new Date(), attempts: m.attempts + 1, lastError: null } });
+        done += 1;
+      } catch (err) {
+        const attempts = m.attempts + 1;
+        const backoffMs = Math.min(6 * 3600_000, 30_000 * 2 ** attempts);
+        await strapi.db.query(UID).update({
+          where: { id: m.id },
+          data: {
+            attempts,
+            lastError: String((err as Error).message ?? err).slice(0, 1000),
+            state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            nextAttemptAt: new Date(Date.now() + backoffMs),
+          },
+        });
+        strapi.log.warn(`[complaint-workflow] ${m.channel} to message ${m.id} failed (attempt ${attempts}): ${(err as Error).message}`);
+      }
+    }
+    return due.length === BATCH ? done + (await flushOnce()) : done;
+  }
+
+  return {
+    registerSender(channel: string, sender: Sender) {
+      senders.set(channel, sender);
+    },
+
+    /** Joins the caller's transaction: the messages exist only if the change does. */
+    async enqueue(notices: Notice[]) {
+      for (const n of notices) {
+        if (!n.to) continue;
+        await strapi.db.query(UID).create({
+          data: { channel: n.channel, recipient: n.to, subject: n.subject.slice(0, 250), body: n.text, state: 'pending', attempts: 0, nextAttemptAt: new Date() },
+        });
+      }
+    },
+
+    /** Sends what is due; one flush at a time, and one more if kicked meanwhile. */
+    flush(): Promise<number> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let n = 0;
+        do {
+          again = false;
+          n += await flushOnce();
+        } while (again);
+        return n;
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+
+    kick() {
+      this.flush().catch((err: Error) => strapi.log.error(`[complaint-workflow] outbox: ${err.message}`));
+    },
+
+    /** Resolves when nothing is being sent now (tests and shutdown). */
+    async idle() {
+      while (running) await running.catch(() => undefined);
+    },
+
+    start(intervalMs: number) {
+      timer = setInterval(() => this.kick(), intervalMs);
+      timer.unref();
+    },
+
+    async stop() {
+      if (timer) clearInterval(timer);
+      await this.idle();
+    },
+  };
+};

@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import { complaintNotices } from './domain/notices';
+
+/** How complaints plug into the workflow engine: their events, inbox filters and messages. */
+export const complaintCaseType = (strapi: Core.Strapi) => ({
+  uid: 'api::complaint.complaint' as const,
+  eventUid: 'api::complaint-event.complaint-event' as const,
+  eventRelation: 'complaint',
+  populate: {
+    category: { select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'confidential'] },
+    photos: { select: ['id', 'url', 'formats', 'width', 'height', 'name'] },
+  },
+  where(q: Record<string, string | undefined>) {
+    const where: Record<string, unknown>[] = [];
+    if (q.category) where.push({ category: { code: q.category } });
+    if (q.village && /^\d{1,2}$/.test(q.village)) where.push({ village: Number(q.village) });
+    if (q.channel) where.push({ channel: q.channel });
+    if (q.q) {
+      const text = q.q.trim().slice(0, 100);
+      where.push({ $or: [{ trackingCode: { $containsi: text } }, { title: { $containsi: text } }, { description: { $containsi: text } }] });
+    }
+    return where.length ? { $and: where } : {};
+  },
+  notices(record: any, what: any) {
+    const config = strapi.plugin('complaint-workflow').config as (k: string) => string;
+    return complaintNotices(record, what, { publicUrl: config('publicUrl'), staffEmail: config('staffEmail') });
+  },
+});

@@ -1,0 +1,105 @@
+/**
+ * What the complaint channel tells people, in Thai then English. Plain TypeScript: the workflow
+ * engine decides when, this decides what and to whom.
+ */
+export interface NoticeContext {
+  publicUrl: string;
+  staffEmail?: string;
+}
+
+interface ComplaintLike {
+  trackingCode: string;
+  title?: string | null;
+  description?: string | null;
+  contactEmail?: string | null;
+  dueAt?: string | Date | null;
+  category?: { nameTh?: string; nameEn?: string } | null;
+  assignee?: { email?: string | null } | null;
+}
+
+type Happening =
+  | { kind: 'created' }
+  | { kind: 'transition'; from: string; to: string; reason?: string }
+  | { kind: 'public_reply'; message: string }
+  | { kind: 'assignment'; assignee: { email?: string | null; firstname?: string | null } }
+  | { kind: 'overdue'; assignee?: { email?: string | null } | null };
+
+export const STATE_LABELS: Record<string, { th: string; en: string }> = {
+  received: { th: 'รับเรื่องแล้ว', en: 'Received' },
+  accepted: { th: 'รับเรื่องไว้พิจารณา', en: 'Accepted' },
+  in_progress: { th: 'กำลังดำเนินการ', en: 'In progress' },
+  resolved: { th: 'ดำเนินการแล้วเสร็จ', en: 'Resolved' },
+  closed: { th: 'ปิดเรื่อง', en: 'Closed' },
+  rejected: { th: 'ไม่รับเรื่อง', en: 'Rejected' },
+  referred: { th: 'ส่งต่อหน่วยงานอื่น', en: 'Referred to another agency' },
+  duplicate: { th: 'เรื่องซ้ำ', en: 'Duplicate' },
+  reopened: { th: 'เปิดเรื่องใหม่', en: 'Reopened' },
+};
+
+const thDate = (d: string | Date | null | undefined) =>
+  d ? new Date(d).toLocaleDateString('th-TH', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-';
+const enDate = (d: string | Date | null | undefined) =>
+  d ? new Date(d).toLocaleDateString('en-GB', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-';
+
+export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeContext) {
+  const code = c.trackingCode;
+  const link = `${ctx.publicUrl}/track?code=${encodeURIComponent(code)}`;
+  const toCitizen = (subjectTh: string, subjectEn: string, th: string[], en: string[]) =>
+    c.contactEmail
+      ? [
+          {
+            channel: 'email',
+            to: c.contactEmail,
+            subject: `[${code}] ${subjectTh} / ${subjectEn}`,
+            text: [...th, '', `ติดตามเรื่อง: ${link}`, '', '----', '', ...en, '', `Follow it at: ${link}`, ''].join('\n'),
+          },
+        ]
+      : [];
+  const caseLink = `${ctx.publicUrl}/admin/plugins/complaint-workflow`;
+  const summary = `${c.category?.nameTh ?? ''} — ${c.title || (c.description ?? '').slice(0, 80)}`;
+
+  switch (what.kind) {
+    case 'created':
+      return toCitizen(
+        'ได้รับเรื่องร้องเรียนแล้ว',
+        'Complaint received',
+        [`เทศบาลได้รับเรื่องของท่านแล้ว รหัสติดตาม ${code}`, `กำหนดดำเนินการภายใน ${thDate(c.dueAt)}`],
+        [`We have received your complaint. Tracking code ${code}.`, `Due by ${enDate(c.dueAt)}.`]
+      );
+    case 'transition': {
+      const to = STATE_LABELS[what.to] ?? { th: what.to, en: what.to };
+      return toCitizen(
+        `สถานะ: ${to.th}`,
+        `Status: ${to.en}`,
+        [`เรื่อง ${code} เปลี่ยนสถานะเป็น "${to.th}"`, ...(what.reason ? [`หมายเหตุ: ${what.reason}`] : [])],
+        [`Complaint ${code} is now "${to.en}".`, ...(what.reason ? [`Note: ${what.reason}`] : [])]
+      );
+    }
+    case 'public_reply':
+      return toCitizen('เทศบาลตอบกลับเรื่องของท่าน', 'A reply to your complaint', [`คำตอบจากเทศบาล:`, what.message], [`The municipality replied:`, what.message]);
+    case 'assignment':
+      return what.assignee.email
+        ? [
+            {
+              channel: 'email',
+              to: what.assignee.email,
+              subject: `[${code}] มอบหมายเรื่องให้ท่าน / Assigned to you`,
+              text: [`มีเรื่องมอบหมายให้ท่าน: ${summary}`, `กำหนดเสร็จ ${thDate(c.dueAt)}`, caseLink, '', `A case was assigned to you, due ${enDate(c.dueAt)}.`].join('\n'),
+            },
+          ]
+        : [];
+    case 'overdue': {
+      const to = what.assignee?.email || ctx.staffEmail;
+      return to
+        ? [
+            {
+              channel: 'email',
+              to,
+              subject: `[${code}] เกินกำหนดแล้ว / Overdue`,
+              text: [`เรื่องนี้เกินกำหนด ${thDate(c.dueAt)} แล้ว: ${summary}`, caseLink, '', `This case passed its due date (${enDate(c.dueAt)}).`].join('\n'),
+            },
+          ]
+        : [];
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import request from 'supertest';
+import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
+import { startSmtp, type SmtpCapture } from '../helpers/smtp';
+
+let app: TestApp;
+let smtp: SmtpCapture;
+let staff: { token: string; email: string };
+let officer: { id: number; email: string };
+
+const CITIZEN = 'citizen-wf@example.test';
+const admin = (method: 'get' | 'post', path: string) => request(app.url)[method](`/complaint-workflow${path}`).set('Authorization', `Bearer ${staff.token}`);
+const file = async (extra: Record<string, unknown> = {}) =>
+  (
+    await request(app.url)
+      .post('/api/complaints')
+      .send({ data: { category: 'light', description: 'ไฟทางดับหน้าโรงเรียน', village: 3, contact: { email: CITIZEN }, consent: true, ...extra } })
+      .expect(201)
+  ).body.data;
+const idOf = async (trackingCode: string) => (await app.strapi.db.query('api::complaint.complaint').findOne({ where: { trackingCode } })).id as number;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: 'nokok@example.test', PUBLIC_URL: 'https://nokok.example' });
+  staff = await createAdmin(app);
+  const other = await createAdmin(app, { email: 'officer@nokok.test' });
+  officer = { id: (await app.strapi.db.query('admin::user').findOne({ where: { email: other.email } })).id, email: other.email };
+  await app.strapi.documents('api::complaint-category.complaint-category').create({
+    data: { code: 'light', nameTh: 'ไฟฟ้าสาธารณะ', nameEn: 'Street light', deadlineDays: 7, confidential: false, active: true } as never,
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await smtp?.close();
+});
+
+describe('staff workflow through the admin routes', () => {
+  it('acknowledges by e-mail, then accepts, assigns, replies, notes and resolves, with the public view following each step', async () => {
+    const { trackingCode } = await file();
+    const ack = await smtp.waitFor((m) => m.subject.includes(trackingCode));
+    expect(ack.to).toEqual([CITIZEN]);
+    expect(ack.subject).toContain('ได้รับเรื่องร้องเรียนแล้ว');
+    expect(ack.text).toContain(`https://nokok.example/track?code=${trackingCode}`);
+
+    const id = await idOf(trackingCode);
+    const page = await admin('get', `/cases/${id}`).expect(200);
+    expect(page.body).toMatchObject({ trackingCode, state: 'received', contactEmail: CITIZEN, allowedActions: expect.arrayContaining(['accept', 'reject']) });
+
+    await admin('post', `/cases/${id}/transition`).send({ action: 'accept' }).expect(200);
+    const assigned = await admin('post', `/cases/${id}/assign`).send({ assignee: officer.id }).expect(200);
+    expect(assigned.body.assignee).toMatchObject({ id: officer.id, email: officer.email });
+    const toOfficer = await smtp.waitFor((m) => m.to.includes(officer.email));
+    expect(toOfficer.subject).toContain('มอบหมาย');
+
+    await admin('post', `/cases/${id}/reply`).send({ message: 'ช่างไฟจะเข้าซ่อมวันพรุ่งนี้' }).expect(200);
+    await admin('post', `/cases/${id}/note`).send({ message: 'ZZINTERNALNOTE ใช้หลอดจากคลัง' }).expect(200);
+    const resolved = await admin('post', `/cases/${id}/transition`).send({ action: 'resolve', reason: 'เปลี่ยนหลอดไฟแล้ว' }).expect(200);
+    expect(resolved.body).toMatchObject({ state: 'resolved', allowedActions: expect.arrayContaining(['close', 'reopen']) });
+    expect(resolved.body.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'transition', 'assignment', 'public_reply', 'internal_note', 'transition']);
+    expect(resolved.body.events[1].actor).toMatchObject({ email: staff.email });
+
+    const reply = await smtp.waitFor((m) => m.to.includes(CITIZEN) && m.text.includes('ช่างไฟจะเข้าซ่อมวันพรุ่งนี้'));
+    expect(reply.subject).toContain(trackingCode);
+    await smtp.waitFor((m) => m.to.includes(CITIZEN) && m.subject.includes('ดำเนินการแล้วเสร็จ'));
+
+    const pub = await request(app.url).get(`/api/complaints/track/${trackingCode}`).expect(200);
+    expect(pub.body.data.status).toBe('resolved');
+    expect(pub.body.data.history.map((h: { status: string | null }) => h.status)).toEqual(['received', 'accepted', null, 'resolved']);
+    expect(pub.body.data.history[2].message).toBe('ช่างไฟจะเข้าซ่อมวันพรุ่งนี้');
+    expect(JSON.stringify(pub.body)).not.toMatch(/ZZINTERNALNOTE|officer@nokok\.test|เจ้าหน้าที่/);
+  });
+
+  it('refuses an invalid transition or a missing reason with 400 and changes nothing', async () => {
+    const { trackingCode } = await file();
+    const id = await idOf(trackingCode);
+    const invalid = await admin('post', `/cases/${id}/transition`).send({ action: 'close' }).expect(400);
+    expect(invalid.body.error.details.errors[0].path).toEqual(['action']);
+    const noReason = await admin('post', `/cases/${id}/transition`).send({ action: 'reject' }).expect(400);
+    expect(noReason.body.error.details.errors[0].path).toEqual(['reason']);
+    expect(noReason.body.error.message).toMatch(/กรุณาระบุเหตุผล.*reason/);
+    await admin('post', `/cases/${id}/transition`).send({ action: 'fly' }).expect(400);
+    await admin('post', `/cases/${id}/assign`).send({ assignee: 99999 }).expect(400);
+    await admin('post', `/cases/${id}/reply`).send({ message: { x: 1 } }).expect(400);
+    const after = await admin('get', `/cases/${id}`).expect(200);
+    expect(after.body.state).toBe('received');
+    expect(after.body.events).toHaveLength(1);
+  });
+
+  it('filters the inbox and counts by state and overdue', async () => {
+    const a = await file({ village: 9 });
+    await file({ village: 8 });
+    const inVillage = await admin('get', '/cases').query({ village: 9 }).expect(200);
+    expect(inVillage.body.results.map((r: { trackingCode: string }) => r.trackingCode)).toEqual([a.trackingCode]);
+    expect(inVillage.body.counts.byState.received).toBe(1);
+
+    await app.strapi.db.query('api::complaint.complaint').update({ where: { id: await idOf(a.trackingCode) }, data: { dueAt: new Date(Date.now() - 86400_000) } });
+    const overdue = await admin('get', '/cases').query({ overdue: 'true' }).expect(200);
+    expect(overdue.body.results.map((r: { trackingCode: string; overdue: boolean }) => [r.trackingCode, r.overdue])).toEqual([[a.trackingCode, true]]);
+    expect(overdue.body.counts.overdue).toBe(1);
+    const all = await admin('get', '/cases').query({ category: 'light' }).expect(200);
+    expect(all.body.counts.all).toBeGreaterThanOrEqual(4);
+  });
+
+  it('tells the assignee once when a case becomes overdue', async () => {
+    const { trackingCode } = await file();
+    const id = await idOf(trackingCode);
+    await admin('post', `/cases/${id}/assign`).send({ assignee: officer.id }).expect(200);
+    await app.strapi.db.query('api::complaint.complaint').update({ where: { id }, data: { dueAt: new Date(Date.now() - 3600_000) } });
+    const engine = app.strapi.plugin('complaint-workflow').service('engine');
+    expect(await engine.notifyOverdue()).toBeGreaterThanOrEqual(1);
+    expect(await engine.notifyOverdue()).toBe(0);
+    const mail = await smtp.waitFor((m) => m.to.includes(officer.email) && m.subject.includes(`[${trackingCode}] เกินกำหนด`));
+    expect(mail.text).toContain('/admin/plugins/complaint-workflow');
+  });
+
+  it('keeps the staff routes closed to anonymous callers', async () => {
+    await request(app.url).get('/complaint-workflow/cases').expect(401);
+    await request(app.url).post('/complaint-workflow/cases/1/transition').send({ action: 'accept' }).expect(401);
+  });
+});
