@@ -156,6 +156,7 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/complaint-categories',
       '/complaints',
+      '/complaints/photos',
       '/complaints/track/{trackingCode}',
       '/municipality',
       '/news',
