@@ -32,6 +32,8 @@ export interface CaseType {
   populate?: Record<string, unknown>;
   /** The inbox's filters, from query parameters to a where clause. */
   where?: (query: Record<string, string | undefined>) => Record<string, unknown>;
+  /** Choices for the inbox's own filters (e.g. categories), merged into GET /meta. */
+  filterOptions?: () => Promise<Record<string, unknown>>;
   /** Messages for what happened; empty when nobody needs telling. */
   notices?: (record: any, what: Happening) => Notice[];
 }
