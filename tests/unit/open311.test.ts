@@ -115,15 +115,13 @@ describe('toOpen311Request', () => {
       status_notes: 'ซ่อมวันพรุ่งนี้',
       service_name: 'ถนนชำรุด',
       service_code: 'road',
-      description: 'ถนนเป็นหลุม',
       agency_responsible: 'กองช่าง',
       service_notice: 'เทศบาลจะดำเนินการภายใน 15 วัน',
       requested_datetime: '2026-11-01T02:00:00Z',
       updated_datetime: '2026-11-03T05:00:00Z',
       expected_datetime: '2026-11-16T02:00:00Z',
-      address: 'หน้าวัด',
-      lat: 14.7201,
-      long: 102.0205,
+      lat: 14.72,
+      long: 102.021,
       media_url: null,
     });
     const text = JSON.stringify(r);

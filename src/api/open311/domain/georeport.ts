@@ -90,9 +90,14 @@ export const toServiceDefinition = (c: CategoryLike) => ({ service_code: c.code,
 const latest = <T extends { at: string | Date; id?: number }>(items: T[]) =>
   [...items].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || (b.id ?? 0) - (a.id ?? 0))[0];
 
-const coordinate = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : Number(v));
+// About 110 m: enough to find the pothole, not enough to point at one house (a nuisance complaint's neighbour).
+const coordinate = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : Math.round(Number(v) * 1000) / 1000);
 
-/** The one public Open311 view of a complaint. Contact details, assignee and notes never enter it. */
+/**
+ * The one public Open311 view of a complaint. Contact details, assignee and notes never enter it;
+ * nor does the citizen's own free text (description, address), which may name people or homes:
+ * staff's public replies (status_notes) say what the town did.
+ */
 export function toOpen311Request(c: ComplaintLike, lang: Lang) {
   const publicEvents = (c.events ?? []).filter((e) => e.isPublic);
   const reply = latest(publicEvents.filter((e) => e.kind === 'public_reply' && e.message));
@@ -107,13 +112,11 @@ export function toOpen311Request(c: ComplaintLike, lang: Lang) {
     status_notes: reply?.message ?? null,
     service_name: c.category ? name(c.category, lang) : null,
     service_code: c.category?.code ?? null,
-    description: c.description ?? null,
     agency_responsible: c.category?.department || null,
     service_notice: serviceNotice(c.category, lang),
     requested_datetime: w3cDate(c.receivedAt ?? c.createdAt),
     updated_datetime: w3cDate(updated ?? c.receivedAt ?? c.createdAt),
     expected_datetime: w3cDate(c.dueAt),
-    address: c.address || null,
     lat: coordinate(c.lat),
     long: coordinate(c.lng),
     media_url: null,
