@@ -24,7 +24,8 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Multipart is parsed before any route runs: cap each file at the upload limit (10 MB) here too.
+  { name: 'strapi::body', config: { formidable: { maxFileSize: 10 * 1024 * 1024 } } },
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'global::website',

@@ -4,6 +4,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { seedDemo } from '../database/seed';
 import { complaintOperations } from './api/complaint/openapi';
+import { open311Operations } from './api/open311/openapi';
 import { complaintCaseType } from './api/complaint/case-type';
 
 export default {
@@ -13,6 +14,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     for (const op of complaintOperations) strapi.service('api::openapi.openapi').register(op);
+    for (const op of open311Operations) strapi.service('api::openapi.openapi').register(op);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await ensureFirstAdmin(strapi);

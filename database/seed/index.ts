@@ -4,6 +4,7 @@ import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { linesToBlocks } from './blocks';
+import { validateComplaintInput } from '../../src/api/complaint/domain/validate';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -99,6 +100,46 @@ async function seedComplaintCategories(strapi: Core.Strapi): Promise<number> {
   return created;
 }
 
+interface ComplaintSeed {
+  category: string;
+  title: string;
+  description: string;
+  village: number;
+  lat: number;
+  lng: number;
+  address?: string;
+  ageDays: number;
+  steps: Array<{ action?: string; reason?: string; reply?: string }>;
+}
+
+/** A few complaints in different states, so the demo inbox and tracking page show real work. */
+async function seedComplaints(strapi: Core.Strapi): Promise<number> {
+  const uid = 'api::complaint.complaint';
+  if ((await strapi.db.query(uid).count()) > 0) return 0;
+  const engine = strapi.plugin('complaint-workflow').service('engine');
+  const staff = { type: 'staff' as const, user: null };
+  let created = 0;
+  for (const c of readJson<ComplaintSeed[]>(strapi, 'complaints.json')) {
+    const { value } = validateComplaintInput({
+      data: { category: c.category, title: c.title, description: c.description, village: c.village, address: c.address, location: { lat: c.lat, lng: c.lng } },
+    });
+    if (!value) throw new Error(`demo complaint "${c.title}" is invalid`);
+    const { trackingCode } = await strapi.service(uid).createFromCitizen(value, 'web');
+    const record = await strapi.db.query(uid).findOne({ where: { trackingCode }, populate: { category: true } });
+    // Back-date receipt (and so the deadline), so some cases are old and one is overdue.
+    const receivedAt = new Date(Date.now() - c.ageDays * 86400_000);
+    await strapi.db.query(uid).update({ where: { id: record.id }, data: { receivedAt, dueAt: new Date(receivedAt.getTime() + record.category.deadlineDays * 86400_000) } });
+    const events = strapi.db.query('api::complaint-event.complaint-event');
+    for (const e of await events.findMany({ where: { complaint: { id: record.id } }, select: ['id'] })) await events.update({ where: { id: e.id }, data: { at: receivedAt } });
+    for (const step of c.steps) {
+      if (step.reply) await engine.reply('complaint', record.id, staff, step.reply);
+      else await engine.transition('complaint', record.id, step.action, staff, { reason: step.reason });
+    }
+    created += 1;
+  }
+  return created;
+}
+
 export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   let created = await seedMunicipality(strapi);
   created += await seedComplaintCategories(strapi);
@@ -110,5 +151,6 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
     menuOrder: p.menuOrder,
     showInMenu: p.showInMenu,
   }));
+  created += await seedComplaints(strapi);
   return { created };
 }

@@ -23,7 +23,8 @@ export default () => async (ctx: any, next: () => Promise<void>) => {
   if (raw.length < MIN_BYTES) return;
   const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;
   if (!encoding) return;
-  const type = ctx.response.type;
+  // The whole header: ctx.response.type drops the charset, and XML (unlike JSON) does not get it back.
+  const type = ctx.response.get('Content-Type');
   ctx.body =
     encoding === 'br'
       ? await brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import sharp from 'sharp';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -73,6 +74,79 @@ describe('POST /api/complaints', () => {
     const nested = await request(app.url).post('/api/complaints').set('Content-Type', 'application/json').send(deep);
     expect(nested.status).toBe(400);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('POST /api/complaints/photos', () => {
+  const files = () => app.strapi.db.query('plugin::upload.file').count();
+  const photo = (width = 3000, height = 1500) =>
+    sharp({ create: { width, height, channels: 3, background: '#3a7' } })
+      .withExif({ IFD0: { Copyright: 'ZZEXIFMARKER' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '14/1 43/1 12/1' } })
+      .jpeg()
+      .toBuffer();
+
+  it('re-encodes photos without EXIF or GPS, at most 2048 px, and a complaint can carry them', async () => {
+    const original = await photo();
+    expect((await sharp(original).metadata()).exif).toBeDefined();
+    const res = await request(app.url)
+      .post('/api/complaints/photos')
+      .attach('files', original, { filename: 'IMG_0001.jpg', contentType: 'image/jpeg' })
+      .attach('files', await sharp({ create: { width: 400, height: 300, channels: 3, background: '#fff' } }).png().toBuffer(), 'small.png')
+      .expect(201);
+    expect(res.body.data).toHaveLength(2);
+    const stored = await request(app.url).get(res.body.data[0].url).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const meta = await sharp(stored.body as Buffer).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 2048, height: 1024 });
+    expect(meta.exif).toBeUndefined();
+    expect((stored.body as Buffer).toString('latin1')).not.toContain('ZZEXIFMARKER');
+
+    const ids = res.body.data.map((p: { id: number }) => p.id);
+    const created = await post({ data: { ...valid, photos: ids } }).expect(201);
+    const complaint = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: created.body.data.trackingCode }, populate: ['photos'] });
+    expect(complaint.photos.map((p: { id: number }) => p.id).sort()).toEqual([...ids].sort());
+    // The public view shows no photo (they may show people or homes).
+    expect(JSON.stringify(created.body)).not.toContain('/uploads/');
+  });
+
+  it('refuses a file that is not an image, whatever it claims, and stores nothing', async () => {
+    const before = await files();
+    const res = await request(app.url)
+      .post('/api/complaints/photos')
+      .attach('files', await photo(100, 100), 'ok.jpg')
+      .attach('files', Buffer.from('MZ this is not a picture'), { filename: 'photo.jpg', contentType: 'image/jpeg' })
+      .expect(400);
+    expect(res.body.error.details.errors[0].path).toEqual(['files', '1']);
+    expect(res.body.error.message).toMatch(/ไม่ใช่รูปภาพ.*not an image/);
+    expect(await files()).toBe(before);
+  });
+
+  it('refuses more than three photos, none at all, and files over 10 MB', async () => {
+    const before = await files();
+    const img = await photo(50, 50);
+    let four = request(app.url).post('/api/complaints/photos');
+    for (let i = 0; i < 4; i++) four = four.attach('files', img, `p${i}.jpg`);
+    expect((await four.expect(400)).body.error.details.errors[0].path).toEqual(['files']);
+    await request(app.url).post('/api/complaints/photos').send({}).expect(400);
+    const huge = await request(app.url)
+      .post('/api/complaints/photos')
+      .attach('files', Buffer.alloc(11 * 1024 * 1024, 1), { filename: 'big.jpg', contentType: 'image/jpeg' });
+    expect(huge.status).toBe(413);
+    expect(await files()).toBe(before);
+  });
+
+  it('only attaches photos sent through the complaint photo endpoint', async () => {
+    const tmp = require('path').join(require('os').tmpdir(), `other-${Date.now()}.png`);
+    await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toFile(tmp);
+    const [other] = await app.strapi.plugin('upload').service('upload').upload({
+      data: { fileInfo: { name: 'news-cover.png' } },
+      files: { filepath: tmp, originalFilename: 'news-cover.png', mimetype: 'image/png', size: require('fs').statSync(tmp).size },
+    });
+    const res = await post({ data: { ...valid, photos: [other.id] } }).expect(400);
+    expect(res.body.error.details.errors[0].path).toEqual(['photos']);
   });
 });
 

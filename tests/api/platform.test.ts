@@ -122,6 +122,12 @@ describe('demo town seed', () => {
     const categories = await request(app.url).get('/api/complaint-categories').query({ sort: 'sortOrder:asc', 'pagination[pageSize]': 50 }).expect(200);
     expect(categories.body.data.map((c: { code: string }) => c.code)).toEqual(['road', 'street_light', 'water', 'waste', 'drainage', 'loudspeaker', 'nuisance', 'other']);
     expect(await app.strapi.db.query('api::complaint-category.complaint-category').count({ where: { code: 'corruption', confidential: true } })).toBe(1);
+    // Demo complaints in several states, one of them overdue, each followable by its code.
+    const complaints = await app.strapi.db.query('api::complaint.complaint').findMany({ select: ['trackingCode', 'state', 'dueAt'] });
+    expect(complaints.map((c: { state: string }) => c.state).sort()).toEqual(['accepted', 'in_progress', 'received', 'received', 'resolved']);
+    expect(complaints.some((c: { state: string; dueAt: string }) => c.state === 'in_progress' && new Date(c.dueAt) < new Date())).toBe(true);
+    const tracked = await request(app.url).get(`/api/complaints/track/${complaints[0].trackingCode}`).expect(200);
+    expect(tracked.body.data.history.length).toBeGreaterThanOrEqual(1);
     const enPage = await request(app.url).get('/api/pages').query({ locale: 'en', 'filters[slug][$eq]': 'history' }).expect(200);
     expect(enPage.body.data[0].title).toBe('History');
   });
@@ -156,10 +162,16 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/complaint-categories',
       '/complaints',
+      '/complaints/photos',
       '/complaints/track/{trackingCode}',
       '/municipality',
       '/news',
       '/news/{documentId}',
+      '/open311/discovery.{format}',
+      '/open311/v2/requests.{format}',
+      '/open311/v2/requests/{service_request_id}.{format}',
+      '/open311/v2/services.{format}',
+      '/open311/v2/services/{service_code}.{format}',
       '/openapi.json',
       '/pages',
       '/pages/{documentId}',

@@ -113,6 +113,19 @@ describe('staff workflow through the admin routes', () => {
     expect(mail.text).toContain('/admin/plugins/complaint-workflow');
   });
 
+  it("routes a new case to its category's default assignee and tells them", async () => {
+    await app.strapi.documents('api::complaint-category.complaint-category').create({
+      data: { code: 'water', nameTh: 'ประปา', nameEn: 'Water', deadlineDays: 3, confidential: false, active: true, defaultAssignee: officer.id } as never,
+    });
+    const { trackingCode } = await file({ category: 'water' });
+    const id = await idOf(trackingCode);
+    expect((await admin('get', `/cases/${id}`).expect(200)).body.assignee).toMatchObject({ id: officer.id });
+    const mail = await smtp.waitFor((m) => m.to.includes(officer.email) && m.subject.includes(`[${trackingCode}] เรื่องใหม่`));
+    expect(mail.text).toContain(`/admin/plugins/complaint-workflow/cases/${id}`);
+    const meta = await admin('get', '/meta').expect(200);
+    expect(meta.body.categories.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['light', 'water']));
+  });
+
   it('keeps the staff routes closed to anonymous callers', async () => {
     await request(app.url).get('/complaint-workflow/cases').expect(401);
     await request(app.url).post('/complaint-workflow/cases/1/transition').send({ action: 'accept' }).expect(401);

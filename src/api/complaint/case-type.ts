@@ -21,6 +21,13 @@ export const complaintCaseType = (strapi: Core.Strapi) => ({
     }
     return where.length ? { $and: where } : {};
   },
+  async filterOptions() {
+    const categories = await strapi.db.query('api::complaint-category.complaint-category').findMany({
+      select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'deadlineDays', 'confidential'],
+      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    });
+    return { categories };
+  },
   notices(record: any, what: any) {
     const config = strapi.plugin('complaint-workflow').config as (k: string) => string;
     return complaintNotices(record, what, { publicUrl: config('publicUrl'), staffEmail: config('staffEmail') });

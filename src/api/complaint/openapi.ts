@@ -72,6 +72,29 @@ export const complaintOperations: ExtraOperation[] = [
     },
   },
   {
+    path: '/complaints/photos',
+    method: 'post',
+    operation: {
+      operationId: 'uploadComplaintPhotos',
+      summary: 'Upload up to 3 photos for a complaint (rate-limited); send their ids in POST /complaints',
+      description: 'Images only (checked by content), at most 10 MB each; re-encoded as JPEG without EXIF or GPS, longest side at most 2048 px.',
+      tags: ['Complaint'],
+      requestBody: {
+        required: true,
+        content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', maxItems: 3, items: { type: 'string', format: 'binary' } } } } } },
+      },
+      responses: {
+        '201': {
+          description: 'Stored',
+          content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, url: { type: 'string' } } } } } } } },
+        },
+        '400': FieldErrors,
+        '413': { description: 'A file is larger than 10 MB' },
+        '429': { description: 'Too many requests from this address; see Retry-After' },
+      },
+    },
+  },
+  {
     path: '/complaints/track/{trackingCode}',
     method: 'get',
     operation: {

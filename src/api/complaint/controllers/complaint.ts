@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { validateComplaintInput } from '../domain/validate';
 import { toPublicComplaint } from '../domain/public-view';
 import { TRACKING_CODE_PATTERN } from '../domain/tracking-code';
+import { storeComplaintPhotos } from '../photos';
 
 export default factories.createCoreController('api::complaint.complaint', ({ strapi }) => ({
   /** POST /api/complaints: a citizen files a complaint; the server sets state, channel, code and dates. */
@@ -18,6 +19,14 @@ export default factories.createCoreController('api::complaint.complaint', ({ str
     ctx.status = 201;
     // A confidential complaint is never shown publicly; its author still gets the code to quote.
     ctx.body = { data: record ? toPublicComplaint(record) : { trackingCode, confidential: true } };
+  },
+
+  /** POST /api/complaints/photos (multipart, field "files"): up to 3 images, answered with their ids. */
+  async uploadPhotos(ctx: any) {
+    const raw = ctx.request.files?.files;
+    const files = raw ? (Array.isArray(raw) ? raw : [raw]) : [];
+    ctx.status = 201;
+    ctx.body = { data: await storeComplaintPhotos(strapi, files) };
   },
 
   /** GET /api/complaints/track/:trackingCode: the public view, or 404. */

@@ -8,6 +8,7 @@ export interface NoticeContext {
 }
 
 interface ComplaintLike {
+  id?: number;
   trackingCode: string;
   title?: string | null;
   description?: string | null;
@@ -55,17 +56,30 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
           },
         ]
       : [];
-  const caseLink = `${ctx.publicUrl}/admin/plugins/complaint-workflow`;
+  const caseLink = `${ctx.publicUrl}/admin/plugins/complaint-workflow${c.id ? `/cases/${c.id}` : ''}`;
   const summary = `${c.category?.nameTh ?? ''} — ${c.title || (c.description ?? '').slice(0, 80)}`;
+
+  const toAssignee = (email: string | null | undefined, subjectTh: string, subjectEn: string, th: string, en: string) =>
+    email ? [{ channel: 'email', to: email, subject: `[${code}] ${subjectTh} / ${subjectEn}`, text: [th, caseLink, '', en].join('\n') }] : [];
 
   switch (what.kind) {
     case 'created':
-      return toCitizen(
+      return [
+        // A category with a default assignee routes the new case straight to that officer.
+        ...toAssignee(
+          c.assignee?.email,
+          'เรื่องใหม่มอบหมายให้ท่าน',
+          'New case assigned to you',
+          `มีเรื่องใหม่: ${summary} กำหนดเสร็จ ${thDate(c.dueAt)}`,
+          `A new case was assigned to you, due ${enDate(c.dueAt)}.`
+        ),
+        ...toCitizen(
         'ได้รับเรื่องร้องเรียนแล้ว',
         'Complaint received',
         [`เทศบาลได้รับเรื่องของท่านแล้ว รหัสติดตาม ${code}`, `กำหนดดำเนินการภายใน ${thDate(c.dueAt)}`],
         [`We have received your complaint. Tracking code ${code}.`, `Due by ${enDate(c.dueAt)}.`]
-      );
+      ),
+      ];
     case 'transition': {
       const to = STATE_LABELS[what.to] ?? { th: what.to, en: what.to };
       return toCitizen(
@@ -78,28 +92,14 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
     case 'public_reply':
       return toCitizen('เทศบาลตอบกลับเรื่องของท่าน', 'A reply to your complaint', [`คำตอบจากเทศบาล:`, what.message], [`The municipality replied:`, what.message]);
     case 'assignment':
-      return what.assignee.email
-        ? [
-            {
-              channel: 'email',
-              to: what.assignee.email,
-              subject: `[${code}] มอบหมายเรื่องให้ท่าน / Assigned to you`,
-              text: [`มีเรื่องมอบหมายให้ท่าน: ${summary}`, `กำหนดเสร็จ ${thDate(c.dueAt)}`, caseLink, '', `A case was assigned to you, due ${enDate(c.dueAt)}.`].join('\n'),
-            },
-          ]
-        : [];
-    case 'overdue': {
-      const to = what.assignee?.email || ctx.staffEmail;
-      return to
-        ? [
-            {
-              channel: 'email',
-              to,
-              subject: `[${code}] เกินกำหนดแล้ว / Overdue`,
-              text: [`เรื่องนี้เกินกำหนด ${thDate(c.dueAt)} แล้ว: ${summary}`, caseLink, '', `This case passed its due date (${enDate(c.dueAt)}).`].join('\n'),
-            },
-          ]
-        : [];
-    }
+      return toAssignee(what.assignee.email, 'มอบหมายเรื่องให้ท่าน', 'Assigned to you', `มีเรื่องมอบหมายให้ท่าน: ${summary} กำหนดเสร็จ ${thDate(c.dueAt)}`, `A case was assigned to you, due ${enDate(c.dueAt)}.`);
+    case 'overdue':
+      return toAssignee(
+        what.assignee?.email || ctx.staffEmail,
+        'เกินกำหนดแล้ว',
+        'Overdue',
+        `เรื่องนี้เกินกำหนด ${thDate(c.dueAt)} แล้ว: ${summary}`,
+        `This case passed its due date (${enDate(c.dueAt)}).`
+      );
   }
 }

@@ -7,6 +7,12 @@ export default {
       config: { auth: false, policies: [], middlewares: ['global::rate-limit'] },
     },
     {
+      method: 'POST',
+      path: '/complaints/photos',
+      handler: 'complaint.uploadPhotos',
+      config: { auth: false, policies: [], middlewares: ['global::rate-limit'] },
+    },
+    {
       method: 'GET',
       path: '/complaints/track/:trackingCode',
       handler: 'complaint.track',

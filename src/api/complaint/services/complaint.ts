@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { dueDate } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
 import type { ComplaintInput } from '../domain/validate';
 import { newTrackingCode } from '../domain/tracking-code';
+import { PHOTO_PREFIX } from '../photos';
 
 const UID = 'api::complaint.complaint';
 const PUBLIC_POPULATE = {
@@ -22,7 +23,10 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
     if (!category) throw fieldError(['category'], 'ไม่พบประเภทเรื่องนี้', 'Unknown category');
 
     if (input.photos?.length) {
-      const files = await strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: input.photos } }, select: ['id', 'mime'] });
+      // Only photos sent through POST /api/complaints/photos, not any file of the media library.
+      const files = await strapi.db
+        .query('plugin::upload.file')
+        .findMany({ where: { id: { $in: input.photos }, name: { $startsWith: PHOTO_PREFIX } }, select: ['id', 'mime'] });
       if (files.length !== input.photos.length || files.some((f: { mime: string }) => !f.mime.startsWith('image/'))) {
         throw fieldError(['photos'], 'ไม่พบรูปภาพที่อ้างถึง', 'A photo id does not name an uploaded image');
       }
@@ -57,7 +61,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
           consent: input.consent ?? false,
         } as never,
       });
-      await strapi.plugin('complaint-workflow').service('engine').recordCreated('complaint', complaint, { type: 'citizen' });
+      await strapi.plugin('complaint-workflow').service('engine').recordCreated('complaint', complaint, { type: 'citizen' }, receivedAt);
       return { trackingCode, record: await this.findByTrackingCode(trackingCode) };
     });
   },

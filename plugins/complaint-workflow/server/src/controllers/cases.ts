@@ -24,11 +24,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'firstname', 'lastname', 'email'],
         orderBy: [{ firstname: 'asc' }],
       });
-      const categories = await strapi.db.query('api::complaint-category.complaint-category').findMany({
-        select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'deadlineDays', 'confidential'],
-        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      });
-      ctx.body = { states: STATES, transitions: TRANSITIONS, staff, categories, me: { id: ctx.state.user.id } };
+      // What the inbox filters offer beyond the engine's own (e.g. complaint categories) comes from the type.
+      const extra = (await engine().type(typeKey(ctx)).filterOptions?.()) ?? {};
+      ctx.body = { states: STATES, transitions: TRANSITIONS, staff, me: { id: ctx.state.user.id }, ...extra };
     },
 
     async find(ctx: any) {

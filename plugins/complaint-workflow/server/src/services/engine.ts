@@ -32,6 +32,8 @@ export interface CaseType {
   populate?: Record<string, unknown>;
   /** The inbox's filters, from query parameters to a where clause. */
   where?: (query: Record<string, string | undefined>) => Record<string, unknown>;
+  /** Choices for the inbox's own filters (e.g. categories), merged into GET /meta. */
+  filterOptions?: () => Promise<Record<string, unknown>>;
   /** Messages for what happened; empty when nobody needs telling. */
   notices?: (record: any, what: Happening) => Notice[];
 }
@@ -103,12 +105,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     type: typeOf,
 
     /** The first event of a case, and its messages, inside the transaction that created it. */
-    async recordCreated(key: string, record: { id: number }, actor: ActorRef) {
+    async recordCreated(key: string, record: { id: number }, actor: ActorRef, at: Date = new Date()) {
       const t = typeOf(key);
       // Joins the caller's transaction when there is one; the outbox is kicked after the outer commit.
       await strapi.db.transaction(async ({ onCommit }) => {
         await strapi.documents(t.eventUid).create({
-          data: { [t.eventRelation]: record.id, kind: 'created', toState: 'received', isPublic: true, actorType: actor.type, at: new Date() } as never,
+          data: { [t.eventRelation]: record.id, kind: 'created', toState: 'received', isPublic: true, actorType: actor.type, at } as never,
         });
         if (t.notices) await outbox().enqueue(t.notices(await load(t, record.id), { kind: 'created' }));
         onCommit(() => outbox().kick());

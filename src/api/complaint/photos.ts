@@ -1,0 +1,80 @@
+import crypto from 'crypto';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import sharp from 'sharp';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+export const PHOTO_PREFIX = 'complaint-photo-';
+export const MAX_PHOTOS = 3;
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+const MAX_SIDE = 2048;
+const FORMATS = new Set(['jpeg', 'png', 'webp', 'heif', 'avif', 'gif', 'tiff']);
+
+interface IncomingFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+const photoError = (index: number | null, th: string, en: string) =>
+  new errors.ValidationError(`${th} / ${en}`, {
+    errors: [{ path: index === null ? ['files'] : ['files', String(index)], message: `${th} / ${en}`, name: 'ValidationError' }],
+  });
+
+/**
+ * A citizen's photos: checked by content (not by the name or type the phone claims), re-encoded
+ * to JPEG so EXIF (GPS included) is gone and the longest side is at most 2048 px, then stored.
+ * All are checked before any is stored, so a bad third photo stores nothing.
+ */
+export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingFile[]) {
+  if (files.length === 0) throw photoError(null, 'กรุณาแนบรูปภาพในช่อง files', 'Attach at least one image in the field "files"');
+  if (files.length > MAX_PHOTOS) throw photoError(null, `แนบรูปได้ไม่เกิน ${MAX_PHOTOS} รูป`, `At most ${MAX_PHOTOS} photos`);
+
+  const encoded: string[] = [];
+  try {
+    for (const [i, file] of files.entries()) {
+      if (file.size > MAX_PHOTO_BYTES) throw photoError(i, 'รูปภาพใหญ่เกิน 10 MB', 'The photo is larger than 10 MB');
+      let format: string | undefined;
+      try {
+        format = (await sharp(file.filepath).metadata()).format;
+      } catch {
+        format = undefined;
+      }
+      if (!format || !FORMATS.has(format)) throw photoError(i, 'ไฟล์นี้ไม่ใช่รูปภาพ', 'This file is not an image');
+      const out = path.join(os.tmpdir(), `${PHOTO_PREFIX}${crypto.randomBytes(8).toString('hex')}.jpg`);
+      // rotate() applies the EXIF orientation before the metadata is dropped (sharp keeps none by default).
+      await sharp(file.filepath, { failOn: 'error' })
+        .rotate()
+        .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 80, mozjpeg: true })
+        .toFile(out)
+        .catch(() => {
+          throw photoError(i, 'อ่านรูปภาพนี้ไม่ได้', 'This image cannot be read');
+        });
+      encoded.push(out);
+    }
+
+    const stored: Array<{ id: number; url: string }> = [];
+    try {
+      for (const out of encoded) {
+        const name = path.basename(out);
+        const [file] = await strapi
+          .plugin('upload')
+          .service('upload')
+          .upload({
+            data: { fileInfo: { name, alternativeText: 'ภาพประกอบเรื่องร้องเรียน' } },
+            files: { filepath: out, originalFilename: name, mimetype: 'image/jpeg', size: fs.statSync(out).size },
+          });
+        stored.push({ id: file.id, url: file.url });
+      }
+    } catch (err) {
+      for (const s of stored) await strapi.plugin('upload').service('upload').remove({ id: s.id }).catch(() => undefined);
+      throw err;
+    }
+    return stored;
+  } finally {
+    for (const out of encoded) fs.rmSync(out, { force: true });
+  }
+}

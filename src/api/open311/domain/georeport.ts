@@ -1,0 +1,151 @@
+import { PUBLIC_STATUS, type State } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+
+/**
+ * The GeoReport v2 shapes of our categories and complaints, built from allow-lists: a field added to
+ * a record later (a phone, an assignee) cannot reach an Open311 client by default. Plain TypeScript.
+ */
+export type Lang = 'th' | 'en';
+export type Format = 'json' | 'xml';
+
+export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+/** When this API's shape last changed; Open311 harvesters compare it. */
+export const CHANGESET = '2026-11-25T00:00:00Z';
+
+export interface CategoryLike {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  descriptionTh?: string | null;
+  descriptionEn?: string | null;
+  department?: string | null;
+  deadlineDays?: number | null;
+}
+
+export interface ComplaintLike {
+  trackingCode: string;
+  state: State;
+  description?: string | null;
+  address?: string | null;
+  lat?: number | string | null;
+  lng?: number | string | null;
+  receivedAt?: string | Date | null;
+  createdAt?: string | Date | null;
+  updatedAt?: string | Date | null;
+  dueAt?: string | Date | null;
+  category?: CategoryLike | null;
+  events?: Array<{ id?: number; kind: string; message?: string | null; isPublic: boolean; at: string | Date }>;
+}
+
+/**
+ * Thai unless the caller asks for English: `?locale=` wins, else the Accept-Language preference
+ * between th and en (by q-value, then by order).
+ */
+export function pickLanguage(locale: unknown, acceptLanguage: unknown): Lang {
+  if (locale === 'en' || locale === 'th') return locale;
+  let best: { lang: Lang; q: number } | undefined;
+  for (const part of String(acceptLanguage ?? '').split(',')) {
+    const [tag, ...params] = part.trim().split(';');
+    const primary = tag.trim().toLowerCase().split('-')[0];
+    if (primary !== 'th' && primary !== 'en') continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { lang: primary, q };
+  }
+  return best?.lang ?? 'th';
+}
+
+/** W3C date-time in UTC to the second, e.g. 2026-11-25T08:15:30Z, as the spec's examples show. */
+export const w3cDate = (d: string | Date | null | undefined): string | null => {
+  if (!d) return null;
+  const t = new Date(d);
+  return Number.isNaN(t.getTime()) ? null : t.toISOString().replace(/\.\d{3}Z$/, 'Z');
+};
+
+const name = (c: CategoryLike, lang: Lang) => (lang === 'en' ? c.nameEn || c.nameTh : c.nameTh || c.nameEn);
+const describe = (c: CategoryLike, lang: Lang) => (lang === 'en' ? c.descriptionEn || c.descriptionTh : c.descriptionTh || c.descriptionEn) || null;
+
+/** What the municipality promises for a category: its deadline. */
+export function serviceNotice(c: CategoryLike | null | undefined, lang: Lang): string | null {
+  if (!c?.deadlineDays) return null;
+  return lang === 'en' ? `The municipality aims to act on this within ${c.deadlineDays} days.` : `เทศบาลจะดำเนินการภายใน ${c.deadlineDays} วัน`;
+}
+
+export function toOpen311Service(c: CategoryLike, lang: Lang) {
+  return {
+    service_code: c.code,
+    service_name: name(c, lang),
+    description: describe(c, lang),
+    metadata: false,
+    type: 'realtime',
+    // Both languages' names, so a client can match what its user types in either.
+    keywords: [c.code, c.nameTh, c.nameEn].filter(Boolean).join(', '),
+    group: c.department || null,
+  };
+}
+
+/** No category asks for extra fields yet, so every definition has no attributes. */
+export const toServiceDefinition = (c: CategoryLike) => ({ service_code: c.code, attributes: [] as never[] });
+
+const latest = <T extends { at: string | Date; id?: number }>(items: T[]) =>
+  [...items].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || (b.id ?? 0) - (a.id ?? 0))[0];
+
+const coordinate = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : Number(v));
+
+/** The one public Open311 view of a complaint. Contact details, assignee and notes never enter it. */
+export function toOpen311Request(c: ComplaintLike, lang: Lang) {
+  const publicEvents = (c.events ?? []).filter((e) => e.isPublic);
+  const reply = latest(publicEvents.filter((e) => e.kind === 'public_reply' && e.message));
+  const lastEvent = latest(publicEvents);
+  const updated = [c.updatedAt, lastEvent?.at]
+    .filter((d): d is string | Date => Boolean(d))
+    .map((d) => new Date(d))
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  return {
+    service_request_id: c.trackingCode,
+    status: PUBLIC_STATUS[c.state] ?? 'open',
+    status_notes: reply?.message ?? null,
+    service_name: c.category ? name(c.category, lang) : null,
+    service_code: c.category?.code ?? null,
+    description: c.description ?? null,
+    agency_responsible: c.category?.department || null,
+    service_notice: serviceNotice(c.category, lang),
+    requested_datetime: w3cDate(c.receivedAt ?? c.createdAt),
+    updated_datetime: w3cDate(updated ?? c.receivedAt ?? c.createdAt),
+    expected_datetime: w3cDate(c.dueAt),
+    address: c.address || null,
+    lat: coordinate(c.lat),
+    long: coordinate(c.lng),
+    media_url: null,
+  };
+}
+
+export type Open311Request = ReturnType<typeof toOpen311Request>;
+
+export interface Open311Error {
+  code: number;
+  description: string;
+}
+
+export const open311Error = (code: number, th: string, en: string, field?: string): Open311Error => ({
+  code,
+  description: `${field ? `${field}: ` : ''}${th} / ${en}`,
+});
+
+/** The Service Discovery document (http://wiki.open311.org/Service_discovery). */
+export function discoveryDocument(publicUrl: string, contact: string) {
+  return {
+    changeset: CHANGESET,
+    contact,
+    key_service: 'ขอ api_key (API token) ได้จากผู้ดูแลระบบของเทศบาล / Ask the municipality for an api_key: it is an API token its administrators create.',
+    endpoints: [
+      {
+        specification: SPECIFICATION,
+        url: `${publicUrl}/api/open311/v2`,
+        changeset: CHANGESET,
+        type: 'production',
+        formats: ['application/json', 'text/xml'],
+      },
+    ],
+  };
+}
