@@ -174,7 +174,7 @@ it('attaches photos with previews, refuses non-images, and files the complaint w
   expect(Number(c.lng)).toBeCloseTo(102.02, 1);
 });
 
-it('uses the phone position when asked', async () => {
+it('sets the point from the phone position or from the keyboard', async () => {
   await openForm();
   await page.getByRole('button', { name: 'ใช้ตำแหน่งปัจจุบันของฉัน' }).click();
   await page.getByText('ปักหมุดแล้วที่ 14.73110, 102.03330').waitFor();
@@ -182,6 +182,12 @@ it('uses the phone position when asked', async () => {
   await page.getByRole('button', { name: 'ลบหมุด' }).click();
   await page.getByText('ยังไม่ได้ปักหมุด').waitFor();
   expect(await page.locator('#c-map .map-pin').count()).toBe(0);
+
+  // "Remove the pin" hands focus to the map: Enter drops the pin at its centre.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('c-map');
+  await page.keyboard.press('Enter');
+  await page.getByText('ปักหมุดแล้วที่ 14.73110, 102.03330').waitFor();
+  await page.locator('#c-map .map-pin').waitFor();
 });
 
 it('shows each error next to its field, from its own checks and from the server, and stores nothing', async () => {
