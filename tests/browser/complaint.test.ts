@@ -102,6 +102,7 @@ it('files a complaint with a point tapped on the map, then tracks it', async () 
   await page.getByLabel(/^ข้าพเจ้ายินยอม/).check();
 
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${app.strapi.dirs.app.root}/.tmp/complaint-form-360.png`, fullPage: true });
   await page.getByRole('button', { name: 'ส่งเรื่อง' }).click();
 
   await page.getByRole('heading', { level: 1, name: 'ส่งเรื่องเรียบร้อยแล้ว' }).waitFor();
@@ -137,6 +138,8 @@ it('files a complaint with a point tapped on the map, then tracks it', async () 
   expect(steps[0]).toContain('ช่างจะเข้าไปซ่อมภายในสัปดาห์นี้');
   expect(steps[1]).toContain('สถานะเปลี่ยนเป็น: รับเรื่องไว้พิจารณาแล้ว');
   expect(steps[2]).toContain('รับเรื่องเข้าระบบ');
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${app.strapi.dirs.app.root}/.tmp/track-360.png`, fullPage: true });
 
   // This browser remembers the code: the empty tracking page offers it.
   await page.goto(`${app.url}/track`);
