@@ -1,7 +1,8 @@
 'use strict';
 // Builds the citizen website into build/website: one bundled script and one stylesheet named by
-// content hash (cached forever by browsers), the HTML template, and brotli and gzip copies of every
-// text file so the server sends them without compressing per request.
+// content hash (cached forever by browsers), the map's own script and stylesheet (loaded only by
+// pages with a map), the HTML template, and brotli and gzip copies of every text file so the
+// server sends them without compressing per request.
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
@@ -19,7 +20,29 @@ async function main() {
   fs.mkdirSync(path.join(OUT, 'assets'), { recursive: true });
 
   const common = { bundle: true, minify: true, write: false, target: 'es2019', logLevel: 'warning', legalComments: 'none' };
-  const js = (await esbuild.build({ ...common, entryPoints: [path.join(SRC, 'src', 'main.ts')], format: 'iife' })).outputFiles[0].contents;
+
+  // Leaflet (about 40 KB compressed) is needed only where a map is shown: it gets its own script and
+  // stylesheet, which the site script loads on demand, so the home page never pays for it.
+  const map = await esbuild.build({
+    ...common,
+    entryPoints: { map: path.join(SRC, 'src', 'map.ts') },
+    format: 'iife',
+    outdir: path.join(OUT, 'assets'),
+    entryNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    loader: { '.png': 'file' }, // leaflet.css names its control images; they are copied, hashed, and load only if used
+  });
+  const mapAssets = {};
+  for (const f of map.outputFiles) {
+    fs.writeFileSync(f.path, f.contents);
+    const ext = path.extname(f.path).slice(1);
+    if (ext === 'js' || ext === 'css') mapAssets[ext] = `/assets/${path.basename(f.path)}`;
+  }
+  if (!mapAssets.js || !mapAssets.css) throw new Error('the map bundle lacks its script or stylesheet');
+
+  const js = (
+    await esbuild.build({ ...common, entryPoints: [path.join(SRC, 'src', 'main.ts')], format: 'iife', define: { __MAP_ASSETS__: JSON.stringify(mapAssets) } })
+  ).outputFiles[0].contents;
   const css = (await esbuild.build({ ...common, entryPoints: [path.join(SRC, 'src', 'styles.css')] })).outputFiles[0].contents;
   const jsName = hashName('app', '.js', js);
   const cssName = hashName('app', '.css', css);

@@ -43,7 +43,7 @@ describe('the website served by the same process', () => {
   });
 
   it('serves the same shell for every site route and leaves other paths alone', async () => {
-    for (const p of ['/news', '/news/some-slug', '/pages/history', '/contact', '/developers']) {
+    for (const p of ['/news', '/news/some-slug', '/pages/history', '/contact', '/developers', '/complaint', '/track']) {
       const res = await request(app.url).get(p).expect(200);
       expect(res.text).toContain('<html lang="th"');
     }

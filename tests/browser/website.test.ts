@@ -94,6 +94,9 @@ it('lists the public API for integrators on /developers', async () => {
 });
 
 it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and English', async () => {
+  const { trackingCode } = await app.strapi
+    .service('api::complaint.complaint')
+    .createFromCitizen({ category: 'road', description: 'ถนนหน้าวัดเป็นหลุม', location: { lat: 14.72, lng: 102.02 } }, 'web');
   const checks: Array<[string, string]> = [
     ['/', 'h1'],
     ['/news', '.news-card'],
@@ -101,8 +104,13 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
     ['/pages/organization', '.prose'],
     ['/contact', '.contact'],
     ['/developers', '.ops'],
+    ['/complaint', '#c-map.leaflet-container'],
+    ['/track', '#track-form'],
+    [`/track?code=${trackingCode}`, '.timeline'],
     ['/?lang=en', '.news-card'],
     ['/news/loy-krathong-2569?lang=en', '.prose'],
+    ['/complaint?lang=en', '#c-map.leaflet-container'],
+    [`/track?code=${trackingCode}&lang=en`, '.timeline'],
   ];
   for (const [path, ready] of checks) {
     await page.goto(`${app.url}${path}`);

@@ -35,6 +35,9 @@ export interface Municipality {
   facebookPageUrl?: string;
   officeHoursTh?: string;
   officeHoursEn?: string;
+  mapCenterLat?: number | null;
+  mapCenterLng?: number | null;
+  mapZoom?: number | null;
   logo?: Media | null;
 }
 

@@ -45,3 +45,26 @@ export function formatDate(iso: string): string {
   const f = (dateFormats[lang] ??= new Intl.DateTimeFormat(lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Bangkok' }));
   return f.format(new Date(`${iso}T00:00:00+07:00`));
 }
+
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+/** A moment (an ISO date-time) as a Bangkok date, optionally with the time; Buddhist era in Thai. */
+export function formatInstant(iso: string, withTime = false): string {
+  const key = `${lang}|${withTime}`;
+  let f = instantFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', {
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'Asia/Bangkok',
+    });
+    instantFormats.set(key, f);
+  }
+  return f.format(new Date(iso));
+}
+
+/** The server's messages read "ไทย / English": the part in the page's language. */
+export function bilingual(message: string): string {
+  const i = message.indexOf(' / ');
+  if (i < 0) return message;
+  return lang === 'en' ? message.slice(i + 3) : message.slice(0, i);
+}

@@ -2,6 +2,9 @@ import { api, type Media, type Municipality, type NewsItem, type Page } from './
 import { renderBlocks } from './blocks';
 import { esc, safeUrl } from './html';
 import { formatDate, href, lang, setLang, t } from './i18n';
+import { complaintPage } from './complaint';
+import { trackPage } from './track';
+import type { PageContext, Rendered } from './view';
 
 const $ = (id: string) => document.getElementById(id)!;
 const main = $('main');
@@ -151,7 +154,10 @@ async function developers(): Promise<string> {
 
 const notFound = async () => `<h1>${esc(t('notFound.title'))}</h1><p>${esc(t('notFound.text'))}</p><p><a href="${esc(href('/'))}">${esc(t('nav.home'))}</a></p>`;
 
-type View = () => Promise<string | null>;
+// Pages with behaviour (forms, the map) get the means to navigate and the municipality record.
+const pageContext: PageContext = { navigate, municipality: () => municipality };
+
+type View = () => Promise<Rendered | null>;
 function route(path: string): View {
   const parts = path.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return home;
@@ -160,6 +166,8 @@ function route(path: string): View {
   if (parts[0] === 'pages' && parts.length === 2) return () => staticPage(parts[1]);
   if (parts[0] === 'contact' && parts.length === 1) return contact;
   if (parts[0] === 'developers' && parts.length === 1) return developers;
+  if (parts[0] === 'complaint' && parts.length === 1) return () => complaintPage(pageContext);
+  if (parts[0] === 'track' && parts.length === 1) return () => trackPage(pageContext);
   if (parts.length === 1 && (SERVICES as readonly string[]).includes(parts[0])) return comingSoon(parts[0]);
   return notFound;
 }
@@ -201,19 +209,25 @@ async function chrome(): Promise<void> {
 }
 
 let renderId = 0;
+let unmount: (() => void) | void;
 async function render(focus: boolean): Promise<void> {
   const id = ++renderId;
   main.setAttribute('aria-busy', 'true');
   if (!main.innerHTML.trim()) main.innerHTML = `<p class="loading">${esc(t('loading'))}</p>`;
   const chromeDone = chrome();
   try {
-    const html = (await route(location.pathname)()) ?? (await notFound());
+    const view = (await route(location.pathname)()) ?? (await notFound());
     if (id !== renderId) return;
-    main.innerHTML = html;
+    unmount?.(); // the page being left lets go of what it holds (the map)
+    unmount = undefined;
+    main.innerHTML = typeof view === 'string' ? view : view.html;
+    if (typeof view !== 'string') unmount = view.mount(main);
     const h1 = main.querySelector('h1');
     document.title = h1 && location.pathname !== '/' ? `${h1.textContent} | ${name()}` : name();
   } catch {
     if (id !== renderId) return;
+    unmount?.();
+    unmount = undefined;
     main.innerHTML = `<div role="alert"><p>${esc(t('error'))}</p><button type="button" id="retry">${esc(t('retry'))}</button></div>`;
     $('retry').addEventListener('click', () => render(true));
   } finally {
@@ -231,10 +245,15 @@ document.addEventListener('click', (e) => {
   if (url.origin !== location.origin || /^\/(api|admin|uploads)\b/.test(url.pathname)) return;
   e.preventDefault();
   if (url.href === location.href) return;
-  history.pushState(null, '', url.href);
+  navigate(url.href);
+});
+
+function navigate(url: string, replace = false): void {
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
   window.scrollTo(0, 0);
   void render(true);
-});
+}
 
 $('lang-switch').addEventListener('click', () => {
   setLang(lang === 'th' ? 'en' : 'th');

@@ -1,0 +1,37 @@
+/** The small part of Leaflet 1.9 that map.ts uses (the package ships no types). */
+declare module 'leaflet' {
+  export interface LatLng {
+    lat: number;
+    lng: number;
+    wrap(): LatLng;
+  }
+  export type Point = [number, number];
+  export interface LeafletMouseEvent {
+    latlng: LatLng;
+  }
+  export interface Layer {
+    addTo(map: LeafletMap): this;
+    remove(): this;
+  }
+  export interface Marker extends Layer {
+    setLatLng(point: Point): this;
+  }
+  export interface LeafletMap {
+    setView(center: Point, zoom?: number): this;
+    getCenter(): LatLng;
+    getZoom(): number;
+    on(type: 'click', fn: (e: LeafletMouseEvent) => void): this;
+    remove(): this;
+  }
+  export interface Icon {
+    readonly options: object;
+  }
+  const L: {
+    map(el: HTMLElement, options?: Record<string, unknown>): LeafletMap;
+    tileLayer(url: string, options?: Record<string, unknown>): Layer;
+    marker(point: Point, options?: Record<string, unknown>): Marker;
+    divIcon(options?: Record<string, unknown>): Icon;
+    control: { zoom(options?: Record<string, unknown>): Layer };
+  };
+  export default L;
+}

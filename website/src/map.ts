@@ -1,0 +1,53 @@
+/**
+ * The complaint form's map, built as its own bundle (see website/build.js) so that only pages with
+ * a map download Leaflet. Works without tiles (no network, blocked tiles): a click still sets the pin.
+ */
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import './map.css';
+import type { MapApi, MapOptions } from './map-api';
+
+// A CSS pin instead of Leaflet's image icon: nothing to download, and no icon path to resolve.
+const pinIcon = L.divIcon({ className: 'map-pin', html: '', iconSize: [30, 34], iconAnchor: [15, 32] });
+
+function create(el: HTMLElement, o: MapOptions) {
+  const map = L.map(el, { zoomControl: false, keyboard: true }).setView([o.lat, o.lng], o.zoom);
+  L.control.zoom({ zoomInTitle: o.labels.zoomIn, zoomOutTitle: o.labels.zoomOut }).addTo(map);
+  L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+    maxZoom: 19,
+    attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+  }).addTo(map);
+
+  let pin: ReturnType<typeof L.marker> | null = null;
+  map.on('click', (e) => {
+    const p = e.latlng.wrap();
+    o.onPick(p.lat, p.lng);
+  });
+  // Keyboard users pan with the arrow keys (Leaflet's own) and drop the pin at the centre with Enter.
+  el.addEventListener('keydown', (e) => {
+    if (e.target !== el || (e.key !== 'Enter' && e.key !== ' ')) return;
+    e.preventDefault();
+    const c = map.getCenter().wrap();
+    o.onPick(c.lat, c.lng);
+  });
+
+  return {
+    setPin(point: { lat: number; lng: number } | null) {
+      if (!point) {
+        pin?.remove();
+        pin = null;
+      } else if (pin) pin.setLatLng([point.lat, point.lng]);
+      // Not interactive: the map itself takes the clicks and the keyboard, the pin only shows the point.
+      else pin = L.marker([point.lat, point.lng], { icon: pinIcon, interactive: false, keyboard: false }).addTo(map);
+    },
+    moveTo(lat: number, lng: number, zoom?: number) {
+      map.setView([lat, lng], zoom ?? map.getZoom());
+    },
+    destroy() {
+      map.remove();
+    },
+  };
+}
+
+const api: MapApi = { create };
+window.nokokMap = api;
