@@ -1,18 +1,22 @@
-import { Main, Box, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../pluginId';
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { MetaProvider } from '../hooks/useMeta';
+import InboxPage from './InboxPage';
+import CasePage from './CasePage';
 
-const App = () => {
-  const { formatMessage } = useIntl();
-  return (
-    <Main>
-      <Box padding={8}>
-        <Typography variant="alpha" tag="h1">
-          {formatMessage({ id: `${PLUGIN_ID}.inbox.title`, defaultMessage: 'Complaints' })}
-        </Typography>
-      </Box>
-    </Main>
-  );
-};
+const READ = [{ action: 'plugin::complaint-workflow.cases.read', subject: null }];
+
+/** The plugin's pages, under /admin/plugins/complaint-workflow/*; the menu hides them without the read permission, this guards a typed URL. */
+const App = () => (
+  <Page.Protect permissions={READ}>
+    <MetaProvider>
+      <Routes>
+        <Route index element={<InboxPage />} />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </MetaProvider>
+  </Page.Protect>
+);
 
 export default App;

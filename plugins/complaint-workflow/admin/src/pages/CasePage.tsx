@@ -1,0 +1,269 @@
+import * as React from 'react';
+import { Badge, Box, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { ArrowLeft, Lock } from '@strapi/icons';
+import { Layouts, Page, isFetchError, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { NavLink, useLocation, useParams } from 'react-router-dom';
+import { ActionButtons } from '../components/ActionButtons';
+import { MessageForm } from '../components/MessageForm';
+import { DueDate, StateBadge } from '../components/StateBadge';
+import { Timeline } from '../components/Timeline';
+import { useMeta } from '../hooks/useMeta';
+import type { Action, CaseDetail, Photo } from '../types/api';
+import { toFormError } from '../utils/errors';
+import { categoryName, staffName, toNumber } from '../utils/format';
+import { useT } from '../utils/i18n';
+
+// Leaflet is only needed on a case with a location: keep it out of the inbox's bundle.
+const CaseMap = React.lazy(() => import('../components/CaseMap'));
+
+const MANAGE = [{ action: 'plugin::complaint-workflow.cases.manage', subject: null }];
+const UNASSIGNED = 'none';
+
+/** Uploads are stored with server-relative URLs; the admin may be served from another origin. */
+const absolute = (url: string) => {
+  const backend = (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+  return /^https?:\/\//.test(url) ? url : `${backend}${url}`;
+};
+
+const Section = ({ title, children, id }: { title: React.ReactNode; children: React.ReactNode; id: string }) => (
+  <Box tag="section" aria-labelledby={id} background="neutral0" padding={5} hasRadius shadow="tableShadow">
+    <Box paddingBottom={3}>
+      <Typography variant="delta" tag="h2" id={id}>
+        {title}
+      </Typography>
+    </Box>
+    {children}
+  </Box>
+);
+
+/** Label and value pairs as a description list, so screen readers announce which is which. */
+const Details = ({ rows }: { rows: Array<[string, React.ReactNode]> }) => (
+  <Box tag="dl" margin={0}>
+    <Grid.Root gap={3}>
+      {rows.map(([label, value]) => (
+        <Grid.Item key={label} col={6} s={12} direction="column" alignItems="flex-start">
+          <Typography tag="dt" variant="sigma" textColor="neutral600">
+            {label}
+          </Typography>
+          <Typography tag="dd" margin={0} style={{ whiteSpace: 'pre-wrap' }}>
+            {value === null || value === undefined || value === '' ? '-' : value}
+          </Typography>
+        </Grid.Item>
+      ))}
+    </Grid.Root>
+  </Box>
+);
+
+const CasePage = () => {
+  const t = useT();
+  const { locale, formatDate } = useIntl();
+  const { id } = useParams<{ id: string }>();
+  const location = useLocation();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { meta } = useMeta();
+  const { allowedActions: can, isLoading: loadingPermissions } = useRBAC(MANAGE);
+  const canManage = !loadingPermissions && Boolean(can.canManage);
+
+  const [data, setData] = React.useState<CaseDetail>();
+  const [loadError, setLoadError] = React.useState<'not_found' | 'failed'>();
+  const [assigning, setAssigning] = React.useState(false);
+
+  React.useEffect(() => {
+    setData(undefined);
+    setLoadError(undefined);
+    get<CaseDetail>(`/complaint-workflow/cases/${id}`)
+      .then(({ data: next }) => setData(next))
+      .catch((e) => setLoadError(isFetchError(e) && e.status === 404 ? 'not_found' : 'failed'));
+  }, [get, id]);
+
+  /** Every command answers the updated case: show it at once, then say it worked. */
+  const command = async (path: string, body: Record<string, unknown>, success: string) => {
+    const { data: next } = await post<CaseDetail>(`/complaint-workflow/cases/${id}/${path}`, body);
+    setData(next);
+    toggleNotification({ type: 'success', message: success });
+  };
+
+  const transitionTarget = (action: Action) => meta?.transitions.find((tr) => tr.action === action && data && tr.from.includes(data.state))?.to ?? '';
+
+  const runAction = (action: Action, reason?: string) =>
+    command('transition', reason === undefined ? { action } : { action, reason }, t('notify.transition', { state: t(`state.${transitionTarget(action)}`) }));
+
+  const assign = async (value: string | number) => {
+    setAssigning(true);
+    try {
+      await command('assign', { assignee: value === UNASSIGNED ? null : Number(value) }, t('notify.assigned'));
+    } catch (e) {
+      toggleNotification({ type: 'danger', message: toFormError(e, locale, t('common.saveFailed')).message });
+    } finally {
+      setAssigning(false);
+    }
+  };
+
+  const backTo = { pathname: '../..', search: (location.state as { from?: string } | null)?.from ?? '' };
+  const back = (
+    <Link tag={NavLink} to={backTo} relative="path" startIcon={<ArrowLeft />}>
+      {t('case.back')}
+    </Link>
+  );
+
+  if (loadError) {
+    return (
+      <Page.Main>
+        <Layouts.Header navigationAction={back} title={t('inbox.title')} />
+        <Layouts.Content>
+          <Page.Error content={t(loadError === 'not_found' ? 'case.notFound' : 'common.error')} />
+        </Layouts.Content>
+      </Page.Main>
+    );
+  }
+  if (!data) return <Page.Loading />;
+
+  const lat = toNumber(data.lat);
+  const lng = toNumber(data.lng);
+  const photos: Photo[] = data.photos ?? [];
+  const when = (d?: string | null) => (d ? formatDate(d, { dateStyle: 'medium', timeStyle: 'short' }) : '-');
+
+  return (
+    <Page.Main>
+      <Page.Title>{`${data.trackingCode} · ${t('inbox.title')}`}</Page.Title>
+      <Layouts.Header
+        navigationAction={back}
+        title={data.trackingCode}
+        subtitle={
+          <Flex gap={3} wrap="wrap" paddingTop={2}>
+            <StateBadge state={data.state} />
+            <Flex gap={2}>
+              <Typography textColor="neutral600">{t('case.dueAt')}:</Typography>
+              <DueDate dueAt={data.dueAt} overdue={data.overdue} />
+            </Flex>
+            {data.confidential ? <Badge>{t('badge.confidential')}</Badge> : null}
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Grid.Root gap={4}>
+          <Grid.Item col={8} s={12} direction="column" alignItems="stretch" gap={4}>
+            <Section id="cw-details" title={t('case.details')}>
+              <Details
+                rows={[
+                  [t('case.category'), categoryName(data.category, locale)],
+                  [t('case.department'), data.category?.department],
+                  [t('case.title'), data.title],
+                  [t('case.village'), data.village],
+                  [t('case.address'), data.address],
+                  [t('case.channel'), t(`channel.${data.channel}`)],
+                  [t('case.receivedAt'), when(data.receivedAt)],
+                  [t('case.resolvedAt'), when(data.resolvedAt)],
+                ]}
+              />
+              <Box paddingTop={4}>
+                <Typography tag="h3" variant="sigma" textColor="neutral600">
+                  {t('case.description')}
+                </Typography>
+                <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
+                  {data.description}
+                </Typography>
+              </Box>
+            </Section>
+
+            {lat !== null && lng !== null ? (
+              <Section id="cw-location" title={t('case.location')}>
+                <React.Suspense fallback={<Page.Loading />}>
+                  <CaseMap lat={lat} lng={lng} label={t('case.map')} markerTitle={data.trackingCode} />
+                </React.Suspense>
+                <Flex paddingTop={2} gap={4} wrap="wrap">
+                  <Typography variant="pi" textColor="neutral600">
+                    {lat.toFixed(6)}, {lng.toFixed(6)}
+                  </Typography>
+                  <Link href={`https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=18/${lat}/${lng}`} isExternal>
+                    {t('case.openMap')}
+                  </Link>
+                </Flex>
+              </Section>
+            ) : null}
+
+            {photos.length ? (
+              <Section id="cw-photos" title={t('case.photos')}>
+                <Flex gap={3} wrap="wrap">
+                  {photos.map((p, i) => (
+                    <a key={p.id} href={absolute(p.url)} target="_blank" rel="noopener noreferrer" title={t('case.photoOpen')}>
+                      <img
+                        src={absolute(p.formats?.thumbnail?.url ?? p.url)}
+                        alt={t('case.photoAlt', { n: i + 1, code: data.trackingCode })}
+                        style={{ width: 156, height: 156, objectFit: 'cover', borderRadius: 4, display: 'block' }}
+                        loading="lazy"
+                      />
+                    </a>
+                  ))}
+                </Flex>
+              </Section>
+            ) : null}
+
+            <Section id="cw-history" title={t('case.history')}>
+              <Timeline events={data.events} />
+            </Section>
+          </Grid.Item>
+
+          <Grid.Item col={4} s={12} direction="column" alignItems="stretch" gap={4}>
+            {canManage ? (
+              <Section id="cw-actions" title={t('case.actions')}>
+                <Flex direction="column" alignItems="stretch" gap={3}>
+                  <ActionButtons allowed={data.allowedActions} transitions={meta?.transitions ?? []} onRun={runAction} />
+                </Flex>
+              </Section>
+            ) : null}
+
+            <Section id="cw-assignee" title={t('case.assignee')}>
+              {canManage ? (
+                <Field.Root name="assignee" hint={t('case.assignee.hint')}>
+                  <Field.Label>{t('case.assignee')}</Field.Label>
+                  <SingleSelect value={data.assignee ? String(data.assignee.id) : UNASSIGNED} onChange={assign} disabled={assigning} loading={assigning}>
+                    <SingleSelectOption value={UNASSIGNED}>{t('common.unassigned')}</SingleSelectOption>
+                    {(meta?.staff ?? []).map((u) => (
+                      <SingleSelectOption key={u.id} value={String(u.id)}>
+                        {u.email ? `${staffName(u)} (${u.email})` : staffName(u)}
+                      </SingleSelectOption>
+                    ))}
+                  </SingleSelect>
+                  <Field.Hint />
+                </Field.Root>
+              ) : (
+                <Typography>{data.assignee ? staffName(data.assignee) : t('common.unassigned')}</Typography>
+              )}
+            </Section>
+
+            <Section
+              id="cw-contact"
+              title={
+                <Flex gap={2} tag="span">
+                  <Lock aria-hidden />
+                  {t('case.contact')}
+                </Flex>
+              }
+            >
+              <Details
+                rows={[
+                  [t('case.contact.name'), data.contactName],
+                  [t('case.contact.phone'), data.contactPhone ? <Link href={`tel:${data.contactPhone}`}>{data.contactPhone}</Link> : null],
+                  [t('case.contact.email'), data.contactEmail ? <Link href={`mailto:${data.contactEmail}`}>{data.contactEmail}</Link> : null],
+                  [t('case.consent'), t(data.consent ? 'common.yes' : 'common.no')],
+                ]}
+              />
+            </Section>
+
+            {canManage ? (
+              <>
+                <MessageForm kind="reply" onSend={(message) => command('reply', { message }, t('notify.replied'))} />
+                <MessageForm kind="note" onSend={(message) => command('note', { message }, t('notify.noted'))} />
+              </>
+            ) : null}
+          </Grid.Item>
+        </Grid.Root>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default CasePage;

@@ -1,0 +1,21 @@
+import { useCallback } from 'react';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../pluginId';
+
+type Values = Record<string, string | number | boolean | null | undefined | Date>;
+
+/** formatMessage with the plugin's prefix: every string of the plugin lives in translations/{th,en}.json. */
+export function useT() {
+  const { formatMessage } = useIntl();
+  return useCallback((id: string, values?: Values) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values) as string, [formatMessage]);
+}
+
+/** The admin's language decides Thai or English where the server sends both. */
+export const isThai = (locale: string) => locale.toLowerCase().startsWith('th');
+
+/** The server writes its messages as "ไทย / English": keep the half the officer reads. */
+export function pickLanguage(message: string, locale: string): string {
+  const parts = message.split(' / ');
+  if (parts.length < 2) return message;
+  return isThai(locale) ? parts[0] : parts.slice(1).join(' / ');
+}
