@@ -67,6 +67,7 @@ describe('staff workflow through the admin routes', () => {
     expect(pub.body.data.status).toBe('resolved');
     expect(pub.body.data.history.map((h: { status: string | null }) => h.status)).toEqual(['received', 'accepted', null, 'resolved']);
     expect(pub.body.data.history[2].message).toBe('ช่างไฟจะเข้าซ่อมวันพรุ่งนี้');
+    expect(pub.body.data.history[3]).toMatchObject({ status: 'resolved', message: 'เปลี่ยนหลอดไฟแล้ว' });
     expect(JSON.stringify(pub.body)).not.toMatch(/ZZINTERNALNOTE|officer@nokok\.test|เจ้าหน้าที่/);
   });
 

@@ -30,14 +30,14 @@ async function track(code: string) {
   return (await res.json()) as { data: { status: string; history: Array<{ kind: string; status: string | null; message: string | null }> } };
 }
 
-/** A photo uploaded by staff through the media library, large enough to get a thumbnail. */
+/** A citizen's photo, through the public photo endpoint (re-encoded to JPEG), large enough for a thumbnail. */
 async function uploadPhoto(): Promise<number> {
   const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#8a5a2b' } }).png().toBuffer();
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'pothole.png');
-  const res = await fetch(`${app.url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${officer.token}` }, body: form });
+  const res = await fetch(`${app.url}/api/complaints/photos`, { method: 'POST', body: form });
   expect(res.status).toBe(201);
-  return ((await res.json()) as Array<{ id: number }>)[0].id;
+  return ((await res.json()) as { data: Array<{ id: number }> }).data[0].id;
 }
 
 const history = () => page.getByRole('list', { name: 'ประวัติการดำเนินการ' }).getByRole('listitem');
@@ -124,7 +124,7 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
     const img = document.querySelector<HTMLImageElement>(`img[alt="รูปที่ 1 ของเรื่อง ${code}"]`);
     return Boolean(img && img.complete && img.naturalWidth > 0);
   }, codeA);
-  expect(await page.getByRole('link').filter({ has: thumbnail }).getAttribute('href')).toMatch(/\/uploads\/.+\.png$/);
+  expect(await page.getByRole('link').filter({ has: thumbnail }).getAttribute('href')).toMatch(/\/uploads\/.+\.jpg$/);
   const map = page.getByRole('region', { name: 'แผนที่ตำแหน่งที่แจ้ง' });
   await map.locator('.leaflet-marker-icon').waitFor();
   await expectCount(history(), 1);

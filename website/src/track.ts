@@ -34,7 +34,10 @@ async function fetchComplaint(code: string): Promise<PublicComplaint | null> {
 
 function eventText(e: PublicComplaint['history'][number]): string {
   if (e.kind === 'created') return esc(t('track.event.created'));
-  if (e.kind === 'transition') return esc(t('track.event.transition', { status: statusLabel(e.status) }));
+  if (e.kind === 'transition') {
+    const reason = e.message ? `<blockquote class="reply">${esc(e.message)}</blockquote>` : '';
+    return `${esc(t('track.event.transition', { status: statusLabel(e.status) }))}${reason}`;
+  }
   if (e.kind === 'public_reply') return `${esc(t('track.event.public_reply'))}<blockquote class="reply">${esc(e.message ?? '')}</blockquote>`;
   return esc(t('track.event.other'));
 }

@@ -37,7 +37,8 @@ export function toPublicComplaint(c: ComplaintRecord, now: Date = new Date()) {
         at: iso(e.at),
         kind: e.kind,
         status: e.toState ?? null,
-        message: e.kind === 'public_reply' ? e.message ?? null : null,
+        // Public replies, and the reasons given on a state change (resolved, rejected, …), are for the citizen.
+        message: e.kind === 'public_reply' || e.kind === 'transition' ? e.message ?? null : null,
       })),
   };
 }
