@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { startApp, createAdmin, type TestApp } from '../helpers/strapi';
-import { launchBrowser } from '../helpers/browser';
+import { adminLogin, launchBrowser } from '../helpers/browser';
 
 let app: TestApp;
 let browser: Browser;
@@ -84,11 +84,7 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   const codeB = await fileComplaint({ description: 'ท่อระบายน้ำอุดตันหน้าตลาดสด', village: 7, location: { lat: 16.0601, lng: 103.6455 } });
 
   // Log in; the admin is Thai for a browser that never chose a language.
-  await page.goto(`${app.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(officer.email);
-  await page.locator('input[name="password"]').fill(officer.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForURL((u) => !u.pathname.includes('/auth/'));
+  await adminLogin(page, app.url, officer);
 
   // The inbox, from the main menu: both complaints, counted by state.
   await page.getByRole('link', { name: 'เรื่องร้องเรียน' }).click();

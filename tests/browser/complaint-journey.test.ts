@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
-import { launchBrowser } from '../helpers/browser';
+import { adminLogin, launchBrowser } from '../helpers/browser';
 import { startSmtp, type SmtpCapture } from '../helpers/smtp';
 
 /**
@@ -88,11 +88,7 @@ it('files on the website, is worked in the admin, and the citizen follows every 
   expect(await citizenSees(code, 'รับเรื่องแล้ว')).toEqual([expect.stringContaining('รับเรื่องเข้าระบบ')]);
 
   // 2. The officer logs into the Thai admin and opens the case from the inbox.
-  await officer.goto(`${app.url}/admin/auth/login`);
-  await officer.locator('input[name="email"]').fill(staff.email);
-  await officer.locator('input[name="password"]').fill(staff.password);
-  await officer.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await officer.waitForURL((u) => !u.pathname.includes('/auth/'));
+  await adminLogin(officer, app.url, staff);
   await officer.getByRole('link', { name: 'เรื่องร้องเรียน' }).click();
   await officer.getByRole('link', { name: code }).click();
   await officer.getByRole('heading', { level: 1, name: code }).waitFor();

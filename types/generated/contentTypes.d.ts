@@ -637,7 +637,7 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       'oneToMany',
       'api::complaint-event.complaint-event'
     >;
-    lat: Schema.Attribute.Decimal &
+    lat: Schema.Attribute.Float &
       Schema.Attribute.SetMinMax<
         {
           max: 90;
@@ -645,7 +645,7 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
         },
         number
       >;
-    lng: Schema.Attribute.Decimal &
+    lng: Schema.Attribute.Float &
       Schema.Attribute.SetMinMax<
         {
           max: 180;
@@ -659,6 +659,7 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       'api::complaint.complaint'
     > &
       Schema.Attribute.Private;
+    overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     photos: Schema.Attribute.Media<'images', true>;
     platformUserId: Schema.Attribute.String &
       Schema.Attribute.Private &
@@ -755,7 +756,7 @@ export interface ApiMunicipalityMunicipality extends Struct.SingleTypeSchema {
     > &
       Schema.Attribute.Private;
     logo: Schema.Attribute.Media<'images'>;
-    mapCenterLat: Schema.Attribute.Decimal &
+    mapCenterLat: Schema.Attribute.Float &
       Schema.Attribute.SetMinMax<
         {
           max: 90;
@@ -763,7 +764,7 @@ export interface ApiMunicipalityMunicipality extends Struct.SingleTypeSchema {
         },
         number
       >;
-    mapCenterLng: Schema.Attribute.Decimal &
+    mapCenterLng: Schema.Attribute.Float &
       Schema.Attribute.SetMinMax<
         {
           max: 180;
@@ -967,6 +968,69 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginComplaintWorkflowOutboxMessage
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'workflow_outbox_messages';
+  info: {
+    displayName: 'Outbox message';
+    pluralName: 'outbox-messages';
+    singularName: 'outbox-message';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    body: Schema.Attribute.Text & Schema.Attribute.Private;
+    channel: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    lastError: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::complaint-workflow.outbox-message'
+    > &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    recipient: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    sentAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<
+      ['pending', 'sent', 'skipped', 'failed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 250;
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1491,6 +1555,7 @@ declare module '@strapi/strapi' {
       'api::municipality.municipality': ApiMunicipalityMunicipality;
       'api::news.news-item': ApiNewsNewsItem;
       'api::page.page': ApiPagePage;
+      'plugin::complaint-workflow.outbox-message': PluginComplaintWorkflowOutboxMessage;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
