@@ -1,19 +1,19 @@
 import type { ExtraOperation } from '../../openapi/document';
 
 const SPEC = 'Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2)';
-const format = { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] }, description: 'json, or xml (application/xml with the spec\'s root elements)' };
+const format = { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['json', 'xml'] }, description: 'json, or xml (text/xml with the spec\'s root elements)' };
 const locale = { name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['th', 'en'] }, description: 'Language of names and notices; default Thai, or Accept-Language' };
 
 const Open311Errors = {
   description: 'Errors in the spec\'s shape: [{ code, description }] (XML: <errors><error>…), each description naming the field in Thai and English',
   content: {
     'application/json': { schema: { type: 'array', items: { type: 'object', properties: { code: { type: 'integer' }, description: { type: 'string' } } } } },
-    'application/xml': { schema: { type: 'string' } },
+    'text/xml': { schema: { type: 'string' } },
   },
 };
 const ok = (description: string, schema: Record<string, unknown>) => ({
   description,
-  content: { 'application/json': { schema }, 'application/xml': { schema: { type: 'string' } } },
+  content: { 'application/json': { schema }, 'text/xml': { schema: { type: 'string' } } },
 });
 
 const Service = {

@@ -23,7 +23,8 @@ function send(ctx: any, status: number, root: string, data: XmlValue, cacheContr
   const format: Format = ctx.params.format === 'xml' ? 'xml' : 'json';
   ctx.status = status;
   if (format === 'xml') {
-    ctx.type = 'application/xml; charset=utf-8';
+    // The type GeoReport v2 names, and the one discovery advertises.
+    ctx.type = 'text/xml; charset=utf-8';
     ctx.body = toXmlDocument(root, data);
   } else {
     ctx.type = 'application/json; charset=utf-8';
