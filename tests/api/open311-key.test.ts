@@ -39,7 +39,7 @@ describe('OPEN311_REQUIRE_KEY=true', () => {
     expect(json.body).toEqual([{ code: 403, description: expect.stringMatching(/^api_key: [\u0E00-\u0E7F].* \/ Missing or invalid api_key$/) }]);
     const xml = await request(app.url).post(`${V2}/requests.xml`).type('form').send({ ...form, ...(apiKey ? { api_key: apiKey } : {}) });
     expect(xml.status).toBe(403);
-    expect(xml.headers['content-type']).toMatch(/^application\/xml/);
+    expect(xml.headers['content-type']).toMatch(/^text\/xml/);
     expect(xml.text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<errors><error><code>403<\/code><description>api_key: [^<]+<\/description><\/error><\/errors>\n$/);
     expect(await count()).toBe(before);
   });

@@ -321,26 +321,19 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
     }
     clearErrors();
     const pending = photos.filter((p) => p.id === undefined);
-    if (pending.length) {
-      progress.textContent = t('complaint.uploading');
+    if (pending.length) progress.textContent = t('complaint.uploading');
+    // One photo a request: the answer then belongs to that photo, whatever order parts arrive in.
+    for (const photo of pending) {
       const body = new FormData();
-      for (const p of pending) body.append('files', p.file, p.file.name);
+      body.append('files', photo.file, photo.file.name);
       const res = await fetch('/api/complaints/photos', { method: 'POST', body, headers: { Accept: 'application/json' } });
       if (res.status !== 201) {
         const problem = await readError(res);
-        // The server numbers the files it was sent; the citizen sees them numbered on the page.
-        fail(
-          typeof problem === 'string'
-            ? problem
-            : problem.map((e) => {
-                const photo = e.path[0] === 'files' && e.path[1] !== undefined ? pending[Number(e.path[1])] : undefined;
-                return { path: ['photos'], message: photo ? `${t('complaint.photoN', { n: photos.indexOf(photo) + 1 })}: ${e.message}` : e.message };
-              })
-        );
+        const label = t('complaint.photoN', { n: photos.indexOf(photo) + 1 });
+        fail(typeof problem === 'string' ? problem : problem.map((e) => ({ path: ['photos'], message: `${label}: ${e.message}` })));
         return;
       }
-      const uploaded: Array<{ id: number }> = (await res.json()).data;
-      pending.forEach((p, i) => (p.id = uploaded[i]?.id));
+      photo.id = ((await res.json()).data as Array<{ id: number }>)[0]?.id;
     }
     if (photos.length) data.photos = photos.map((p) => p.id!);
 

@@ -18,10 +18,13 @@ interface IncomingFile {
   size: number;
 }
 
-const photoError = (index: number | null, th: string, en: string) =>
-  new errors.ValidationError(`${th} / ${en}`, {
-    errors: [{ path: index === null ? ['files'] : ['files', String(index)], message: `${th} / ${en}`, name: 'ValidationError' }],
+// Multipart parts may reach us in any order, so an error names the file, not its position.
+const photoError = (file: IncomingFile | null, th: string, en: string) => {
+  const name = file?.originalFilename ? `${String(file.originalFilename).replace(/[^\p{L}\p{N} ._()-]/gu, '').slice(0, 80)}: ` : '';
+  return new errors.ValidationError(`${name}${th} / ${name}${en}`, {
+    errors: [{ path: ['files'], message: `${name}${th} / ${name}${en}`, name: 'ValidationError' }],
   });
+};
 
 /**
  * A citizen's photos: checked by content (not by the name or type the phone claims), re-encoded
@@ -34,15 +37,15 @@ export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingF
 
   const encoded: string[] = [];
   try {
-    for (const [i, file] of files.entries()) {
-      if (file.size > MAX_PHOTO_BYTES) throw photoError(i, 'รูปภาพใหญ่เกิน 10 MB', 'The photo is larger than 10 MB');
+    for (const file of files) {
+      if (file.size > MAX_PHOTO_BYTES) throw photoError(file, 'รูปภาพใหญ่เกิน 10 MB', 'The photo is larger than 10 MB');
       let format: string | undefined;
       try {
         format = (await sharp(file.filepath).metadata()).format;
       } catch {
         format = undefined;
       }
-      if (!format || !FORMATS.has(format)) throw photoError(i, 'ไฟล์นี้ไม่ใช่รูปภาพ', 'This file is not an image');
+      if (!format || !FORMATS.has(format)) throw photoError(file, 'ไฟล์นี้ไม่ใช่รูปภาพ', 'This file is not an image');
       const out = path.join(os.tmpdir(), `${PHOTO_PREFIX}${crypto.randomBytes(8).toString('hex')}.jpg`);
       // rotate() applies the EXIF orientation before the metadata is dropped (sharp keeps none by default).
       await sharp(file.filepath, { failOn: 'error' })
@@ -51,7 +54,7 @@ export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingF
         .jpeg({ quality: 80, mozjpeg: true })
         .toFile(out)
         .catch(() => {
-          throw photoError(i, 'อ่านรูปภาพนี้ไม่ได้', 'This image cannot be read');
+          throw photoError(file, 'อ่านรูปภาพนี้ไม่ได้', 'This image cannot be read');
         });
       encoded.push(out);
     }

@@ -8,7 +8,7 @@ const COMPLAINT = 'api::complaint.complaint';
 const CATEGORY_FIELDS = ['code', 'nameTh', 'nameEn', 'descriptionTh', 'descriptionEn', 'department', 'deadlineDays'];
 // Only what the public view needs is read at all: contact fields never leave the database here.
 const REQUEST_QUERY = {
-  select: ['trackingCode', 'state', 'description', 'address', 'lat', 'lng', 'receivedAt', 'createdAt', 'updatedAt', 'dueAt', 'confidential'],
+  select: ['trackingCode', 'state', 'lat', 'lng', 'receivedAt', 'createdAt', 'updatedAt', 'dueAt', 'confidential'],
   populate: {
     category: { select: [...CATEGORY_FIELDS, 'confidential'] },
     events: { select: ['id', 'kind', 'message', 'isPublic', 'at'], where: { isPublic: true } },
