@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
@@ -25,7 +26,18 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   // Multipart is parsed before any route runs: cap each file at the upload limit (10 MB) here too.
-  { name: 'strapi::body', config: { formidable: { maxFileSize: 10 * 1024 * 1024 } } },
+  {
+    name: 'strapi::body',
+    config: {
+      formidable: { maxFileSize: 10 * 1024 * 1024 },
+      // Malformed JSON is the caller's mistake: a 400 naming the body, in Thai and English.
+      onError(error: Error & { status?: number }) {
+        if (error.status !== 400 || /maxFileSize/.test(error.message)) throw error;
+        const message = `ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง / The body is not valid JSON (${error.message})`;
+        throw new errors.ValidationError(message, { errors: [{ path: ['body'], message, name: 'ValidationError' }] });
+      },
+    },
+  },
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'global::website',

@@ -73,6 +73,8 @@ describe('POST /api/complaints', () => {
     const before = await count();
     const malformed = await request(app.url).post('/api/complaints').set('Content-Type', 'application/json').send('{"data": {"category": "road",');
     expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details.errors[0].path).toEqual(['body']);
+    expect(malformed.body.error.message).toMatch(/^ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง \/ The body is not valid JSON/);
     const deep = '{"data":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}';
     const nested = await request(app.url).post('/api/complaints').set('Content-Type', 'application/json').send(deep);
     expect(nested.status).toBe(400);
