@@ -30,6 +30,8 @@ const config: Core.Config.Middlewares = [
     name: 'strapi::body',
     config: {
       formidable: { maxFileSize: 10 * 1024 * 1024 },
+      // Webhook signatures (LINE, Meta) are over the exact bytes sent.
+      includeUnparsed: true,
       // Malformed JSON is the caller's mistake: a 400 naming the body, in Thai and English.
       onError(error: Error & { status?: number }) {
         if (error.status !== 400 || /maxFileSize/.test(error.message)) throw error;

@@ -7,14 +7,27 @@ import { complaintOperations } from './api/complaint/openapi';
 import { open311Operations } from './api/open311/openapi';
 import { complaintCaseType } from './api/complaint/case-type';
 
+/** The outbox's chat channels: replies and pushes through the LINE client (skipped while LINE is off). */
+function registerChatSenders(strapi: Core.Strapi) {
+  const outbox = strapi.plugin('complaint-workflow').service('outbox');
+  const line = () => strapi.service('api::channel.line');
+  outbox.registerSender('line', async (n: { to: string; text: string }) => (line().enabled() ? (await line().push(n.to, n.text), 'sent') : 'skipped'));
+  outbox.registerSender('line-reply', async (n: { to: string; text: string }) => (line().enabled() ? (await line().reply(n.to, n.text), 'sent') : 'skipped'));
+}
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('complaint-workflow').service('engine').register('complaint', complaintCaseType(strapi));
   },
 
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('api::channel.line').idle();
+  },
+
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     for (const op of complaintOperations) strapi.service('api::openapi.openapi').register(op);
     for (const op of open311Operations) strapi.service('api::openapi.openapi').register(op);
+    registerChatSenders(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await ensureFirstAdmin(strapi);

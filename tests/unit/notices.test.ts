@@ -31,4 +31,14 @@ describe('complaint notices', () => {
     expect(complaintNotices(base, { kind: 'overdue', assignee: null }, ctx)[0].to).toBe('duty@nokok.example');
     expect(complaintNotices(base, { kind: 'overdue', assignee: null }, { publicUrl: ctx.publicUrl })).toEqual([]);
   });
+
+  it('answers a LINE case in its chat, but leaves the first answer to the bot', () => {
+    const line = { ...base, channel: 'line', platformUserId: 'U42' };
+    expect(complaintNotices(line, { kind: 'created' }, ctx)).toEqual([]);
+    const [reply] = complaintNotices(line, { kind: 'public_reply', message: 'ลอกท่อพรุ่งนี้' }, ctx);
+    expect(reply).toMatchObject({ channel: 'line', to: 'U42' });
+    expect(reply.text).toContain('ลอกท่อพรุ่งนี้');
+    const [moved] = complaintNotices(line, { kind: 'transition', from: 'received', to: 'accepted' }, ctx);
+    expect(moved.text).toBe('เรื่อง NK-6911-ABCDE เปลี่ยนสถานะเป็น "รับเรื่องไว้พิจารณา"');
+  });
 });

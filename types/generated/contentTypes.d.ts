@@ -443,6 +443,52 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiChannelEventChannelEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'channel_events';
+  info: {
+    description: 'A webhook event already handled (LINE webhookEventId, Meta message id): a redelivery changes nothing.';
+    displayName: 'Channel event';
+    pluralName: 'channel-events';
+    singularName: 'channel-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    eventKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::channel-event.channel-event'
+    > &
+      Schema.Attribute.Private;
+    platform: Schema.Attribute.Enumeration<['line', 'facebook']> &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiComplaintCategoryComplaintCategory
   extends Struct.CollectionTypeSchema {
   collectionName: 'complaint_categories';
@@ -556,7 +602,14 @@ export interface ApiComplaintEventComplaintEvent
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<false>;
     kind: Schema.Attribute.Enumeration<
-      ['created', 'transition', 'public_reply', 'internal_note', 'assignment']
+      [
+        'created',
+        'transition',
+        'public_reply',
+        'internal_note',
+        'assignment',
+        'citizen_message',
+      ]
     > &
       Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -1549,6 +1602,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::channel-event.channel-event': ApiChannelEventChannelEvent;
       'api::complaint-category.complaint-category': ApiComplaintCategoryComplaintCategory;
       'api::complaint-event.complaint-event': ApiComplaintEventComplaintEvent;
       'api::complaint.complaint': ApiComplaintComplaint;

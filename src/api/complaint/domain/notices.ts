@@ -1,3 +1,5 @@
+import { BOT } from '../../channel/domain/bot-texts';
+
 /**
  * What the complaint channel tells people, in Thai then English. Plain TypeScript: the workflow
  * engine decides when, this decides what and to whom.
@@ -10,6 +12,8 @@ export interface NoticeContext {
 interface ComplaintLike {
   id?: number;
   trackingCode: string;
+  channel?: string | null;
+  platformUserId?: string | null;
   title?: string | null;
   description?: string | null;
   contactEmail?: string | null;
@@ -56,6 +60,8 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
           },
         ]
       : [];
+  // A case that came by chat is answered in the same chat (LINE push), in Thai.
+  const toChat = (message: string) => (c.channel === 'line' && c.platformUserId ? [{ channel: 'line', to: c.platformUserId, subject: `[${code}]`, text: message }] : []);
   const caseLink = `${ctx.publicUrl}/admin/plugins/complaint-workflow${c.id ? `/cases/${c.id}` : ''}`;
   const summary = `${c.category?.nameTh ?? ''} — ${c.title || (c.description ?? '').slice(0, 80)}`;
 
@@ -82,15 +88,21 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
       ];
     case 'transition': {
       const to = STATE_LABELS[what.to] ?? { th: what.to, en: what.to };
-      return toCitizen(
-        `สถานะ: ${to.th}`,
-        `Status: ${to.en}`,
-        [`เรื่อง ${code} เปลี่ยนสถานะเป็น "${to.th}"`, ...(what.reason ? [`หมายเหตุ: ${what.reason}`] : [])],
-        [`Complaint ${code} is now "${to.en}".`, ...(what.reason ? [`Note: ${what.reason}`] : [])]
-      );
+      return [
+        ...toChat(BOT.stateChanged(code, to.th, what.reason)),
+        ...toCitizen(
+          `สถานะ: ${to.th}`,
+          `Status: ${to.en}`,
+          [`เรื่อง ${code} เปลี่ยนสถานะเป็น "${to.th}"`, ...(what.reason ? [`หมายเหตุ: ${what.reason}`] : [])],
+          [`Complaint ${code} is now "${to.en}".`, ...(what.reason ? [`Note: ${what.reason}`] : [])]
+        ),
+      ];
     }
     case 'public_reply':
-      return toCitizen('เทศบาลตอบกลับเรื่องของท่าน', 'A reply to your complaint', [`คำตอบจากเทศบาล:`, what.message], [`The municipality replied:`, what.message]);
+      return [
+        ...toChat(BOT.staffReply(code, what.message)),
+        ...toCitizen('เทศบาลตอบกลับเรื่องของท่าน', 'A reply to your complaint', [`คำตอบจากเทศบาล:`, what.message], [`The municipality replied:`, what.message]),
+      ];
     case 'assignment':
       return toAssignee(what.assignee.email, 'มอบหมายเรื่องให้ท่าน', 'Assigned to you', `มีเรื่องมอบหมายให้ท่าน: ${summary} กำหนดเสร็จ ${thDate(c.dueAt)}`, `A case was assigned to you, due ${enDate(c.dueAt)}.`);
     case 'overdue':

@@ -26,6 +26,8 @@ export const Timeline = ({ events }: { events: CaseEvent[] }) => {
         return t('event.public_reply');
       case 'internal_note':
         return t('event.internal_note');
+      case 'citizen_message':
+        return t('event.citizen_message');
       case 'assignment':
         return !e.message || e.message === '-' ? t('event.unassigned') : t('event.assignment', { name: e.message });
       default:

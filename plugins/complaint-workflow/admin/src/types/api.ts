@@ -64,7 +64,7 @@ export interface CaseSummary {
 
 export interface CaseEvent {
   id: number;
-  kind: 'created' | 'transition' | 'public_reply' | 'internal_note' | 'assignment';
+  kind: 'created' | 'transition' | 'public_reply' | 'internal_note' | 'assignment' | 'citizen_message';
   action?: Action | null;
   fromState?: State | null;
   toState?: State | null;

@@ -155,6 +155,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return command(t, id, async () => ({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply', message: body } }), actor);
     },
 
+    /** A citizen adds to their open case (e.g. a further chat message): staff see it in the history. */
+    async citizenMessage(key: string, id: number, text: unknown) {
+      const t = typeOf(key);
+      const body = message(text, 'message', true)!;
+      return command(t, id, async () => ({ result: true, event: { kind: 'citizen_message', message: body, isPublic: false } }), { type: 'citizen' });
+    },
+
     async note(key: string, id: number, actor: ActorRef, text: unknown) {
       const t = typeOf(key);
       const body = message(text, 'message', true)!;

@@ -1,0 +1,160 @@
+import crypto from 'crypto';
+import request from 'supertest';
+import sharp from 'sharp';
+import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
+import { startFakeLine, type FakeLine, type LineCall } from '../helpers/fake-line';
+
+const SECRET = 'line-test-channel-secret';
+const TOKEN = 'line-test-access-token';
+const USER = 'U0123456789abcdefZZLINEUSER';
+const COMPLAINT = 'api::complaint.complaint';
+
+let app: TestApp;
+let fake: FakeLine;
+let staff: { token: string };
+let seq = 0;
+
+const sign = (raw: string, secret = SECRET) => crypto.createHmac('sha256', secret).update(raw).digest('base64');
+const event = (type: string, extra: Record<string, unknown>, user = USER) => ({
+  type,
+  webhookEventId: `01HEVENT${(seq += 1)}`,
+  replyToken: `reply-${seq}`,
+  timestamp: Date.now(),
+  source: { type: 'user', userId: user },
+  deliveryContext: { isRedelivery: false },
+  mode: 'active',
+  ...extra,
+});
+const textEvent = (text: string, user = USER) => event('message', { message: { id: `m${seq + 1}`, type: 'text', text } }, user);
+
+/** Posts a batch as LINE does, signed unless told otherwise, then waits until it has been handled. */
+async function deliver(events: unknown[], signature?: string | null) {
+  const raw = JSON.stringify({ destination: 'Uxxxxxxxx', events });
+  let req = request(app.url).post('/api/channels/line/webhook').set('Content-Type', 'application/json');
+  if (signature !== null) req = req.set('X-Line-Signature', signature ?? sign(raw));
+  const res = await req.send(raw);
+  await app.strapi.service('api::channel.line').idle();
+  await app.strapi.plugin('complaint-workflow').service('outbox').idle();
+  return res;
+}
+const replyTo = (token: string) => (c: LineCall) => c.path === '/v2/bot/message/reply' && c.body.replyToken === token;
+const lineCases = () => app.strapi.db.query(COMPLAINT).findMany({ where: { channel: 'line' }, populate: ['photos', 'events'] });
+
+beforeAll(async () => {
+  fake = await startFakeLine(await sharp({ create: { width: 800, height: 600, channels: 3, background: '#357' } }).jpeg().toBuffer());
+  app = await startApp({
+    RATE_LIMIT_PER_MINUTE: '1000',
+    LINE_CHANNEL_SECRET: SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+    LINE_API_BASE_URL: fake.url,
+    LINE_DATA_API_BASE_URL: fake.url,
+    PUBLIC_URL: 'https://nokok.example',
+  });
+  staff = await createAdmin(app);
+  await app.strapi.documents('api::complaint-category.complaint-category').create({
+    data: { code: 'other', nameTh: 'เรื่องอื่น ๆ', nameEn: 'Other', deadlineDays: 15, confidential: false, active: true } as never,
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await fake?.close();
+});
+
+describe('POST /api/channels/line/webhook', () => {
+  it('opens one complaint from a signed text message and replies with its tracking code', async () => {
+    const e = textEvent('ไฟทางหน้าบ้านดับ 3 ดวง');
+    const res = await deliver([e]);
+    expect(res.status).toBe(200);
+    const [c] = await lineCases();
+    expect(c).toMatchObject({ channel: 'line', platformUserId: USER, description: 'ไฟทางหน้าบ้านดับ 3 ดวง', state: 'received' });
+    const reply = await fake.waitFor(replyTo(e.replyToken));
+    expect(reply.auth).toBe(`Bearer ${TOKEN}`);
+    expect(reply.body.messages[0].text).toContain(c.trackingCode);
+    expect(reply.body.messages[0].text).toContain(`https://nokok.example/track?code=${c.trackingCode}`);
+  });
+
+  it('adds a photo, a location and further text to the open complaint', async () => {
+    const image = event('message', { message: { id: 'img-1', type: 'image', contentProvider: { type: 'line' } } });
+    const place = event('message', { message: { id: 'loc-1', type: 'location', title: 'ซอย 3', address: 'หมู่ 5 ต.นกออก', latitude: 14.721234, longitude: 102.021987 } });
+    const more = textEvent('ดับมาตั้งแต่สัปดาห์ก่อน');
+    await deliver([image, place, more]);
+    const cases = await lineCases();
+    expect(cases).toHaveLength(1);
+    const [c] = cases;
+    expect(c.photos).toHaveLength(1);
+    expect(c.photos[0].mime).toBe('image/jpeg');
+    expect(Number(c.lat)).toBeCloseTo(14.721234, 6);
+    expect(Number(c.lng)).toBeCloseTo(102.021987, 6);
+    expect(c.address).toBe('ซอย 3 หมู่ 5 ต.นกออก');
+    const messages = c.events.filter((ev: { kind: string }) => ev.kind === 'citizen_message').map((ev: { message: string }) => ev.message);
+    expect(messages).toEqual(['[รูปภาพ]', expect.stringMatching(/^\[ตำแหน่ง\] 14\.721234, 102\.021987/), 'ดับมาตั้งแต่สัปดาห์ก่อน']);
+    expect((await fake.waitFor(replyTo(more.replyToken))).body.messages[0].text).toContain(c.trackingCode);
+  });
+
+  it('answers the status keyword with the case state', async () => {
+    const ask = textEvent('สถานะ');
+    await deliver([ask]);
+    expect((await fake.waitFor(replyTo(ask.replyToken))).body.messages[0].text).toMatch(/^เรื่อง NK-\d{4}-\w{5}: รับเรื่องแล้ว/);
+    expect(await lineCases()).toHaveLength(1);
+  });
+
+  it('refuses a bad or missing signature with 401 and stores nothing', async () => {
+    const before = await app.strapi.db.query(COMPLAINT).count();
+    const events = await app.strapi.db.query('api::channel-event.channel-event').count();
+    expect((await deliver([textEvent('ปลอม', 'Uforged')], sign('something else'))).status).toBe(401);
+    expect((await deliver([textEvent('ปลอม', 'Uforged')], sign(JSON.stringify({ events: [] }), 'wrong-secret'))).status).toBe(401);
+    expect((await deliver([textEvent('ปลอม', 'Uforged')], null)).status).toBe(401);
+    expect(await app.strapi.db.query(COMPLAINT).count()).toBe(before);
+    expect(await app.strapi.db.query('api::channel-event.channel-event').count()).toBe(events);
+  });
+
+  it('ignores a redelivered event', async () => {
+    const first = textEvent('น้ำประปาไม่ไหล', 'Uredelivery');
+    await deliver([first]);
+    const calls = fake.calls.length;
+    await deliver([{ ...first, deliveryContext: { isRedelivery: true } }]);
+    expect(await app.strapi.db.query(COMPLAINT).count({ where: { platformUserId: 'Uredelivery' } })).toBe(1);
+    expect(fake.calls.length).toBe(calls);
+  });
+
+  it('is off, with 404, while the channel has no secret', async () => {
+    const line = app.strapi.config.get('channels.line') as { channelSecret: string };
+    const saved = line.channelSecret;
+    line.channelSecret = '';
+    try {
+      const raw = JSON.stringify({ events: [] });
+      await request(app.url).post('/api/channels/line/webhook').set('Content-Type', 'application/json').set('X-Line-Signature', sign(raw)).send(raw).expect(404);
+    } finally {
+      line.channelSecret = saved;
+    }
+  });
+});
+
+describe('staff answers in the same chat', () => {
+  it('pushes a public reply and a state change to the citizen on LINE', async () => {
+    const [c] = await lineCases();
+    const admin = (path: string) => request(app.url).post(`/complaint-workflow/cases/${c.id}${path}`).set('Authorization', `Bearer ${staff.token}`);
+    await admin('/reply').send({ message: 'ช่างไฟจะเข้าซ่อมพรุ่งนี้เช้า' }).expect(200);
+    const push = await fake.waitFor((call) => call.path === '/v2/bot/message/push' && call.body.messages[0].text.includes('ช่างไฟจะเข้าซ่อมพรุ่งนี้เช้า'));
+    expect(push.body.to).toBe(USER);
+    expect(push.auth).toBe(`Bearer ${TOKEN}`);
+    await admin('/transition').send({ action: 'accept' }).expect(200);
+    const state = await fake.waitFor((call) => call.path === '/v2/bot/message/push' && call.body.messages[0].text.includes('รับเรื่องไว้พิจารณา'));
+    expect(state.body.to).toBe(USER);
+  });
+
+  it('never shows the LINE user id in a public answer', async () => {
+    const [c] = await lineCases();
+    const answers = [
+      (await request(app.url).get(`/api/complaints/track/${c.trackingCode}`).expect(200)).text,
+      (await request(app.url).get('/api/open311/v2/requests.json')).text,
+      (await request(app.url).get('/api/open311/v2/requests.xml')).text,
+      (await request(app.url).get(`/api/open311/v2/requests/${c.trackingCode}.json`)).text,
+    ];
+    for (const text of answers) {
+      expect(text).not.toContain('ZZLINEUSER');
+      expect(text).not.toContain('[ตำแหน่ง]');
+    }
+  });
+});
