@@ -11,6 +11,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     apiBaseUrl: env('LINE_API_BASE_URL', 'https://api.line.me').replace(/\/$/, ''),
     dataApiBaseUrl: env('LINE_DATA_API_BASE_URL', 'https://api-data.line.me').replace(/\/$/, ''),
   },
+  facebook: {
+    appSecret: env('FACEBOOK_APP_SECRET', ''),
+    verifyToken: env('FACEBOOK_VERIFY_TOKEN', ''),
+    pageAccessToken: env('FACEBOOK_PAGE_ACCESS_TOKEN', ''),
+    graphBaseUrl: env('FACEBOOK_GRAPH_BASE_URL', 'https://graph.facebook.com/v21.0').replace(/\/$/, ''),
+  },
   // Messages carry no category: they land here until staff re-file them.
   defaultCategory: env('CHANNEL_DEFAULT_CATEGORY', 'other'),
   publicUrl: env('PUBLIC_URL', 'http://localhost:1337').replace(/\/$/, ''),

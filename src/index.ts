@@ -7,12 +7,15 @@ import { complaintOperations } from './api/complaint/openapi';
 import { open311Operations } from './api/open311/openapi';
 import { complaintCaseType } from './api/complaint/case-type';
 
-/** The outbox's chat channels: replies and pushes through the LINE client (skipped while LINE is off). */
+/** The outbox's chat channels: LINE and Messenger (skipped while a channel is off). */
 function registerChatSenders(strapi: Core.Strapi) {
   const outbox = strapi.plugin('complaint-workflow').service('outbox');
   const line = () => strapi.service('api::channel.line');
   outbox.registerSender('line', async (n: { to: string; text: string }) => (line().enabled() ? (await line().push(n.to, n.text), 'sent') : 'skipped'));
   outbox.registerSender('line-reply', async (n: { to: string; text: string }) => (line().enabled() ? (await line().reply(n.to, n.text), 'sent') : 'skipped'));
+  const facebook = () => strapi.service('api::channel.facebook');
+  outbox.registerSender('facebook', async (n: { to: string; text: string }) => (facebook().enabled() ? (await facebook().send(n.to, n.text, 'update'), 'sent') : 'skipped'));
+  outbox.registerSender('facebook-reply', async (n: { to: string; text: string }) => (facebook().enabled() ? (await facebook().send(n.to, n.text, 'response'), 'sent') : 'skipped'));
 }
 
 export default {
@@ -21,7 +24,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.service('api::channel.line').idle();
+    await strapi.service('api::channel.chat').idle();
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

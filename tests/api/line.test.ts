@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import request from 'supertest';
 import sharp from 'sharp';
 import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
-import { startFakeLine, type FakeLine, type LineCall } from '../helpers/fake-line';
+import { startFakePlatform, type FakePlatform, type PlatformCall } from '../helpers/fake-platform';
 
 const SECRET = 'line-test-channel-secret';
 const TOKEN = 'line-test-access-token';
@@ -10,7 +10,7 @@ const USER = 'U0123456789abcdefZZLINEUSER';
 const COMPLAINT = 'api::complaint.complaint';
 
 let app: TestApp;
-let fake: FakeLine;
+let fake: FakePlatform;
 let staff: { token: string };
 let seq = 0;
 
@@ -33,15 +33,15 @@ async function deliver(events: unknown[], signature?: string | null) {
   let req = request(app.url).post('/api/channels/line/webhook').set('Content-Type', 'application/json');
   if (signature !== null) req = req.set('X-Line-Signature', signature ?? sign(raw));
   const res = await req.send(raw);
-  await app.strapi.service('api::channel.line').idle();
+  await app.strapi.service('api::channel.chat').idle();
   await app.strapi.plugin('complaint-workflow').service('outbox').idle();
   return res;
 }
-const replyTo = (token: string) => (c: LineCall) => c.path === '/v2/bot/message/reply' && c.body.replyToken === token;
+const replyTo = (token: string) => (c: PlatformCall) => c.path === '/v2/bot/message/reply' && c.body.replyToken === token;
 const lineCases = () => app.strapi.db.query(COMPLAINT).findMany({ where: { channel: 'line' }, populate: ['photos', 'events'] });
 
 beforeAll(async () => {
-  fake = await startFakeLine(await sharp({ create: { width: 800, height: 600, channels: 3, background: '#357' } }).jpeg().toBuffer());
+  fake = await startFakePlatform(await sharp({ create: { width: 800, height: 600, channels: 3, background: '#357' } }).jpeg().toBuffer());
   app = await startApp({
     RATE_LIMIT_PER_MINUTE: '1000',
     LINE_CHANNEL_SECRET: SECRET,

@@ -1,5 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
+import { Recorder } from './recorder';
 
 export interface ReceivedMail {
   to: string[];
@@ -17,8 +18,7 @@ export interface SmtpCapture {
 
 /** A real SMTP server on loopback (no TLS, no auth) that keeps every message it receives, parsed. */
 export async function startSmtp(): Promise<SmtpCapture> {
-  const mails: ReceivedMail[] = [];
-  const waiters: Array<() => void> = [];
+  const received = new Recorder<ReceivedMail>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -26,12 +26,11 @@ export async function startSmtp(): Promise<SmtpCapture> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          mails.push({
+          received.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
           });
-          waiters.splice(0).forEach((w) => w());
           callback();
         })
         .catch(callback);
@@ -42,20 +41,8 @@ export async function startSmtp(): Promise<SmtpCapture> {
 
   return {
     port,
-    mails,
-    waitFor(match, timeoutMs = 15_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching mail within ${timeoutMs} ms; got: ${mails.map((m) => m.subject).join(' | ')}`)), timeoutMs);
-        const check = () => {
-          const found = mails.find(match);
-          if (found) {
-            clearTimeout(timer);
-            resolve(found);
-          } else waiters.push(check);
-        };
-        check();
-      });
-    },
+    mails: received.items,
+    waitFor: (match, timeoutMs) => received.waitFor(match, timeoutMs, (mails) => mails.map((m) => m.subject).join(' | ')),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { lineSignatureValid } from '../domain/signature';
+import { lineSignatureValid, metaSignatureValid } from '../domain/signature';
 
 const UNPARSED = Symbol.for('unparsedBody');
 
@@ -15,6 +15,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.UnauthorizedError('ลายเซ็นไม่ถูกต้อง / Invalid X-Line-Signature');
     }
     line.accept(Array.isArray(body.events) ? body.events : []);
+    ctx.status = 200;
+    ctx.body = { ok: true };
+  },
+
+  /** GET /api/channels/facebook/webhook: Meta's subscription handshake. */
+  async facebookVerify(ctx: any) {
+    const facebook = strapi.service('api::channel.facebook');
+    if (!facebook.enabled()) throw new errors.NotFoundError('ช่องทาง Facebook ยังไม่ได้ตั้งค่า / The Facebook channel is not configured');
+    const q = ctx.query;
+    if (q['hub.mode'] !== 'subscribe' || typeof q['hub.verify_token'] !== 'string' || q['hub.verify_token'] !== facebook.verifyToken()) {
+      throw new errors.ForbiddenError('verify token ไม่ถูกต้อง / The verify token does not match');
+    }
+    ctx.type = 'text/plain';
+    ctx.body = String(q['hub.challenge'] ?? '');
+  },
+
+  /** POST /api/channels/facebook/webhook: the signature first, then 200 at once; handling follows. */
+  async facebookWebhook(ctx: any) {
+    const facebook = strapi.service('api::channel.facebook');
+    if (!facebook.enabled()) throw new errors.NotFoundError('ช่องทาง Facebook ยังไม่ได้ตั้งค่า / The Facebook channel is not configured');
+    const body = ctx.request.body;
+    const raw = body && typeof body === 'object' ? body[UNPARSED] : undefined;
+    if (typeof raw !== 'string' || !metaSignatureValid(raw, facebook.secret(), ctx.get('x-hub-signature-256'))) {
+      throw new errors.UnauthorizedError('ลายเซ็นไม่ถูกต้อง / Invalid X-Hub-Signature-256');
+    }
+    facebook.accept(body);
     ctx.status = 200;
     ctx.body = { ok: true };
   },

@@ -60,8 +60,9 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
           },
         ]
       : [];
-  // A case that came by chat is answered in the same chat (LINE push), in Thai.
-  const toChat = (message: string) => (c.channel === 'line' && c.platformUserId ? [{ channel: 'line', to: c.platformUserId, subject: `[${code}]`, text: message }] : []);
+  // A case that came by chat is answered in the same chat (LINE push, Messenger update), in Thai.
+  const toChat = (message: string) =>
+    (c.channel === 'line' || c.channel === 'facebook') && c.platformUserId ? [{ channel: c.channel, to: c.platformUserId, subject: `[${code}]`, text: message }] : [];
   const caseLink = `${ctx.publicUrl}/admin/plugins/complaint-workflow${c.id ? `/cases/${c.id}` : ''}`;
   const summary = `${c.category?.nameTh ?? ''} — ${c.title || (c.description ?? '').slice(0, 80)}`;
 

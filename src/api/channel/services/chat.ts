@@ -1,0 +1,143 @@
+import type { Core } from '@strapi/strapi';
+import { STATES, isActive, type State } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import { validateComplaintInput, THAILAND } from '../../complaint/domain/validate';
+import { STATE_LABELS } from '../../complaint/domain/notices';
+import { storeComplaintPhotos } from '../../complaint/photos';
+import { BOT, isStatusQuery } from '../domain/bot-texts';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import crypto from 'crypto';
+
+const COMPLAINT = 'api::complaint.complaint';
+const MAX_PHOTOS_PER_CASE = 10;
+
+export type Platform = 'line' | 'facebook';
+
+/** One user in one chat app, and how to answer them there right now. */
+export interface Conversation {
+  platform: Platform;
+  userId: string;
+  say: (text: string) => Promise<void>;
+}
+
+/**
+ * Chat apps as a complaint channel, whatever the app: a user's first message opens a case, later
+ * ones (text, photo, location) add to it while it is open, "สถานะ" asks for its status. The LINE and
+ * Facebook services only translate their webhooks into these calls.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => strapi.config.get('channels') as { defaultCategory: string; publicUrl: string };
+  const engine = () => strapi.plugin('complaint-workflow').service('engine');
+  const inFlight = new Set<Promise<void>>();
+
+  const trackLink = (code: string) => `${settings().publicUrl}/track?code=${encodeURIComponent(code)}`;
+  const thDate = (d: string | Date | null) => (d ? new Date(d).toLocaleDateString('th-TH', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-');
+
+  const findCase = (c: Conversation, openOnly: boolean) =>
+    strapi.db.query(COMPLAINT).findOne({
+      where: { platformUserId: c.userId, channel: c.platform, ...(openOnly ? { state: { $in: STATES.filter(isActive) } } : {}) },
+      orderBy: [{ id: 'desc' }],
+      populate: { photos: { select: ['id'] } },
+    });
+
+  /** The user's open case, or a new one opened with this description (and the user is told its code). */
+  async function caseFor(c: Conversation, description: string) {
+    const open = await findCase(c, true);
+    if (open) return { record: open, created: false };
+    const { value, issues } = validateComplaintInput({ data: { category: settings().defaultCategory, description: description.slice(0, 5000) } });
+    if (!value) throw new Error(`a ${c.platform} message could not open a complaint: ${issues.map((i) => i.en).join('; ')}`);
+    const { trackingCode } = await strapi.service(COMPLAINT).createFromCitizen(value, c.platform, { platformUserId: c.userId });
+    const record = await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } });
+    await c.say(BOT.opened(trackingCode, thDate(record.dueAt), trackLink(trackingCode)));
+    return { record, created: true };
+  }
+
+  return {
+    /** True the first time an event key is seen; a redelivery finds it stored already. */
+    async firstTime(platform: Platform, eventKey: string): Promise<boolean> {
+      const events = strapi.db.query('api::channel-event.channel-event');
+      const key = `${platform}:${eventKey}`.slice(0, 200);
+      if (await events.findOne({ where: { eventKey: key }, select: ['id'] })) return false;
+      try {
+        await events.create({ data: { platform, eventKey: key, receivedAt: new Date() } });
+        return true;
+      } catch {
+        return false; // the same event, delivered twice at once: the unique index decided
+      }
+    },
+
+    async welcome(c: Conversation) {
+      const town = await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh'] });
+      await c.say(BOT.welcome(town?.nameTh ?? 'เทศบาล'));
+    },
+
+    async text(c: Conversation, body: string) {
+      if (isStatusQuery(body)) {
+        const latest = await findCase(c, false);
+        await c.say(latest ? BOT.status(latest.trackingCode, STATE_LABELS[latest.state as State]?.th ?? latest.state, trackLink(latest.trackingCode)) : BOT.noCase);
+        return;
+      }
+      const { record, created } = await caseFor(c, body);
+      if (created) return;
+      await engine().citizenMessage('complaint', record.id, body.slice(0, 5000));
+      await c.say(BOT.added(record.trackingCode));
+    },
+
+    /** A photo from the chat, stored like a website photo (checked, re-encoded, EXIF gone). */
+    async image(c: Conversation, bytes: Buffer, name: string) {
+      const tmp = path.join(os.tmpdir(), `${c.platform}-${crypto.randomBytes(6).toString('hex')}`);
+      fs.writeFileSync(tmp, bytes);
+      let stored: Array<{ id: number }>;
+      try {
+        stored = await storeComplaintPhotos(strapi, [{ filepath: tmp, originalFilename: name, size: bytes.length }]);
+      } catch {
+        await c.say(BOT.photoRefused);
+        return;
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
+      const { record, created } = await caseFor(c, `รูปภาพจาก ${c.platform === 'line' ? 'LINE' : 'Facebook'} (ยังไม่มีรายละเอียด)`);
+      const photos = [...(record.photos ?? []).map((p: { id: number }) => p.id), ...stored.map((p) => p.id)].slice(0, MAX_PHOTOS_PER_CASE);
+      await strapi.db.query(COMPLAINT).update({ where: { id: record.id }, data: { photos } });
+      await engine().citizenMessage('complaint', record.id, '[รูปภาพ]');
+      if (!created) await c.say(BOT.added(record.trackingCode));
+    },
+
+    /** A shared location: the case's point, when it is in Thailand. */
+    async location(c: Conversation, lat: number, lng: number, place = '') {
+      if (!(lat >= THAILAND.minLat && lat <= THAILAND.maxLat && lng >= THAILAND.minLng && lng <= THAILAND.maxLng)) {
+        await c.say(BOT.outsideThailand);
+        return;
+      }
+      const where = place.slice(0, 300);
+      const { record, created } = await caseFor(c, where ? `แจ้งตำแหน่ง: ${where}` : 'แจ้งตำแหน่งผ่านแชต');
+      await strapi.db.query(COMPLAINT).update({
+        where: { id: record.id },
+        data: { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6, ...(record.address || !where ? {} : { address: where }) },
+      });
+      await engine().citizenMessage('complaint', record.id, `[ตำแหน่ง] ${lat.toFixed(6)}, ${lng.toFixed(6)}${where ? ` ${where}` : ''}`);
+      if (!created) await c.say(BOT.added(record.trackingCode));
+    },
+
+    /** Runs a verified batch after the webhook has answered; one failing event does not stop the rest. */
+    accept(platform: Platform, events: unknown[], handle: (e: any) => Promise<void>) {
+      const run = (async () => {
+        for (const e of events) {
+          try {
+            await handle(e);
+          } catch (err) {
+            strapi.log.error(`[${platform}] webhook event: ${(err as Error).message}`);
+          }
+        }
+      })();
+      inFlight.add(run);
+      run.finally(() => inFlight.delete(run));
+    },
+
+    /** Resolves when every accepted batch has been handled (tests, shutdown). */
+    async idle() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+  };
+};

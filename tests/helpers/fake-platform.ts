@@ -1,0 +1,47 @@
+import http from 'http';
+import { Recorder } from './recorder';
+
+export interface PlatformCall {
+  path: string;
+  query: URLSearchParams;
+  auth: string | undefined;
+  body: any;
+}
+
+export interface FakePlatform {
+  url: string;
+  calls: PlatformCall[];
+  /** Resolves with the first call that matches, waiting for it if need be. */
+  waitFor: (match: (c: PlatformCall) => boolean, timeoutMs?: number) => Promise<PlatformCall>;
+  close: () => Promise<void>;
+}
+
+/**
+ * A stand-in for a chat platform's API (LINE's Messaging API, Meta's Graph API) on loopback: it
+ * records every POST and answers 200, and serves `content` for any GET (message content, images).
+ */
+export async function startFakePlatform(content: Buffer): Promise<FakePlatform> {
+  const received = new Recorder<PlatformCall>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.method === 'GET') {
+        res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(content);
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const raw = Buffer.concat(chunks).toString('utf8');
+      received.push({ path: url.pathname, query: url.searchParams, auth: req.headers.authorization, body: raw ? JSON.parse(raw) : null });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls: received.items,
+    waitFor: (match, timeoutMs) => received.waitFor(match, timeoutMs, (calls) => JSON.stringify(calls.map((c) => c.path))),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
