@@ -21,6 +21,23 @@ function registerChatSenders(strapi: Core.Strapi) {
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('complaint-workflow').service('engine').register('complaint', complaintCaseType(strapi));
+    const channels = strapi.plugin('complaint-workflow').service('channels');
+    const unset = (key: string, vars: Record<string, string>) =>
+      Object.entries(vars)
+        .filter(([field]) => !strapi.config.get(`channels.${key}.${field}`))
+        .map(([, name]) => name);
+    channels.register({
+      id: 'line',
+      name: { th: 'LINE Official Account', en: 'LINE Official Account' },
+      webhookPath: '/api/channels/line/webhook',
+      missing: () => unset('line', { channelSecret: 'LINE_CHANNEL_SECRET', accessToken: 'LINE_CHANNEL_ACCESS_TOKEN' }),
+    });
+    channels.register({
+      id: 'facebook',
+      name: { th: 'เพจ Facebook (Messenger)', en: 'Facebook page (Messenger)' },
+      webhookPath: '/api/channels/facebook/webhook',
+      missing: () => unset('facebook', { appSecret: 'FACEBOOK_APP_SECRET', verifyToken: 'FACEBOOK_VERIFY_TOKEN', pageAccessToken: 'FACEBOOK_PAGE_ACCESS_TOKEN' }),
+    });
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

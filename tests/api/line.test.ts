@@ -131,6 +131,23 @@ describe('POST /api/channels/line/webhook', () => {
   });
 });
 
+describe('GET /complaint-workflow/channels', () => {
+  it('shows staff each webhook URL and which channels are on, naming what is unset', async () => {
+    const res = await request(app.url).get('/complaint-workflow/channels').set('Authorization', `Bearer ${staff.token}`).expect(200);
+    expect(res.body.channels).toEqual([
+      { id: 'line', name: expect.any(Object), webhookUrl: 'https://nokok.example/api/channels/line/webhook', configured: true, missing: [] },
+      {
+        id: 'facebook',
+        name: expect.any(Object),
+        webhookUrl: 'https://nokok.example/api/channels/facebook/webhook',
+        configured: false,
+        missing: ['FACEBOOK_APP_SECRET', 'FACEBOOK_VERIFY_TOKEN', 'FACEBOOK_PAGE_ACCESS_TOKEN'],
+      },
+    ]);
+    await request(app.url).get('/complaint-workflow/channels').expect(401);
+  });
+});
+
 describe('staff answers in the same chat', () => {
   it('pushes a public reply and a state change to the citizen on LINE', async () => {
     const [c] = await lineCases();

@@ -220,3 +220,22 @@ async function expectCount(locator: Locator, n: number) {
   if (n > 0) await locator.nth(n - 1).waitFor({ state: 'attached' });
   await locator.nth(n).waitFor({ state: 'detached' });
 }
+
+it('shows the chat channels with their webhook URLs, and says which are not configured', async () => {
+  // Its own officer and browser: Thai, whatever the journey above left behind.
+  const clerk = await createAdmin(app, { email: 'clerk-channels@nokok.test', password: 'Clerk12345' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
+  const page = await context.newPage();
+  await adminLogin(page, app.url, clerk);
+  await page.goto(`${app.url}/admin/plugins/complaint-workflow`);
+  await page.getByRole('link', { name: 'ช่องทางรับเรื่อง' }).click();
+  await page.getByRole('heading', { level: 1, name: 'ช่องทางรับเรื่องทางแชต' }).waitFor();
+  const line = page.getByRole('region', { name: 'LINE Official Account' });
+  await line.getByText('ยังไม่ได้ตั้งค่า', { exact: true }).waitFor();
+  await line.getByText(/\/api\/channels\/line\/webhook$/).waitFor();
+  await line.getByText(/LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN/).waitFor();
+  const facebook = page.getByRole('region', { name: 'เพจ Facebook (Messenger)' });
+  await facebook.getByText(/\/api\/channels\/facebook\/webhook$/).waitFor();
+  await page.screenshot({ path: '/tmp/complaint-channels.png' });
+  await context.close();
+});

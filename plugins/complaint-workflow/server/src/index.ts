@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import engine from './services/engine';
 import outbox from './services/outbox';
 import mailer from './services/mailer';
+import channels from './services/channels';
 import cases from './controllers/cases';
 import routes from './routes';
 import outboxMessage from './content-types/outbox-message';
@@ -30,7 +31,7 @@ export default {
     validator() {},
   },
   contentTypes: { 'outbox-message': outboxMessage },
-  services: { engine, outbox, mailer },
+  services: { engine, outbox, mailer, channels },
   controllers: { cases },
   routes,
 

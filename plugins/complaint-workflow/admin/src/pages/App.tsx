@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { MetaProvider } from '../hooks/useMeta';
 import InboxPage from './InboxPage';
 import CasePage from './CasePage';
+import ChannelsPage from './ChannelsPage';
 
 const READ = [{ action: 'plugin::complaint-workflow.cases.read', subject: null }];
 
@@ -13,6 +14,7 @@ const App = () => (
       <Routes>
         <Route index element={<InboxPage />} />
         <Route path="cases/:id" element={<CasePage />} />
+        <Route path="channels" element={<ChannelsPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </MetaProvider>

@@ -112,6 +112,9 @@ const InboxPage = () => {
             <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={load}>
               {t('inbox.refresh')}
             </Button>
+            <Link tag={NavLink} to="channels">
+              {t('channels.link')}
+            </Link>
           </Flex>
         }
       />

@@ -29,6 +29,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { states: STATES, transitions: TRANSITIONS, staff, me: { id: ctx.state.user.id }, ...extra };
     },
 
+    async channels(ctx: any) {
+      ctx.body = { channels: strapi.plugin('complaint-workflow').service('channels').list() };
+    },
+
     async find(ctx: any) {
       ctx.body = await engine().list(typeKey(ctx), ctx.query, ctx.state.user);
     },

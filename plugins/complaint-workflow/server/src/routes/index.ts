@@ -16,6 +16,7 @@ export default {
     type: 'admin',
     routes: [
       route('GET', '/meta', 'meta', 'read'),
+      route('GET', '/channels', 'channels', 'read'),
       route('GET', '/cases', 'find', 'read'),
       route('GET', '/cases/:id', 'findOne', 'read'),
       route('POST', '/cases/:id/transition', 'transition', 'manage'),
