@@ -4,16 +4,20 @@ import { lineSignatureValid, metaSignatureValid } from '../domain/signature';
 
 const UNPARSED = Symbol.for('unparsedBody');
 
+/** The parsed body, once its signature over the exact bytes sent is valid; 401 otherwise. */
+function signedBody(ctx: any, valid: (raw: string) => boolean, header: string) {
+  const body = ctx.request.body;
+  const raw = body && typeof body === 'object' ? body[UNPARSED] : undefined;
+  if (typeof raw !== 'string' || !valid(raw)) throw new errors.UnauthorizedError(`ลายเซ็นไม่ถูกต้อง / Invalid ${header}`);
+  return body;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/channels/line/webhook: the signature first, then 200 at once; handling follows. */
   async lineWebhook(ctx: any) {
     const line = strapi.service('api::channel.line');
     if (!line.enabled()) throw new errors.NotFoundError('ช่องทาง LINE ยังไม่ได้ตั้งค่า / The LINE channel is not configured');
-    const body = ctx.request.body;
-    const raw = body && typeof body === 'object' ? body[UNPARSED] : undefined;
-    if (typeof raw !== 'string' || !lineSignatureValid(raw, line.secret(), ctx.get('x-line-signature'))) {
-      throw new errors.UnauthorizedError('ลายเซ็นไม่ถูกต้อง / Invalid X-Line-Signature');
-    }
+    const body = signedBody(ctx, (raw) => lineSignatureValid(raw, line.secret(), ctx.get('x-line-signature')), 'X-Line-Signature');
     line.accept(Array.isArray(body.events) ? body.events : []);
     ctx.status = 200;
     ctx.body = { ok: true };
@@ -35,12 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async facebookWebhook(ctx: any) {
     const facebook = strapi.service('api::channel.facebook');
     if (!facebook.enabled()) throw new errors.NotFoundError('ช่องทาง Facebook ยังไม่ได้ตั้งค่า / The Facebook channel is not configured');
-    const body = ctx.request.body;
-    const raw = body && typeof body === 'object' ? body[UNPARSED] : undefined;
-    if (typeof raw !== 'string' || !metaSignatureValid(raw, facebook.secret(), ctx.get('x-hub-signature-256'))) {
-      throw new errors.UnauthorizedError('ลายเซ็นไม่ถูกต้อง / Invalid X-Hub-Signature-256');
-    }
-    facebook.accept(body);
+    facebook.accept(signedBody(ctx, (raw) => metaSignatureValid(raw, facebook.secret(), ctx.get('x-hub-signature-256')), 'X-Hub-Signature-256'));
     ctx.status = 200;
     ctx.body = { ok: true };
   },

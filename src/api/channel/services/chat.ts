@@ -1,13 +1,13 @@
-import type { Core } from '@strapi/strapi';
-import { STATES, isActive, type State } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
-import { validateComplaintInput, THAILAND } from '../../complaint/domain/validate';
-import { STATE_LABELS } from '../../complaint/domain/notices';
-import { storeComplaintPhotos } from '../../complaint/photos';
-import { BOT, isStatusQuery } from '../domain/bot-texts';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { STATES, isActive, type State } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import { validateComplaintInput, THAILAND } from '../../complaint/domain/validate';
+import { STATE_LABELS, thDate, trackingLink } from '../../complaint/domain/notices';
+import { storeComplaintPhotos } from '../../complaint/photos';
+import { BOT, isStatusQuery } from '../domain/bot-texts';
 
 const COMPLAINT = 'api::complaint.complaint';
 const MAX_PHOTOS_PER_CASE = 10;
@@ -31,8 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const engine = () => strapi.plugin('complaint-workflow').service('engine');
   const inFlight = new Set<Promise<void>>();
 
-  const trackLink = (code: string) => `${settings().publicUrl}/track?code=${encodeURIComponent(code)}`;
-  const thDate = (d: string | Date | null) => (d ? new Date(d).toLocaleDateString('th-TH', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-');
+  const trackLink = (code: string) => trackingLink(settings().publicUrl, code);
 
   const findCase = (c: Conversation, openOnly: boolean) =>
     strapi.db.query(COMPLAINT).findOne({

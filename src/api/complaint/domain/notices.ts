@@ -41,14 +41,17 @@ export const STATE_LABELS: Record<string, { th: string; en: string }> = {
   reopened: { th: 'เปิดเรื่องใหม่', en: 'Reopened' },
 };
 
-const thDate = (d: string | Date | null | undefined) =>
+export const thDate = (d: string | Date | null | undefined) =>
   d ? new Date(d).toLocaleDateString('th-TH', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-';
 const enDate = (d: string | Date | null | undefined) =>
   d ? new Date(d).toLocaleDateString('en-GB', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-';
 
+/** Where a citizen follows a case on the website. */
+export const trackingLink = (publicUrl: string, code: string) => `${publicUrl}/track?code=${encodeURIComponent(code)}`;
+
 export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeContext) {
   const code = c.trackingCode;
-  const link = `${ctx.publicUrl}/track?code=${encodeURIComponent(code)}`;
+  const link = trackingLink(ctx.publicUrl, code);
   const toCitizen = (subjectTh: string, subjectEn: string, th: string[], en: string[]) =>
     c.contactEmail
       ? [
