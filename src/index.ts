@@ -6,6 +6,7 @@ import { seedDemo } from '../database/seed';
 import { complaintOperations } from './api/complaint/openapi';
 import { open311Operations } from './api/open311/openapi';
 import { complaintCaseType } from './api/complaint/case-type';
+import { BOT_TEXTS } from './api/channel/domain/bot-texts';
 
 /** The outbox's chat channels: LINE and Messenger (skipped while a channel is off). */
 function registerChatSenders(strapi: Core.Strapi) {
@@ -26,6 +27,7 @@ export default {
       Object.entries(vars)
         .filter(([field]) => !strapi.config.get(`channels.${key}.${field}`))
         .map(([, name]) => name);
+    channels.registerTexts(BOT_TEXTS);
     channels.register({
       id: 'line',
       name: { th: 'LINE Official Account', en: 'LINE Official Account' },

@@ -148,6 +148,32 @@ describe('GET /complaint-workflow/channels', () => {
   });
 });
 
+describe('bot texts staff can reword', () => {
+  const texts = () => request(app.url).put('/complaint-workflow/channels/texts').set('Authorization', `Bearer ${staff.token}`);
+
+  it('sends staff wording, with its values filled in, to the next citizen', async () => {
+    await texts().send({ texts: { opened: 'ขอบคุณที่แจ้ง เลขเรื่อง {code} ค่ะ' } }).expect(200);
+    const e = textEvent('ท่อแตกหน้าวัด', 'UwordingZZLINEUSER');
+    await deliver([e]);
+    const c = await app.strapi.db.query(COMPLAINT).findOne({ where: { platformUserId: 'UwordingZZLINEUSER' } });
+    expect((await fake.waitFor(replyTo(e.replyToken))).body.messages[0].text).toBe(`ขอบคุณที่แจ้ง เลขเรื่อง ${c.trackingCode} ค่ะ`);
+    const res = await request(app.url).get('/complaint-workflow/channels').set('Authorization', `Bearer ${staff.token}`).expect(200);
+    expect(res.body.texts.find((x: { key: string }) => x.key === 'opened')).toMatchObject({ edited: true, value: 'ขอบคุณที่แจ้ง เลขเรื่อง {code} ค่ะ', vars: ['code', 'due', 'link'] });
+    await texts().send({ texts: { opened: null } }).expect(200);
+  });
+
+  it('refuses a text with a value it cannot fill, or empty, and keeps the saved ones', async () => {
+    const bad = await texts().send({ texts: { added: 'เพิ่มแล้ว', opened: 'เรื่อง {name}' } }).expect(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['texts', 'opened']);
+    expect(bad.body.error.message).toContain('{name}');
+    expect((await texts().send({ texts: { welcome: '   ' } }).expect(400)).body.error.details.errors[0].path).toEqual(['texts', 'welcome']);
+    expect((await texts().send({ texts: { nosuch: 'x' } }).expect(400)).body.error.details.errors[0].path).toEqual(['texts', 'nosuch']);
+    const res = await request(app.url).get('/complaint-workflow/channels').set('Authorization', `Bearer ${staff.token}`).expect(200);
+    expect(res.body.texts.filter((x: { edited: boolean }) => x.edited)).toEqual([]);
+    await request(app.url).put('/complaint-workflow/channels/texts').send({ texts: { added: 'x' } }).expect(401);
+  });
+});
+
 describe('staff answers in the same chat', () => {
   it('pushes a public reply and a state change to the citizen on LINE', async () => {
     const [c] = await lineCases();
@@ -159,6 +185,30 @@ describe('staff answers in the same chat', () => {
     await admin('/transition').send({ action: 'accept' }).expect(200);
     const state = await fake.waitFor((call) => call.path === '/v2/bot/message/push' && call.body.messages[0].text.includes('รับเรื่องไว้พิจารณา'));
     expect(state.body.to).toBe(USER);
+  });
+
+  it('shows staff a push that LINE refused, and sends it again on request', async () => {
+    const blocked = textEvent('ถนนหมู่ 7 เป็นหลุม', 'UblockedZZLINEUSER');
+    await deliver([blocked]);
+    const c = await app.strapi.db.query(COMPLAINT).findOne({ where: { platformUserId: 'UblockedZZLINEUSER' } });
+    const admin = (method: 'get' | 'post', path = '') =>
+      request(app.url)[method](`/complaint-workflow/cases/${c.id}${path}`).set('Authorization', `Bearer ${staff.token}`);
+    fake.refuse({ status: 400, match: (call) => call.path === '/v2/bot/message/push' && call.body.to === 'UblockedZZLINEUSER' });
+    try {
+      await admin('post', '/reply').send({ message: 'รับทราบ จะส่งช่างไปดู' }).expect(200);
+      await app.strapi.plugin('complaint-workflow').service('outbox').idle();
+      const refused = (await admin('get').expect(200)).body.deliveries.find((d: { channel: string }) => d.channel === 'line');
+      // A 400 will not change on retry: failed at once, with LINE's reason for the officer.
+      expect(refused).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('LINE answered 400') });
+      expect(refused).not.toHaveProperty('recipient');
+    } finally {
+      fake.refuse(null);
+    }
+    const [failed] = (await admin('get')).body.deliveries.filter((d: { state: string }) => d.state === 'failed');
+    const retried = await admin('post', `/deliveries/${failed.id}/retry`).expect(200);
+    expect(retried.body.deliveries.find((d: { id: number }) => d.id === failed.id)).toMatchObject({ state: 'sent', lastError: null });
+    await fake.waitFor((call) => call.path === '/v2/bot/message/push' && call.body.to === 'UblockedZZLINEUSER' && call.body.messages[0].text.includes('รับทราบ'));
+    await admin('post', `/deliveries/${failed.id}/retry`).expect(404);
   });
 
   it('never shows the LINE user id in a public answer', async () => {

@@ -236,6 +236,26 @@ it('shows the chat channels with their webhook URLs, and says which are not conf
   await line.getByText(/LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN/).waitFor();
   const facebook = page.getByRole('region', { name: 'เพจ Facebook (Messenger)' });
   await facebook.getByText(/\/api\/channels\/facebook\/webhook$/).waitFor();
-  await page.screenshot({ path: '/tmp/complaint-channels.png' });
+
+  // Staff reword a bot text without code: a value the text cannot fill is refused on the field.
+  const added = page.getByRole('textbox', { name: 'เพิ่มข้อมูลในเรื่องเดิม' });
+  await added.fill('รับข้อมูลเพิ่มของเรื่อง {name} แล้วครับ');
+  await page.getByRole('button', { name: 'บันทึกข้อความ' }).click();
+  await page.getByText(/ใช้ \{name\} ในข้อความนี้ไม่ได้/).waitFor();
+  await added.fill('รับข้อมูลเพิ่มของเรื่อง {code} แล้วครับ');
+  await page.getByRole('button', { name: 'บันทึกข้อความ' }).click();
+  await page.getByText('บันทึกข้อความแล้ว').first().waitFor();
+  const channels = app.strapi.plugin('complaint-workflow').service('channels');
+  expect(channels.render('added', { code: 'NK-6911-AAAAA' })).toBe('รับข้อมูลเพิ่มของเรื่อง NK-6911-AAAAA แล้วครับ');
+  await page.screenshot({ path: '/tmp/complaint-channels.png', fullPage: true });
+
+  // Each message about a case shows on its page with how it went (no SMTP here: not sent).
+  const code = await fileComplaint({ description: 'ท่อระบายน้ำอุดตันหน้าโรงเรียน' });
+  const record = await app.strapi.db.query('api::complaint.complaint').findOne({ where: { trackingCode: code } });
+  await app.strapi.plugin('complaint-workflow').service('outbox').idle();
+  await page.goto(`${app.url}/admin/plugins/complaint-workflow/cases/${record.id}`);
+  const deliveries = page.getByRole('region', { name: 'การส่งข้อความแจ้งผู้เกี่ยวข้อง' });
+  await deliveries.getByText('อีเมล', { exact: true }).waitFor();
+  await deliveries.getByText('ไม่ได้ส่ง (ยังไม่ได้ตั้งค่าช่องทางนี้)').waitFor();
   await context.close();
 });

@@ -13,6 +13,8 @@ export interface FakePlatform {
   calls: PlatformCall[];
   /** Resolves with the first call that matches, waiting for it if need be. */
   waitFor: (match: (c: PlatformCall) => boolean, timeoutMs?: number) => Promise<PlatformCall>;
+  /** From now on, answer matching POSTs with this status (as a platform refusing a blocked user does); null stops. */
+  refuse: (rule: { status: number; match: (c: PlatformCall) => boolean } | null) => void;
   close: () => Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export interface FakePlatform {
  */
 export async function startFakePlatform(content: Buffer): Promise<FakePlatform> {
   const received = new Recorder<PlatformCall>();
+  let refusal: { status: number; match: (c: PlatformCall) => boolean } | null = null;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -32,8 +35,10 @@ export async function startFakePlatform(content: Buffer): Promise<FakePlatform> 
       }
       const url = new URL(req.url ?? '/', 'http://fake');
       const raw = Buffer.concat(chunks).toString('utf8');
-      received.push({ path: url.pathname, query: url.searchParams, auth: req.headers.authorization, body: raw ? JSON.parse(raw) : null });
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+      const call = { path: url.pathname, query: url.searchParams, auth: req.headers.authorization, body: raw ? JSON.parse(raw) : null };
+      received.push(call);
+      if (refusal?.match(call)) res.writeHead(refusal.status, { 'Content-Type': 'application/json' }).end('{"message":"The user has blocked the account"}');
+      else res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -42,6 +47,9 @@ export async function startFakePlatform(content: Buffer): Promise<FakePlatform> 
     url: `http://127.0.0.1:${port}`,
     calls: received.items,
     waitFor: (match, timeoutMs) => received.waitFor(match, timeoutMs, (calls) => JSON.stringify(calls.map((c) => c.path))),
+    refuse: (rule) => {
+      refusal = rule;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

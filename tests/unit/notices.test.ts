@@ -1,6 +1,9 @@
 import { complaintNotices } from '../../src/api/complaint/domain/notices';
+import { BOT_TEXTS, type RenderText } from '../../src/api/channel/domain/bot-texts';
 
-const ctx = { publicUrl: 'https://nokok.example', staffEmail: 'duty@nokok.example' };
+// The bot's default wording, as the plugin renders it when staff changed nothing.
+const chatText: RenderText = (key, vars = {}) => BOT_TEXTS.find((d) => d.key === key)!.default.replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n]));
+const ctx = { publicUrl: 'https://nokok.example', staffEmail: 'duty@nokok.example', chatText };
 const base = { id: 7, trackingCode: 'NK-6911-ABCDE', description: 'น้ำท่วมขังหน้าตลาด', dueAt: '2026-12-10T03:00:00Z', category: { nameTh: 'ระบายน้ำ', nameEn: 'Drainage' } };
 
 describe('complaint notices', () => {
@@ -29,7 +32,7 @@ describe('complaint notices', () => {
   it('sends an overdue case to its assignee, or to the duty address when nobody has it', () => {
     expect(complaintNotices(base, { kind: 'overdue', assignee: { email: 'o@example.test' } }, ctx)[0].to).toBe('o@example.test');
     expect(complaintNotices(base, { kind: 'overdue', assignee: null }, ctx)[0].to).toBe('duty@nokok.example');
-    expect(complaintNotices(base, { kind: 'overdue', assignee: null }, { publicUrl: ctx.publicUrl })).toEqual([]);
+    expect(complaintNotices(base, { kind: 'overdue', assignee: null }, { publicUrl: ctx.publicUrl, chatText })).toEqual([]);
   });
 
   it('answers a LINE case in its chat, but leaves the first answer to the bot', () => {
@@ -40,5 +43,7 @@ describe('complaint notices', () => {
     expect(reply.text).toContain('ลอกท่อพรุ่งนี้');
     const [moved] = complaintNotices(line, { kind: 'transition', from: 'received', to: 'accepted' }, ctx);
     expect(moved.text).toBe('เรื่อง NK-6911-ABCDE เปลี่ยนสถานะเป็น "รับเรื่องไว้พิจารณา"');
+    const [rejected] = complaintNotices(line, { kind: 'transition', from: 'received', to: 'rejected', reason: 'อยู่นอกเขตเทศบาล' }, ctx);
+    expect(rejected.text).toBe('เรื่อง NK-6911-ABCDE เปลี่ยนสถานะเป็น "ไม่รับเรื่อง"\nหมายเหตุ: อยู่นอกเขตเทศบาล');
   });
 });

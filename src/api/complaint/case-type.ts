@@ -29,7 +29,9 @@ export const complaintCaseType = (strapi: Core.Strapi) => ({
     return { categories };
   },
   notices(record: any, what: any) {
-    const config = strapi.plugin('complaint-workflow').config as (k: string) => string;
-    return complaintNotices(record, what, { publicUrl: config('publicUrl'), staffEmail: config('staffEmail') });
+    const plugin = strapi.plugin('complaint-workflow');
+    const config = plugin.config as (k: string) => string;
+    const chatText = (key: string, vars?: Record<string, string | number>) => plugin.service('channels').render(key, vars);
+    return complaintNotices(record, what, { publicUrl: config('publicUrl'), staffEmail: config('staffEmail'), chatText });
   },
 });

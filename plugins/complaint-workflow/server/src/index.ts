@@ -43,6 +43,7 @@ export default {
       { section: 'plugins', displayName: 'Manage cases', uid: 'cases.manage', pluginName: 'complaint-workflow' },
     ]);
     const plugin = strapi.plugin('complaint-workflow');
+    await plugin.service('channels').loadTexts();
     const mail = plugin.service('mailer');
     plugin.service('outbox').registerSender('email', (n: any) => mail.send(n));
     plugin.service('outbox').start(Number(plugin.config('outboxIntervalSeconds')) * 1000);

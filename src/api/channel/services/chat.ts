@@ -7,7 +7,7 @@ import { STATES, isActive, type State } from '../../../../plugins/complaint-work
 import { validateComplaintInput, THAILAND } from '../../complaint/domain/validate';
 import { STATE_LABELS, thDate, trackingLink } from '../../complaint/domain/notices';
 import { storeComplaintPhotos } from '../../complaint/photos';
-import { BOT, isStatusQuery } from '../domain/bot-texts';
+import { isStatusQuery, type RenderText } from '../domain/bot-texts';
 
 const COMPLAINT = 'api::complaint.complaint';
 const MAX_PHOTOS_PER_CASE = 10;
@@ -30,6 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get('channels') as { defaultCategory: string; publicUrl: string };
   const engine = () => strapi.plugin('complaint-workflow').service('engine');
   const inFlight = new Set<Promise<void>>();
+  const say: RenderText = (key, vars) => strapi.plugin('complaint-workflow').service('channels').render(key, vars);
 
   const trackLink = (code: string) => trackingLink(settings().publicUrl, code);
 
@@ -48,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!value) throw new Error(`a ${c.platform} message could not open a complaint: ${issues.map((i) => i.en).join('; ')}`);
     const { trackingCode } = await strapi.service(COMPLAINT).createFromCitizen(value, c.platform, { platformUserId: c.userId });
     const record = await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } });
-    await c.say(BOT.opened(trackingCode, thDate(record.dueAt), trackLink(trackingCode)));
+    await c.say(say('opened', { code: trackingCode, due: thDate(record.dueAt), link: trackLink(trackingCode) }));
     return { record, created: true };
   }
 
@@ -68,19 +69,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async welcome(c: Conversation) {
       const town = await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh'] });
-      await c.say(BOT.welcome(town?.nameTh ?? 'เทศบาล'));
+      await c.say(say('welcome', { town: town?.nameTh ?? 'เทศบาล' }));
     },
 
     async text(c: Conversation, body: string) {
       if (isStatusQuery(body)) {
         const latest = await findCase(c, false);
-        await c.say(latest ? BOT.status(latest.trackingCode, STATE_LABELS[latest.state as State]?.th ?? latest.state, trackLink(latest.trackingCode)) : BOT.noCase);
+        await c.say(latest ? say('status', { code: latest.trackingCode, state: STATE_LABELS[latest.state as State]?.th ?? latest.state, link: trackLink(latest.trackingCode) }) : say('noCase'));
         return;
       }
       const { record, created } = await caseFor(c, body);
       if (created) return;
       await engine().citizenMessage('complaint', record.id, body.slice(0, 5000));
-      await c.say(BOT.added(record.trackingCode));
+      await c.say(say('added', { code: record.trackingCode }));
     },
 
     /** A photo from the chat, stored like a website photo (checked, re-encoded, EXIF gone). */
@@ -91,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         stored = await storeComplaintPhotos(strapi, [{ filepath: tmp, originalFilename: name, size: bytes.length }]);
       } catch {
-        await c.say(BOT.photoRefused);
+        await c.say(say('photoRefused'));
         return;
       } finally {
         fs.rmSync(tmp, { force: true });
@@ -100,13 +101,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const photos = [...(record.photos ?? []).map((p: { id: number }) => p.id), ...stored.map((p) => p.id)].slice(0, MAX_PHOTOS_PER_CASE);
       await strapi.db.query(COMPLAINT).update({ where: { id: record.id }, data: { photos } });
       await engine().citizenMessage('complaint', record.id, '[รูปภาพ]');
-      if (!created) await c.say(BOT.added(record.trackingCode));
+      if (!created) await c.say(say('added', { code: record.trackingCode }));
     },
 
     /** A shared location: the case's point, when it is in Thailand. */
     async location(c: Conversation, lat: number, lng: number, place = '') {
       if (!(lat >= THAILAND.minLat && lat <= THAILAND.maxLat && lng >= THAILAND.minLng && lng <= THAILAND.maxLng)) {
-        await c.say(BOT.outsideThailand);
+        await c.say(say('outsideThailand'));
         return;
       }
       const where = place.slice(0, 300);
@@ -116,7 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6, ...(record.address || !where ? {} : { address: where }) },
       });
       await engine().citizenMessage('complaint', record.id, `[ตำแหน่ง] ${lat.toFixed(6)}, ${lng.toFixed(6)}${where ? ` ${where}` : ''}`);
-      if (!created) await c.say(BOT.added(record.trackingCode));
+      if (!created) await c.say(say('added', { code: record.trackingCode }));
     },
 
     /** Runs a verified batch after the webhook has answered; one failing event does not stop the rest. */

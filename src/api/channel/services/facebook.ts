@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Conversation } from './chat';
+import { platformError } from '../domain/platform-error';
 
 interface FacebookConfig {
   appSecret: string;
@@ -78,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         signal: AbortSignal.timeout(15_000),
       });
-      if (!res.ok) throw new Error(`Messenger answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      if (!res.ok) throw platformError(res.status, `Messenger answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Conversation } from './chat';
+import { platformError } from '../domain/platform-error';
 
 interface LineConfig {
   channelSecret: string;
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       headers: { Authorization: `Bearer ${cfg().accessToken}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
       signal: AbortSignal.timeout(15_000),
     });
-    if (!res.ok) throw new Error(`LINE answered ${res.status} to ${new URL(url).pathname}: ${(await res.text()).slice(0, 200)}`);
+    if (!res.ok) throw platformError(res.status, `LINE answered ${res.status} to ${new URL(url).pathname}: ${(await res.text()).slice(0, 200)}`);
     return res;
   }
   const text = (t: string) => [{ type: 'text', text: t.slice(0, 5000) }];

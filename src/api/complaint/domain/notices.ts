@@ -1,4 +1,4 @@
-import { BOT } from '../../channel/domain/bot-texts';
+import type { RenderText } from '../../channel/domain/bot-texts';
 
 /**
  * What the complaint channel tells people, in Thai then English. Plain TypeScript: the workflow
@@ -7,6 +7,8 @@ import { BOT } from '../../channel/domain/bot-texts';
 export interface NoticeContext {
   publicUrl: string;
   staffEmail?: string;
+  /** The bot's wording for chat cases (staff may have changed it). */
+  chatText: RenderText;
 }
 
 interface ComplaintLike {
@@ -93,7 +95,7 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
     case 'transition': {
       const to = STATE_LABELS[what.to] ?? { th: what.to, en: what.to };
       return [
-        ...toChat(BOT.stateChanged(code, to.th, what.reason)),
+        ...toChat([ctx.chatText('stateChanged', { code, state: to.th }), ...(what.reason ? [ctx.chatText('reasonLine', { reason: what.reason })] : [])].join('\n')),
         ...toCitizen(
           `สถานะ: ${to.th}`,
           `Status: ${to.en}`,
@@ -104,7 +106,7 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
     }
     case 'public_reply':
       return [
-        ...toChat(BOT.staffReply(code, what.message)),
+        ...toChat(ctx.chatText('staffReply', { code, text: what.message })),
         ...toCitizen('เทศบาลตอบกลับเรื่องของท่าน', 'A reply to your complaint', [`คำตอบจากเทศบาล:`, what.message], [`The municipality replied:`, what.message]),
       ];
     case 'assignment':

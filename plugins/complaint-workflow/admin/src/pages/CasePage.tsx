@@ -5,6 +5,7 @@ import { Layouts, Page, isFetchError, useFetchClient, useNotification, useRBAC }
 import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useParams } from 'react-router-dom';
 import { ActionButtons } from '../components/ActionButtons';
+import { Deliveries } from '../components/Deliveries';
 import { MessageForm } from '../components/MessageForm';
 import { DueDate, StateBadge } from '../components/StateBadge';
 import { Timeline } from '../components/Timeline';
@@ -203,6 +204,23 @@ const CasePage = () => {
 
             <Section id="cw-history" title={t('case.history')}>
               <Timeline events={data.events} />
+            </Section>
+
+            <Section id="cw-deliveries" title={t('delivery.title')}>
+              <Deliveries
+                deliveries={data.deliveries ?? []}
+                onRetry={
+                  canManage
+                    ? async (messageId) => {
+                        try {
+                          await command(`deliveries/${messageId}/retry`, {}, t('delivery.retried'));
+                        } catch (e) {
+                          toggleNotification({ type: 'danger', message: toFormError(e, locale, t('common.saveFailed')).message });
+                        }
+                      }
+                    : undefined
+                }
+              />
             </Section>
           </Grid.Item>
 

@@ -1,10 +1,14 @@
 import * as React from 'react';
-import { Badge, Box, Flex, Link, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Link, Textarea, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
+import type { BotText } from '../types/api';
+import { toFormError, type FormError } from '../utils/errors';
 import { isThai, useT } from '../utils/i18n';
+
+const MANAGE = [{ action: 'plugin::complaint-workflow.cases.manage', subject: null }];
 
 interface Channel {
   id: string;
@@ -18,15 +22,45 @@ interface Channel {
 const ChannelsPage = () => {
   const t = useT();
   const { locale } = useIntl();
-  const { get } = useFetchClient();
+  const { get, put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { allowedActions: can, isLoading: loadingPermissions } = useRBAC(MANAGE);
+  const canManage = !loadingPermissions && Boolean(can.canManage);
   const [channels, setChannels] = React.useState<Channel[] | null>(null);
+  const [texts, setTexts] = React.useState<BotText[]>([]);
+  const [draft, setDraft] = React.useState<Record<string, string>>({});
+  const [saving, setSaving] = React.useState(false);
+  const [error, setError] = React.useState<FormError>();
   const [failed, setFailed] = React.useState(false);
 
+  const show = (next: BotText[]) => {
+    setTexts(next);
+    setDraft(Object.fromEntries(next.map((x) => [x.key, x.value])));
+  };
+
   React.useEffect(() => {
-    get<{ channels: Channel[] }>('/complaint-workflow/channels')
-      .then(({ data }) => setChannels(data.channels))
+    get<{ channels: Channel[]; texts: BotText[] }>('/complaint-workflow/channels')
+      .then(({ data }) => {
+        setChannels(data.channels);
+        show(data.texts ?? []);
+      })
       .catch(() => setFailed(true));
   }, [get]);
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    setError(undefined);
+    try {
+      const { data } = await put<{ texts: BotText[] }>('/complaint-workflow/channels/texts', { texts: draft });
+      show(data.texts);
+      toggleNotification({ type: 'success', message: t('texts.saved') });
+    } catch (err) {
+      setError(toFormError(err, locale, t('common.saveFailed')));
+    } finally {
+      setSaving(false);
+    }
+  };
 
   if (failed) return <Page.Error />;
   if (!channels) return <Page.Loading />;
@@ -69,6 +103,54 @@ const ChannelsPage = () => {
               </Flex>
             </Box>
           ))}
+
+          {texts.length ? (
+            <Box tag="section" aria-labelledby="cw-texts" background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+              <form noValidate onSubmit={save}>
+                <Flex direction="column" alignItems="stretch" gap={4}>
+                  <Typography id="cw-texts" variant="delta" tag="h2">
+                    {t('texts.title')}
+                  </Typography>
+                  <Typography textColor="neutral600">{t('texts.subtitle')}</Typography>
+                  {texts.map((x) => (
+                    <Field.Root
+                      key={x.key}
+                      name={`text-${x.key}`}
+                      error={error?.fields[`texts.${x.key}`]}
+                      hint={x.vars.length ? t('texts.vars', { vars: x.vars.map((v) => `{${v}}`).join(' ') }) : t('texts.noVars')}
+                    >
+                      <Flex gap={2}>
+                        <Field.Label>{isThai(locale) ? x.label.th : x.label.en}</Field.Label>
+                        {x.edited ? <Badge>{t('texts.edited')}</Badge> : null}
+                      </Flex>
+                      <Textarea
+                        value={draft[x.key] ?? ''}
+                        disabled={!canManage}
+                        onChange={(ev: React.ChangeEvent<HTMLTextAreaElement>) => setDraft((d) => ({ ...d, [x.key]: ev.target.value }))}
+                      />
+                      <Field.Hint />
+                      <Field.Error />
+                      {canManage && draft[x.key] !== x.default ? (
+                        <Box paddingTop={1}>
+                          <Button size="S" variant="tertiary" type="button" onClick={() => setDraft((d) => ({ ...d, [x.key]: x.default }))}>
+                            {t('texts.reset')}
+                          </Button>
+                        </Box>
+                      ) : null}
+                    </Field.Root>
+                  ))}
+                  {error && !Object.keys(error.fields).length ? <Typography textColor="danger600">{error.message}</Typography> : null}
+                  {canManage ? (
+                    <Flex justifyContent="flex-end">
+                      <Button type="submit" loading={saving}>
+                        {t('texts.save')}
+                      </Button>
+                    </Flex>
+                  ) : null}
+                </Flex>
+              </form>
+            </Box>
+          ) : null}
         </Flex>
       </Layouts.Content>
     </Layouts.Root>

@@ -85,7 +85,31 @@ export interface CaseDetail extends CaseSummary {
   consent?: boolean | null;
   photos?: Photo[] | null;
   events: CaseEvent[];
+  deliveries: Delivery[];
   allowedActions: Action[];
+}
+
+/** One message to the citizen or staff about the case, and whether it arrived. */
+export interface Delivery {
+  id: number;
+  channel: string;
+  subject?: string | null;
+  state: 'pending' | 'sent' | 'skipped' | 'failed';
+  attempts: number;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  sentAt?: string | null;
+  createdAt: string;
+}
+
+/** A bot text staff may reword (server/src/services/channels.ts). */
+export interface BotText {
+  key: string;
+  label: { th: string; en: string };
+  default: string;
+  vars: string[];
+  value: string;
+  edited: boolean;
 }
 
 export interface CaseList {

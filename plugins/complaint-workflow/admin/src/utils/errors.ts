@@ -14,8 +14,9 @@ export function toFormError(error: unknown, locale: string, fallback: string): F
     const apiError = error.response?.data?.error as { message?: string; details?: { errors?: Array<{ path?: unknown[]; message?: string }> } } | undefined;
     const fields: Record<string, string> = {};
     for (const e of apiError?.details?.errors ?? []) {
-      const key = Array.isArray(e.path) && e.path.length ? String(e.path[0]) : '';
-      if (key && e.message && !fields[key]) fields[key] = pickLanguage(e.message, locale);
+      if (!Array.isArray(e.path) || !e.path.length || !e.message) continue;
+      // By the first path element (a form's field) and by the whole path (texts.opened).
+      for (const key of new Set([String(e.path[0]), e.path.join('.')])) if (!fields[key]) fields[key] = pickLanguage(e.message, locale);
     }
     const message = apiError?.message ? pickLanguage(apiError.message, locale) : fallback;
     return { message, fields };

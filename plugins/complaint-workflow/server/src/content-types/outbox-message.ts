@@ -16,6 +16,9 @@ export default {
       nextAttemptAt: { type: 'datetime' },
       sentAt: { type: 'datetime' },
       lastError: { type: 'text' },
+      // Which case the message is about, so its page can show whether it arrived.
+      caseType: { type: 'string', maxLength: 60 },
+      caseId: { type: 'integer' },
     },
   },
 };

@@ -30,7 +30,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async channels(ctx: any) {
-      ctx.body = { channels: strapi.plugin('complaint-workflow').service('channels').list() };
+      const channels = strapi.plugin('complaint-workflow').service('channels');
+      ctx.body = { channels: channels.list(), texts: channels.texts() };
+    },
+
+    async saveTexts(ctx: any) {
+      ctx.body = { texts: await strapi.plugin('complaint-workflow').service('channels').saveTexts(body(ctx).texts) };
+    },
+
+    /** Sends a message the platform refused once more, now; the case page shows how it went. */
+    async retryDelivery(ctx: any) {
+      const messageId = Number(ctx.params.messageId);
+      await engine().retryDelivery(typeKey(ctx), caseId(ctx), Number.isInteger(messageId) ? messageId : 0);
+      ctx.body = await engine().get(typeKey(ctx), caseId(ctx));
     },
 
     async find(ctx: any) {

@@ -17,6 +17,8 @@ export default {
     routes: [
       route('GET', '/meta', 'meta', 'read'),
       route('GET', '/channels', 'channels', 'read'),
+      route('PUT', '/channels/texts', 'saveTexts', 'manage'),
+      route('POST', '/cases/:id/deliveries/:messageId/retry', 'retryDelivery', 'manage'),
       route('GET', '/cases', 'find', 'read'),
       route('GET', '/cases/:id', 'findOne', 'read'),
       route('POST', '/cases/:id/transition', 'transition', 'manage'),

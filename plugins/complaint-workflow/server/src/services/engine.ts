@@ -81,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * One command: change, event and messages are written in one transaction; the messages are sent
    * after commit by the outbox, so a failing mail server never loses a change.
    */
-  async function command<T>(t: CaseType, id: number, fn: (record: any) => Promise<{ result: T; event: Record<string, unknown>; happening?: Happening }>, actor: ActorRef) {
+  async function command<T>(key: string, t: CaseType, id: number, fn: (record: any) => Promise<{ result: T; event: Record<string, unknown>; happening?: Happening }>, actor: ActorRef) {
     return strapi.db.transaction(async ({ onCommit }) => {
       const record = await load(t, id);
       const { result, event, happening } = await fn(record);
@@ -90,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (happening && t.notices) {
         const fresh = await load(t, id);
-        await outbox().enqueue(t.notices(fresh, happening));
+        await outbox().enqueue(t.notices(fresh, happening), { caseType: key, caseId: id });
       }
       onCommit(() => outbox().kick());
       return result;
@@ -112,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.documents(t.eventUid).create({
           data: { [t.eventRelation]: record.id, kind: 'created', toState: 'received', isPublic: true, actorType: actor.type, at } as never,
         });
-        if (t.notices) await outbox().enqueue(t.notices(await load(t, record.id), { kind: 'created' }));
+        if (t.notices) await outbox().enqueue(t.notices(await load(t, record.id), { kind: 'created' }), { caseType: key, caseId: record.id });
         onCommit(() => outbox().kick());
       });
     },
@@ -121,6 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const t = typeOf(key);
       const reason = message(input.reason, 'reason', false);
       return command(
+        key,
         t,
         id,
         async (record) => {
@@ -152,20 +153,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async reply(key: string, id: number, actor: ActorRef, text: unknown) {
       const t = typeOf(key);
       const body = message(text, 'message', true)!;
-      return command(t, id, async () => ({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply', message: body } }), actor);
+      return command(key, t, id, async () => ({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply', message: body } }), actor);
     },
 
     /** A citizen adds to their open case (e.g. a further chat message): staff see it in the history. */
     async citizenMessage(key: string, id: number, text: unknown) {
       const t = typeOf(key);
       const body = message(text, 'message', true)!;
-      return command(t, id, async () => ({ result: true, event: { kind: 'citizen_message', message: body, isPublic: false } }), { type: 'citizen' });
+      return command(key, t, id, async () => ({ result: true, event: { kind: 'citizen_message', message: body, isPublic: false } }), { type: 'citizen' });
     },
 
     async note(key: string, id: number, actor: ActorRef, text: unknown) {
       const t = typeOf(key);
       const body = message(text, 'message', true)!;
-      return command(t, id, async () => ({ result: true, event: { kind: 'internal_note', message: body, isPublic: false } }), actor);
+      return command(key, t, id, async () => ({ result: true, event: { kind: 'internal_note', message: body, isPublic: false } }), actor);
     },
 
     async assign(key: string, id: number, actor: ActorRef, assigneeId: unknown) {
@@ -178,6 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
       if (assigneeId && !assignee) throw fieldError('assignee', 'ไม่พบเจ้าหน้าที่คนนี้', 'No active staff member has this id');
       return command(
+        key,
         t,
         id,
         async () => {
@@ -193,10 +195,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
+    /** Sends a refused message of the case again (staff, from the case page). */
+    async retryDelivery(key: string, id: number, messageId: number) {
+      await load(typeOf(key), id);
+      if (!(await outbox().retry({ caseType: key, caseId: id }, messageId))) {
+        throw new errors.NotFoundError('ไม่พบข้อความที่รอส่งนี้ / No such message waiting to be sent');
+      }
+    },
+
     /** Cases past their due date that nobody was told about yet: tell the assignee, once. */
     async notifyOverdue(now: Date = new Date()) {
       let told = 0;
-      for (const [, t] of types) {
+      for (const [key, t] of types) {
         const late = await strapi.db.query(t.uid).findMany({
           where: { state: { $in: STATES.filter(isActive) }, dueAt: { $lt: now }, overdueNotifiedAt: { $null: true } },
           select: ['id'],
@@ -207,7 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             const record = await load(t, id);
             const { count } = await strapi.db.query(t.uid).updateMany({ where: { id, overdueNotifiedAt: { $null: true } }, data: { overdueNotifiedAt: now } });
             if (count !== 1) return;
-            if (t.notices) await outbox().enqueue(t.notices(record, { kind: 'overdue', assignee: record.assignee }));
+            if (t.notices) await outbox().enqueue(t.notices(record, { kind: 'overdue', assignee: record.assignee }), { caseType: key, caseId: id });
             onCommit(() => outbox().kick());
             told += 1;
           });
@@ -265,6 +275,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         ...record,
         events,
+        deliveries: await outbox().deliveries({ caseType: key, caseId: id }),
         overdue: isOverdue(record.state, record.dueAt ? new Date(record.dueAt) : null),
         allowedActions: allowedActions(record.state, 'staff'),
       };

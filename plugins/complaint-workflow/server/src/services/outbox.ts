@@ -14,6 +14,15 @@ export interface Notice {
 
 export type Sender = (notice: Notice) => Promise<'sent' | 'skipped'>;
 
+/** A refusal that a retry cannot change (a 4xx such as an unknown user): the message fails at once. */
+export const permanentError = (message: string) => Object.assign(new Error(message), { permanent: true });
+
+/** The case a message is about. */
+export interface CaseRef {
+  caseType: string;
+  caseId: number;
+}
+
 const UID = 'plugin::complaint-workflow.outbox-message';
 const MAX_ATTEMPTS = 8;
 const BATCH = 20;
@@ -46,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             attempts,
             lastError: String((err as Error).message ?? err).slice(0, 1000),
-            state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            state: attempts >= MAX_ATTEMPTS || (err as { permanent?: boolean }).permanent ? 'failed' : 'pending',
             nextAttemptAt: new Date(Date.now() + backoffMs),
           },
         });
@@ -62,13 +71,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Joins the caller's transaction: the messages exist only if the change does. */
-    async enqueue(notices: Notice[]) {
+    async enqueue(notices: Notice[], ref?: CaseRef) {
       for (const n of notices) {
         if (!n.to) continue;
         await strapi.db.query(UID).create({
-          data: { channel: n.channel, recipient: n.to, subject: n.subject.slice(0, 250), body: n.text, state: 'pending', attempts: 0, nextAttemptAt: new Date() },
+          data: { channel: n.channel, recipient: n.to, subject: n.subject.slice(0, 250), body: n.text, state: 'pending', attempts: 0, nextAttemptAt: new Date(), ...ref },
         });
       }
+    },
+
+    /** How a case's messages fared, newest first, without recipients (the case page has the contact). */
+    deliveries(ref: CaseRef) {
+      return strapi.db.query(UID).findMany({
+        where: ref,
+        select: ['id', 'channel', 'subject', 'state', 'attempts', 'lastError', 'nextAttemptAt', 'sentAt', 'createdAt'],
+        orderBy: [{ id: 'desc' }],
+        limit: 50,
+      });
+    },
+
+    /** A refused or waiting message of this case goes out again now; true when there was one. */
+    async retry(ref: CaseRef, id: number) {
+      const { count } = await strapi.db.query(UID).updateMany({
+        where: { id, ...ref, state: { $in: ['failed', 'pending'] } },
+        data: { state: 'pending', nextAttemptAt: new Date() },
+      });
+      if (count === 1) await this.flush();
+      return count === 1;
     },
 
     /** Sends what is due; one flush at a time, and one more if kicked meanwhile. */
