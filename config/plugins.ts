@@ -25,6 +25,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       staffEmail: env('STAFF_EMAIL', ''),
     },
   },
+  // QR codes for anything (pole labels, bills): PNG and SVG, cached PNGs, optional centre logo.
+  qr: {
+    enabled: true,
+    resolve: './plugins/qr',
+    config: {
+      cacheEntries: env.int('QR_CACHE_ENTRIES', 500),
+      logoPath: env('QR_LOGO_PATH', 'database/seed/assets/logo.svg'),
+    },
+  },
   upload: {
     config: {
       sizeLimit: 10 * 1024 * 1024,

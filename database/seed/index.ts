@@ -140,6 +140,18 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
   return created;
 }
 
+/** The town's 20 loudspeaker poles, by code (printed on the pole, so never changed by the seed). */
+async function seedPoles(strapi: Core.Strapi): Promise<number> {
+  const uid = 'api::pole.pole';
+  let created = 0;
+  for (const p of readJson<Array<Record<string, unknown> & { code: string }>>(strapi, 'poles.json')) {
+    if (await strapi.db.query(uid).findOne({ where: { code: p.code } })) continue;
+    await strapi.documents(uid).create({ data: { status: 'working', ...p } as never });
+    created += 1;
+  }
+  return created;
+}
+
 export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   let created = await seedMunicipality(strapi);
   created += await seedComplaintCategories(strapi);
@@ -152,5 +164,6 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
     showInMenu: p.showInMenu,
   }));
   created += await seedComplaints(strapi);
+  created += await seedPoles(strapi);
   return { created };
 }

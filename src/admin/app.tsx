@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import th from './translations/th.json';
 import en from './translations/en.json';
+import { VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 
 // The admin reads this key before it renders; staff who never chose a language get Thai.
@@ -18,6 +19,16 @@ export default {
     translations: { th, en },
     tutorials: false,
     notifications: { releases: false },
+  },
+  /** The loudspeaker poles: status map and printable QR labels (public data, so every officer sees it). */
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: 'poles',
+      icon: VolumeUp,
+      intlLabel: { id: 'nokok.poles.menu', defaultMessage: 'Loudspeaker poles' },
+      permissions: [],
+      Component: () => import('./poles/PolesPage'),
+    });
   },
   bootstrap(_app: StrapiApp) {},
 };

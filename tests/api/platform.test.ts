@@ -175,6 +175,11 @@ describe('OpenAPI document', () => {
       '/openapi.json',
       '/pages',
       '/pages/{documentId}',
+      '/poles',
+      '/poles/{code}',
+      '/poles/{code}/qr.png',
+      '/poles/{code}/qr.svg',
+      '/poles/{code}/reports',
     ]);
     expect(doc.paths['/complaints'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(['category', 'description']);
     // Private attributes never appear in the document.

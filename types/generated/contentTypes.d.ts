@@ -719,6 +719,7 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    pole: Schema.Attribute.Relation<'manyToOne', 'api::pole.pole'>;
     priority: Schema.Attribute.Enumeration<
       ['low', 'normal', 'high', 'urgent']
     > &
@@ -726,6 +727,14 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'normal'>;
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    reportCount: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
     resolvedAt: Schema.Attribute.DateTime;
     state: Schema.Attribute.Enumeration<
       [
@@ -1028,6 +1037,90 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiPolePole extends Struct.CollectionTypeSchema {
+  collectionName: 'poles';
+  info: {
+    description: 'A public-address loudspeaker (\u0E40\u0E2A\u0E35\u0E22\u0E07\u0E44\u0E23\u0E49\u0E2A\u0E32\u0E22) on a pole, with the QR code printed on it. Status follows its fault reports.';
+    displayName: 'Loudspeaker pole';
+    pluralName: 'poles';
+    singularName: 'pole';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    complaints: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::complaint.complaint'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    installedAt: Schema.Attribute.Date;
+    lat: Schema.Attribute.Float &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 90;
+          min: -90;
+        },
+        number
+      >;
+    lng: Schema.Attribute.Float &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 180;
+          min: -180;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::pole.pole'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    notes: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    speakers: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 20;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<2>;
+    status: Schema.Attribute.Enumeration<
+      ['working', 'reported', 'under_repair', 'out_of_service']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'working'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    village: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 99;
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
 export interface PluginComplaintWorkflowOutboxMessage
   extends Struct.CollectionTypeSchema {
   collectionName: 'workflow_outbox_messages';
@@ -1052,6 +1145,11 @@ export interface PluginComplaintWorkflowOutboxMessage
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<0>;
     body: Schema.Attribute.Text & Schema.Attribute.Private;
+    caseId: Schema.Attribute.Integer;
+    caseType: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
     channel: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -1609,6 +1707,7 @@ declare module '@strapi/strapi' {
       'api::municipality.municipality': ApiMunicipalityMunicipality;
       'api::news.news-item': ApiNewsNewsItem;
       'api::page.page': ApiPagePage;
+      'api::pole.pole': ApiPolePole;
       'plugin::complaint-workflow.outbox-message': PluginComplaintWorkflowOutboxMessage;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

@@ -10,14 +10,21 @@ declare module 'leaflet' {
     latlng: LatLng;
   }
   export interface Layer {
-    addTo(map: LeafletMap): this;
+    addTo(map: LeafletMap | LayerGroup): this;
     remove(): this;
   }
   export interface Marker extends Layer {
     setLatLng(point: Point): this;
   }
+  export interface LayerGroup extends Layer {
+    clearLayers(): this;
+  }
+  export interface LatLngBounds {
+    isValid(): boolean;
+  }
   export interface LeafletMap {
     setView(center: Point, zoom?: number): this;
+    fitBounds(bounds: LatLngBounds, options?: Record<string, unknown>): this;
     getCenter(): LatLng;
     getZoom(): number;
     on(type: 'click', fn: (e: LeafletMouseEvent) => void): this;
@@ -30,6 +37,8 @@ declare module 'leaflet' {
     map(el: HTMLElement, options?: Record<string, unknown>): LeafletMap;
     tileLayer(url: string, options?: Record<string, unknown>): Layer;
     marker(point: Point, options?: Record<string, unknown>): Marker;
+    layerGroup(): LayerGroup;
+    latLngBounds(points: Point[]): LatLngBounds;
     divIcon(options?: Record<string, unknown>): Icon;
     control: { zoom(options?: Record<string, unknown>): Layer };
   };

@@ -4,11 +4,22 @@ export interface MapOptions {
   lng: number;
   zoom: number;
   labels: { zoomIn: string; zoomOut: string };
-  /** A point chosen by a click, a tap, or Enter on the focused map (its centre). */
-  onPick: (lat: number, lng: number) => void;
+  /** A point chosen by a click, a tap, or Enter on the focused map (its centre); none: a map to look at. */
+  onPick?: (lat: number, lng: number) => void;
+}
+
+/** A point shown on a map with its state as a colour (the page lists the same points as text). */
+export interface MapMarker {
+  lat: number;
+  lng: number;
+  title: string;
+  /** A CSS modifier: the marker gets the class map-dot--<tone>. */
+  tone: string;
 }
 
 export interface MapHandle {
+  /** Shows these markers instead of the previous ones, and fits the view to them when asked. */
+  setMarkers: (markers: MapMarker[], fit?: boolean) => void;
   setPin: (point: { lat: number; lng: number } | null) => void;
   moveTo: (lat: number, lng: number, zoom?: number) => void;
   destroy: () => void;

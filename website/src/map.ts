@@ -5,7 +5,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
-import type { MapApi, MapOptions } from './map-api';
+import type { MapApi, MapMarker, MapOptions } from './map-api';
 
 // A CSS pin instead of Leaflet's image icon: nothing to download, and no icon path to resolve.
 const pinIcon = L.divIcon({ className: 'map-pin', html: '', iconSize: [30, 34], iconAnchor: [15, 32] });
@@ -19,19 +19,32 @@ function create(el: HTMLElement, o: MapOptions) {
   }).addTo(map);
 
   let pin: ReturnType<typeof L.marker> | null = null;
-  map.on('click', (e) => {
-    const p = e.latlng.wrap();
-    o.onPick(p.lat, p.lng);
-  });
-  // Keyboard users pan with the arrow keys (Leaflet's own) and drop the pin at the centre with Enter.
-  el.addEventListener('keydown', (e) => {
-    if (e.target !== el || (e.key !== 'Enter' && e.key !== ' ')) return;
-    e.preventDefault();
-    const c = map.getCenter().wrap();
-    o.onPick(c.lat, c.lng);
-  });
+  const markers = L.layerGroup().addTo(map);
+  const pick = o.onPick;
+  if (pick) {
+    map.on('click', (e) => {
+      const p = e.latlng.wrap();
+      pick(p.lat, p.lng);
+    });
+    // Keyboard users pan with the arrow keys (Leaflet's own) and drop the pin at the centre with Enter.
+    el.addEventListener('keydown', (e) => {
+      if (e.target !== el || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      const c = map.getCenter().wrap();
+      pick(c.lat, c.lng);
+    });
+  }
 
   return {
+    setMarkers(list: MapMarker[], fit = false) {
+      markers.clearLayers();
+      for (const m of list) {
+        // Decoration only: the page lists the same points as text, with links, for every reader.
+        const icon = L.divIcon({ className: `map-dot map-dot--${m.tone}`, html: '', iconSize: [22, 22], iconAnchor: [11, 11] });
+        L.marker([m.lat, m.lng], { icon, title: m.title, keyboard: false }).addTo(markers);
+      }
+      if (fit && list.length) map.fitBounds(L.latLngBounds(list.map((m) => [m.lat, m.lng] as [number, number])), { padding: [24, 24], maxZoom: 17 });
+    },
     setPin(point: { lat: number; lng: number } | null) {
       if (!point) {
         pin?.remove();

@@ -9,6 +9,7 @@ export const complaintCaseType = (strapi: Core.Strapi) => ({
   populate: {
     category: { select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'confidential'] },
     photos: { select: ['id', 'url', 'formats', 'width', 'height', 'name'] },
+    pole: { select: ['id', 'code', 'name', 'status'] },
   },
   where(q: Record<string, string | undefined>) {
     const where: Record<string, unknown>[] = [];
@@ -27,6 +28,10 @@ export const complaintCaseType = (strapi: Core.Strapi) => ({
       orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
     });
     return { categories };
+  },
+  /** A fault report of a loudspeaker pole moves the pole along (reported, under repair, working). */
+  async afterTransition(record: any) {
+    if (record.pole?.id) await strapi.service('api::pole.pole').followCase(record.pole.id);
   },
   notices(record: any, what: any) {
     const plugin = strapi.plugin('complaint-workflow');

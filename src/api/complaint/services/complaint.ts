@@ -16,7 +16,7 @@ const fieldError = (path: string[], th: string, en: string) =>
 
 export default factories.createCoreService(UID, ({ strapi }) => ({
   /** Files a citizen's complaint and its first history event in one transaction. */
-  async createFromCitizen(input: ComplaintInput, channel: 'web' | 'open311' | 'line' | 'facebook' = 'web', extra: { platformUserId?: string } = {}) {
+  async createFromCitizen(input: ComplaintInput, channel: 'web' | 'open311' | 'line' | 'facebook' | 'pole' = 'web', extra: { platformUserId?: string; pole?: number } = {}) {
     const category = await strapi.db
       .query('api::complaint-category.complaint-category')
       .findOne({ where: { code: input.category, active: true }, populate: { defaultAssignee: { select: ['id'] } } });
@@ -60,6 +60,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
           contactEmail: input.contact?.email,
           consent: input.consent ?? false,
           platformUserId: extra.platformUserId,
+          pole: extra.pole,
         } as never,
       });
       await strapi.plugin('complaint-workflow').service('engine').recordCreated('complaint', complaint, { type: 'citizen' }, receivedAt);

@@ -34,6 +34,8 @@ export interface CaseType {
   where?: (query: Record<string, string | undefined>) => Record<string, unknown>;
   /** Choices for the inbox's own filters (e.g. categories), merged into GET /meta. */
   filterOptions?: () => Promise<Record<string, unknown>>;
+  /** Runs in the transaction of a state change, after it, e.g. to move a linked record along. */
+  afterTransition?: (record: any, from: State, to: State) => Promise<void>;
   /** Messages for what happened; empty when nobody needs telling. */
   notices?: (record: any, what: Happening) => Notice[];
 }
@@ -140,6 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // Only if nobody moved the case meanwhile: two officers clicking at once get one change.
           const { count } = await strapi.db.query(t.uid).updateMany({ where: { id, state: record.state }, data: patch });
           if (count !== 1) throw new errors.ApplicationError('เรื่องนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่ / The case changed meanwhile: reload it');
+          await t.afterTransition?.(record, record.state as State, to);
           return {
             result: { from: record.state as State, to },
             event: { kind: 'transition', action, fromState: record.state, toState: to, message: reason ?? null, isPublic: true },

@@ -1,0 +1,93 @@
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { STATES, isActive } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import { FAULTS, POLE_CODE, poleStatusFor, poleUrl, type PoleReport } from '../domain/report';
+
+const UID = 'api::pole.pole';
+const COMPLAINT = 'api::complaint.complaint';
+const PUBLIC_FIELDS = ['code', 'name', 'village', 'lat', 'lng', 'status'];
+/** The complaint category of a pole's fault reports (seeded; staff may rename it, not recode it). */
+export const POLE_CATEGORY = 'loudspeaker';
+
+const notFound = () => new errors.NotFoundError('ไม่พบเสานี้ / No pole has this code');
+const open = { $in: STATES.filter(isActive) };
+
+export default factories.createCoreService(UID, ({ strapi }) => ({
+  normaliseCode(raw: unknown): string | null {
+    const code = String(raw ?? '').trim().toUpperCase();
+    return code.length <= 20 && POLE_CODE.test(code) ? code : null;
+  },
+
+  list() {
+    return strapi.db.query(UID).findMany({ select: PUBLIC_FIELDS, orderBy: [{ code: 'asc' }] });
+  },
+
+  async findByCode(raw: unknown) {
+    const code = this.normaliseCode(raw);
+    const pole = code ? await strapi.db.query(UID).findOne({ where: { code }, select: ['id', ...PUBLIC_FIELDS] }) : null;
+    if (!pole) throw notFound();
+    return pole;
+  },
+
+  /** The open fault report of a pole, if any (at most one is kept open: later reports join it). */
+  openReport(poleId: number) {
+    return strapi.db.query(COMPLAINT).findOne({
+      where: { pole: { id: poleId }, state: open },
+      select: ['id', 'trackingCode', 'state', 'reportCount', 'dueAt'],
+      orderBy: [{ id: 'desc' }],
+    });
+  },
+
+  url(code: string) {
+    return poleUrl(String(strapi.config.get('channels.publicUrl')), code);
+  },
+
+  /**
+   * A report from the QR code: the first opens a complaint (category loudspeaker, channel pole) and
+   * marks the pole reported; while it is open, later reports add to it (a counter and their notes).
+   */
+  async report(raw: unknown, input: PoleReport): Promise<{ created: boolean; trackingCode: string; reportCount: number }> {
+    const pole = await this.findByCode(raw);
+    const fault = FAULTS[input.fault];
+    const lines = [`อาการ: ${fault.th}`, ...(input.note ? [`หมายเหตุ: ${input.note}`] : [])];
+    return strapi.db.transaction(async () => {
+      const existing = await this.openReport(pole.id);
+      if (existing) {
+        const reportCount = (existing.reportCount ?? 1) + 1;
+        await strapi.db.query(COMPLAINT).update({ where: { id: existing.id }, data: { reportCount } });
+        // Staff only (citizen messages are not public): a further reporter's phone is for calling back.
+        const message = [`แจ้งซ้ำครั้งที่ ${reportCount}`, ...lines, ...(input.phone ? [`โทร: ${input.phone}`] : [])].join('\n');
+        await strapi.plugin('complaint-workflow').service('engine').citizenMessage('complaint', existing.id, message);
+        return { created: false, trackingCode: existing.trackingCode, reportCount };
+      }
+      const { trackingCode } = await strapi.service(COMPLAINT).createFromCitizen(
+        {
+          category: POLE_CATEGORY,
+          title: `${fault.th}: ${pole.name} (${pole.code})`.slice(0, 200),
+          description: [`แจ้งจากคิวอาร์โค้ดบนเสา ${pole.code} ${pole.name}`, ...lines].join('\n'),
+          location: pole.lat !== null && pole.lng !== null ? { lat: pole.lat, lng: pole.lng } : undefined,
+          village: pole.village ?? undefined,
+          contact: input.phone ? { phone: input.phone } : undefined,
+          consent: Boolean(input.phone),
+        },
+        'pole',
+        { pole: pole.id }
+      );
+      await strapi.db.query(UID).update({ where: { id: pole.id }, data: { status: 'reported' } });
+      return { created: true, trackingCode, reportCount: 1 };
+    });
+  },
+
+  /**
+   * After a report changes state: the pole follows its open report (reported, under repair), and
+   * is working again once no report of it is open. Runs inside the engine's transaction.
+   */
+  async followCase(poleId: number) {
+    const current = await this.openReport(poleId);
+    const status = poleStatusFor(current ? current.state : 'resolved');
+    const pole = await strapi.db.query(UID).findOne({ where: { id: poleId }, select: ['status'] });
+    // A pole staff took out of service stays so until staff say otherwise, unless a report is open.
+    if (!pole || (pole.status === 'out_of_service' && !current)) return;
+    if (pole.status !== status) await strapi.db.query(UID).update({ where: { id: poleId }, data: { status } });
+  },
+}));
