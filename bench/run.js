@@ -23,6 +23,7 @@ process.on('exit', killAll);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
 
 const { randomSecrets } = require('../scripts/preflight');
+const { measureQr } = require('./qr');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -132,6 +133,8 @@ async function warmUp(server, endpoint, count = 500) {
   }
 }
 
+const QR_ENDPOINT = '/api/poles/NOK-P01/qr.png';
+
 function autocannon(url) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [AUTOCANNON, '-c', '10', '-d', String(DURATION), '--json', url], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -167,11 +170,14 @@ async function main() {
         await warmUp(server, APPS[name].endpoint);
         results[name].rss = rssMiB(server.child.pid);
         Object.assign(results[name], await autocannon(`http://127.0.0.1:${server.port}${APPS[name].endpoint}`));
+        // Ours only: a pole's QR label over HTTP (rendered once, then from the cache).
+        if (name === 'ours') results.qrHttp = await autocannon(`http://127.0.0.1:${server.port}${QR_ENDPOINT}`);
       }
       await stop(server);
     }
   }
 
+  const qr = await measureQr();
   const o = results.ours;
   const b = results.bare;
   const rows = [
@@ -192,7 +198,18 @@ async function main() {
     }),
   ];
   const header = `# Benchmark ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\nOurs: \`GET ${APPS.ours.endpoint}\` (6 demo news items); bare: \`GET ${APPS.bare.endpoint}\` (6 equivalent articles). NODE_ENV=production, SQLite, autocannon -c 10 -d ${DURATION} from a second process, ${require('os').cpus().length} cores, Node ${process.version}.\n`;
-  const report = `${header}\n${lines.join('\n')}\n`;
+  const qrLines = [
+    '',
+    `QR codes (the qr plugin, 600 px PNG, in-process for ${process.env.BENCH_QR_SECONDS || 3} s each; HTTP through autocannon as above):`,
+    '',
+    '| QR PNG | renders/s |',
+    '| --- | ---: |',
+    `| cold (new text each time) | ${fmt(qr.cold)} |`,
+    `| cold, with the centre logo | ${fmt(qr.coldLogo)} |`,
+    `| cached (same label again) | ${fmt(qr.cached)} |`,
+    `| \`GET ${QR_ENDPOINT}\` over HTTP (cached), req/s | ${fmt(results.qrHttp.rps)} (p50 ${results.qrHttp.p50} ms, p99 ${results.qrHttp.p99} ms) |`,
+  ];
+  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n`;
   console.log(`\n${report}`);
   for (const [label, ours, bare, budget] of rows) if (budget) console.log(`${label}: ratio ${(ours / bare).toFixed(2)} (budget ${budget}) ${ours / bare <= budget ? 'pass' : 'FAIL'}`);
   const dir = path.join(__dirname, 'results');

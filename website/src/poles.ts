@@ -5,10 +5,7 @@ import type { MapHandle } from './map-api';
 import { rememberCode } from './recent';
 import type { PageContext, Rendered } from './view';
 
-/** The faults a citizen can tap; the server's list (src/api/pole/domain/report.ts), kept in step by a unit test. */
-export const FAULT_KEYS = ['no_sound', 'distorted', 'too_loud', 'wrong_times', 'damaged', 'other'] as const;
-export const POLE_STATUSES = ['working', 'reported', 'under_repair', 'out_of_service'] as const;
-const MAX_NOTE = 500;
+import { FAULT_KEYS, MAX_NOTE, POLE_STATUSES, THAI_PHONE } from './pole-rules';
 
 interface Pole {
   code: string;
@@ -58,7 +55,7 @@ export async function polesPage(ctx: PageContext): Promise<Rendered> {
   const html = `<h1>${esc(t('poles.title'))}</h1>
   <p>${esc(t('poles.intro'))}</p>
   <ul class="legend" aria-label="${esc(t('poles.legend'))}">${counts.map(([s, n]) => `<li><span class="dot pole-dot-${s}" aria-hidden="true"></span>${esc(statusLabel(s))}: ${n}</li>`).join('')}</ul>
-  <div id="poles-map" class="map" role="img" aria-label="${esc(t('poles.mapLabel'))}"><p class="map-note">${esc(t('complaint.mapLoading'))}</p></div>
+  <div id="poles-map" class="map" role="region" aria-label="${esc(t('poles.mapLabel'))}"><p class="map-note">${esc(t('complaint.mapLoading'))}</p></div>
   <h2 id="poles-list-h">${esc(t('poles.list'))}</h2>
   <ul class="pole-list" aria-labelledby="poles-list-h">${poles
     .map(
@@ -92,7 +89,7 @@ function poleHtml(p: Pole): string {
   return `<h1>${esc(p.name)}</h1>
   <p class="pole-facts"><span>${esc(t('pole.code'))} <strong>${esc(p.code)}</strong></span> <span>${esc(villageText(p.village))}</span> ${badge(p.status, 'pole-status')}</p>
   ${reportedNote(p)}
-  ${p.location ? `<div id="pole-map" class="map map-small" role="img" aria-label="${esc(t('pole.mapLabel', { code: p.code }))}"><p class="map-note">${esc(t('complaint.mapLoading'))}</p></div>` : ''}
+  ${p.location ? `<div id="pole-map" class="map map-small" role="region" aria-label="${esc(t('pole.mapLabel', { code: p.code }))}"><p class="map-note">${esc(t('complaint.mapLoading'))}</p></div>` : ''}
   <form id="pole-form" class="form" novalidate>
     <h2 id="pole-form-h">${esc(t('pole.formTitle'))}</h2>
     <div class="alert" id="p-alert" role="alert"></div>
@@ -162,7 +159,7 @@ export async function polePage(ctx: PageContext, code: string): Promise<Rendered
         alert.textContent = '';
         fieldError('note', '');
         fieldError('phone', '');
-        if (phone && !/^(0\d{8,9}|\+66\d{8,9})$/.test(phone.replace(/[\s-]/g, ''))) {
+        if (phone && !THAI_PHONE.test(phone.replace(/[\s-]/g, ''))) {
           fieldError('phone', t('pole.phoneInvalid'));
           root.querySelector<HTMLElement>('#p-phone')!.focus();
           return;

@@ -155,6 +155,12 @@ const CasePage = () => {
                   [t('case.village'), data.village],
                   [t('case.address'), data.address],
                   [t('case.channel'), t(`channel.${data.channel}`)],
+                  ...(data.pole
+                    ? ([
+                        [t('case.pole'), `${data.pole.code} ${data.pole.name}`],
+                        [t('case.reportCount'), String(data.reportCount ?? 1)],
+                      ] as Array<[string, string]>)
+                    : []),
                   [t('case.receivedAt'), when(data.receivedAt)],
                   [t('case.resolvedAt'), when(data.resolvedAt)],
                 ]}

@@ -84,6 +84,9 @@ export interface CaseDetail extends CaseSummary {
   contactEmail?: string | null;
   consent?: boolean | null;
   photos?: Photo[] | null;
+  /** The loudspeaker pole a QR report came from, and how many reports joined the case. */
+  pole?: { id: number; code: string; name: string; status: string } | null;
+  reportCount?: number | null;
   events: CaseEvent[];
   deliveries: Delivery[];
   allowedActions: Action[];
