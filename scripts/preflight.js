@@ -75,6 +75,9 @@ function validate(env = process.env) {
   if (missing.length) {
     throw new ConfigError(`Missing secret${missing.length > 1 ? 's' : ''}: set ${missing.join(', ')} in .env or the environment (delete .env to have fresh ones generated).`);
   }
+  if (env.PROMPTPAY_BILLER_ID !== undefined && !/^\d{15}$/.test(env.PROMPTPAY_BILLER_ID)) {
+    throw new ConfigError('PROMPTPAY_BILLER_ID must be 15 digits: the municipality\'s 13-digit tax ID and the 2-digit suffix its bank registered.');
+  }
   const port = env.PORT === undefined ? 1337 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT="${env.PORT}" is not a port number: set PORT to a number from 1 to 65535.`);

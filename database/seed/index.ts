@@ -5,6 +5,8 @@ import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { linesToBlocks } from './blocks';
 import { validateComplaintInput } from '../../src/api/complaint/domain/validate';
+import { parseCsv } from '../../src/api/tax-bill/domain/spreadsheet';
+import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -152,6 +154,14 @@ async function seedPoles(strapi: Core.Strapi): Promise<number> {
   return created;
 }
 
+/** 50 land-and-building tax bills of the demo town, through the same import as the tax office's files. */
+async function seedTaxBills(strapi: Core.Strapi): Promise<number> {
+  const rows = parseCsv(fs.readFileSync(path.join(seedDir(strapi), 'tax-bills.csv'), 'utf8'));
+  const report = await strapi.service('api::tax-bill.tax-bill').importRows(rows.slice(1), autoMapping(rows[0]));
+  if (report.failed.length) throw new Error(`demo tax bills: row ${report.failed[0].row} is invalid`);
+  return report.created;
+}
+
 export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   let created = await seedMunicipality(strapi);
   created += await seedComplaintCategories(strapi);
@@ -165,5 +175,6 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   }));
   created += await seedComplaints(strapi);
   created += await seedPoles(strapi);
+  created += await seedTaxBills(strapi);
   return { created };
 }

@@ -1121,6 +1121,248 @@ export interface ApiPolePole extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiTaxBillTaxBill extends Struct.CollectionTypeSchema {
+  collectionName: 'tax_bills';
+  info: {
+    description: "A land-and-building tax bill (Land and Building Tax Act B.E. 2562). The taxpayer's name, ID and address are private; citizens see a masked view after proving the bill number and ID.";
+    displayName: 'Tax bill';
+    pluralName: 'tax-bills';
+    singularName: 'tax-bill';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    areaSqWa: Schema.Attribute.Float &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    assessedValue: Schema.Attribute.Float &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    billKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    billNumber: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deedNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    installments: Schema.Attribute.JSON;
+    interest: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    lat: Schema.Attribute.Float &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 90;
+          min: -90;
+        },
+        number
+      >;
+    lng: Schema.Attribute.Float &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 180;
+          min: -180;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::tax-bill.tax-bill'
+    > &
+      Schema.Attribute.Private;
+    nationalId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 13;
+      }>;
+    ownerAddress: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    ownerName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    paidAmount: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    parcelNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    payments: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::tax-payment.tax-payment'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    reduction: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    sourceHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    status: Schema.Attribute.Enumeration<
+      ['issued', 'partially_paid', 'paid', 'overdue', 'cancelled']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'issued'>;
+    surcharge: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    taxAmount: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    taxYear: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2700;
+          min: 2500;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    useCategory: Schema.Attribute.Enumeration<
+      ['agriculture', 'residence', 'other', 'vacant']
+    > &
+      Schema.Attribute.Required;
+    village: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 99;
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
+export interface ApiTaxPaymentTaxPayment extends Struct.CollectionTypeSchema {
+  collectionName: 'tax_payments';
+  info: {
+    description: "A payment from the bank's bill-payment report, matched to a tax bill by reference 1 and 2. The bank reference is unique, so a report imported twice applies nothing twice.";
+    displayName: 'Tax payment';
+    pluralName: 'tax-payments';
+    singularName: 'tax-payment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    amount: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    bankReference: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    bill: Schema.Attribute.Relation<'manyToOne', 'api::tax-bill.tax-bill'>;
+    channel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }> &
+      Schema.Attribute.DefaultTo<'bank'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    installmentNumber: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 12;
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::tax-payment.tax-payment'
+    > &
+      Schema.Attribute.Private;
+    needsReview: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    paidAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    ref1: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    ref2: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    reviewReason: Schema.Attribute.Enumeration<
+      ['partial', 'overpaid', 'unmatched', 'already_paid']
+    >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginComplaintWorkflowOutboxMessage
   extends Struct.CollectionTypeSchema {
   collectionName: 'workflow_outbox_messages';
@@ -1708,6 +1950,8 @@ declare module '@strapi/strapi' {
       'api::news.news-item': ApiNewsNewsItem;
       'api::page.page': ApiPagePage;
       'api::pole.pole': ApiPolePole;
+      'api::tax-bill.tax-bill': ApiTaxBillTaxBill;
+      'api::tax-payment.tax-payment': ApiTaxPaymentTaxPayment;
       'plugin::complaint-workflow.outbox-message': PluginComplaintWorkflowOutboxMessage;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

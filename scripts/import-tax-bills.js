@@ -1,0 +1,54 @@
+'use strict';
+// `npm run import:tax-bills -- FILE [--dry-run]`: bills from the tax office's CSV or XLSX export into
+// the database the app uses (same .env), with the same checks as the admin's import. Columns are
+// matched by their Thai or English names. Prints a per-row report of bad rows in Thai and English;
+// exits 1 when any row was refused, so a script can tell.
+const fs = require('fs');
+const path = require('path');
+const { preflight, ROOT } = require('./preflight');
+const { build } = require('./build');
+
+async function main() {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error('Usage: npm run import:tax-bills -- FILE.csv|FILE.xlsx');
+    process.exit(2);
+  }
+  const bytes = fs.readFileSync(path.resolve(process.cwd(), file));
+  preflight();
+  build({ ifStale: true, log: () => undefined });
+
+  const { createStrapi } = require('@strapi/strapi');
+  const { readSpreadsheet } = require(path.join(ROOT, 'dist', 'src', 'api', 'tax-bill', 'domain', 'spreadsheet.js'));
+  const { autoMapping, IMPORT_FIELDS } = require(path.join(ROOT, 'dist', 'src', 'api', 'tax-bill', 'domain', 'import-rows.js'));
+  const rows = await readSpreadsheet(bytes, file);
+  if (rows.length < 2) throw new Error('the file has no rows under its header row');
+  const mapping = autoMapping(rows[0]);
+  const missing = IMPORT_FIELDS.filter((f) => f.required && mapping[f.key] === undefined);
+  if (missing.length) throw new Error(`no column for: ${missing.map((f) => `${f.th} (${f.en})`).join(', ')}`);
+
+  const app = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  app.log.level = 'warn';
+  const started = Date.now();
+  let shown = -1;
+  const report = await app.service('api::tax-bill.tax-bill').importRows(rows.slice(1), mapping, (done, total) => {
+    const pct = Math.floor((done / total) * 100);
+    if (pct >= shown + 10 || done === total) {
+      shown = pct;
+      process.stdout.write(`\r${done}/${total} (${pct}%)`);
+    }
+  });
+  process.stdout.write('\n');
+  for (const f of report.failed) for (const i of f.issues) console.log(`row ${f.row}: ${i.field}: ${i.th} / ${i.en}`);
+  console.log(
+    `${report.total} rows in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} refused`
+  );
+  await app.destroy();
+  process.exit(report.failed.length ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`Import failed: ${err.message}`);
+  process.exit(1);
+});

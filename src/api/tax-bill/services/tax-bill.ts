@@ -1,0 +1,223 @@
+import crypto from 'crypto';
+import { factories } from '@strapi/strapi';
+import { amountDueSatang, baht, installmentsOf, maskName, nextInstallment, satang, statusOf, type BillRecord } from '../domain/bill';
+import { parseBillRow, type BillRow, type RowIssue } from '../domain/import-rows';
+import { billPaymentPayload } from '../domain/promptpay';
+
+const UID = 'api::tax-bill.tax-bill';
+const PAYMENT = 'api::tax-payment.tax-payment';
+const CHUNK = 500;
+
+export interface ImportReport {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: Array<{ row: number; issues: RowIssue[] }>;
+}
+
+interface TaxConfig {
+  billerId: string;
+  merchantName: string;
+}
+
+export default factories.createCoreService(UID, ({ strapi }) => {
+  const cfg = () => strapi.config.get('tax') as TaxConfig;
+  // Signs QR image links, so an image URL names a bill only to whoever was shown it.
+  const signingKey = () => String((strapi.config.get('server.app.keys') as string[] | undefined)?.[0] ?? 'nokok');
+
+  return {
+    /**
+     * Bills from spreadsheet rows (headers excluded), `mapping` naming each field's column. Bad rows
+     * are reported (1-based, counting the header row) and skipped whole; a row that matches its stored
+     * bill changes nothing, so importing the same file again is harmless.
+     */
+    async importRows(rows: string[][], mapping: Record<string, number>, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
+      const report: ImportReport = { total: rows.length, created: 0, updated: 0, unchanged: 0, failed: [] };
+      const seen = new Map<string, number>();
+      for (let start = 0; start < rows.length; start += CHUNK) {
+        const good: BillRow[] = [];
+        rows.slice(start, start + CHUNK).forEach((cells, i) => {
+          const line = start + i + 2;
+          const { row, issues } = parseBillRow(cells, mapping);
+          if (!row) return void report.failed.push({ row: line, issues });
+          const first = seen.get(row.billKey);
+          if (first) return void report.failed.push({ row: line, issues: [{ field: 'billNumber', th: `เลขที่ใบแจ้งซ้ำกับแถวที่ ${first}`, en: `The same bill as row ${first}` }] });
+          seen.set(row.billKey, line);
+          good.push(row);
+        });
+        const existing = await strapi.db.query(UID).findMany({
+          where: { billKey: { $in: good.map((r) => r.billKey) } },
+          select: ['id', 'billKey', 'sourceHash', 'paidAmount', 'status'],
+        });
+        const byKey = new Map(existing.map((b: any) => [b.billKey, b]));
+        const fresh: Record<string, unknown>[] = [];
+        await strapi.db.transaction(async () => {
+          for (const r of good) {
+            const old: any = byKey.get(r.billKey);
+            if (old && old.sourceHash === r.sourceHash) {
+              report.unchanged += 1;
+              continue;
+            }
+            const data = { ...r, paidAmount: old?.paidAmount ?? 0, status: 'issued' };
+            data.status = statusOf({ ...data, status: old?.status === 'cancelled' ? 'cancelled' : 'issued' });
+            if (old) {
+              await strapi.db.query(UID).update({ where: { id: old.id }, data });
+              report.updated += 1;
+            } else fresh.push(data);
+          }
+          if (fresh.length) {
+            // One insert for the chunk: 10,000 bills in seconds rather than minutes.
+            const now = new Date();
+            await strapi.db.query(UID).createMany({ data: fresh.map((d) => ({ ...d, documentId: crypto.randomUUID().replace(/-/g, '').slice(0, 24), createdAt: now, updatedAt: now })) });
+            report.created += fresh.length;
+          }
+        });
+        onProgress?.(Math.min(rows.length, start + CHUNK), rows.length);
+      }
+      return report;
+    },
+
+    /** The bill for a number and national ID, or null; both wrong and unknown look the same. */
+    async lookup(billNumber: string, nationalId: string) {
+      const bills = await strapi.db.query(UID).findMany({ where: { billNumber }, orderBy: [{ taxYear: 'desc' }], limit: 10 });
+      const wanted = Buffer.from(nationalId);
+      return (
+        bills.find((b: any) => {
+          const have = Buffer.from(String(b.nationalId));
+          return have.length === wanted.length && crypto.timingSafeEqual(have, wanted);
+        }) ?? null
+      );
+    },
+
+    /** The Thai QR bill-payment payload: reference 1 the bill number, reference 2 the year and installment. */
+    payload(b: BillRecord) {
+      const due = amountDueSatang(b);
+      return billPaymentPayload({
+        billerId: cfg().billerId,
+        ref1: b.billNumber,
+        ref2: `${b.taxYear}${String(nextInstallment(b)).padStart(2, '0')}`,
+        amount: due > 0 ? baht(due) : null,
+        merchantName: cfg().merchantName,
+      });
+    },
+
+    qrToken(id: number, payload: string) {
+      const sig = crypto.createHmac('sha256', signingKey()).update(`${id}:${payload}`).digest('base64url').slice(0, 22);
+      return `${id}.${sig}`;
+    },
+
+    /** The bill behind a QR image link, if the link still matches what the bill asks for now. */
+    async fromQrToken(token: string) {
+      const [idText, sig] = token.split('.');
+      const id = Number(idText);
+      if (!Number.isInteger(id) || id < 1 || !sig) return null;
+      const bill = await strapi.db.query(UID).findOne({ where: { id } });
+      if (!bill) return null;
+      const payload = this.payload(bill);
+      const expected = this.qrToken(id, payload);
+      return expected.length === token.length && crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(token)) ? { bill, payload } : null;
+    },
+
+    /** What the taxpayer sees once they proved the bill number and ID: no ID, address or full name. */
+    publicView(b: any) {
+      const payload = this.payload(b);
+      const due = amountDueSatang(b);
+      return {
+        billNumber: b.billNumber,
+        taxYear: b.taxYear,
+        property: {
+          deedNumber: b.deedNumber ?? null,
+          parcelNumber: b.parcelNumber ?? null,
+          village: b.village ?? null,
+          useCategory: b.useCategory,
+          areaSqWa: b.areaSqWa ?? null,
+          assessedValue: b.assessedValue ?? null,
+        },
+        owner: maskName(b.ownerName),
+        taxAmount: baht(satang(b.taxAmount)),
+        reduction: baht(satang(b.reduction)),
+        surcharge: baht(satang(b.surcharge)),
+        interest: baht(satang(b.interest)),
+        paidAmount: baht(satang(b.paidAmount)),
+        installments: installmentsOf(b),
+        amountDue: baht(due),
+        status: statusOf(b),
+        qrPayload: due > 0 ? payload : null,
+        qrImageUrl: due > 0 ? `/api/tax-bills/qr/${this.qrToken(b.id, payload)}.png` : null,
+      };
+    },
+
+    /**
+     * The bank's bill-payment report (rows of date, reference 1, reference 2, amount, bank reference):
+     * each payment is matched to its bill by reference 1 and the year in reference 2; a bank reference
+     * already stored is skipped, so the same report twice applies nothing twice. Partial payments,
+     * over-payments, payments to a paid bill and unmatched ones are stored flagged for review.
+     */
+    async reconcile(rows: string[][]) {
+      const report = { total: rows.length, applied: 0, duplicate: 0, review: 0, failed: [] as Array<{ row: number; issues: RowIssue[] }> };
+      for (const [i, cells] of rows.entries()) {
+        const line = i + 2;
+        const [dateRaw, ref1Raw, ref2Raw, amountRaw, bankRefRaw] = cells.map((c) => String(c ?? '').trim());
+        const issues: RowIssue[] = [];
+        const paidAt = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(dateRaw) ? new Date(`${dateRaw.replace(' ', 'T').slice(0, 19)}${dateRaw.length > 10 ? '' : 'T00:00:00'}+07:00`) : null;
+        if (!paidAt || Number.isNaN(paidAt.getTime())) issues.push({ field: 'date', th: 'วันที่ชำระไม่ถูกต้อง (ปปปป-ดด-วว)', en: 'The payment date is not valid (YYYY-MM-DD)' });
+        if (!ref1Raw) issues.push({ field: 'ref1', th: 'ไม่มีเลขอ้างอิง 1', en: 'Reference 1 is missing' });
+        const amount = /^\d+(\.\d{1,2})?$/.test(amountRaw.replace(/,/g, '')) ? Number(amountRaw.replace(/,/g, '')) : NaN;
+        if (!(amount > 0)) issues.push({ field: 'amount', th: 'จำนวนเงินไม่ถูกต้อง', en: 'The amount is not valid' });
+        if (!bankRefRaw || bankRefRaw.length > 60) issues.push({ field: 'bankReference', th: 'ไม่มีเลขอ้างอิงของธนาคาร', en: 'The bank reference is missing' });
+        if (issues.length) {
+          report.failed.push({ row: line, issues });
+          continue;
+        }
+        if (await strapi.db.query(PAYMENT).findOne({ where: { bankReference: bankRefRaw }, select: ['id'] })) {
+          report.duplicate += 1;
+          continue;
+        }
+        const year = Number(ref2Raw.slice(0, 4));
+        const installmentNumber = ref2Raw.length >= 6 ? Number(ref2Raw.slice(4, 6)) : null;
+        const bill = await strapi.db.query(UID).findOne({ where: { billNumber: ref1Raw, ...(Number.isInteger(year) && year > 2500 ? { taxYear: year } : {}) }, orderBy: [{ taxYear: 'desc' }] });
+        await strapi.db.transaction(async () => {
+          let reviewReason: string | null = null;
+          if (!bill) reviewReason = 'unmatched';
+          else {
+            const due = amountDueSatang(bill);
+            const next = installmentsOf(bill).find((x) => !x.paid);
+            if (due === 0) reviewReason = 'already_paid';
+            else if (satang(amount) > due) reviewReason = 'overpaid';
+            else if (next && satang(amount) < satang(next.amount) - satang(next.paidAmount)) reviewReason = 'partial';
+          }
+          await strapi.db.query(PAYMENT).create({
+            data: {
+              bill: bill?.id ?? null,
+              paidAt,
+              amount,
+              channel: 'bank',
+              bankReference: bankRefRaw,
+              ref1: ref1Raw.slice(0, 40),
+              ref2: ref2Raw.slice(0, 40),
+              installmentNumber: Number.isInteger(installmentNumber) ? installmentNumber : null,
+              needsReview: Boolean(reviewReason),
+              reviewReason,
+              documentId: crypto.randomUUID().replace(/-/g, '').slice(0, 24),
+            },
+          });
+          if (bill) await this.applyPayment(bill.id);
+          if (reviewReason) report.review += 1;
+          else report.applied += 1;
+        });
+      }
+      return report;
+    },
+
+    /** Applies a payment to its bill and recomputes what is paid and the status (inside a transaction). */
+    async applyPayment(billId: number) {
+      const bill = await strapi.db.query(UID).findOne({ where: { id: billId } });
+      const payments = await strapi.db.query(PAYMENT).findMany({ where: { bill: { id: billId } }, select: ['amount'] });
+      const paid = payments.reduce((s: number, p: { amount: number | string }) => s + satang(p.amount), 0);
+      const next = { ...bill, paidAmount: baht(paid) };
+      await strapi.db.query(UID).update({ where: { id: billId }, data: { paidAmount: baht(paid), status: statusOf(next) } });
+      return next;
+    },
+  };
+});
