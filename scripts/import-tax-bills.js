@@ -5,7 +5,7 @@
 // exits 1 when any row was refused, so a script can tell.
 const fs = require('fs');
 const path = require('path');
-const { preflight, ROOT } = require('./preflight');
+const { preflight, validate, loadDotEnv, SECRETS, ROOT } = require('./preflight');
 const { build } = require('./build');
 
 async function main() {
@@ -16,7 +16,11 @@ async function main() {
     process.exit(2);
   }
   const bytes = fs.readFileSync(path.resolve(process.cwd(), file));
-  preflight();
+  // Secrets from the environment (a deployment, the tests) need no .env; otherwise the same first-run setup as npm start.
+  if (SECRETS.every((k) => process.env[k])) {
+    loadDotEnv();
+    validate(process.env);
+  } else preflight();
   build({ ifStale: true, log: () => undefined });
 
   const { createStrapi } = require('@strapi/strapi');

@@ -176,8 +176,10 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
   const installments: Installment[] = [];
   const per = Math.floor(total / count);
   for (let i = 0; i < count; i++) {
-    const d = new Date(`${due}T00:00:00Z`);
-    d.setUTCMonth(d.getUTCMonth() + i);
+    // A month later on the same day, or the month's last day (30 January → 28 February).
+    const [y, m, day] = due.split('-').map(Number);
+    const last = new Date(Date.UTC(y, m - 1 + i + 1, 0)).getUTCDate();
+    const d = new Date(Date.UTC(y, m - 1 + i, Math.min(day, last)));
     installments.push({ number: i + 1, dueDate: d.toISOString().slice(0, 10), amount: (i === count - 1 ? total - per * (count - 1) : per) / 100 });
   }
   const row: Omit<BillRow, 'sourceHash'> = {

@@ -1,0 +1,217 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { spawnSync } from 'child_process';
+import request from 'supertest';
+import sharp from 'sharp';
+import jsQR from 'jsqr';
+import { randomSecrets, startApp, type TestApp } from '../helpers/strapi';
+import { writeXlsx } from '../../src/api/tax-bill/domain/spreadsheet';
+
+const BILL = 'api::tax-bill.tax-bill';
+const BILLER = '099400016602401';
+const DEMO = { billNumber: 'DEMO-2569-0001', nationalId: '3109900123453' };
+
+let app: TestApp;
+
+// ---- An independent Thai QR bill-payment builder: what a bank's app expects to read. ----
+const tlv = (id: string, v: string) => id + v.length.toString().padStart(2, '0') + v;
+/** CRC-16/CCITT-FALSE, table-driven (the server computes it bit by bit). */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n << 8;
+  for (let k = 0; k < 8; k++) c = c & 0x8000 ? (c << 1) ^ 0x1021 : c << 1;
+  return c & 0xffff;
+});
+const crc = (s: string) => {
+  let c = 0xffff;
+  for (const b of Buffer.from(s)) c = ((c << 8) & 0xffff) ^ CRC_TABLE[((c >> 8) ^ b) & 0xff];
+  return c.toString(16).toUpperCase().padStart(4, '0');
+};
+function expectedPayload(ref1: string, ref2: string, amount: string | null) {
+  const body =
+    tlv('00', '01') + tlv('01', '12') + tlv('30', tlv('00', 'A000000677010112') + tlv('01', BILLER) + tlv('02', ref1) + tlv('03', ref2)) + tlv('53', '764') + (amount ? tlv('54', amount) : '') + tlv('58', 'TH') + tlv('59', 'NOK OK MUNICIPALITY') + '6304';
+  return body + crc(body);
+}
+
+async function decodePng(png: Buffer) {
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? null;
+}
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+const lookup = (body: unknown) => request(app.url).post('/api/tax-bills/lookup').send(body as object);
+
+const HEADER = ['เลขที่ใบแจ้งประเมิน', 'ปีภาษี', 'เลขประจำตัวประชาชน', 'ชื่อผู้เสียภาษี', 'ที่อยู่', 'ประเภทการใช้ประโยชน์', 'มูลค่า', 'ค่าภาษี', 'ลดหย่อน', 'กำหนดชำระ', 'จำนวนงวด'];
+const good = (n: number, extra: Partial<Record<number, string>> = {}) => {
+  const row = [`T-2569-${String(n).padStart(5, '0')}`, '2569', '1101700230708', `นายทดสอบ นามสกุล${n}`, `${n} หมู่ 3`, 'อยู่อาศัย', '1500000', '300.00', '0', '30/12/2569', '1'];
+  for (const [i, v] of Object.entries(extra)) row[Number(i)] = v!;
+  return row;
+};
+const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+const importRows = (rows: string[][]) => {
+  const { autoMapping } = require('../../src/api/tax-bill/domain/import-rows');
+  return app.strapi.service(BILL).importRows(rows.slice(1), autoMapping(rows[0]));
+};
+
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000' });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('POST /api/tax-bills/lookup', () => {
+  it("shows the demo bill with a masked owner, the amount due and a Thai QR payload built to the standard", async () => {
+    const res = await lookup(DEMO).expect(200);
+    const b = res.body.data;
+    expect(b).toMatchObject({ billNumber: 'DEMO-2569-0001', taxYear: 2569, owner: 'นาย ส**** ใ****', status: 'issued', amountDue: 7350 });
+    expect(b.property).toMatchObject({ useCategory: 'other', village: 2 });
+    expect(b.installments).toEqual([{ number: 1, dueDate: '2026-12-30', amount: 7350, paidAmount: 0, paid: false }]);
+    expect(b.qrPayload).toBe(expectedPayload('DEMO-2569-0001', '256901', '7350.00'));
+    // The CRC in tag 63 covers everything before it, "6304" included.
+    expect(crc(b.qrPayload.slice(0, -4))).toBe(b.qrPayload.slice(-4));
+    expect(JSON.stringify(b)).not.toMatch(/3109900123453|สมชาย|ใจดี|หมู่ 2 ต\.นกออก/);
+  });
+
+  it('serves a PNG that an independent decoder reads back as the same payload', async () => {
+    const b = (await lookup(DEMO).expect(200)).body.data;
+    expect(b.qrImageUrl).toMatch(/^\/api\/tax-bills\/qr\/\d+\.[\w-]+\.png$/);
+    const png = await request(app.url).get(b.qrImageUrl).buffer(true).parse(binary).expect(200).expect('Content-Type', 'image/png');
+    expect(await decodePng(png.body)).toBe(b.qrPayload);
+    // A forged link answers 404.
+    await request(app.url).get(b.qrImageUrl.replace(/\.(\w)/, '.X')).expect(404);
+    await request(app.url).get('/api/tax-bills/qr/1.abc.png').expect(404);
+  });
+
+  it('answers a wrong ID exactly like an unknown bill, and a bad check digit with 400', async () => {
+    const wrong = await lookup({ billNumber: DEMO.billNumber, nationalId: '1101700230708' }).expect(404);
+    const unknown = await lookup({ billNumber: 'NO-SUCH-BILL', nationalId: DEMO.nationalId }).expect(404);
+    expect(wrong.body).toEqual(unknown.body);
+    const bad = await lookup({ billNumber: DEMO.billNumber, nationalId: '3109900123454' }).expect(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['nationalId']);
+    expect(bad.body.error.message).toContain(' / ');
+    expect((await lookup({ nationalId: DEMO.nationalId }).expect(400)).body.error.details.errors[0].path).toEqual(['billNumber']);
+    expect((await lookup({ billNumber: DEMO.billNumber, nationalId: 3109900123453 }).expect(400)).body.error.details.errors[0].path).toEqual(['nationalId']);
+    // Dashes and spaces as people type them are fine.
+    await lookup({ billNumber: 'demo-2569-0001', nationalId: '3-1099-00123-45-3' }).expect(200);
+  });
+
+  it('is rate-limited per client address', async () => {
+    const res = await lookup(DEMO).expect(200);
+    expect(res.headers['ratelimit-limit']).toBe('1000');
+  });
+});
+
+describe('importing the tax office spreadsheet', () => {
+  it('stores good rows, reports bad ones in Thai and English, and stores nothing of a bad row', async () => {
+    const before = await app.strapi.db.query(BILL).count();
+    const rows = [HEADER, good(1), good(2, { 2: '1101700230709' }), good(3), good(4, { 7: 'สามร้อย' }), good(5, { 5: 'โรงงาน' }), good(6, { 9: '31/02/2569' }), good(1)];
+    const report = await importRows(rows);
+    expect(report).toMatchObject({ total: 7, created: 2, updated: 0, unchanged: 0 });
+    expect(report.failed.map((f: { row: number; issues: Array<{ field: string }> }) => [f.row, f.issues.map((i) => i.field)])).toEqual([
+      [3, ['nationalId']],
+      [5, ['taxAmount']],
+      [6, ['useCategory']],
+      [7, ['dueDate']],
+      [8, ['billNumber']],
+    ]);
+    expect(report.failed[0].issues[0].th).toContain('เลขประจำตัวไม่ถูกต้อง');
+    expect(await app.strapi.db.query(BILL).count()).toBe(before + 2);
+    expect(await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00002' } })).toBeNull();
+    const stored = await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00001' } });
+    expect(stored).toMatchObject({ taxYear: 2569, useCategory: 'residence', nationalId: '1101700230708', status: 'issued' });
+    expect(stored.documentId).toEqual(expect.any(String));
+  });
+
+  it('changes nothing when the same file is imported again, and updates a changed row', async () => {
+    const rows = [HEADER, good(1), good(3)];
+    const stamp = (await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00001' } })).updatedAt;
+    expect(await importRows(rows)).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: [] });
+    expect((await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00001' } })).updatedAt).toEqual(stamp);
+    expect(await importRows([HEADER, good(1, { 7: '450.00' }), good(3)])).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(Number((await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00001' } })).taxAmount)).toBe(450);
+  });
+
+  it('reads the same from an XLSX file', async () => {
+    const { readSpreadsheet } = require('../../src/api/tax-bill/domain/spreadsheet');
+    const xlsx = await writeXlsx([HEADER, good(20), good(21, { 10: '3' })]);
+    const rows = await readSpreadsheet(xlsx, 'bills.xlsx');
+    expect(rows[0]).toEqual(HEADER);
+    expect(await importRows(rows)).toMatchObject({ created: 2, failed: [] });
+    const three = await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00021' } });
+    expect(three.installments.map((i: { amount: number }) => i.amount)).toEqual([100, 100, 100]);
+    expect(three.installments.map((i: { dueDate: string }) => i.dueDate)).toEqual(['2026-12-30', '2027-01-30', '2027-02-28']);
+  });
+
+  it('imports 10,000 bills', async () => {
+    const rows = [HEADER, ...Array.from({ length: 10_000 }, (_, i) => good(100_000 + i))];
+    const started = Date.now();
+    const report = await importRows(rows);
+    expect(report).toMatchObject({ total: 10_000, created: 10_000, failed: [] });
+    expect(await app.strapi.db.query(BILL).count({ where: { billNumber: { $startsWith: 'T-2569-1' } } })).toBe(10_000);
+    console.log(`10,000 bills imported in ${((Date.now() - started) / 1000).toFixed(1)} s`); // the figure is `npm run bench`'s
+    expect(await importRows(rows)).toMatchObject({ unchanged: 10_000, created: 0, updated: 0 });
+  });
+
+  it('imports from the command line, with a report of refused rows', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nokok-cli-'));
+    const file = path.join(dir, 'bills.csv');
+    fs.writeFileSync(file, `\ufeff${csv([HEADER, good(900), good(901, { 3: '' })])}`);
+    fs.mkdirSync(path.join(dir, 'uploads'));
+    const env = { ...process.env, ...randomSecrets(), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'cli.db'), SEED_DEMO: 'false', NODE_ENV: 'development', PUBLIC_DIR: dir };
+    const res = spawnSync(process.execPath, ['scripts/import-tax-bills.js', file], { cwd: path.resolve(__dirname, '../..'), env, encoding: 'utf8', timeout: 120_000 });
+    expect(res.stdout).toContain('row 3: ownerName: ไม่มีชื่อผู้เสียภาษี / Taxpayer name is missing');
+    expect(res.stdout).toMatch(/2 rows in [\d.]+ s: 1 created, 0 updated, 0 unchanged, 1 refused/);
+    expect(res.status).toBe(1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("reconciling the bank's bill-payment report", () => {
+  it('applies exact payments once, flags partial, over and unmatched payments, and takes the amount out of the QR when paid', async () => {
+    await importRows([HEADER, good(500), good(501, { 10: '3', 7: '900.00' }), good(502)]);
+    const service = app.strapi.service(BILL);
+    const report = [
+      ['2026-12-01 10:15', 'T-2569-00500', '256901', '300.00', 'BANK-0001'],
+      ['2026-12-01', 'T-2569-00501', '256901', '100.00', 'BANK-0002'],
+      ['2026-12-02', 'T-2569-00502', '256901', '350.00', 'BANK-0003'],
+      ['2026-12-02', 'NO-SUCH', '256901', '10.00', 'BANK-0004'],
+      ['yesterday', 'T-2569-00502', '256901', '1.00', 'BANK-0005'],
+    ];
+    const first = await service.reconcile(report);
+    expect(first).toMatchObject({ total: 5, applied: 1, review: 3, duplicate: 0 });
+    expect(first.failed.map((f: { row: number }) => f.row)).toEqual([6]);
+    const again = await service.reconcile(report);
+    expect(again).toMatchObject({ applied: 0, review: 0, duplicate: 4 });
+
+    const flagged = await app.strapi.db.query('api::tax-payment.tax-payment').findMany({ where: { needsReview: true }, orderBy: [{ bankReference: 'asc' }] });
+    expect(flagged.map((p: { bankReference: string; reviewReason: string }) => [p.bankReference, p.reviewReason])).toEqual([
+      ['BANK-0002', 'partial'],
+      ['BANK-0003', 'overpaid'],
+      ['BANK-0004', 'unmatched'],
+    ]);
+    const paid = (await lookup({ billNumber: 'T-2569-00500', nationalId: '1101700230708' }).expect(200)).body.data;
+    expect(paid).toMatchObject({ status: 'paid', amountDue: 0, paidAmount: 300, qrPayload: null, qrImageUrl: null });
+    const partial = (await lookup({ billNumber: 'T-2569-00501', nationalId: '1101700230708' }).expect(200)).body.data;
+    expect(partial).toMatchObject({ status: 'partially_paid', amountDue: 800, paidAmount: 100 });
+    expect(partial.qrPayload).toBe(expectedPayload('T-2569-00501', '256901', '800.00'));
+    // Once paid, the payload itself carries no amount (tag 54 absent).
+    const bill = await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00500' } });
+    expect(service.payload(bill)).toBe(expectedPayload('T-2569-00500', '256900', null));
+  });
+});
+
+describe('GET /api/tax-rates', () => {
+  it('publishes the statutory rates by use and value band as data', async () => {
+    const res = await request(app.url).get('/api/tax-rates').expect(200);
+    expect(res.body.data.categories.map((c: { key: string }) => c.key)).toEqual(['agriculture', 'residence', 'other', 'vacant']);
+    const { estimateTax } = require('../../src/api/tax-bill/domain/estimate');
+    const other = res.body.data.categories[2].variants[0].bands;
+    expect(estimateTax(2_450_000, other)).toBe(7350);
+    expect(estimateTax(60_000_000, other)).toBe(50_000_000 * 0.003 + 10_000_000 * 0.004);
+  });
+});
