@@ -6,6 +6,7 @@ import { seedDemo } from '../database/seed';
 import { complaintOperations } from './api/complaint/openapi';
 import { open311Operations } from './api/open311/openapi';
 import { poleOperations } from './api/pole/openapi';
+import { taxOperations } from './api/tax-bill/openapi';
 import { complaintCaseType } from './api/complaint/case-type';
 import { BOT_TEXTS } from './api/channel/domain/bot-texts';
 
@@ -49,7 +50,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     for (const op of complaintOperations) strapi.service('api::openapi.openapi').register(op);
-    for (const op of [...open311Operations, ...poleOperations]) strapi.service('api::openapi.openapi').register(op);
+    for (const op of [...open311Operations, ...poleOperations, ...taxOperations]) strapi.service('api::openapi.openapi').register(op);
     registerChatSenders(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);

@@ -180,6 +180,9 @@ describe('OpenAPI document', () => {
       '/poles/{code}/qr.png',
       '/poles/{code}/qr.svg',
       '/poles/{code}/reports',
+      '/tax-bills/lookup',
+      '/tax-bills/qr/{token}.png',
+      '/tax-rates',
     ]);
     expect(doc.paths['/complaints'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(['category', 'description']);
     // Private attributes never appear in the document.

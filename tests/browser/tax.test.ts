@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { launchBrowser } from '../helpers/browser';
+import { wcagViolations } from '../helpers/axe';
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('looks up the demo bill on a phone and shows the amount and a QR a banking app can read', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/`);
+  await page.getByRole('link', { name: /^ภาษีที่ดินและสิ่งปลูกสร้าง/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'ภาษีที่ดินและสิ่งปลูกสร้าง' }).waitFor();
+
+  // A mistyped ID is caught on the page; a wrong one gets the same answer as an unknown bill.
+  await page.getByLabel('เลขที่ใบแจ้งประเมิน').fill('DEMO-2569-0001');
+  await page.getByLabel('เลขประจำตัวประชาชนของเจ้าของทรัพย์สิน').fill('31099');
+  await page.getByRole('button', { name: 'ค้นหาใบแจ้ง' }).tap();
+  await page.getByText('กรุณากรอกเลขประจำตัวประชาชน 13 หลัก').waitFor();
+  await page.getByLabel('เลขประจำตัวประชาชนของเจ้าของทรัพย์สิน').fill('3109900123454');
+  await page.getByRole('button', { name: 'ค้นหาใบแจ้ง' }).tap();
+  await page.getByText('เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบทั้ง 13 หลัก)').waitFor();
+  await page.getByLabel('เลขประจำตัวประชาชนของเจ้าของทรัพย์สิน').fill('1101700230708');
+  await page.getByRole('button', { name: 'ค้นหาใบแจ้ง' }).tap();
+  await page.getByText('ไม่พบใบแจ้งภาษีที่ตรงกับเลขที่และเลขประจำตัวนี้ กรุณาตรวจสอบอีกครั้ง').waitFor();
+
+  await page.getByLabel('เลขประจำตัวประชาชนของเจ้าของทรัพย์สิน').fill('3-1099-00123-45-3');
+  await page.getByRole('button', { name: 'ค้นหาใบแจ้ง' }).tap();
+  await page.getByRole('heading', { name: 'ใบแจ้งเลขที่ DEMO-2569-0001 ปีภาษี 2569' }).waitFor();
+  expect(await page.locator('#amount-due').textContent()).toBe('7,350.00');
+  await page.getByText('นาย ส**** ใ****').waitFor();
+  expect(await page.content()).not.toContain('3109900123453');
+
+  // The QR: loaded, at least 280 px wide on a 360 px screen, and it decodes to the bill's payload.
+  const qr = page.getByRole('img', { name: 'คิวอาร์โค้ดชำระภาษีใบแจ้ง DEMO-2569-0001 จำนวน 7,350.00 บาท' });
+  await qr.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('#tax-qr');
+    return Boolean(img && img.complete && img.naturalWidth > 0);
+  });
+  const box = (await qr.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(280);
+  const shot = await qr.screenshot();
+  const { data, info } = await sharp(shot).extend({ top: 20, bottom: 20, left: 20, right: 20, background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data;
+  expect(decoded).toMatch(/^000201010212.*530376454077350\.005802TH.*6304[0-9A-F]{4}$/);
+  expect(decoded).toContain('0214DEMO-2569-0001');
+  await page.getByText('เปิดแอปธนาคารบนโทรศัพท์ แล้วเลือกสแกนจ่าย').waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await wcagViolations(page)).toEqual([]);
+  await page.screenshot({ path: '/tmp/tax-bill.png', fullPage: true });
+
+  // The estimate, from the rates published as data.
+  await page.getByLabel('ประเภทการใช้ประโยชน์').selectOption('other');
+  await page.getByLabel('มูลค่าที่ดินและสิ่งปลูกสร้าง (บาท)').fill('2,450,000');
+  await page.getByRole('button', { name: 'คำนวณ' }).tap();
+  await page.getByText('ภาษีโดยประมาณ 7,350.00 บาทต่อปี').waitFor();
+  await context.close();
+});
