@@ -34,6 +34,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       logoPath: env('QR_LOGO_PATH', 'database/seed/assets/logo.svg'),
     },
   },
+  // Staff tools for tax bills: spreadsheet import (mapping, preview, progress) and bank reconciliation.
+  tax: {
+    enabled: true,
+    resolve: './plugins/tax',
+  },
   upload: {
     config: {
       sizeLimit: 10 * 1024 * 1024,

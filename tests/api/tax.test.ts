@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import request from 'supertest';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
-import { randomSecrets, startApp, type TestApp } from '../helpers/strapi';
+import { createAdmin, randomSecrets, startApp, type TestApp } from '../helpers/strapi';
 import { writeXlsx } from '../../src/api/tax-bill/domain/spreadsheet';
 
 const BILL = 'api::tax-bill.tax-bill';
@@ -202,6 +202,47 @@ describe("reconciling the bank's bill-payment report", () => {
     // Once paid, the payload itself carries no amount (tag 54 absent).
     const bill = await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00500' } });
     expect(service.payload(bill)).toBe(expectedPayload('T-2569-00500', '256900', null));
+  });
+});
+
+describe('the staff import in the admin (/tax routes)', () => {
+  it('reads an upload, maps its columns, checks every row, imports in the background and reports', async () => {
+    const staff = await createAdmin(app, { email: 'revenue@nokok.test', password: 'Revenue12345' });
+    const auth = { Authorization: `Bearer ${staff.token}` };
+    const file = Buffer.from(`\ufeff${csv([HEADER, good(700), good(701, { 2: '123' }), good(702)])}`);
+    const up = await request(app.url).post('/tax/imports').set(auth).attach('file', file, 'bills.csv').expect(201);
+    expect(up.body).toMatchObject({ fileName: 'bills.csv', rowCount: 3, headers: HEADER });
+    expect(up.body.mapping).toMatchObject({ billNumber: 0, taxYear: 1, nationalId: 2, ownerName: 3, useCategory: 5, taxAmount: 7 });
+    const { id, mapping } = up.body;
+
+    const check = await request(app.url).post(`/tax/imports/${id}/check`).set(auth).send({ mapping }).expect(200);
+    expect(check.body).toMatchObject({ total: 3, valid: 2, invalid: 1, missing: [] });
+    expect(check.body.failed).toEqual([{ row: 3, issues: [expect.objectContaining({ field: 'nationalId' })] }]);
+    expect(await app.strapi.db.query(BILL).count({ where: { billNumber: { $in: ['T-2569-00700', 'T-2569-00702'] } } })).toBe(0);
+
+    const { taxAmount: _dropped, ...partial } = mapping;
+    const refused = await request(app.url).post(`/tax/imports/${id}/run`).set(auth).send({ mapping: partial }).expect(400);
+    expect(refused.body.error.details.errors[0].path).toEqual(['mapping', 'taxAmount']);
+
+    await request(app.url).post(`/tax/imports/${id}/run`).set(auth).send({ mapping }).expect(202);
+    await app.strapi.plugin('tax').service('imports').idle();
+    const done = await request(app.url).get(`/tax/imports/${id}`).set(auth).expect(200);
+    expect(done.body).toMatchObject({ state: 'done', done: 3, total: 3, report: { created: 2, updated: 0, unchanged: 0 } });
+    expect(done.body.report.failed).toHaveLength(1);
+
+    await request(app.url).post('/tax/imports').attach('file', file, 'bills.csv').expect(401);
+    const empty = await request(app.url).post('/tax/imports').set(auth).attach('file', Buffer.from('only,a,header\n'), 'x.csv').expect(400);
+    expect(empty.body.error.details.errors[0].path).toEqual(['file']);
+    await request(app.url).get('/tax/imports/not-an-id').set(auth).expect(404);
+
+    const bank = await request(app.url)
+      .post('/tax/payments')
+      .set(auth)
+      .attach('file', Buffer.from(csv([['date', 'ref1', 'ref2', 'amount', 'bank_ref'], ['2026-12-05', 'T-2569-00700', '256901', '300.00', 'BANK-9001']])), 'bank.csv')
+      .expect(200);
+    expect(bank.body).toMatchObject({ total: 1, applied: 1 });
+    const review = await request(app.url).get('/tax/payments/review').set(auth).expect(200);
+    expect(review.body.results.map((p: { bankReference: string }) => p.bankReference)).toEqual(expect.arrayContaining(['BANK-0002', 'BANK-0003', 'BANK-0004']));
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { startApp, type TestApp } from '../helpers/strapi';
-import { launchBrowser } from '../helpers/browser';
+import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
+import { adminLogin, launchBrowser } from '../helpers/browser';
 import { wcagViolations } from '../helpers/axe';
 
 let app: TestApp;
@@ -68,5 +68,41 @@ it('looks up the demo bill on a phone and shows the amount and a QR a banking ap
   await page.getByLabel('มูลค่าที่ดินและสิ่งปลูกสร้าง (บาท)').fill('2,450,000');
   await page.getByRole('button', { name: 'คำนวณ' }).tap();
   await page.getByText('ภาษีโดยประมาณ 7,350.00 บาทต่อปี').waitFor();
+  await context.close();
+});
+
+it('lets revenue staff import a spreadsheet in the admin: mapping, per-row report in Thai, progress, result', async () => {
+  const officer = await createAdmin(app, { email: 'revenue-ui@nokok.test', password: 'Revenue12345' });
+  const header = 'เลขที่ใบแจ้งประเมิน,ปีภาษี,เลขประจำตัวประชาชน,ชื่อผู้เสียภาษี,ประเภทการใช้ประโยชน์,ค่าภาษี,หมายเหตุของงานคลัง';
+  const rows = Array.from({ length: 3000 }, (_, i) => `UI-2569-${String(i + 1).padStart(5, '0')},2569,1101700230708,นางทดสอบ นำเข้า,เกษตรกรรม,${(10 + i).toFixed(2)},-`);
+  rows[41] = 'UI-2569-BAD,2569,1101700230708,นางทดสอบ นำเข้า,โรงงาน,10.00,-';
+  const file = Buffer.from(`\ufeff${header}\n${rows.join('\n')}\n`);
+
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
+  const page = await context.newPage();
+  await adminLogin(page, app.url, officer);
+  await page.getByRole('link', { name: 'ภาษีที่ดินและสิ่งปลูกสร้าง' }).click();
+  await page.getByRole('heading', { level: 1, name: 'ภาษีที่ดินและสิ่งปลูกสร้าง' }).waitFor();
+  await page.getByLabel('ไฟล์ใบแจ้งประเมิน (CSV หรือ XLSX)').setInputFiles({ name: 'bills-2569.csv', mimeType: 'text/csv', buffer: file });
+  await page.getByRole('button', { name: 'อ่านไฟล์' }).click();
+  await page.getByText('อ่านไฟล์ bills-2569.csv แล้ว มีข้อมูล 3000 แถว').waitFor();
+  // Columns are matched by their Thai names; the unknown one is left unused.
+  expect(await page.getByRole('combobox', { name: 'ค่าภาษี (บาท)' }).textContent()).toContain('ค่าภาษี');
+  expect(await page.getByRole('combobox', { name: 'ที่อยู่ผู้เสียภาษี' }).textContent()).toContain('ไม่ใช้');
+  await page.getByText('UI-2569-00001', { exact: true }).waitFor();
+
+  await page.getByRole('button', { name: 'ตรวจสอบข้อมูล' }).click();
+  await page.getByText('ถูกต้อง 2999 แถว').waitFor();
+  await page.getByText('ผิดพลาด 1 แถว').waitFor();
+  const issue = page.locator('tr[data-row="43"]');
+  await issue.getByText('ประเภทการใช้ประโยชน์ต้องเป็น เกษตรกรรม อยู่อาศัย อื่น ๆ หรือ รกร้างว่างเปล่า').waitFor();
+  await page.screenshot({ path: '/tmp/tax-import-check.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'นำเข้า 2999 รายการ' }).click();
+  await page.getByRole('progressbar').waitFor();
+  await page.getByText('เสร็จแล้ว: เพิ่มใหม่ 2999 แก้ไข 0 ไม่เปลี่ยนแปลง 0 ไม่นำเข้า 1 รายการ').waitFor({ timeout: 60_000 });
+  expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+  expect(await app.strapi.db.query('api::tax-bill.tax-bill').count({ where: { billNumber: { $startsWith: 'UI-2569-' } } })).toBe(2999);
+  await page.screenshot({ path: '/tmp/tax-import-done.png', fullPage: true });
   await context.close();
 });

@@ -1,0 +1,30 @@
+import { Archive } from '@strapi/icons';
+
+const PLUGIN_ID = 'tax';
+const prefix = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [`${PLUGIN_ID}.${k}`, v]));
+
+export default {
+  register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Archive,
+      intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: 'Land and building tax' },
+      permissions: [{ action: `plugin::${PLUGIN_ID}.bills.import`, subject: null }],
+      Component: () => import('./pages/App'),
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefix(data), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};
