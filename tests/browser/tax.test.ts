@@ -104,5 +104,12 @@ it('lets revenue staff import a spreadsheet in the admin: mapping, per-row repor
   expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
   expect(await app.strapi.db.query('api::tax-bill.tax-bill').count({ where: { billNumber: { $startsWith: 'UI-2569-' } } })).toBe(2999);
   await page.screenshot({ path: '/tmp/tax-import-done.png', fullPage: true });
+
+  // The bank's report: one exact payment, one short of its installment (listed for review), one twice.
+  const bank = ['2026-12-03,UI-2569-00001,256901,10.00,KTB-1', '2026-12-03,UI-2569-00002,256901,5.00,KTB-2', '2026-12-03,UI-2569-00001,256901,10.00,KTB-1'].join('\n');
+  await page.getByLabel('รายงานของธนาคาร (CSV)').setInputFiles({ name: 'ktb.csv', mimeType: 'text/csv', buffer: Buffer.from(bank) });
+  await page.getByRole('button', { name: 'กระทบยอด' }).click();
+  await page.getByText('3 รายการ: ตัดยอดแล้ว 1 รอตรวจสอบ 1 ซ้ำ (ข้าม) 1 ผิดพลาด 0').waitFor();
+  await page.locator('tr[data-bank-ref="KTB-2"]').getByText('ชำระไม่ครบงวด').waitFor();
   await context.close();
 });

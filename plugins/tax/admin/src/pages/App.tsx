@@ -326,16 +326,34 @@ const ImportSection = () => {
   );
 };
 
+interface ReviewPayment {
+  id: number;
+  paidAt: string;
+  amount: number | string;
+  bankReference: string;
+  ref1?: string | null;
+  ref2?: string | null;
+  reviewReason: string;
+  bill?: { billNumber: string; taxYear: number } | null;
+}
+
 /** The bank's bill-payment report: applied at once, with what needs a person listed. */
 const ReconcileSection = () => {
   const t = useT();
-  const { locale } = useIntl();
+  const { locale, formatDate, formatNumber } = useIntl();
   const thai = locale.startsWith('th');
-  const { post } = useFetchClient();
+  const { post, get } = useFetchClient();
   const [file, setFile] = React.useState<File | null>(null);
   const [result, setResult] = React.useState<Reconciled>();
+  const [review, setReview] = React.useState<ReviewPayment[]>([]);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string>();
+  const loadReview = React.useCallback(() => {
+    get<{ results: ReviewPayment[] }>('/tax/payments/review')
+      .then(({ data }) => setReview(data.results))
+      .catch(() => undefined);
+  }, [get]);
+  React.useEffect(loadReview, [loadReview]);
   const send = async () => {
     if (!file) return;
     setBusy(true);
@@ -344,6 +362,7 @@ const ReconcileSection = () => {
       const form = new FormData();
       form.append('file', file);
       setResult((await post<Reconciled>('/tax/payments', form)).data);
+      loadReview();
     } catch (e) {
       setError(errorText(e, thai, t('error')));
     } finally {
@@ -381,6 +400,35 @@ const ReconcileSection = () => {
             />
           ) : null}
         </>
+      ) : null}
+      {review.length ? (
+        <Box>
+          <Typography tag="h3" variant="delta">
+            {t('review.title', { n: review.length })}
+          </Typography>
+          <Table colCount={5} rowCount={review.length + 1}>
+            <Thead>
+              <Tr>
+                <Th><Typography variant="sigma">{t('review.date')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('review.bankRef')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('review.bill')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('review.amount')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('review.reason')}</Typography></Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {review.map((p) => (
+                <Tr key={p.id} data-bank-ref={p.bankReference}>
+                  <Td><Typography>{formatDate(p.paidAt, { dateStyle: 'medium' })}</Typography></Td>
+                  <Td><Typography>{p.bankReference}</Typography></Td>
+                  <Td><Typography>{p.bill ? `${p.bill.billNumber} (${p.bill.taxYear})` : `${p.ref1 ?? ''} ${p.ref2 ?? ''}`}</Typography></Td>
+                  <Td><Typography>{formatNumber(Number(p.amount), { minimumFractionDigits: 2 })}</Typography></Td>
+                  <Td><Badge>{t(`review.reason.${p.reviewReason}`)}</Badge></Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        </Box>
       ) : null}
     </Section>
   );
