@@ -9,7 +9,7 @@ export function estimateTax(value: number, bands: Band[]): number {
   let from = 0;
   for (const b of bands) {
     const top = b.upTo ?? Infinity;
-    if (value > from) satang += ((Math.min(value, top) - from) * b.ratePercent) ; // baht × percent = satang
+    if (value > from) satang += (Math.min(value, top) - from) * b.ratePercent; // baht × percent = satang
     from = top;
     if (value <= top) break;
   }

@@ -119,7 +119,8 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
     if (get(f.key).length > 500) bad(f.key, `${f.th}ยาวเกิน 500 ตัวอักษร`, `${f.en} is longer than 500 characters`);
   }
 
-  const billNumber = get('billNumber');
+  // Upper case, as people type it in the lookup and banks print it in reference 1.
+  const billNumber = get('billNumber').toUpperCase();
   if (billNumber && !/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙/._-]{0,39}$/.test(billNumber)) bad('billNumber', 'เลขที่ใบแจ้งมีอักขระที่ใช้ไม่ได้ หรือยาวเกิน 40 ตัว', 'The bill number has characters that cannot be used, or is over 40 long');
   const taxYear = Number(get('taxYear'));
   if (get('taxYear') && !(Number.isInteger(taxYear) && taxYear >= 2562 && taxYear <= 2700)) bad('taxYear', 'ปีภาษีต้องเป็นปี พ.ศ. ตั้งแต่ 2562', 'The tax year must be a Buddhist-era year from 2562');

@@ -176,7 +176,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
         }
         const year = Number(ref2Raw.slice(0, 4));
         const installmentNumber = ref2Raw.length >= 6 ? Number(ref2Raw.slice(4, 6)) : null;
-        const bill = await strapi.db.query(UID).findOne({ where: { billNumber: ref1Raw, ...(Number.isInteger(year) && year > 2500 ? { taxYear: year } : {}) }, orderBy: [{ taxYear: 'desc' }] });
+        const bill = await strapi.db.query(UID).findOne({ where: { billNumber: ref1Raw.toUpperCase(), ...(Number.isInteger(year) && year > 2500 ? { taxYear: year } : {}) }, orderBy: [{ taxYear: 'desc' }] });
         await strapi.db.transaction(async () => {
           let reviewReason: string | null = null;
           if (!bill) reviewReason = 'unmatched';

@@ -1,0 +1,61 @@
+import { crc16, billPaymentPayload, parseEmv } from '../../src/api/tax-bill/domain/promptpay';
+import { isValidNationalId } from '../../src/api/tax-bill/domain/national-id';
+import { maskName, statusOf, installmentsOf } from '../../src/api/tax-bill/domain/bill';
+import { autoMapping, parseDate } from '../../src/api/tax-bill/domain/import-rows';
+import { parseCsv } from '../../src/api/tax-bill/domain/spreadsheet';
+import { estimateTax } from '../../src/api/tax-bill/domain/estimate';
+
+describe('tax domain', () => {
+  it('computes CRC-16/CCITT-FALSE (check value of "123456789" is 29B1)', () => {
+    expect(crc16('123456789')).toBe('29B1');
+  });
+
+  it('builds a bill-payment payload whose fields read back', () => {
+    const p = billPaymentPayload({ billerId: '099400016602401', ref1: 'A-1', ref2: '256902', amount: 1234.5, merchantName: 'NOK OK MUNICIPALITY' });
+    const f = parseEmv(p);
+    expect(f).toMatchObject({ '00': '01', '01': '12', '53': '764', '54': '1234.50', '58': 'TH', '59': 'NOK OK MUNICIPALITY', '63': crc16(p.slice(0, -4)) });
+    expect(parseEmv(f['30'])).toEqual({ '00': 'A000000677010112', '01': '099400016602401', '02': 'A-1', '03': '256902' });
+    expect(() => billPaymentPayload({ billerId: '123', ref1: 'x', merchantName: 'x' })).toThrow(/15 digits/);
+  });
+
+  it('checks national IDs by their check digit', () => {
+    expect(isValidNationalId('3109900123453')).toBe(true);
+    expect(isValidNationalId('3109900123454')).toBe(false);
+    expect(isValidNationalId('310990012345')).toBe(false);
+  });
+
+  it('masks an owner name to the title and first letters', () => {
+    expect(maskName('นายสมชาย ใจดี')).toBe('นาย ส**** ใ****');
+    expect(maskName('นางสาว มาลี  ศรีสุข')).toBe('นางสาว ม**** ศ****');
+    expect(maskName('บริษัท ทองดี จำกัด')).toBe('บ**** ท**** จ****');
+  });
+
+  it('pays installments earliest first and tells overdue from paid', () => {
+    const bill = { billNumber: 'X', taxYear: 2569, useCategory: 'other', ownerName: 'x', taxAmount: 300, paidAmount: 150, status: 'issued', installments: [{ number: 1, dueDate: '2026-04-30', amount: 100 }, { number: 2, dueDate: '2026-05-30', amount: 100 }, { number: 3, dueDate: '2026-06-30', amount: 100 }] };
+    expect(installmentsOf(bill).map((i) => [i.paidAmount, i.paid])).toEqual([[100, true], [50, false], [0, false]]);
+    expect(statusOf(bill, '2026-05-01')).toBe('partially_paid');
+    expect(statusOf(bill, '2026-06-01')).toBe('overdue');
+    expect(statusOf({ ...bill, paidAmount: 300 }, '2027-01-01')).toBe('paid');
+  });
+
+  it('reads Buddhist-era and Gregorian dates, and refuses impossible ones', () => {
+    expect(parseDate('30/04/2569')).toBe('2026-04-30');
+    expect(parseDate('2026-04-30')).toBe('2026-04-30');
+    expect(parseDate('31/02/2569')).toBeNull();
+  });
+
+  it('matches Thai and English headers to fields', () => {
+    expect(autoMapping(['เลขที่ใบแจ้ง', 'Tax Year', 'เลขประจำตัวประชาชน', 'ชื่อ-สกุล', 'ภาษี'])).toEqual({ billNumber: 0, taxYear: 1, nationalId: 2, ownerName: 3, taxAmount: 4 });
+  });
+
+  it('parses quoted CSV with a BOM and CRLF', () => {
+    expect(parseCsv('\ufeffa,"b, c","d ""e"""\r\n1,2,3\r\n\r\n')).toEqual([['a', 'b, c', 'd "e"'], ['1', '2', '3']]);
+  });
+
+  it('estimates progressively through the bands', () => {
+    const bands = [{ upTo: 50_000_000, ratePercent: 0 }, { upTo: 75_000_000, ratePercent: 0.03 }, { upTo: null, ratePercent: 0.1 }];
+    expect(estimateTax(40_000_000, bands)).toBe(0);
+    expect(estimateTax(60_000_000, bands)).toBe(3000);
+    expect(estimateTax(80_000_000, bands)).toBe(25_000_000 * 0.0003 + 5_000_000 * 0.001);
+  });
+});
