@@ -49,6 +49,17 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // A pole follows its fault report however the report's state is changed: the case page goes
+    // through the engine (afterTransition), but staff may also edit it in the Content Manager.
+    strapi.db.lifecycles.subscribe({
+      models: ['api::complaint.complaint'],
+      async afterUpdate(event: any) {
+        const id = event.result?.id;
+        if (!id || !('state' in (event.params?.data ?? {}))) return;
+        const complaint = await strapi.db.query('api::complaint.complaint').findOne({ where: { id }, populate: { pole: { select: ['id'] } } });
+        if (complaint?.pole?.id) await strapi.service('api::pole.pole').followCase(complaint.pole.id);
+      },
+    });
     for (const op of complaintOperations) strapi.service('api::openapi.openapi').register(op);
     for (const op of [...open311Operations, ...poleOperations, ...taxOperations]) strapi.service('api::openapi.openapi').register(op);
     registerChatSenders(strapi);

@@ -159,6 +159,15 @@ describe('POST /api/poles/:code/reports', () => {
     expect(again.body.data.reportCount).toBe(1);
   });
 
+  it('follows a state changed in the Content Manager too', async () => {
+    const res = await report('NOK-P09', { data: { fault: 'damaged' } }).expect(201);
+    const c = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: res.body.data.trackingCode } });
+    await app.strapi.documents(COMPLAINT).update({ documentId: c.documentId, data: { state: 'in_progress' } as never });
+    expect((await poleOf('NOK-P09')).status).toBe('under_repair');
+    await app.strapi.documents(COMPLAINT).update({ documentId: c.documentId, data: { state: 'resolved' } as never });
+    expect(await poleOf('NOK-P09')).toMatchObject({ status: 'working', report: null });
+  });
+
   it('never shows the reporter\'s phone in a public answer', async () => {
     const answers = [
       (await request(app.url).get('/api/poles')).text,
