@@ -61,6 +61,13 @@ describe('public permissions as code', () => {
     await request(app.url).get('/api/users').expect(403);
     await request(app.url).get('/api/upload/files').expect(403);
     await request(app.url).put('/api/municipality').send({ data: { nameTh: 'x' } }).expect(403);
+    // Collections with personal data have no list, read or write route at all.
+    for (const path of ['/api/complaints', '/api/tax-bills', '/api/tax-bills/1', '/api/tax-payments', '/api/complaint-events', '/api/channel-events']) {
+      expect([403, 404, 405]).toContain((await request(app.url).get(path)).status);
+    }
+    for (const path of ['/api/tax-bills', '/api/poles', '/api/tax-payments']) {
+      expect([403, 404, 405]).toContain((await request(app.url).post(path).send({ data: {} })).status);
+    }
   });
 });
 
