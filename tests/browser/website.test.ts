@@ -87,6 +87,14 @@ it('renders a static page and the contact page from the API', async () => {
   await page.locator('main a[href^="tel:"]').waitFor();
 });
 
+it('tells citizens how to complain through LINE and Facebook, linking the town\'s accounts', async () => {
+  await page.goto(`${app.url}/`);
+  await page.getByRole('link', { name: /^LINE และ Facebook/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'แจ้งเรื่องผ่าน LINE และ Facebook' }).waitFor();
+  expect(await page.locator('#line-link').getAttribute('href')).toBe('https://line.me/R/ti/p/%40nokok');
+  expect(await page.locator('#messenger-link').getAttribute('href')).toBe('https://m.me/nokokmunicipality');
+});
+
 it('lists the public API for integrators on /developers', async () => {
   await page.goto(`${app.url}/developers`);
   await page.getByText('GET /api/news', { exact: true }).waitFor();
@@ -104,6 +112,10 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
     ['/pages/organization', '.prose'],
     ['/contact', '.contact'],
     ['/developers', '.ops'],
+    ['/line', '.steps'],
+    ['/poles', '.pole-list'],
+    ['/p/NOK-P04', '#pole-form'],
+    ['/tax', '#tax-form'],
     ['/complaint', '#c-map.leaflet-container'],
     ['/track', '#track-form'],
     [`/track?code=${trackingCode}`, '.timeline'],

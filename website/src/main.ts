@@ -6,6 +6,7 @@ import { complaintPage } from './complaint';
 import { trackPage } from './track';
 import { polePage, polesPage } from './poles';
 import { taxPage } from './tax';
+import { chatPage } from './chat';
 import type { PageContext, Rendered } from './view';
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -171,6 +172,7 @@ function route(path: string): View {
   if (parts[0] === 'complaint' && parts.length === 1) return () => complaintPage(pageContext);
   if (parts[0] === 'track' && parts.length === 1) return () => trackPage(pageContext);
   if (parts[0] === 'tax' && parts.length === 1) return taxPage;
+  if (parts[0] === 'line' && parts.length === 1) return () => chatPage(pageContext);
   if (parts[0] === 'poles' && parts.length === 1) return () => polesPage(pageContext);
   if (parts[0] === 'p' && parts.length === 2) return () => polePage(pageContext, parts[1]);
   if (parts.length === 1 && (SERVICES as readonly string[]).includes(parts[0])) return comingSoon(parts[0]);
