@@ -159,6 +159,16 @@ describe('POST /api/poles/:code/reports', () => {
     expect(again.body.data.reportCount).toBe(1);
   });
 
+  // On PostgreSQL (a pool of connections) this fails without the per-pole queue; SQLite serialises anyway.
+  it('joins reports sent at the same moment onto one complaint', async () => {
+    const before = await complaints();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => report('NOK-P12', { data: { fault: 'no_sound' } })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((r) => r.body.data.trackingCode)).size).toBe(1);
+    expect(await complaints()).toBe(before + 1);
+    expect((await poleOf('NOK-P12')).report.reportCount).toBe(5);
+  });
+
   it('follows a state changed in the Content Manager too', async () => {
     const res = await report('NOK-P09', { data: { fault: 'damaged' } }).expect(201);
     const c = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: res.body.data.trackingCode } });

@@ -12,6 +12,21 @@ export const POLE_CATEGORY = 'loudspeaker';
 const notFound = () => new errors.NotFoundError('ไม่พบเสานี้ / No pole has this code');
 const open = { $in: STATES.filter(isActive) };
 
+/**
+ * Reports of one pole, one at a time: two people scanning the same silent speaker in the same
+ * second must find one open complaint, not open two. (One process; several would need a DB lock.)
+ */
+const queues = new Map<string, Promise<unknown>>();
+function onePerPole<T>(code: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(code) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(work);
+  queues.set(code, next);
+  next.catch(() => undefined).finally(() => {
+    if (queues.get(code) === next) queues.delete(code);
+  });
+  return next;
+}
+
 export default factories.createCoreService(UID, ({ strapi }) => ({
   normaliseCode(raw: unknown): string | null {
     const code = String(raw ?? '').trim().toUpperCase();
@@ -50,7 +65,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
     const pole = await this.findByCode(raw);
     const fault = FAULTS[input.fault];
     const lines = [`อาการ: ${fault.th}`, ...(input.note ? [`หมายเหตุ: ${input.note}`] : [])];
-    return strapi.db.transaction(async () => {
+    return onePerPole(pole.code, () => strapi.db.transaction(async () => {
       const existing = await this.openReport(pole.id);
       if (existing) {
         const reportCount = (existing.reportCount ?? 1) + 1;
@@ -75,7 +90,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       );
       await strapi.db.query(UID).update({ where: { id: pole.id }, data: { status: 'reported' } });
       return { created: true, trackingCode, reportCount: 1 };
-    });
+    }));
   },
 
   /**
