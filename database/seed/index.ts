@@ -145,9 +145,12 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
 /** The town's 20 loudspeaker poles, by code (printed on the pole, so never changed by the seed). */
 async function seedPoles(strapi: Core.Strapi): Promise<number> {
   const uid = 'api::pole.pole';
+  const poles = readJson<Array<Record<string, unknown> & { code: string }>>(strapi, 'poles.json');
+  // One query at every start, not one per pole.
+  const present = new Set((await strapi.db.query(uid).findMany({ where: { code: { $in: poles.map((p) => p.code) } }, select: ['code'] })).map((p: { code: string }) => p.code));
   let created = 0;
-  for (const p of readJson<Array<Record<string, unknown> & { code: string }>>(strapi, 'poles.json')) {
-    if (await strapi.db.query(uid).findOne({ where: { code: p.code } })) continue;
+  for (const p of poles) {
+    if (present.has(p.code)) continue;
     await strapi.documents(uid).create({ data: { status: 'working', ...p } as never });
     created += 1;
   }

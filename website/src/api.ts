@@ -16,6 +16,14 @@ export function api<T = any>(path: string, params: Record<string, string | numbe
   return pending;
 }
 
+/** Fresh each time, for what a citizen comes to check now (a case, a pole); null for a 404. */
+export async function fresh<T>(path: string): Promise<T | null> {
+  const res = await fetch(`/api/${path}`, { cache: 'no-store', headers: { Accept: 'application/json' } });
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return (await res.json()).data as T;
+}
+
 export interface Media {
   url: string;
   alternativeText?: string | null;

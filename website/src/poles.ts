@@ -1,3 +1,4 @@
+import { fresh } from './api';
 import { esc } from './html';
 import { bilingual, href, t } from './i18n';
 import { loadMap } from './load-map';
@@ -22,14 +23,6 @@ const tone = (s: string) => ((POLE_STATUSES as readonly string[]).includes(s) ? 
 const badge = (s: string, id = '') => `<span class="badge pole-${tone(s)}"${id ? ` id="${id}"` : ''}>${esc(statusLabel(s))}</span>`;
 const villageText = (v: number | null) => (v ? t('poles.village', { n: v }) : '');
 
-/** Fresh each time: a pole's state is what the citizen standing under it came to check. */
-async function getJson<T>(path: string): Promise<T | null> {
-  const res = await fetch(path, { cache: 'no-store', headers: { Accept: 'application/json' } });
-  if (res.status === 404) return null;
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return (await res.json()).data as T;
-}
-
 /** A small map that only shows: no picking, the markers say where. */
 function showMap(el: HTMLElement, ctx: PageContext, markers: Array<{ lat: number; lng: number; title: string; tone: string }>, zoom: number, isGone: () => boolean) {
   let map: MapHandle | undefined;
@@ -50,7 +43,7 @@ function showMap(el: HTMLElement, ctx: PageContext, markers: Array<{ lat: number
 
 /** /poles: every pole on a map coloured by status, and the same as a list for every reader. */
 export async function polesPage(ctx: PageContext): Promise<Rendered> {
-  const poles = (await getJson<Pole[]>('/api/poles')) ?? [];
+  const poles = (await fresh<Pole[]>('poles')) ?? [];
   const counts = POLE_STATUSES.map((s) => [s, poles.filter((p) => p.status === s).length] as const);
   const html = `<h1>${esc(t('poles.title'))}</h1>
   <p>${esc(t('poles.intro'))}</p>
@@ -127,7 +120,7 @@ function doneHtml(p: Pole, result: { trackingCode: string; added: boolean; repor
 
 /** /p/:code, opened from the QR code on the pole: the pole, its state, and a one-tap fault report. */
 export async function polePage(ctx: PageContext, code: string): Promise<Rendered | null> {
-  const pole = await getJson<Pole>(`/api/poles/${encodeURIComponent(code)}`);
+  const pole = await fresh<Pole>(`poles/${encodeURIComponent(code)}`);
   if (!pole) return null;
   return {
     html: poleHtml(pole),

@@ -1,3 +1,4 @@
+import { api } from './api';
 import { esc } from './html';
 import { bilingual, formatDate, lang, t } from './i18n';
 import { estimateTax, type Band } from '../../src/api/tax-bill/domain/estimate';
@@ -77,7 +78,8 @@ function billHtml(b: PublicBill): string {
 
 /** /tax: find a bill by its number and the owner's ID, pay it by QR, or estimate next year's tax. */
 export async function taxPage(): Promise<Rendered> {
-  const rates = (await fetch('/api/tax-rates', { headers: { Accept: 'application/json' } }).then((r) => (r.ok ? r.json() : { data: null }))).data as Rates | null;
+  // The rates change once a year at most: the site's cached reader is right here.
+  const rates = (await api<{ data: Rates | null }>('tax-rates').catch(() => ({ data: null }))).data; // no estimate, still the lookup
   const categories = rates?.categories ?? [];
   const html = `<h1>${esc(t('tax.title'))}</h1>
   <p>${esc(t('tax.intro'))}</p>

@@ -1,3 +1,4 @@
+import { fresh } from './api';
 import { esc } from './html';
 import { formatInstant, href, lang, t } from './i18n';
 import { TRACKING_CODE } from './complaint-rules';
@@ -25,12 +26,7 @@ const channelLabel = (c: string) => (CHANNELS.includes(c) ? t(`channel.${c}` as 
 const when = (iso: string | null, withTime = false) => (iso ? `<time datetime="${esc(iso)}">${esc(formatInstant(iso, withTime))}</time>` : '');
 
 /** The public view, never cached: the citizen comes here to see what changed. Null when unknown. */
-async function fetchComplaint(code: string): Promise<PublicComplaint | null> {
-  const res = await fetch(`/api/complaints/track/${encodeURIComponent(code)}`, { cache: 'no-store', headers: { Accept: 'application/json' } });
-  if (res.status === 404) return null;
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return (await res.json()).data;
-}
+const fetchComplaint = (code: string) => fresh<PublicComplaint>(`complaints/track/${encodeURIComponent(code)}`);
 
 function eventText(e: PublicComplaint['history'][number]): string {
   if (e.kind === 'created') return esc(t('track.event.created'));

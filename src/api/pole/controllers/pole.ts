@@ -48,22 +48,21 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     /** POST /api/poles/:code/reports: a fault report from the QR code (rate-limited). */
     async report(ctx: any) {
       // An unknown pole is a 404 before the body is judged: the URL is what is wrong.
-      await poles().findByCode(ctx.params.code);
+      const pole = await poles().findByCode(ctx.params.code);
       const { value, issues } = validatePoleReport(ctx.request.body);
       if (!value) {
         throw new errors.ValidationError(`${issues[0].th} / ${issues[0].en}`, {
           errors: issues.map((i) => ({ path: i.path, message: `${i.th} / ${i.en}`, name: 'ValidationError' })),
         });
       }
-      const result = await poles().report(ctx.params.code, value);
-      const pole = await poles().findByCode(ctx.params.code);
+      const result = await poles().report(pole, value);
       ctx.status = result.created ? 201 : 200;
       ctx.body = {
         data: {
           trackingCode: result.trackingCode,
           added: !result.created,
           reportCount: result.reportCount,
-          pole: toPublicPole(pole),
+          pole: toPublicPole({ ...pole, status: result.poleStatus }),
         },
       };
     },

@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STATES, isActive } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
-import { FAULTS, POLE_CODE, poleStatusFor, poleUrl, type PoleReport } from '../domain/report';
+import { FAULTS, POLE_CODE, poleStatusFor, poleUrl, type PoleReport, type PoleStatus } from '../domain/report';
 
 const UID = 'api::pole.pole';
 const COMPLAINT = 'api::complaint.complaint';
@@ -61,8 +61,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
    * A report from the QR code: the first opens a complaint (category loudspeaker, channel pole) and
    * marks the pole reported; while it is open, later reports add to it (a counter and their notes).
    */
-  async report(raw: unknown, input: PoleReport): Promise<{ created: boolean; trackingCode: string; reportCount: number }> {
-    const pole = await this.findByCode(raw);
+  async report(pole: { id: number; code: string; name: string; village: number | null; lat: number | null; lng: number | null }, input: PoleReport): Promise<{ created: boolean; trackingCode: string; reportCount: number; poleStatus: PoleStatus }> {
     const fault = FAULTS[input.fault];
     const lines = [`อาการ: ${fault.th}`, ...(input.note ? [`หมายเหตุ: ${input.note}`] : [])];
     return onePerPole(pole.code, () => strapi.db.transaction(async () => {
@@ -73,7 +72,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
         // Staff only (citizen messages are not public): a further reporter's phone is for calling back.
         const message = [`แจ้งซ้ำครั้งที่ ${reportCount}`, ...lines, ...(input.phone ? [`โทร: ${input.phone}`] : [])].join('\n');
         await strapi.plugin('complaint-workflow').service('engine').citizenMessage('complaint', existing.id, message);
-        return { created: false, trackingCode: existing.trackingCode, reportCount };
+        return { created: false, trackingCode: existing.trackingCode, reportCount, poleStatus: poleStatusFor(existing.state) };
       }
       const { trackingCode } = await strapi.service(COMPLAINT).createFromCitizen(
         {
@@ -89,7 +88,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
         { pole: pole.id }
       );
       await strapi.db.query(UID).update({ where: { id: pole.id }, data: { status: 'reported' } });
-      return { created: true, trackingCode, reportCount: 1 };
+      return { created: true, trackingCode, reportCount: 1, poleStatus: 'reported' as const };
     }));
   },
 

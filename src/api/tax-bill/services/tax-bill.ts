@@ -59,17 +59,19 @@ export default factories.createCoreService(UID, ({ strapi }) => {
               report.unchanged += 1;
               continue;
             }
-            const data = { ...r, paidAmount: old?.paidAmount ?? 0, status: 'issued' };
-            data.status = statusOf({ ...data, status: old?.status === 'cancelled' ? 'cancelled' : 'issued' });
+            // A cancelled bill stays cancelled; otherwise the status follows what is paid and due.
+            const base = { ...r, paidAmount: old?.paidAmount ?? 0, status: old?.status === 'cancelled' ? 'cancelled' : 'issued' };
+            const data = { ...base, status: statusOf(base) };
             if (old) {
               await strapi.db.query(UID).update({ where: { id: old.id }, data });
               report.updated += 1;
             } else fresh.push(data);
           }
           if (fresh.length) {
-            // One insert for the chunk: 10,000 bills in seconds rather than minutes.
+            // One insert for the chunk: 10,000 bills in seconds rather than minutes. The database
+            // layer fills documentId from its default; the timestamps are ours to set here.
             const now = new Date();
-            await strapi.db.query(UID).createMany({ data: fresh.map((d) => ({ ...d, documentId: crypto.randomUUID().replace(/-/g, '').slice(0, 24), createdAt: now, updatedAt: now })) });
+            await strapi.db.query(UID).createMany({ data: fresh.map((d) => ({ ...d, createdAt: now, updatedAt: now })) });
             report.created += fresh.length;
           }
         });
@@ -199,7 +201,6 @@ export default factories.createCoreService(UID, ({ strapi }) => {
               installmentNumber: Number.isInteger(installmentNumber) ? installmentNumber : null,
               needsReview: Boolean(reviewReason),
               reviewReason,
-              documentId: crypto.randomUUID().replace(/-/g, '').slice(0, 24),
             },
           });
           if (bill) await this.applyPayment(bill.id);

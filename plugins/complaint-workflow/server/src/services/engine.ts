@@ -83,7 +83,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * One command: change, event and messages are written in one transaction; the messages are sent
    * after commit by the outbox, so a failing mail server never loses a change.
    */
-  async function command<T>(key: string, t: CaseType, id: number, fn: (record: any) => Promise<{ result: T; event: Record<string, unknown>; happening?: Happening }>, actor: ActorRef) {
+  async function command<T>(key: string, id: number, fn: (record: any) => Promise<{ result: T; event: Record<string, unknown>; happening?: Happening }>, actor: ActorRef) {
+    const t = typeOf(key);
     return strapi.db.transaction(async ({ onCommit }) => {
       const record = await load(t, id);
       const { result, event, happening } = await fn(record);
@@ -124,7 +125,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const reason = message(input.reason, 'reason', false);
       return command(
         key,
-        t,
         id,
         async (record) => {
           const decision = decide(record.state, action, actor.type, reason);
@@ -154,22 +154,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async reply(key: string, id: number, actor: ActorRef, text: unknown) {
-      const t = typeOf(key);
       const body = message(text, 'message', true)!;
-      return command(key, t, id, async () => ({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply', message: body } }), actor);
+      return command(key, id, async () => ({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply', message: body } }), actor);
     },
 
     /** A citizen adds to their open case (e.g. a further chat message): staff see it in the history. */
     async citizenMessage(key: string, id: number, text: unknown) {
-      const t = typeOf(key);
       const body = message(text, 'message', true)!;
-      return command(key, t, id, async () => ({ result: true, event: { kind: 'citizen_message', message: body, isPublic: false } }), { type: 'citizen' });
+      return command(key, id, async () => ({ result: true, event: { kind: 'citizen_message', message: body, isPublic: false } }), { type: 'citizen' });
     },
 
     async note(key: string, id: number, actor: ActorRef, text: unknown) {
-      const t = typeOf(key);
       const body = message(text, 'message', true)!;
-      return command(key, t, id, async () => ({ result: true, event: { kind: 'internal_note', message: body, isPublic: false } }), actor);
+      return command(key, id, async () => ({ result: true, event: { kind: 'internal_note', message: body, isPublic: false } }), actor);
     },
 
     async assign(key: string, id: number, actor: ActorRef, assigneeId: unknown) {
@@ -183,7 +180,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (assigneeId && !assignee) throw fieldError('assignee', 'ไม่พบเจ้าหน้าที่คนนี้', 'No active staff member has this id');
       return command(
         key,
-        t,
         id,
         async () => {
           await strapi.db.query(t.uid).update({ where: { id }, data: { assignee: assignee?.id ?? null, overdueNotifiedAt: null } });
