@@ -89,6 +89,20 @@ describe('QR codes of the poles', () => {
   });
 });
 
+describe('GET /qr/render (staff)', () => {
+  it('renders any text as PNG or SVG for logged-in staff only', async () => {
+    const auth = { Authorization: `Bearer ${staff.token}` };
+    const png = await image('/qr/render?text=' + encodeURIComponent('https://nokok.example/eservice/42')).set(auth).expect(200).expect('Content-Type', 'image/png');
+    expect(await decode(png.body)).toBe('https://nokok.example/eservice/42');
+    const svg = await image('/qr/render?format=svg&text=hello').set(auth).expect(200).expect('Content-Type', /image\/svg\+xml/);
+    expect(await decode(svg.body)).toBe('hello');
+    const missing = await request(app.url).get('/qr/render').set(auth).expect(400);
+    expect(missing.body.error.details.errors[0].path).toEqual(['text']);
+    await request(app.url).get(`/qr/render?text=${'x'.repeat(1001)}`).set(auth).expect(400);
+    await request(app.url).get('/qr/render?text=hello').expect(401);
+  });
+});
+
 describe('POST /api/poles/:code/reports', () => {
   let trackingCode: string;
 
