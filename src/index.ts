@@ -8,6 +8,8 @@ import { open311Operations } from './api/open311/openapi';
 import { poleOperations } from './api/pole/openapi';
 import { taxOperations } from './api/tax-bill/openapi';
 import { complaintCaseType } from './api/complaint/case-type';
+import { eServiceCaseType } from './api/e-form-submission/case-type';
+import { followComplaints } from './api/pole/follow-complaints';
 import { BOT_TEXTS } from './api/channel/domain/bot-texts';
 
 /** The outbox's chat channels: LINE and Messenger (skipped while a channel is off). */
@@ -23,7 +25,10 @@ function registerChatSenders(strapi: Core.Strapi) {
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    strapi.plugin('complaint-workflow').service('engine').register('complaint', complaintCaseType(strapi));
+    const engine = strapi.plugin('complaint-workflow').service('engine');
+    engine.register(complaintCaseType(strapi));
+    engine.register(eServiceCaseType(strapi));
+    followComplaints(strapi);
     const channels = strapi.plugin('complaint-workflow').service('channels');
     const unset = (key: string, vars: Record<string, string>) =>
       Object.entries(vars)
@@ -49,17 +54,6 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    // A pole follows its fault report however the report's state is changed: the case page goes
-    // through the engine (afterTransition), but staff may also edit it in the Content Manager.
-    strapi.db.lifecycles.subscribe({
-      models: ['api::complaint.complaint'],
-      async afterUpdate(event: any) {
-        const id = event.result?.id;
-        if (!id || !('state' in (event.params?.data ?? {}))) return;
-        const complaint = await strapi.db.query('api::complaint.complaint').findOne({ where: { id }, populate: { pole: { select: ['id'] } } });
-        if (complaint?.pole?.id) await strapi.service('api::pole.pole').followCase(complaint.pole.id);
-      },
-    });
     for (const op of complaintOperations) strapi.service('api::openapi.openapi').register(op);
     for (const op of [...open311Operations, ...poleOperations, ...taxOperations]) strapi.service('api::openapi.openapi').register(op);
     registerChatSenders(strapi);

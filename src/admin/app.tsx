@@ -27,7 +27,7 @@ export default {
       icon: VolumeUp,
       intlLabel: { id: 'nokok.poles.menu', defaultMessage: 'Loudspeaker poles' },
       permissions: [],
-      Component: () => import('./poles/PolesPage'),
+      Component: () => import('../api/pole/admin/PolesPage'),
     });
   },
   bootstrap(_app: StrapiApp) {},

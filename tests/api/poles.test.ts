@@ -183,12 +183,18 @@ describe('POST /api/poles/:code/reports', () => {
     expect((await poleOf('NOK-P12')).report.reportCount).toBe(5);
   });
 
-  it('follows a state changed in the Content Manager too', async () => {
+  it('refuses a state changed outside the case engine, and the pole keeps following its case', async () => {
     const res = await report('NOK-P09', { data: { fault: 'damaged' } }).expect(201);
     const c = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: res.body.data.trackingCode } });
-    await app.strapi.documents(COMPLAINT).update({ documentId: c.documentId, data: { state: 'in_progress' } as never });
+    const documents = app.strapi.documents(COMPLAINT) as unknown as { update: (p: { documentId: string; data: Record<string, unknown> }) => Promise<unknown> };
+    await expect(documents.update({ documentId: c.documentId, data: { state: 'in_progress' } })).rejects.toMatchObject({ name: 'ValidationError' });
+    expect((await app.strapi.db.query(COMPLAINT).findOne({ where: { id: c.id } })).state).toBe('received');
+    expect((await poleOf('NOK-P09')).status).toBe('reported');
+    const engine = app.strapi.plugin('complaint-workflow').service('engine');
+    await engine.transition('complaint', c.id, 'accept', { type: 'staff' });
+    await engine.transition('complaint', c.id, 'start', { type: 'staff' });
     expect((await poleOf('NOK-P09')).status).toBe('under_repair');
-    await app.strapi.documents(COMPLAINT).update({ documentId: c.documentId, data: { state: 'resolved' } as never });
+    await engine.transition('complaint', c.id, 'resolve', { type: 'staff' }, { reason: 'เปลี่ยนลำโพงแล้ว' });
     expect(await poleOf('NOK-P09')).toMatchObject({ status: 'working', report: null });
   });
 

@@ -3,7 +3,7 @@ import { BOT_TEXTS, type RenderText } from '../../src/api/channel/domain/bot-tex
 
 // The bot's default wording, as the plugin renders it when staff changed nothing.
 const chatText: RenderText = (key, vars = {}) => BOT_TEXTS.find((d) => d.key === key)!.default.replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n]));
-const ctx = { publicUrl: 'https://nokok.example', staffEmail: 'duty@nokok.example', chatText };
+const ctx = { publicUrl: 'https://nokok.example', staffEmail: 'duty@nokok.example', chatText, caseLink: 'https://nokok.example/admin/plugins/complaint-workflow/cases/7?type=complaint' };
 const base = { id: 7, trackingCode: 'NK-6911-ABCDE', description: 'น้ำท่วมขังหน้าตลาด', dueAt: '2026-12-10T03:00:00Z', category: { nameTh: 'ระบายน้ำ', nameEn: 'Drainage' } };
 
 describe('complaint notices', () => {

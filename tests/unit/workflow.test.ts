@@ -1,8 +1,17 @@
-import { ACTIONS, STATES, TRANSITIONS, PUBLIC_STATUS, allowedActions, decide, dueDate, isOverdue } from '../../plugins/complaint-workflow/server/src/engine/workflow';
+import { allowedActions as allowed, checkDefinition, decide as decideIn, dueDate, isOverdue as overdueIn, stamps, type Actor } from '../../plugins/complaint-workflow/server/src/engine/workflow';
+import { COMPLAINT_WORKFLOW as W, PUBLIC_STATUS } from '../../src/api/complaint/workflow';
+import { E_SERVICE_WORKFLOW } from '../../src/api/e-form-submission/workflow';
+
+const STATES = W.states.map((s) => s.key);
+const TRANSITIONS = W.transitions;
+const ACTIONS = [...new Set(TRANSITIONS.map((t) => t.action))];
+const decide = (state: string, action: string, actor: Actor, reason?: string) => decideIn(W, state, action, actor, reason);
+const allowedActions = (state: string, actor: Actor) => allowed(W, state, actor);
+const isOverdue = (state: string, due: Date | null, now: Date) => overdueIn(W, state, due, now);
 
 describe('complaint workflow table', () => {
   it('walks the happy path received → accepted → in_progress → resolved → closed', () => {
-    let state: (typeof STATES)[number] = 'received';
+    let state = 'received';
     for (const [action, reason, to] of [
       ['accept', undefined, 'accepted'],
       ['start', undefined, 'in_progress'],
@@ -36,7 +45,7 @@ describe('complaint workflow table', () => {
   });
 
   it('maps every state to a public meaning and every action to a transition', () => {
-    for (const s of STATES) expect(['open', 'closed']).toContain(PUBLIC_STATUS[s]);
+    for (const s of STATES) expect(['open', 'closed']).toContain(PUBLIC_STATUS[s as keyof typeof PUBLIC_STATUS]);
     for (const a of ACTIONS) expect(TRANSITIONS.some((t) => t.action === a)).toBe(true);
     for (const t of TRANSITIONS) for (const s of [...t.from, t.to]) expect(STATES).toContain(s);
   });
@@ -50,5 +59,40 @@ describe('complaint workflow table', () => {
     expect(isOverdue('resolved', due, after)).toBe(false);
     expect(isOverdue('in_progress', due, new Date('2026-11-10T00:00:00+07:00'))).toBe(false);
     expect(isOverdue('received', null, after)).toBe(false);
+  });
+});
+
+describe('workflow definitions', () => {
+  it('are consistent: every state named by a transition exists, and the initial state too', () => {
+    expect(checkDefinition(W)).toEqual([]);
+    expect(checkDefinition(E_SERVICE_WORKFLOW)).toEqual([]);
+    expect(checkDefinition({ ...W, initialState: 'nowhere' })).toEqual(['initial state "nowhere" is not a state']);
+    expect(checkDefinition({ ...W, transitions: [{ ...W.transitions[0], to: 'limbo' }] })).toEqual(['action "accept" names unknown state "limbo"']);
+  });
+
+  it('stamps resolvedAt on entering a resolved state and clears it on reopening', () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    expect(stamps(W, 'in_progress', 'resolved', now)).toEqual({ resolvedAt: now });
+    expect(stamps(W, 'resolved', 'closed', now)).toEqual({});
+    expect(stamps(W, 'resolved', 'reopened', now)).toEqual({ resolvedAt: null, overdueNotifiedAt: null });
+    expect(stamps(W, 'received', 'accepted', now)).toEqual({});
+  });
+
+  it('gives the e-service request its own path: received, checking, waiting for documents, approved, done', () => {
+    let state = E_SERVICE_WORKFLOW.initialState;
+    for (const [action, reason, to] of [
+      ['check', undefined, 'checking'],
+      ['request_documents', 'สำเนาบัตรประชาชน', 'waiting_documents'],
+      ['documents_received', undefined, 'checking'],
+      ['approve', undefined, 'approved'],
+      ['complete', undefined, 'done'],
+    ] as const) {
+      const d = decideIn(E_SERVICE_WORKFLOW, state, action, 'staff', reason);
+      expect(d).toMatchObject({ ok: true, transition: { to } });
+      if (d.ok) state = d.transition.to;
+    }
+    expect(decideIn(E_SERVICE_WORKFLOW, 'checking', 'refuse', 'staff')).toMatchObject({ ok: false, code: 'reason_required' });
+    // A complaint's action means nothing to an e-service request.
+    expect(decideIn(E_SERVICE_WORKFLOW, 'received', 'accept', 'staff')).toMatchObject({ ok: false, code: 'unknown_action' });
   });
 });

@@ -775,6 +775,163 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiEFormSubmissionEFormSubmission
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'e_form_submissions';
+  info: {
+    description: "A citizen's request through an online form (e-service), worked through the case engine. Contact fields and answers are private.";
+    displayName: 'E-service request';
+    pluralName: 'e-form-submissions';
+    singularName: 'e-form-submission';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    answers: Schema.Attribute.JSON & Schema.Attribute.Private;
+    assignee: Schema.Attribute.Relation<'manyToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    channel: Schema.Attribute.Enumeration<['web', 'counter']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'web'>;
+    consent: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
+    contactEmail: Schema.Attribute.Email & Schema.Attribute.Private;
+    contactName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    contactPhone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    dueAt: Schema.Attribute.DateTime;
+    events: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::e-form-submission.e-form-submission-event'
+    >;
+    language: Schema.Attribute.Enumeration<['th', 'en']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'th'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::e-form-submission.e-form-submission'
+    > &
+      Schema.Attribute.Private;
+    overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    resolvedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<
+      [
+        'received',
+        'checking',
+        'waiting_documents',
+        'approved',
+        'refused',
+        'done',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'received'>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    trackingCode: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiEFormSubmissionEFormSubmissionEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'e_form_submission_events';
+  info: {
+    description: "One step in an e-service request's history: a state change, a public reply or an internal note. Never edited.";
+    displayName: 'E-service request event';
+    pluralName: 'e-form-submission-events';
+    singularName: 'e-form-submission-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    actor: Schema.Attribute.Relation<'manyToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    actorType: Schema.Attribute.Enumeration<['staff', 'citizen', 'system']> &
+      Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fromState: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    isPublic: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    kind: Schema.Attribute.Enumeration<
+      [
+        'created',
+        'transition',
+        'public_reply',
+        'internal_note',
+        'assignment',
+        'citizen_message',
+      ]
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::e-form-submission.e-form-submission-event'
+    > &
+      Schema.Attribute.Private;
+    message: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    submission: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::e-form-submission.e-form-submission'
+    >;
+    toState: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiMunicipalityMunicipality extends Struct.SingleTypeSchema {
   collectionName: 'municipalities';
   info: {
@@ -1946,6 +2103,8 @@ declare module '@strapi/strapi' {
       'api::complaint-category.complaint-category': ApiComplaintCategoryComplaintCategory;
       'api::complaint-event.complaint-event': ApiComplaintEventComplaintEvent;
       'api::complaint.complaint': ApiComplaintComplaint;
+      'api::e-form-submission.e-form-submission': ApiEFormSubmissionEFormSubmission;
+      'api::e-form-submission.e-form-submission-event': ApiEFormSubmissionEFormSubmissionEvent;
       'api::municipality.municipality': ApiMunicipalityMunicipality;
       'api::news.news-item': ApiNewsNewsItem;
       'api::page.page': ApiPagePage;

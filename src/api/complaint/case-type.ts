@@ -1,42 +1,55 @@
 import type { Core } from '@strapi/strapi';
-import { complaintNotices } from './domain/notices';
+import type { CaseRecord, CaseTypeRegistration, Happening, NoticeLinks } from '../../../plugins/complaint-workflow/server/src/public';
+import { dueDate } from '../../../plugins/complaint-workflow/server/src/public';
+import { complaintNotices, type ComplaintLike, type NoticeHappening } from './domain/notices';
+import { COMPLAINT_WORKFLOW } from './workflow';
 
-/** How complaints plug into the workflow engine: their events, inbox filters and messages. */
-export const complaintCaseType = (strapi: Core.Strapi) => ({
-  uid: 'api::complaint.complaint' as const,
-  eventUid: 'api::complaint-event.complaint-event' as const,
+const CATEGORY = 'api::complaint-category.complaint-category';
+
+/** How complaints plug into the case engine: their workflow, deadline, inbox filters and messages. */
+export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => ({
+  key: 'complaint',
+  uid: 'api::complaint.complaint',
+  eventUid: 'api::complaint-event.complaint-event',
   eventRelation: 'complaint',
+  label: { th: 'เรื่องร้องเรียน', en: 'Complaints' },
+  itemLabel: { th: 'เรื่องร้องเรียน', en: 'complaint' },
+  workflow: COMPLAINT_WORKFLOW,
+  // The names staff roles already hold.
+  permissions: { read: 'cases.read', manage: 'cases.manage' },
+  trackingPrefix: 'NK',
+  /** The category's deadline, in calendar days from receipt. */
+  async deadline(data, receivedAt) {
+    const category = (await strapi.db.query(CATEGORY).findOne({ where: { id: data.category }, select: ['deadlineDays'] })) as { deadlineDays?: number } | null;
+    return category?.deadlineDays ? dueDate(receivedAt, category.deadlineDays) : null;
+  },
   populate: {
     category: { select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'confidential'] },
     photos: { select: ['id', 'url', 'formats', 'width', 'height', 'name'] },
     pole: { select: ['id', 'code', 'name', 'status'] },
   },
-  where(q: Record<string, string | undefined>) {
+  where(q) {
+    const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string) : undefined);
     const where: Record<string, unknown>[] = [];
-    if (q.category) where.push({ category: { code: q.category } });
-    if (q.village && /^\d{1,2}$/.test(q.village)) where.push({ village: Number(q.village) });
-    if (q.channel) where.push({ channel: q.channel });
-    if (q.q) {
-      const text = q.q.trim().slice(0, 100);
-      where.push({ $or: [{ trackingCode: { $containsi: text } }, { title: { $containsi: text } }, { description: { $containsi: text } }] });
-    }
+    if (str('category')) where.push({ category: { code: str('category') } });
+    const village = str('village');
+    if (village && /^\d{1,2}$/.test(village)) where.push({ village: Number(village) });
+    if (str('channel')) where.push({ channel: str('channel') });
+    const text = str('q')?.trim().slice(0, 100);
+    if (text) where.push({ $or: [{ trackingCode: { $containsi: text } }, { title: { $containsi: text } }, { description: { $containsi: text } }] });
     return where.length ? { $and: where } : {};
   },
   async filterOptions() {
-    const categories = await strapi.db.query('api::complaint-category.complaint-category').findMany({
+    const categories = await strapi.db.query(CATEGORY).findMany({
       select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'deadlineDays', 'confidential'],
       orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
     });
     return { categories };
   },
-  /** A fault report of a loudspeaker pole moves the pole along (reported, under repair, working). */
-  async afterTransition(record: any) {
-    if (record.pole?.id) await strapi.service('api::pole.pole').followCase(record.pole.id);
-  },
-  notices(record: any, what: any) {
+  notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
     const plugin = strapi.plugin('complaint-workflow');
-    const config = plugin.config as (k: string) => string;
-    const chatText = (key: string, vars?: Record<string, string | number>) => plugin.service('channels').render(key, vars);
-    return complaintNotices(record, what, { publicUrl: config('publicUrl'), staffEmail: config('staffEmail'), chatText });
+    const config = (k: string) => String(plugin.config(k) ?? '');
+    const chatText = (key: string, vars?: Record<string, string | number>) => String(plugin.service('channels').render(key, vars));
+    return complaintNotices(record as unknown as ComplaintLike, what as NoticeHappening, { publicUrl: config('publicUrl'), staffEmail: config('staffEmail'), chatText, caseLink: links.caseUrl });
   },
 });

@@ -8,8 +8,8 @@ export default {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: MenuIcon,
-      intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: 'Complaints' },
-      permissions: [{ action: `plugin::${PLUGIN_ID}.cases.read`, subject: null }],
+      intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: 'Complaints and requests' },
+      permissions: [{ action: `plugin::${PLUGIN_ID}.inbox.read`, subject: null }],
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });

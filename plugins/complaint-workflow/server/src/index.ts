@@ -6,6 +6,8 @@ import channels from './services/channels';
 import cases from './controllers/cases';
 import routes from './routes';
 import outboxMessage from './content-types/outbox-message';
+import { registerGuard } from './guard';
+import type { CaseTypeRegistration } from './types';
 
 export interface WorkflowConfig {
   publicUrl: string;
@@ -35,14 +37,25 @@ export default {
   controllers: { cases },
   routes,
 
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerGuard(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.service('admin::permission').actionProvider.registerMany([
-      { section: 'plugins', displayName: 'Read cases', uid: 'cases.read', pluginName: 'complaint-workflow' },
-      { section: 'plugins', displayName: 'Manage cases', uid: 'cases.manage', pluginName: 'complaint-workflow' },
-    ]);
     const plugin = strapi.plugin('complaint-workflow');
+    // Each registered case type brings its own pair of permissions (read its inbox, act on its cases).
+    const types = plugin.service('engine').types() as CaseTypeRegistration[];
+    const perTypeActions = types.flatMap((t) => [
+      { section: 'plugins', subCategory: t.label.en, displayName: `Read ${t.label.en.toLowerCase()}`, uid: t.permissions.read, pluginName: 'complaint-workflow' },
+      { section: 'plugins', subCategory: t.label.en, displayName: `Manage ${t.label.en.toLowerCase()}`, uid: t.permissions.manage, pluginName: 'complaint-workflow' },
+    ]);
+    await strapi.service('admin::permission').actionProvider.registerMany([
+      // The menu entry: the inbox then shows only the case types this officer may read.
+      { section: 'plugins', subCategory: 'Inbox', displayName: 'Open the case inbox', uid: 'inbox.read', pluginName: 'complaint-workflow' },
+      ...perTypeActions,
+      { section: 'plugins', subCategory: 'Channels', displayName: 'See chat channels', uid: 'channels.read', pluginName: 'complaint-workflow' },
+      { section: 'plugins', subCategory: 'Channels', displayName: 'Reword chat texts', uid: 'channels.manage', pluginName: 'complaint-workflow' },
+    ]);
     await plugin.service('channels').loadTexts();
     const mail = plugin.service('mailer');
     plugin.service('outbox').registerSender('email', (n: any) => mail.send(n));

@@ -3,9 +3,9 @@ import os from 'os';
 import path from 'path';
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { STATES, isActive, type State } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
 import { validateComplaintInput, THAILAND } from '../../complaint/domain/validate';
-import { STATE_LABELS, thDate, trackingLink } from '../../complaint/domain/notices';
+import { thDate, trackingLink } from '../../complaint/domain/notices';
+import { OPEN_STATES, STATE_LABELS, type ComplaintState as State } from '../../complaint/workflow';
 import { storeComplaintPhotos } from '../../complaint/photos';
 import { isStatusQuery, type RenderText } from '../domain/bot-texts';
 
@@ -36,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findCase = (c: Conversation, openOnly: boolean) =>
     strapi.db.query(COMPLAINT).findOne({
-      where: { platformUserId: c.userId, channel: c.platform, ...(openOnly ? { state: { $in: STATES.filter(isActive) } } : {}) },
+      where: { platformUserId: c.userId, channel: c.platform, ...(openOnly ? { state: { $in: OPEN_STATES } } : {}) },
       orderBy: [{ id: 'desc' }],
       populate: { photos: { select: ['id'] } },
     });

@@ -1,4 +1,7 @@
-import type { RenderText } from '../../channel/domain/bot-texts';
+import { STATE_LABELS } from '../workflow';
+
+/** Fills a chat text by its key (staff may have reworded it): the channels service's render. */
+export type RenderText = (key: string, vars?: Record<string, string | number>) => string;
 
 /**
  * What the complaint channel tells people, in Thai then English. Plain TypeScript: the workflow
@@ -9,9 +12,11 @@ export interface NoticeContext {
   staffEmail?: string;
   /** The bot's wording for chat cases (staff may have changed it). */
   chatText: RenderText;
+  /** The case's page in the admin, for messages to staff. */
+  caseLink: string;
 }
 
-interface ComplaintLike {
+export interface ComplaintLike {
   id?: number;
   trackingCode: string;
   channel?: string | null;
@@ -24,24 +29,13 @@ interface ComplaintLike {
   assignee?: { email?: string | null } | null;
 }
 
-type Happening =
+export type NoticeHappening =
   | { kind: 'created' }
   | { kind: 'transition'; from: string; to: string; reason?: string }
   | { kind: 'public_reply'; message: string }
   | { kind: 'assignment'; assignee: { email?: string | null; firstname?: string | null } }
   | { kind: 'overdue'; assignee?: { email?: string | null } | null };
 
-export const STATE_LABELS: Record<string, { th: string; en: string }> = {
-  received: { th: 'รับเรื่องแล้ว', en: 'Received' },
-  accepted: { th: 'รับเรื่องไว้พิจารณา', en: 'Accepted' },
-  in_progress: { th: 'กำลังดำเนินการ', en: 'In progress' },
-  resolved: { th: 'ดำเนินการแล้วเสร็จ', en: 'Resolved' },
-  closed: { th: 'ปิดเรื่อง', en: 'Closed' },
-  rejected: { th: 'ไม่รับเรื่อง', en: 'Rejected' },
-  referred: { th: 'ส่งต่อหน่วยงานอื่น', en: 'Referred to another agency' },
-  duplicate: { th: 'เรื่องซ้ำ', en: 'Duplicate' },
-  reopened: { th: 'เปิดเรื่องใหม่', en: 'Reopened' },
-};
 
 export const thDate = (d: string | Date | null | undefined) =>
   d ? new Date(d).toLocaleDateString('th-TH', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-';
@@ -51,7 +45,7 @@ const enDate = (d: string | Date | null | undefined) =>
 /** Where a citizen follows a case on the website. */
 export const trackingLink = (publicUrl: string, code: string) => `${publicUrl}/track?code=${encodeURIComponent(code)}`;
 
-export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeContext) {
+export function complaintNotices(c: ComplaintLike, what: NoticeHappening, ctx: NoticeContext) {
   const code = c.trackingCode;
   const link = trackingLink(ctx.publicUrl, code);
   const toCitizen = (subjectTh: string, subjectEn: string, th: string[], en: string[]) =>
@@ -68,7 +62,7 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
   // A case that came by chat is answered in the same chat (LINE push, Messenger update), in Thai.
   const toChat = (message: string) =>
     (c.channel === 'line' || c.channel === 'facebook') && c.platformUserId ? [{ channel: c.channel, to: c.platformUserId, subject: `[${code}]`, text: message }] : [];
-  const caseLink = `${ctx.publicUrl}/admin/plugins/complaint-workflow${c.id ? `/cases/${c.id}` : ''}`;
+  const caseLink = ctx.caseLink;
   const summary = `${c.category?.nameTh ?? ''} — ${c.title || (c.description ?? '').slice(0, 80)}`;
 
   const toAssignee = (email: string | null | undefined, subjectTh: string, subjectEn: string, th: string, en: string) =>
@@ -93,7 +87,7 @@ export function complaintNotices(c: ComplaintLike, what: Happening, ctx: NoticeC
       ),
       ];
     case 'transition': {
-      const to = STATE_LABELS[what.to] ?? { th: what.to, en: what.to };
+      const to = STATE_LABELS[what.to as keyof typeof STATE_LABELS] ?? { th: what.to, en: what.to };
       return [
         ...toChat([ctx.chatText('stateChanged', { code, state: to.th }), ...(what.reason ? [ctx.chatText('reasonLine', { reason: what.reason })] : [])].join('\n')),
         ...toCitizen(

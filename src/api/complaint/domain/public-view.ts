@@ -1,4 +1,5 @@
-import { PUBLIC_STATUS, isOverdue, type State } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import { isOverdue } from '../../../../plugins/complaint-workflow/server/src/public';
+import { COMPLAINT_WORKFLOW, PUBLIC_STATUS, type ComplaintState as State } from '../workflow';
 
 /**
  * The only shape in which a complaint leaves the server publicly: built from an allow-list, so a
@@ -28,7 +29,7 @@ export function toPublicComplaint(c: ComplaintRecord, now: Date = new Date()) {
     channel: c.channel,
     createdAt: iso(c.receivedAt ?? c.createdAt),
     dueAt: iso(dueAt),
-    overdue: isOverdue(c.state, dueAt, now),
+    overdue: isOverdue(COMPLAINT_WORKFLOW, c.state, dueAt, now),
     resolvedAt: iso(c.resolvedAt),
     history: (c.events ?? [])
       .filter((e) => e.isPublic)

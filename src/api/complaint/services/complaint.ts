@@ -1,8 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { dueDate } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import type { CaseRecord } from '../../../../plugins/complaint-workflow/server/src/public';
 import type { ComplaintInput } from '../domain/validate';
-import { newTrackingCode } from '../domain/tracking-code';
 import { PHOTO_PREFIX } from '../photos';
 
 const UID = 'api::complaint.complaint';
@@ -32,40 +31,32 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       }
     }
 
-    const receivedAt = new Date();
-    return strapi.db.transaction(async () => {
-      let trackingCode = newTrackingCode(receivedAt);
-      // 30^5 codes a month: a clash is rare, but the unique index must never turn it into a 500.
-      for (let i = 0; i < 5 && (await strapi.db.query(UID).count({ where: { trackingCode } })) > 0; i++) trackingCode = newTrackingCode(receivedAt);
-      const complaint = await strapi.documents(UID).create({
-        data: {
-          trackingCode,
-          category: category.id,
-          title: input.title,
-          description: input.description,
-          lat: input.location?.lat,
-          lng: input.location?.lng,
-          address: input.address,
-          village: input.village,
-          photos: input.photos,
-          channel,
-          state: 'received',
-          priority: 'normal',
-          receivedAt,
-          dueAt: dueDate(receivedAt, category.deadlineDays),
-          assignee: category.defaultAssignee?.id,
-          confidential: Boolean(category.confidential),
-          contactName: input.contact?.name,
-          contactPhone: input.contact?.phone,
-          contactEmail: input.contact?.email,
-          consent: input.consent ?? false,
-          platformUserId: extra.platformUserId,
-          pole: extra.pole,
-        } as never,
-      });
-      await strapi.plugin('complaint-workflow').service('engine').recordCreated('complaint', complaint, { type: 'citizen' }, receivedAt);
-      return { trackingCode, record: await this.findByTrackingCode(trackingCode) };
-    });
+    // The engine sets the tracking code, state, receipt and due date, and writes the first event.
+    const created = (await strapi.plugin('complaint-workflow').service('engine').create(
+      'complaint',
+      {
+        category: category.id,
+        title: input.title,
+        description: input.description,
+        lat: input.location?.lat,
+        lng: input.location?.lng,
+        address: input.address,
+        village: input.village,
+        photos: input.photos,
+        channel,
+        priority: 'normal',
+        assignee: category.defaultAssignee?.id,
+        confidential: Boolean(category.confidential),
+        contactName: input.contact?.name,
+        contactPhone: input.contact?.phone,
+        contactEmail: input.contact?.email,
+        consent: input.consent ?? false,
+        platformUserId: extra.platformUserId,
+        pole: extra.pole,
+      },
+      { type: 'citizen' }
+    )) as CaseRecord;
+    return { trackingCode: created.trackingCode, record: await this.findByTrackingCode(created.trackingCode) };
   },
 
   /** The record behind a public view; null when unknown or confidential (never shown publicly). */

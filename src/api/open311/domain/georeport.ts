@@ -1,4 +1,4 @@
-import { PUBLIC_STATUS, type State } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import { PUBLIC_STATUS, type ComplaintState as State } from '../../complaint/workflow';
 
 /**
  * The GeoReport v2 shapes of our categories and complaints, built from allow-lists: a field added to

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { PUBLIC_STATUS, STATES } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import { COMPLAINT_STATES as STATES, PUBLIC_STATUS } from '../../complaint/workflow';
 import type { CategoryLike, ComplaintLike } from '../domain/georeport';
 import { MAX_RESULTS, type RequestsFilter } from '../domain/input';
 

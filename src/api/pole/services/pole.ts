@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { STATES, isActive } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import { OPEN_STATES } from '../../complaint/workflow';
 import { FAULTS, POLE_CODE, poleStatusFor, poleUrl, type PoleReport, type PoleStatus } from '../domain/report';
 
 const UID = 'api::pole.pole';
@@ -10,7 +10,7 @@ const PUBLIC_FIELDS = ['code', 'name', 'village', 'lat', 'lng', 'status'];
 export const POLE_CATEGORY = 'loudspeaker';
 
 const notFound = () => new errors.NotFoundError('ไม่พบเสานี้ / No pole has this code');
-const open = { $in: STATES.filter(isActive) };
+const open = { $in: OPEN_STATES };
 
 /**
  * Reports of one pole, one at a time: two people scanning the same silent speaker in the same

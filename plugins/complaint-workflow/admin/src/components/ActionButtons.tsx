@@ -2,20 +2,9 @@ import * as React from 'react';
 import { Alert, Button, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Action, Transition } from '../types/api';
+import { useMeta } from '../hooks/useMeta';
 import { toFormError, type FormError } from '../utils/errors';
 import { useT } from '../utils/i18n';
-
-// Moving a case forward is the usual click; closing it off is secondary; refusing it stands out.
-const VARIANT: Record<Action, 'default' | 'secondary' | 'danger-light' | 'tertiary'> = {
-  accept: 'default',
-  start: 'default',
-  resolve: 'default',
-  close: 'secondary',
-  reopen: 'secondary',
-  refer: 'tertiary',
-  mark_duplicate: 'tertiary',
-  reject: 'danger-light',
-};
 
 interface Props {
   allowed: Action[];
@@ -28,6 +17,7 @@ interface Props {
 export const ActionButtons = ({ allowed, transitions, onRun }: Props) => {
   const t = useT();
   const { locale } = useIntl();
+  const { actionLabel, actionTone } = useMeta();
   const [busy, setBusy] = React.useState<Action>();
   const [asking, setAsking] = React.useState<Action>();
   const [reason, setReason] = React.useState('');
@@ -63,8 +53,8 @@ export const ActionButtons = ({ allowed, transitions, onRun }: Props) => {
     <>
       <Flex gap={2} wrap="wrap">
         {allowed.map((a) => (
-          <Button key={a} variant={VARIANT[a]} loading={busy === a} disabled={Boolean(busy)} onClick={() => click(a)}>
-            {t(`action.${a}`)}
+          <Button key={a} variant={actionTone(a)} loading={busy === a} disabled={Boolean(busy)} onClick={() => click(a)}>
+            {actionLabel(a)}
           </Button>
         ))}
       </Flex>
@@ -85,7 +75,7 @@ export const ActionButtons = ({ allowed, transitions, onRun }: Props) => {
               }}
             >
               <Modal.Header closeLabel={t('common.close')}>
-                <Modal.Title>{t(`action.${asking}`)}</Modal.Title>
+                <Modal.Title>{actionLabel(asking)}</Modal.Title>
               </Modal.Header>
               <Modal.Body>
                 <Flex direction="column" alignItems="stretch" gap={4}>
@@ -108,8 +98,8 @@ export const ActionButtons = ({ allowed, transitions, onRun }: Props) => {
                     {t('common.cancel')}
                   </Button>
                 </Modal.Close>
-                <Button type="submit" variant={asking === 'reject' ? 'danger' : 'default'} loading={busy === asking}>
-                  {t('dialog.confirm', { action: t(`action.${asking}`) })}
+                <Button type="submit" variant={actionTone(asking) === 'danger-light' ? 'danger' : 'default'} loading={busy === asking}>
+                  {t('dialog.confirm', { action: actionLabel(asking) })}
                 </Button>
               </Modal.Footer>
             </form>

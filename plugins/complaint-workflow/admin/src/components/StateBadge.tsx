@@ -1,29 +1,16 @@
 import { Badge, Flex, Status, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useMeta } from '../hooks/useMeta';
 import type { State } from '../types/api';
 import { useT } from '../utils/i18n';
 
-type Variant = 'alternative' | 'danger' | 'neutral' | 'primary' | 'secondary' | 'success' | 'warning';
-
-// Red is kept for "overdue", so no state is shown in red.
-const VARIANT: Record<State, Variant> = {
-  received: 'secondary',
-  accepted: 'primary',
-  in_progress: 'warning',
-  resolved: 'success',
-  closed: 'neutral',
-  rejected: 'neutral',
-  referred: 'alternative',
-  duplicate: 'neutral',
-  reopened: 'warning',
-};
-
+/** A state in its type's words and colour (red is kept for "overdue", so no state is shown in red). */
 export const StateBadge = ({ state }: { state: State }) => {
-  const t = useT();
+  const { stateLabel, stateTone } = useMeta();
   return (
-    <Status variant={VARIANT[state] ?? 'neutral'} size="S">
+    <Status variant={stateTone(state)} size="S">
       <Typography tag="span" variant="omega" fontWeight="bold">
-        {t(`state.${state}`)}
+        {stateLabel(state)}
       </Typography>
     </Status>
   );

@@ -2,6 +2,7 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { Earth, Lock } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { CaseEvent } from '../types/api';
+import { useMeta } from '../hooks/useMeta';
 import { staffName } from '../utils/format';
 import { useT } from '../utils/i18n';
 
@@ -9,6 +10,7 @@ import { useT } from '../utils/i18n';
 export const Timeline = ({ events }: { events: CaseEvent[] }) => {
   const t = useT();
   const { formatDate } = useIntl();
+  const { actionLabel, stateLabel } = useMeta();
 
   const who = (e: CaseEvent) => (e.actorType === 'staff' ? staffName(e.actor) || t('actor.staff') : t(`actor.${e.actorType}`));
 
@@ -18,9 +20,9 @@ export const Timeline = ({ events }: { events: CaseEvent[] }) => {
         return t('event.created');
       case 'transition':
         return t('event.transition', {
-          action: e.action ? t(`action.${e.action}`) : '',
-          from: e.fromState ? t(`state.${e.fromState}`) : '-',
-          to: e.toState ? t(`state.${e.toState}`) : '-',
+          action: e.action ? actionLabel(e.action) : '',
+          from: e.fromState ? stateLabel(e.fromState) : '-',
+          to: e.toState ? stateLabel(e.toState) : '-',
         });
       case 'public_reply':
         return t('event.public_reply');

@@ -5,7 +5,7 @@ import InboxPage from './InboxPage';
 import CasePage from './CasePage';
 import ChannelsPage from './ChannelsPage';
 
-const READ = [{ action: 'plugin::complaint-workflow.cases.read', subject: null }];
+const READ = [{ action: 'plugin::complaint-workflow.inbox.read', subject: null }];
 
 /** The plugin's pages, under /admin/plugins/complaint-workflow/*; the menu hides them without the read permission, this guards a typed URL. */
 const App = () => (

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Box, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { ArrowLeft, Lock } from '@strapi/icons';
-import { Layouts, Page, isFetchError, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useParams } from 'react-router-dom';
 import { ActionButtons } from '../components/ActionButtons';
@@ -18,7 +18,6 @@ import { useT } from '../utils/i18n';
 // Leaflet is only needed on a case with a location: keep it out of the inbox's bundle.
 const CaseMap = React.lazy(() => import('../components/CaseMap'));
 
-const MANAGE = [{ action: 'plugin::complaint-workflow.cases.manage', subject: null }];
 const UNASSIGNED = 'none';
 
 /** Uploads are stored with server-relative URLs; the admin may be served from another origin. */
@@ -63,33 +62,50 @@ const CasePage = () => {
   const location = useLocation();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { meta } = useMeta();
-  const { allowedActions: can, isLoading: loadingPermissions } = useRBAC(MANAGE);
-  const canManage = !loadingPermissions && Boolean(can.canManage);
+  const { meta, typeKey, typeQuery, label, stateLabel } = useMeta();
+  // Each case type has its own permissions: the server says whether this officer may act on it.
+  const canManage = Boolean(meta?.type.canManage);
+  const has = (f: string) => Boolean(meta?.type.fields.includes(f));
 
   const [data, setData] = React.useState<CaseDetail>();
   const [loadError, setLoadError] = React.useState<'not_found' | 'failed'>();
   const [assigning, setAssigning] = React.useState(false);
 
+  const reload = React.useCallback(() => {
+    if (!typeKey) return;
+    get<CaseDetail>(`/complaint-workflow/cases/${id}${typeQuery}`)
+      .then(({ data: next }) => setData(next))
+      .catch((e) => setLoadError(isFetchError(e) && e.status === 404 ? 'not_found' : 'failed'));
+  }, [get, id, typeKey, typeQuery]);
+
   React.useEffect(() => {
     setData(undefined);
     setLoadError(undefined);
-    get<CaseDetail>(`/complaint-workflow/cases/${id}`)
-      .then(({ data: next }) => setData(next))
-      .catch((e) => setLoadError(isFetchError(e) && e.status === 404 ? 'not_found' : 'failed'));
-  }, [get, id]);
+    reload();
+  }, [reload]);
 
   /** Every command answers the updated case: show it at once, then say it worked. */
   const command = async (path: string, body: Record<string, unknown>, success: string) => {
-    const { data: next } = await post<CaseDetail>(`/complaint-workflow/cases/${id}/${path}`, body);
-    setData(next);
-    toggleNotification({ type: 'success', message: success });
+    try {
+      const { data: next } = await post<CaseDetail>(`/complaint-workflow/cases/${id}/${path}${typeQuery}`, body);
+      setData(next);
+      toggleNotification({ type: 'success', message: success });
+    } catch (e) {
+      // Someone else changed the case meanwhile: show what it is now rather than act on an old view.
+      if (isFetchError(e) && e.status === 409) {
+        reload();
+        toggleNotification({ type: 'warning', message: t('notify.conflict') });
+        return;
+      }
+      throw e;
+    }
   };
 
   const transitionTarget = (action: Action) => meta?.transitions.find((tr) => tr.action === action && data && tr.from.includes(data.state))?.to ?? '';
 
+  // The state the officer saw goes with the action: if the case moved meanwhile, the server answers 409.
   const runAction = (action: Action, reason?: string) =>
-    command('transition', reason === undefined ? { action } : { action, reason }, t('notify.transition', { state: t(`state.${transitionTarget(action)}`) }));
+    command('transition', { action, expectedState: data?.state, ...(reason === undefined ? {} : { reason }) }, t('notify.transition', { state: stateLabel(transitionTarget(action)) }));
 
   const assign = async (value: string | number) => {
     setAssigning(true);
@@ -102,7 +118,7 @@ const CasePage = () => {
     }
   };
 
-  const backTo = { pathname: '../..', search: (location.state as { from?: string } | null)?.from ?? '' };
+  const backTo = { pathname: '../..', search: (location.state as { from?: string } | null)?.from ?? typeQuery };
   const back = (
     <Link tag={NavLink} to={backTo} relative="path" startIcon={<ArrowLeft />}>
       {t('case.back')}
@@ -128,7 +144,7 @@ const CasePage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{`${data.trackingCode} · ${t('inbox.title')}`}</Page.Title>
+      <Page.Title>{`${data.trackingCode} · ${meta ? label(meta.type.label) : t('inbox.title')}`}</Page.Title>
       <Layouts.Header
         navigationAction={back}
         title={data.trackingCode}
@@ -149,12 +165,17 @@ const CasePage = () => {
             <Section id="cw-details" title={t('case.details')}>
               <Details
                 rows={[
-                  [t('case.category'), categoryName(data.category, locale)],
-                  [t('case.department'), data.category?.department],
+                  // Only the fields this case type has.
+                  ...(has('category')
+                    ? ([
+                        [t('case.category'), categoryName(data.category, locale)],
+                        [t('case.department'), data.category?.department],
+                      ] as Array<[string, React.ReactNode]>)
+                    : []),
                   [t('case.title'), data.title],
-                  [t('case.village'), data.village],
-                  [t('case.address'), data.address],
-                  [t('case.channel'), t(`channel.${data.channel}`)],
+                  ...(has('village') ? ([[t('case.village'), data.village]] as Array<[string, React.ReactNode]>) : []),
+                  ...(has('address') ? ([[t('case.address'), data.address]] as Array<[string, React.ReactNode]>) : []),
+                  ...(has('channel') && data.channel ? ([[t('case.channel'), t(`channel.${data.channel}`)]] as Array<[string, React.ReactNode]>) : []),
                   ...(data.pole
                     ? ([
                         [t('case.pole'), `${data.pole.code} ${data.pole.name}`],
@@ -174,6 +195,12 @@ const CasePage = () => {
                 </Typography>
               </Box>
             </Section>
+
+            {data.answers && typeof data.answers === 'object' && Object.keys(data.answers).length ? (
+              <Section id="cw-answers" title={t('case.answers')}>
+                <Details rows={Object.entries(data.answers).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)])} />
+              </Section>
+            ) : null}
 
             {lat !== null && lng !== null ? (
               <Section id="cw-location" title={t('case.location')}>

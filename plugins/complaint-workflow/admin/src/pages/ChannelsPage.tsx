@@ -8,7 +8,7 @@ import type { BotText } from '../types/api';
 import { toFormError, type FormError } from '../utils/errors';
 import { isThai, useT } from '../utils/i18n';
 
-const MANAGE = [{ action: 'plugin::complaint-workflow.cases.manage', subject: null }];
+const MANAGE = [{ action: 'plugin::complaint-workflow.channels.manage', subject: null }];
 
 interface Channel {
   id: string;

@@ -27,7 +27,7 @@ import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
 import { DueDate, StateBadge } from '../components/StateBadge';
 import { useMeta } from '../hooks/useMeta';
 import { usePolling } from '../hooks/usePolling';
-import type { CaseList, State } from '../types/api';
+import type { CaseList } from '../types/api';
 import { categoryName, excerpt, staffName } from '../utils/format';
 import { useT } from '../utils/i18n';
 
@@ -40,7 +40,9 @@ const ALL = '__all';
 const InboxPage = () => {
   const t = useT();
   const { locale, formatTime } = useIntl();
-  const { meta } = useMeta();
+  const { meta, types, typeKey, typeQuery, label, stateLabel } = useMeta();
+  const fields = meta?.type.fields ?? [];
+  const has = (f: string) => fields.includes(f);
   const { get } = useFetchClient();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -52,9 +54,10 @@ const InboxPage = () => {
   const latest = React.useRef(0);
 
   const load = React.useCallback(() => {
+    if (!typeKey) return;
     // Only the newest answer counts: a slow poll must not overwrite a newer filter's result.
     const ticket = ++latest.current;
-    const query: Record<string, string> = { pageSize: String(PAGE_SIZE) };
+    const query: Record<string, string> = { pageSize: String(PAGE_SIZE), type: typeKey };
     const current = new URLSearchParams(search);
     for (const key of FILTERS) {
       const value = current.get(key);
@@ -70,7 +73,7 @@ const InboxPage = () => {
       .catch(() => {
         if (ticket === latest.current) setFailed(true);
       });
-  }, [get, search]);
+  }, [get, search, typeKey]);
 
   React.useEffect(load, [load]);
   usePolling(load, POLL_MS);
@@ -96,7 +99,18 @@ const InboxPage = () => {
   const stateTab = params.get('state') ?? 'all';
   const counts = data?.counts;
   const hasFilters = FILTERS.some((k) => k !== 'state' && k !== 'page' && params.get(k));
-  const title = t('inbox.title');
+  const title = meta ? label(meta.type.label) : t('inbox.title');
+
+  if (types && types.length === 0) {
+    return (
+      <Page.Main>
+        <Layouts.Header title={t('inbox.title')} />
+        <Layouts.Content>
+          <Page.NoPermissions />
+        </Layouts.Content>
+      </Page.Main>
+    );
+  }
 
   return (
     <Page.Main aria-busy={!data}>
@@ -112,16 +126,35 @@ const InboxPage = () => {
             <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={load}>
               {t('inbox.refresh')}
             </Button>
-            <Link tag={NavLink} to="channels">
-              {t('channels.link')}
-            </Link>
+            {typeKey === 'complaint' ? (
+              <Link tag={NavLink} to="channels">
+                {t('channels.link')}
+              </Link>
+            ) : null}
           </Flex>
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          {types && types.length > 1 ? (
+            <nav aria-label={t('types.label')}>
+              <Flex gap={2} wrap="wrap">
+                {types.map((ty) => (
+                  <Button
+                    key={ty.key}
+                    variant={ty.key === typeKey ? 'default' : 'tertiary'}
+                    aria-current={ty.key === typeKey ? 'page' : undefined}
+                    onClick={() => setParams(new URLSearchParams({ type: ty.key }))}
+                  >
+                    {label(ty.label)}
+                  </Button>
+                ))}
+              </Flex>
+            </nav>
+          ) : null}
           <Box background="neutral0" padding={4} hasRadius shadow="filterShadow">
             <Flex gap={4} wrap="wrap" alignItems="flex-end">
+              {has('category') ? (
               <Box minWidth="200px">
                 <Field.Root name="category">
                   <Field.Label>{t('filter.category')}</Field.Label>
@@ -135,6 +168,7 @@ const InboxPage = () => {
                   </SingleSelect>
                 </Field.Root>
               </Box>
+              ) : null}
               <Box minWidth="200px">
                 <Field.Root name="assignee">
                   <Field.Label>{t('filter.assignee')}</Field.Label>
@@ -150,6 +184,7 @@ const InboxPage = () => {
                   </SingleSelect>
                 </Field.Root>
               </Box>
+              {has('channel') ? (
               <Box minWidth="180px">
                 <Field.Root name="channel">
                   <Field.Label>{t('filter.channel')}</Field.Label>
@@ -163,6 +198,7 @@ const InboxPage = () => {
                   </SingleSelect>
                 </Field.Root>
               </Box>
+              ) : null}
               <Box paddingBottom={2}>
                 <Checkbox checked={params.get('overdue') === 'true'} onCheckedChange={(checked) => update({ overdue: checked === true ? 'true' : undefined })}>
                   {t('filter.overdue', { count: counts?.overdue ?? 0 })}
@@ -172,12 +208,14 @@ const InboxPage = () => {
             <Box paddingTop={4}>
               <form role="search" aria-label={t('filter.search.region')} onSubmit={submitSearch}>
                 <Flex gap={4} wrap="wrap" alignItems="flex-end">
-                  <Box width="120px">
-                    <Field.Root name="village">
-                      <Field.Label>{t('filter.village')}</Field.Label>
-                      <TextInput inputMode="numeric" value={text.village} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setText({ ...text, village: e.target.value })} />
-                    </Field.Root>
-                  </Box>
+                  {has('village') ? (
+                    <Box width="120px">
+                      <Field.Root name="village">
+                        <Field.Label>{t('filter.village')}</Field.Label>
+                        <TextInput inputMode="numeric" value={text.village} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setText({ ...text, village: e.target.value })} />
+                      </Field.Root>
+                    </Box>
+                  ) : null}
                   <Box minWidth="320px" flex="1">
                     <Field.Root name="q">
                       <Field.Label>{t('filter.search')}</Field.Label>
@@ -215,9 +253,9 @@ const InboxPage = () => {
                 <Tabs.Trigger value="all">
                   {t('tabs.all')} <Badge>{counts?.all ?? 0}</Badge>
                 </Tabs.Trigger>
-                {(meta?.states ?? []).map((s) => (
-                  <Tabs.Trigger key={s} value={s}>
-                    {t(`state.${s}`)} <Badge>{counts?.byState[s] ?? 0}</Badge>
+                {(meta?.type.states ?? []).map((s) => (
+                  <Tabs.Trigger key={s.key} value={s.key}>
+                    {stateLabel(s.key)} <Badge>{counts?.byState[s.key] ?? 0}</Badge>
                   </Tabs.Trigger>
                 ))}
               </Tabs.List>
@@ -226,7 +264,13 @@ const InboxPage = () => {
               {!data ? (
                 <Page.Loading />
               ) : (
-                <CaseTable data={data} from={search ? `?${search}` : ''} onOpen={(id) => navigate(`cases/${id}`, { state: { from: search ? `?${search}` : '' } })} />
+                <CaseTable
+                  data={data}
+                  fields={fields}
+                  typeQuery={typeQuery}
+                  from={search ? `?${search}` : ''}
+                  onOpen={(id) => navigate(`cases/${id}${typeQuery}`, { state: { from: search ? `?${search}` : '' } })}
+                />
               )}
             </Tabs.Content>
           </Tabs.Root>
@@ -242,10 +286,14 @@ const InboxPage = () => {
   );
 };
 
-const CaseTable = ({ data, from, onOpen }: { data: CaseList; from: string; onOpen: (id: number) => void }) => {
+const CaseTable = ({ data, fields, typeQuery, from, onOpen }: { data: CaseList; fields: string[]; typeQuery: string; from: string; onOpen: (id: number) => void }) => {
   const t = useT();
   const { locale } = useIntl();
-  const columns = ['trackingCode', 'category', 'subject', 'village', 'channel', 'state', 'assignee', 'dueAt'] as const;
+  // Columns of fields this type has: a type without categories or villages shows none.
+  const columns = (['trackingCode', 'category', 'subject', 'village', 'channel', 'state', 'assignee', 'dueAt'] as const).filter(
+    (c) => !['category', 'village', 'channel'].includes(c) || fields.includes(c)
+  );
+  const has = (f: string) => fields.includes(f);
   return (
     <Table colCount={columns.length} rowCount={data.results.length + 1}>
       <Thead>
@@ -271,7 +319,7 @@ const CaseTable = ({ data, from, onOpen }: { data: CaseList; from: string; onOpe
             // The whole row opens the case for mouse users; the code is a real link for keyboards.
             <Tr key={c.id} onClick={() => onOpen(c.id)} style={{ cursor: 'pointer' }}>
               <Td>
-                <Link tag={NavLink} to={`cases/${c.id}`} state={{ from }} onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+                <Link tag={NavLink} to={`cases/${c.id}${typeQuery}`} state={{ from }} onClick={(e: React.MouseEvent) => e.stopPropagation()}>
                   {c.trackingCode}
                 </Link>
                 {c.confidential ? (
@@ -280,9 +328,11 @@ const CaseTable = ({ data, from, onOpen }: { data: CaseList; from: string; onOpe
                   </Box>
                 ) : null}
               </Td>
-              <Td>
-                <Typography>{categoryName(c.category, locale)}</Typography>
-              </Td>
+              {has('category') ? (
+                <Td>
+                  <Typography>{categoryName(c.category, locale)}</Typography>
+                </Td>
+              ) : null}
               <Td style={{ maxWidth: '320px', whiteSpace: 'normal' }}>
                 {c.title ? (
                   <Typography fontWeight="bold" tag="div">
@@ -293,14 +343,18 @@ const CaseTable = ({ data, from, onOpen }: { data: CaseList; from: string; onOpe
                   {excerpt(c.description, 90)}
                 </Typography>
               </Td>
+              {has('village') ? (
+                <Td>
+                  <Typography>{c.village ?? '-'}</Typography>
+                </Td>
+              ) : null}
+              {has('channel') ? (
+                <Td>
+                  <Typography>{c.channel ? t(`channel.${c.channel}`) : '-'}</Typography>
+                </Td>
+              ) : null}
               <Td>
-                <Typography>{c.village ?? '-'}</Typography>
-              </Td>
-              <Td>
-                <Typography>{t(`channel.${c.channel}`)}</Typography>
-              </Td>
-              <Td>
-                <StateBadge state={c.state as State} />
+                <StateBadge state={c.state} />
               </Td>
               <Td>
                 {c.assignee ? (

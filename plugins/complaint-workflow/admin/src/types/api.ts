@@ -1,6 +1,44 @@
 /** The shapes the plugin's admin routes answer (server/src/controllers/cases.ts, services/engine.ts). */
-export type State = 'received' | 'accepted' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'referred' | 'duplicate' | 'reopened';
-export type Action = 'accept' | 'start' | 'resolve' | 'close' | 'reject' | 'refer' | 'mark_duplicate' | 'reopen';
+export type State = string;
+export type Action = string;
+
+/** Both languages; the admin's language picks one. */
+export interface Label {
+  th: string;
+  en: string;
+}
+
+export type StateTone = 'neutral' | 'primary' | 'secondary' | 'success' | 'warning' | 'alternative';
+export type ActionTone = 'default' | 'secondary' | 'tertiary' | 'danger-light';
+
+export interface StateDef {
+  key: State;
+  label: Label;
+  meaning: 'open' | 'closed';
+  tone?: StateTone;
+}
+
+export interface Transition {
+  action: Action;
+  label: Label;
+  from: State[];
+  to: State;
+  who: string[];
+  reasonRequired: boolean;
+  tone?: ActionTone;
+}
+
+/** A registered case type as the pages need it: its names, workflow and which fields its records have. */
+export interface CaseTypeInfo {
+  key: string;
+  label: Label;
+  itemLabel: Label;
+  canManage: boolean;
+  fields: string[];
+  states: StateDef[];
+  transitions: Transition[];
+  initialState: State;
+}
 
 export interface StaffUser {
   id: number;
@@ -19,19 +57,13 @@ export interface Category {
   confidential?: boolean;
 }
 
-export interface Transition {
-  action: Action;
-  from: State[];
-  to: State;
-  who: string[];
-  reasonRequired: boolean;
-}
-
 export interface Meta {
+  type: CaseTypeInfo;
   states: State[];
   transitions: Transition[];
   staff: StaffUser[];
-  categories: Category[];
+  /** Complaint-like types offer their categories as a filter. */
+  categories?: Category[];
   me: { id: number };
 }
 
@@ -47,13 +79,14 @@ export interface Photo {
 export interface CaseSummary {
   id: number;
   trackingCode: string;
+  [field: string]: unknown;
   title?: string | null;
-  description: string;
+  description?: string | null;
   village?: number | null;
-  channel: string;
+  channel?: string;
   state: State;
   priority?: string;
-  receivedAt: string;
+  receivedAt?: string | null;
   dueAt?: string | null;
   resolvedAt?: string | null;
   confidential?: boolean;
@@ -87,6 +120,8 @@ export interface CaseDetail extends CaseSummary {
   /** The loudspeaker pole a QR report came from, and how many reports joined the case. */
   pole?: { id: number; code: string; name: string; status: string } | null;
   reportCount?: number | null;
+  /** A form's answers (e-service requests): shown as label and value. */
+  answers?: Record<string, unknown> | null;
   events: CaseEvent[];
   deliveries: Delivery[];
   allowedActions: Action[];

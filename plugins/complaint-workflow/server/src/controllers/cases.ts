@@ -1,80 +1,136 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { STATES, TRANSITIONS } from '../engine/workflow';
+import { ConflictError, PLUGIN } from '../services/engine';
+import type { CaseTypeRegistration } from '../types';
+import type { AdminUser } from '../types';
+
+interface AdminState {
+  user: AdminUser;
+  userAbility: { can: (action: string) => boolean };
+}
+
+type Level = 'read' | 'manage';
 
 /** Thin: read the request, call the engine, shape the answer. The case type comes from ?type=. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const engine = () => strapi.plugin('complaint-workflow').service('engine');
-  const typeKey = (ctx: any) => String(ctx.query.type || 'complaint');
-  const caseId = (ctx: any) => {
-    const id = Number(ctx.params.id);
+  const engine = () => strapi.plugin(PLUGIN).service('engine');
+  const stateOf = (ctx: Context) => ctx.state as AdminState;
+  const may = (ctx: Context, t: CaseTypeRegistration, level: Level) => stateOf(ctx).userAbility.can(`plugin::${PLUGIN}.${t.permissions[level]}`);
+
+  /** The case type of the request, if this officer may use it. */
+  const typeOf = (ctx: Context, level: Level): CaseTypeRegistration => {
+    const raw = ctx.query.type;
+    const all = engine().types() as CaseTypeRegistration[];
+    // Without ?type=, the first type this officer may use.
+    const t = typeof raw === 'string' && raw ? (engine().type(raw) as CaseTypeRegistration) : (all.find((x) => may(ctx, x, level)) ?? all[0]);
+    if (!t) throw new errors.NotFoundError('ไม่มีประเภทเรื่อง / No case type is registered');
+    if (!may(ctx, t, level)) throw new errors.ForbiddenError('คุณไม่มีสิทธิ์ในเรื่องประเภทนี้ / You may not use this case type');
+    return t;
+  };
+  const caseId = (ctx: Context) => {
+    const id = Number((ctx.params as Record<string, string>).id);
     if (!Number.isInteger(id) || id < 1) throw new errors.NotFoundError('ไม่พบเรื่องนี้ / No such case');
     return id;
   };
-  const actor = (ctx: any) => ({ type: 'staff' as const, user: ctx.state.user });
-  const body = (ctx: any): Record<string, unknown> => {
-    const b = ctx.request.body;
-    return b && typeof b === 'object' && !Array.isArray(b) ? b : {};
+  const actor = (ctx: Context) => ({ type: 'staff' as const, user: stateOf(ctx).user });
+  const body = (ctx: Context): Record<string, unknown> => {
+    const b = (ctx.request as { body?: unknown }).body;
+    return b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
+  };
+
+  /** Runs a command and answers with the case page; a case changed meanwhile is a 409. */
+  async function act(ctx: Context, work: (key: string, id: number) => Promise<unknown>) {
+    const t = typeOf(ctx, 'manage');
+    const id = caseId(ctx);
+    try {
+      await work(t.key, id);
+    } catch (e) {
+      if (e instanceof ConflictError) ctx.throw(409, e.message, { details: e.details });
+      throw e;
+    }
+    ctx.body = await engine().get(t.key, id);
+  }
+
+  /** What the admin pages show of a type: names, states and actions with their labels, which fields it has. */
+  const describe = (ctx: Context, t: CaseTypeRegistration) => {
+    const attributes = Object.keys(strapi.contentType(t.uid).attributes);
+    return {
+      key: t.key,
+      label: t.label,
+      itemLabel: t.itemLabel,
+      canManage: may(ctx, t, 'manage'),
+      fields: attributes,
+      states: t.workflow.states,
+      transitions: t.workflow.transitions,
+      initialState: t.workflow.initialState,
+    };
   };
 
   return {
-    async meta(ctx: any) {
+    /** The case types this officer may read: the inbox's tabs. */
+    types(ctx: Context) {
+      const all = engine().types() as CaseTypeRegistration[];
+      ctx.body = { types: all.filter((t) => may(ctx, t, 'read')).map((t) => describe(ctx, t)) };
+    },
+
+    async meta(ctx: Context) {
+      const t = typeOf(ctx, 'read');
       const staff = await strapi.db.query('admin::user').findMany({
         where: { isActive: true },
         select: ['id', 'firstname', 'lastname', 'email'],
         orderBy: [{ firstname: 'asc' }],
       });
       // What the inbox filters offer beyond the engine's own (e.g. complaint categories) comes from the type.
-      const extra = (await engine().type(typeKey(ctx)).filterOptions?.()) ?? {};
-      ctx.body = { states: STATES, transitions: TRANSITIONS, staff, me: { id: ctx.state.user.id }, ...extra };
+      const extra = (await t.filterOptions?.()) ?? {};
+      ctx.body = { type: describe(ctx, t), states: t.workflow.states.map((s) => s.key), transitions: t.workflow.transitions, staff, me: { id: stateOf(ctx).user.id }, ...extra };
     },
 
-    async channels(ctx: any) {
-      const channels = strapi.plugin('complaint-workflow').service('channels');
+    channels(ctx: Context) {
+      const channels = strapi.plugin(PLUGIN).service('channels');
       ctx.body = { channels: channels.list(), texts: channels.texts() };
     },
 
-    async saveTexts(ctx: any) {
-      ctx.body = { texts: await strapi.plugin('complaint-workflow').service('channels').saveTexts(body(ctx).texts) };
+    async saveTexts(ctx: Context) {
+      ctx.body = { texts: await strapi.plugin(PLUGIN).service('channels').saveTexts(body(ctx).texts) };
     },
 
     /** Sends a message the platform refused once more, now; the case page shows how it went. */
-    async retryDelivery(ctx: any) {
-      const messageId = Number(ctx.params.messageId);
-      await engine().retryDelivery(typeKey(ctx), caseId(ctx), Number.isInteger(messageId) ? messageId : 0);
-      ctx.body = await engine().get(typeKey(ctx), caseId(ctx));
+    async retryDelivery(ctx: Context) {
+      const messageId = Number((ctx.params as Record<string, string>).messageId);
+      await act(ctx, (key, id) => engine().retryDelivery(key, id, Number.isInteger(messageId) ? messageId : 0));
     },
 
-    async find(ctx: any) {
-      ctx.body = await engine().list(typeKey(ctx), ctx.query, ctx.state.user);
+    async find(ctx: Context) {
+      const t = typeOf(ctx, 'read');
+      ctx.body = await engine().list(t.key, ctx.query, stateOf(ctx).user);
     },
 
-    async findOne(ctx: any) {
-      ctx.body = await engine().get(typeKey(ctx), caseId(ctx));
+    async findOne(ctx: Context) {
+      const t = typeOf(ctx, 'read');
+      ctx.body = await engine().get(t.key, caseId(ctx));
     },
 
-    async transition(ctx: any) {
-      const { action, reason } = body(ctx);
+    async transition(ctx: Context) {
+      const { action, reason, expectedState } = body(ctx);
       if (typeof action !== 'string') {
-        throw new errors.ValidationError('กรุณาเลือกการดำเนินการ / An action is required', { errors: [{ path: ['action'], message: 'required', name: 'ValidationError' }] });
+        throw new errors.ValidationError('กรุณาเลือกการดำเนินการ / An action is required', {
+          errors: [{ path: ['action'], code: 'required', message: 'กรุณาเลือกการดำเนินการ / An action is required', name: 'ValidationError' }],
+        });
       }
-      await engine().transition(typeKey(ctx), caseId(ctx), action, actor(ctx), { reason });
-      ctx.body = await engine().get(typeKey(ctx), caseId(ctx));
+      await act(ctx, (key, id) => engine().transition(key, id, action, actor(ctx), { reason, expectedState }));
     },
 
-    async reply(ctx: any) {
-      await engine().reply(typeKey(ctx), caseId(ctx), actor(ctx), body(ctx).message);
-      ctx.body = await engine().get(typeKey(ctx), caseId(ctx));
+    async reply(ctx: Context) {
+      await act(ctx, (key, id) => engine().reply(key, id, actor(ctx), body(ctx).message));
     },
 
-    async note(ctx: any) {
-      await engine().note(typeKey(ctx), caseId(ctx), actor(ctx), body(ctx).message);
-      ctx.body = await engine().get(typeKey(ctx), caseId(ctx));
+    async note(ctx: Context) {
+      await act(ctx, (key, id) => engine().note(key, id, actor(ctx), body(ctx).message));
     },
 
-    async assign(ctx: any) {
-      await engine().assign(typeKey(ctx), caseId(ctx), actor(ctx), body(ctx).assignee ?? null);
-      ctx.body = await engine().get(typeKey(ctx), caseId(ctx));
+    async assign(ctx: Context) {
+      await act(ctx, (key, id) => engine().assign(key, id, actor(ctx), body(ctx).assignee ?? null));
     },
   };
 };

@@ -1,150 +1,192 @@
-import type { Core, UID } from '@strapi/strapi';
+import { AsyncLocalStorage } from 'async_hooks';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { allowedActions, decide, isActive, isOverdue, STATES, type Actor, type State } from '../engine/workflow';
-import type { Notice } from './outbox';
+import { activeStates, allowedActions, checkDefinition, decide, isOverdue, isState, stamps, stateKeys } from '../engine/workflow';
+import { newTrackingCode } from '../engine/tracking-code';
+import type { ActorRef, AdminUser, CaseRecord, CaseTypeRegistration, Happening, Notice } from '../types';
 
-/**
- * The case engine. It works on any content type registered with it that has the attributes
- * `state`, `dueAt`, `resolvedAt`, `overdueNotifiedAt` and `assignee` (an admin user), plus an event
- * type with a relation back to the case. What a case is about, and what its messages say, comes
- * from the registration: the engine only knows states, events, deadlines and who acts.
- */
-export interface AdminUser {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  email?: string | null;
-}
+export const PLUGIN = 'complaint-workflow';
 
-export type Happening =
-  | { kind: 'created' }
-  | { kind: 'transition'; from: State; to: State; reason?: string }
-  | { kind: 'public_reply'; message: string }
-  | { kind: 'assignment'; assignee: AdminUser }
-  | { kind: 'overdue'; assignee?: AdminUser | null };
+/** Fields only the engine writes: a change from anywhere else is refused (see the guard below). */
+export const ENGINE_FIELDS = ['state', 'dueAt', 'resolvedAt', 'overdueNotifiedAt'] as const;
 
-export interface CaseType {
-  uid: UID.ContentType;
-  eventUid: UID.ContentType;
-  /** The event's relation attribute that points at the case. */
-  eventRelation: string;
-  /** What the case page loads besides the engine's own fields. */
-  populate?: Record<string, unknown>;
-  /** The inbox's filters, from query parameters to a where clause. */
-  where?: (query: Record<string, string | undefined>) => Record<string, unknown>;
-  /** Choices for the inbox's own filters (e.g. categories), merged into GET /meta. */
-  filterOptions?: () => Promise<Record<string, unknown>>;
-  /** Runs in the transaction of a state change, after it, e.g. to move a linked record along. */
-  afterTransition?: (record: any, from: State, to: State) => Promise<void>;
-  /** Messages for what happened; empty when nobody needs telling. */
-  notices?: (record: any, what: Happening) => Notice[];
-}
+/** Set while the engine itself writes a case, so the Document Service guard lets it through. */
+export const engineScope = new AsyncLocalStorage<true>();
 
-export interface ActorRef {
-  type: Actor;
-  user?: AdminUser | null;
+/** A case changed by someone else between reading it and changing it: 409, reload and try again. */
+export class ConflictError extends errors.ApplicationError<'ConflictError'> {
+  constructor(message: string, details?: unknown) {
+    super(message, details);
+    this.name = 'ConflictError';
+  }
 }
 
 const ACTOR_FIELDS = ['id', 'firstname', 'lastname', 'email'];
 const MAX_MESSAGE = 5000;
 
-const fieldError = (path: string, th: string, en: string) =>
-  new errors.ValidationError(`${th} / ${en}`, { errors: [{ path: [path], message: `${th} / ${en}`, name: 'ValidationError' }] });
+const fieldError = (path: string, code: string, th: string, en: string) =>
+  new errors.ValidationError(`${th} / ${en}`, { errors: [{ path: [path], code, message: `${th} / ${en}`, name: 'ValidationError' }] });
 
 function message(value: unknown, path: string, required: boolean): string | undefined {
   if (value === undefined || value === null || value === '') {
-    if (required) throw fieldError(path, 'กรุณากรอกข้อความ', 'A message is required');
+    if (required) throw fieldError(path, 'required', 'กรุณากรอกข้อความ', 'A message is required');
     return undefined;
   }
-  if (typeof value !== 'string') throw fieldError(path, 'ข้อความต้องเป็นตัวอักษร', 'The message must be text');
+  if (typeof value !== 'string') throw fieldError(path, 'invalid_type', 'ข้อความต้องเป็นตัวอักษร', 'The message must be text');
   const trimmed = value.trim();
-  if (required && !trimmed) throw fieldError(path, 'กรุณากรอกข้อความ', 'A message is required');
-  if ([...trimmed].length > MAX_MESSAGE) throw fieldError(path, `ข้อความยาวเกิน ${MAX_MESSAGE} ตัวอักษร`, `The message is longer than ${MAX_MESSAGE} characters`);
+  if (required && !trimmed) throw fieldError(path, 'required', 'กรุณากรอกข้อความ', 'A message is required');
+  if ([...trimmed].length > MAX_MESSAGE) throw fieldError(path, 'too_long', `ข้อความยาวเกิน ${MAX_MESSAGE} ตัวอักษร`, `The message is longer than ${MAX_MESSAGE} characters`);
   return trimmed || undefined;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const types = new Map<string, CaseType>();
-  const outbox = () => strapi.plugin('complaint-workflow').service('outbox');
+type CommandResult<T> = { result: T; event: Record<string, unknown>; happening?: Happening };
 
-  const typeOf = (key: string): CaseType => {
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const types = new Map<string, CaseTypeRegistration>();
+  type Listener = (record: CaseRecord, from: string, to: string) => Promise<void>;
+  const listeners = new Map<string, Listener[]>();
+  const outbox = () => strapi.plugin(PLUGIN).service('outbox');
+  const db = (t: CaseTypeRegistration) => strapi.db.query(t.uid);
+
+  const typeOf = (key: string): CaseTypeRegistration => {
     const t = types.get(key);
-    if (!t) throw new errors.NotFoundError(`Unknown case type "${key}"`);
+    if (!t) throw new errors.NotFoundError(`ไม่รู้จักประเภทเรื่อง "${key}" / Unknown case type "${key}"`);
     return t;
   };
 
-  const load = async (t: CaseType, id: number) => {
-    const record = await strapi.db.query(t.uid).findOne({ where: { id }, populate: { ...(t.populate ?? {}), assignee: { select: ACTOR_FIELDS } } });
+  const publicUrl = () => String(strapi.plugin(PLUGIN).config('publicUrl')).replace(/\/+$/, '');
+  const links = (key: string, id: number) => ({
+    caseUrl: `${publicUrl()}/admin/plugins/${PLUGIN}/cases/${id}?type=${encodeURIComponent(key)}`,
+    inboxUrl: `${publicUrl()}/admin/plugins/${PLUGIN}?type=${encodeURIComponent(key)}`,
+  });
+
+  const load = async (t: CaseTypeRegistration, id: number): Promise<CaseRecord> => {
+    const record = (await db(t).findOne({ where: { id }, populate: { ...(t.populate ?? {}), assignee: { select: ACTOR_FIELDS } } })) as CaseRecord | null;
     if (!record) throw new errors.NotFoundError('ไม่พบเรื่องนี้ / No such case');
     return record;
   };
+
+  const noticesFor = (key: string, t: CaseTypeRegistration, record: CaseRecord, what: Happening): Notice[] =>
+    t.notices ? t.notices(record, what, links(key, record.id)) : [];
 
   /**
    * One command: change, event and messages are written in one transaction; the messages are sent
    * after commit by the outbox, so a failing mail server never loses a change.
    */
-  async function command<T>(key: string, id: number, fn: (record: any) => Promise<{ result: T; event: Record<string, unknown>; happening?: Happening }>, actor: ActorRef) {
+  async function command<T>(key: string, id: number, fn: (record: CaseRecord) => Promise<CommandResult<T>>, actor: ActorRef): Promise<T> {
     const t = typeOf(key);
-    return strapi.db.transaction(async ({ onCommit }) => {
-      const record = await load(t, id);
-      const { result, event, happening } = await fn(record);
-      await strapi.documents(t.eventUid).create({
-        data: { [t.eventRelation]: id, actorType: actor.type, actor: actor.user?.id ?? null, at: new Date(), isPublic: false, ...event } as never,
-      });
-      if (happening && t.notices) {
-        const fresh = await load(t, id);
-        await outbox().enqueue(t.notices(fresh, happening), { caseType: key, caseId: id });
-      }
-      onCommit(() => outbox().kick());
-      return result;
-    });
+    return engineScope.run(true, () =>
+      strapi.db.transaction(async ({ onCommit }) => {
+        const record = await load(t, id);
+        const { result, event, happening } = await fn(record);
+        await strapi.db.query(t.eventUid).create({
+          data: { [t.eventRelation]: id, actorType: actor.type, actor: actor.user?.id ?? null, at: new Date(), isPublic: false, ...event },
+        });
+        if (happening) await outbox().enqueue(noticesFor(key, t, await load(t, id), happening), { caseType: key, caseId: id });
+        onCommit(() => outbox().kick());
+        return result;
+      })
+    );
+  }
+
+  async function uniqueTrackingCode(t: CaseTypeRegistration, at: Date): Promise<string> {
+    let code = newTrackingCode(at, t.trackingPrefix);
+    // 30^5 codes a month: a clash is rare, but the unique index must never turn it into a 500.
+    for (let i = 0; i < 5 && (await db(t).count({ where: { trackingCode: code } })) > 0; i++) code = newTrackingCode(at, t.trackingPrefix);
+    return code;
   }
 
   return {
-    register(key: string, type: CaseType) {
-      types.set(key, type);
+    register(registration: CaseTypeRegistration) {
+      const problems = checkDefinition(registration.workflow);
+      if (problems.length) throw new Error(`[${PLUGIN}] case type "${registration.key}": ${problems.join('; ')}`);
+      types.set(registration.key, registration);
     },
 
     type: typeOf,
 
-    /** The first event of a case, and its messages, inside the transaction that created it. */
-    async recordCreated(key: string, record: { id: number }, actor: ActorRef, at: Date = new Date()) {
-      const t = typeOf(key);
-      // Joins the caller's transaction when there is one; the outbox is kicked after the outer commit.
-      await strapi.db.transaction(async ({ onCommit }) => {
-        await strapi.documents(t.eventUid).create({
-          data: { [t.eventRelation]: record.id, kind: 'created', toState: 'received', isPublic: true, actorType: actor.type, at } as never,
-        });
-        if (t.notices) await outbox().enqueue(t.notices(await load(t, record.id), { kind: 'created' }), { caseType: key, caseId: record.id });
-        onCommit(() => outbox().kick());
-      });
+    /**
+     * Another feature follows this type's state changes (e.g. a pole follows its fault report). The
+     * listener runs inside the change's transaction: if it fails, nothing changes.
+     */
+    onTransition(key: string, listener: Listener) {
+      typeOf(key);
+      listeners.set(key, [...(listeners.get(key) ?? []), listener]);
     },
 
-    async transition(key: string, id: number, action: string, actor: ActorRef, input: { reason?: unknown } = {}) {
+    /** Every registered type, in the order they were registered (the first is the inbox's default). */
+    types(): CaseTypeRegistration[] {
+      return [...types.values()];
+    },
+
+    /** The registered type stored in this content type, if any (the Document Service guard asks). */
+    typeByUid(uid: string): CaseTypeRegistration | undefined {
+      return [...types.values()].find((t) => t.uid === uid);
+    },
+
+    links,
+
+    /**
+     * A new case: its tracking code, initial state, receipt and due date are the engine's; the first
+     * event and its messages are written in the same transaction (the caller's, when there is one).
+     */
+    async create(key: string, data: Record<string, unknown>, actor: ActorRef, receivedAt: Date = new Date()): Promise<CaseRecord> {
+      const t = typeOf(key);
+      const dueAt = t.deadline ? await t.deadline(data, receivedAt) : null;
+      return engineScope.run(true, () =>
+        strapi.db.transaction(async ({ onCommit }) => {
+          const trackingCode = await uniqueTrackingCode(t, receivedAt);
+          // The engine's own fields win over anything the caller put in `data`.
+          const fields: Record<string, unknown> = { ...data, trackingCode, state: t.workflow.initialState, receivedAt, dueAt, resolvedAt: null, overdueNotifiedAt: null };
+          // The registered uid is only known at run time, so the Document Service cannot type its fields.
+          const documents = strapi.documents(t.uid) as unknown as { create: (p: { data: Record<string, unknown> }) => Promise<{ id: number }> };
+          const created = await documents.create({ data: fields });
+          const id = created.id;
+          await strapi.db.query(t.eventUid).create({
+            data: { [t.eventRelation]: id, kind: 'created', toState: t.workflow.initialState, isPublic: true, actorType: actor.type, actor: actor.user?.id ?? null, at: receivedAt },
+          });
+          const record = await load(t, id);
+          await outbox().enqueue(noticesFor(key, t, record, { kind: 'created' }), { caseType: key, caseId: id });
+          onCommit(() => outbox().kick());
+          return record;
+        })
+      );
+    },
+
+    /**
+     * Moves a case along its type's workflow. `expectedState` is the state the officer saw: if the
+     * case moved meanwhile the answer is a 409, never a silent change of something they did not see.
+     */
+    async transition(key: string, id: number, action: string, actor: ActorRef, input: { reason?: unknown; expectedState?: unknown } = {}) {
       const t = typeOf(key);
       const reason = message(input.reason, 'reason', false);
+      if (input.expectedState !== undefined && input.expectedState !== null && !isState(t.workflow, input.expectedState)) {
+        throw fieldError('expectedState', 'invalid_choice', 'สถานะที่ส่งมาไม่ถูกต้อง', 'expectedState is not a state of this case type');
+      }
       return command(
         key,
         id,
         async (record) => {
-          const decision = decide(record.state, action, actor.type, reason);
+          const conflict = () =>
+            new ConflictError('เรื่องนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่ / The case changed meanwhile: reload it', { code: 'conflict', state: record.state });
+          if (typeof input.expectedState === 'string' && input.expectedState !== record.state) throw conflict();
+          const decision = decide(t.workflow, record.state, action, actor.type, reason);
           if (!decision.ok) {
             const path = decision.code === 'reason_required' ? 'reason' : 'action';
             throw new errors.ValidationError(`${decision.message.th} / ${decision.message.en}`, {
               code: decision.code,
-              errors: [{ path: [path], message: `${decision.message.th} / ${decision.message.en}`, name: 'ValidationError' }],
+              errors: [{ path: [path], code: decision.code, message: `${decision.message.th} / ${decision.message.en}`, name: 'ValidationError' }],
             });
           }
           const to = decision.transition.to;
-          const patch: Record<string, unknown> = { state: to };
-          if (to === 'resolved') patch.resolvedAt = new Date();
-          if (to === 'reopened') Object.assign(patch, { resolvedAt: null, overdueNotifiedAt: null });
+          const patch = { state: to, ...stamps(t.workflow, record.state, to, new Date()) };
           // Only if nobody moved the case meanwhile: two officers clicking at once get one change.
-          const { count } = await strapi.db.query(t.uid).updateMany({ where: { id, state: record.state }, data: patch });
-          if (count !== 1) throw new errors.ApplicationError('เรื่องนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่ / The case changed meanwhile: reload it');
-          await t.afterTransition?.(record, record.state as State, to);
+          const { count } = await db(t).updateMany({ where: { id, state: record.state }, data: patch });
+          if (count !== 1) throw conflict();
+          await t.afterTransition?.(record, record.state, to);
+          for (const listen of listeners.get(key) ?? []) await listen(record, record.state, to);
           return {
-            result: { from: record.state as State, to },
+            result: { from: record.state, to },
             event: { kind: 'transition', action, fromState: record.state, toState: to, message: reason ?? null, isPublic: true },
             happening: { kind: 'transition', from: record.state, to, reason },
           };
@@ -155,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async reply(key: string, id: number, actor: ActorRef, text: unknown) {
       const body = message(text, 'message', true)!;
-      return command(key, id, async () => ({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply', message: body } }), actor);
+      return command(key, id, async () => ({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply' as const, message: body } }), actor);
     },
 
     /** A citizen adds to their open case (e.g. a further chat message): staff see it in the history. */
@@ -172,22 +214,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async assign(key: string, id: number, actor: ActorRef, assigneeId: unknown) {
       const t = typeOf(key);
       if (assigneeId !== null && !(Number.isInteger(assigneeId) && (assigneeId as number) > 0)) {
-        throw fieldError('assignee', 'ผู้รับผิดชอบไม่ถูกต้อง', 'The assignee must be a staff member id or null');
+        throw fieldError('assignee', 'invalid_type', 'ผู้รับผิดชอบไม่ถูกต้อง', 'The assignee must be a staff member id or null');
       }
-      const assignee: AdminUser | null = assigneeId
-        ? await strapi.db.query('admin::user').findOne({ where: { id: assigneeId, isActive: true }, select: ACTOR_FIELDS })
+      const assignee = assigneeId
+        ? ((await strapi.db.query('admin::user').findOne({ where: { id: assigneeId, isActive: true }, select: ACTOR_FIELDS })) as AdminUser | null)
         : null;
-      if (assigneeId && !assignee) throw fieldError('assignee', 'ไม่พบเจ้าหน้าที่คนนี้', 'No active staff member has this id');
+      if (assigneeId && !assignee) throw fieldError('assignee', 'not_found', 'ไม่พบเจ้าหน้าที่คนนี้', 'No active staff member has this id');
       return command(
         key,
         id,
         async () => {
-          await strapi.db.query(t.uid).update({ where: { id }, data: { assignee: assignee?.id ?? null, overdueNotifiedAt: null } });
+          await db(t).update({ where: { id }, data: { assignee: assignee?.id ?? null, overdueNotifiedAt: null } });
           const name = assignee ? `${assignee.firstname ?? ''} ${assignee.lastname ?? ''}`.trim() : '-';
           return {
             result: assignee,
             event: { kind: 'assignment', message: name },
-            happening: assignee ? { kind: 'assignment', assignee } : undefined,
+            happening: assignee ? ({ kind: 'assignment', assignee } as const) : undefined,
           };
         },
         actor
@@ -206,59 +248,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async notifyOverdue(now: Date = new Date()) {
       let told = 0;
       for (const [key, t] of types) {
-        const late = await strapi.db.query(t.uid).findMany({
-          where: { state: { $in: STATES.filter(isActive) }, dueAt: { $lt: now }, overdueNotifiedAt: { $null: true } },
+        const late = (await db(t).findMany({
+          where: { state: { $in: activeStates(t.workflow) }, dueAt: { $lt: now }, overdueNotifiedAt: { $null: true } },
           select: ['id'],
           limit: 500,
-        });
+        })) as Array<{ id: number }>;
         for (const { id } of late) {
-          await strapi.db.transaction(async ({ onCommit }) => {
-            const record = await load(t, id);
-            const { count } = await strapi.db.query(t.uid).updateMany({ where: { id, overdueNotifiedAt: { $null: true } }, data: { overdueNotifiedAt: now } });
-            if (count !== 1) return;
-            if (t.notices) await outbox().enqueue(t.notices(record, { kind: 'overdue', assignee: record.assignee }), { caseType: key, caseId: id });
-            onCommit(() => outbox().kick());
-            told += 1;
-          });
+          await engineScope.run(true, () =>
+            strapi.db.transaction(async ({ onCommit }) => {
+              const record = await load(t, id);
+              const { count } = await db(t).updateMany({ where: { id, overdueNotifiedAt: { $null: true } }, data: { overdueNotifiedAt: now } });
+              if (count !== 1) return;
+              await outbox().enqueue(noticesFor(key, t, record, { kind: 'overdue', assignee: record.assignee }), { caseType: key, caseId: id });
+              onCommit(() => outbox().kick());
+              told += 1;
+            })
+          );
         }
       }
       return told;
     },
 
     /** The inbox: one page of cases with the filters applied, and counts by state for the tabs. */
-    async list(key: string, query: Record<string, string | undefined>, me: AdminUser) {
+    async list(key: string, query: Record<string, unknown>, me: AdminUser) {
       const t = typeOf(key);
       const now = new Date();
+      const str = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : undefined);
       const base: Record<string, unknown>[] = [t.where ? t.where(query) : {}];
-      if (query.assignee === 'me') base.push({ assignee: { id: me.id } });
-      else if (query.assignee === 'none') base.push({ assignee: { id: { $null: true } } });
-      else if (query.assignee && /^\d+$/.test(query.assignee)) base.push({ assignee: { id: Number(query.assignee) } });
-      const overdueWhere = { state: { $in: STATES.filter(isActive) }, dueAt: { $lt: now } };
-      if (query.overdue === 'true') base.push(overdueWhere);
+      const assignee = str('assignee');
+      if (assignee === 'me') base.push({ assignee: { id: me.id } });
+      else if (assignee === 'none') base.push({ assignee: { id: { $null: true } } });
+      else if (assignee && /^\d+$/.test(assignee)) base.push({ assignee: { id: Number(assignee) } });
+      const overdueWhere = { state: { $in: activeStates(t.workflow) }, dueAt: { $lt: now } };
+      if (str('overdue') === 'true') base.push(overdueWhere);
       const where = (extra: Record<string, unknown> = {}) => ({ $and: [...base, extra] });
 
-      const state = query.state && (STATES as readonly string[]).includes(query.state) ? query.state : undefined;
-      const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || 25));
-      const page = Math.max(1, Number(query.page) || 1);
+      const states = stateKeys(t.workflow);
+      const state = isState(t.workflow, str('state')) ? str('state') : undefined;
+      const pageSize = Math.min(100, Math.max(1, Number(str('pageSize')) || 25));
+      const page = Math.max(1, Number(str('page')) || 1);
       const filtered = where(state ? { state } : {});
-      const [results, total, ...counts] = await Promise.all([
-        strapi.db.query(t.uid).findMany({
+      const [results, total, all, overdue, ...byState] = await Promise.all([
+        db(t).findMany({
           where: filtered,
           populate: { ...(t.populate ?? {}), assignee: { select: ACTOR_FIELDS } },
           orderBy: [{ dueAt: 'asc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
-        }),
-        strapi.db.query(t.uid).count({ where: filtered }),
-        strapi.db.query(t.uid).count({ where: where() }),
-        strapi.db.query(t.uid).count({ where: where(overdueWhere) }),
-        ...STATES.map((s) => strapi.db.query(t.uid).count({ where: where({ state: s }) })),
+        }) as Promise<CaseRecord[]>,
+        db(t).count({ where: filtered }),
+        db(t).count({ where: where() }),
+        db(t).count({ where: where(overdueWhere) }),
+        ...states.map((s) => db(t).count({ where: where({ state: s }) })),
       ]);
-      const [all, overdue, ...byState] = counts as number[];
       return {
-        results: results.map((r: any) => ({ ...r, overdue: isOverdue(r.state, r.dueAt ? new Date(r.dueAt) : null, now) })),
-        pagination: { page, pageSize, total, pageCount: Math.ceil((total as number) / pageSize) },
-        counts: { all, overdue, byState: Object.fromEntries(STATES.map((s, i) => [s, byState[i]])) },
+        results: results.map((r) => ({ ...r, overdue: isOverdue(t.workflow, r.state, r.dueAt ? new Date(r.dueAt) : null, now) })),
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+        counts: { all, overdue, byState: Object.fromEntries(states.map((s, i) => [s, byState[i]])) },
       };
     },
 
@@ -275,8 +321,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...record,
         events,
         deliveries: await outbox().deliveries({ caseType: key, caseId: id }),
-        overdue: isOverdue(record.state, record.dueAt ? new Date(record.dueAt) : null),
-        allowedActions: allowedActions(record.state, 'staff'),
+        overdue: isOverdue(t.workflow, record.state, record.dueAt ? new Date(record.dueAt) : null),
+        allowedActions: allowedActions(t.workflow, record.state, 'staff'),
       };
     },
   };

@@ -5,12 +5,9 @@ import type { Core } from '@strapi/strapi';
  * commit; a failed send is retried with back-off, so a mail server being down loses nothing.
  * Channels (e-mail now; LINE and Facebook later) register a sender.
  */
-export interface Notice {
-  channel: string;
-  to: string;
-  subject: string;
-  text: string;
-}
+import type { Notice } from '../types';
+
+export type { Notice };
 
 export type Sender = (notice: Notice) => Promise<'sent' | 'skipped'>;
 

@@ -1,0 +1,55 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ENGINE_FIELDS, PLUGIN, engineScope } from './services/engine';
+
+type Value = unknown;
+
+/** null, undefined and '' are one "no value"; dates compare by instant. */
+function same(a: Value, b: Value): boolean {
+  const empty = (v: Value) => v === null || v === undefined || v === '';
+  if (empty(a) || empty(b)) return empty(a) && empty(b);
+  if (a instanceof Date || b instanceof Date || /^\d{4}-\d\d-\d\dT/.test(String(a))) {
+    const ta = new Date(a as string).getTime();
+    const tb = new Date(b as string).getTime();
+    return ta === tb;
+  }
+  return a === b;
+}
+
+interface DocumentContext {
+  uid: string;
+  action: string;
+  params?: { documentId?: string; data?: Record<string, unknown> };
+}
+
+/**
+ * Only the engine changes a case's state and dates: a change through the Content Manager or any other
+ * Document Service call is refused with a 400 that points to the case page, so no state changes
+ * without its history event and its messages. Fields sent unchanged (the Content Manager sends the
+ * whole record) pass.
+ */
+export function registerGuard(strapi: Core.Strapi) {
+  strapi.documents.use(async (ctx, next) => {
+    const c = ctx as unknown as DocumentContext;
+    if (engineScope.getStore() || (c.action !== 'create' && c.action !== 'update')) return next();
+    const type = strapi.plugin(PLUGIN).service('engine').typeByUid(c.uid) as { workflow: { initialState: string }; label: { th: string; en: string } } | undefined;
+    const data = c.params?.data;
+    if (!type || !data) return next();
+    const sent = ENGINE_FIELDS.filter((f) => f in data);
+    if (!sent.length) return next();
+    let current: Record<string, Value> = { state: type.workflow.initialState };
+    if (c.action === 'update' && c.params?.documentId) {
+      current = ((await strapi.db.query(c.uid as Parameters<typeof strapi.db.query>[0]).findOne({ where: { documentId: c.params.documentId }, select: [...ENGINE_FIELDS] })) ?? {}) as Record<string, Value>;
+    }
+    const changed = sent.filter((f) => !same(data[f], current[f]));
+    if (changed.length) {
+      const th = 'สถานะและกำหนดเวลาของเรื่องเปลี่ยนได้จากหน้าเรื่องในกล่องงานเท่านั้น เพื่อให้มีประวัติและแจ้งผู้ร้อง';
+      const en = 'A case’s state and dates change only on its case page, so that the history and the messages follow';
+      throw new errors.ValidationError(`${th} / ${en}`, {
+        code: 'use_case_page',
+        errors: changed.map((f) => ({ path: [f], code: 'use_case_page', message: `${th} / ${en}`, name: 'ValidationError' })),
+      });
+    }
+    return next();
+  });
+}

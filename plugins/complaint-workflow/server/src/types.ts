@@ -1,0 +1,86 @@
+import type { UID } from '@strapi/strapi';
+import type { Actor, Label, WorkflowDefinition } from './engine/workflow';
+
+/**
+ * What an app registers with the engine for each kind of case (complaints, e-service requests, …).
+ * The content type `uid` must have the attributes `trackingCode`, `state`, `receivedAt`, `dueAt`,
+ * `resolvedAt`, `overdueNotifiedAt` and `assignee` (an admin user), and `eventUid` a relation back
+ * to it named `eventRelation` plus `kind`, `action`, `fromState`, `toState`, `message`, `isPublic`,
+ * `actorType`, `actor` and `at`.
+ */
+export interface AdminUser {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  email?: string | null;
+}
+
+/** A case as the engine reads it: its own fields plus whatever the type populates. */
+export interface CaseRecord {
+  id: number;
+  documentId?: string;
+  trackingCode: string;
+  state: string;
+  receivedAt?: string | Date | null;
+  dueAt?: string | Date | null;
+  resolvedAt?: string | Date | null;
+  overdueNotifiedAt?: string | Date | null;
+  assignee?: AdminUser | null;
+  [field: string]: unknown;
+}
+
+export type Happening =
+  | { kind: 'created' }
+  | { kind: 'transition'; from: string; to: string; reason?: string }
+  | { kind: 'public_reply'; message: string }
+  | { kind: 'assignment'; assignee: AdminUser }
+  | { kind: 'overdue'; assignee?: AdminUser | null };
+
+/** A message to send after commit (e-mail, a chat push, …): the outbox sends it, with retries. */
+export interface Notice {
+  channel: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Where the notices of a case may point: its page in the admin. */
+export interface NoticeLinks {
+  caseUrl: string;
+  inboxUrl: string;
+}
+
+export interface CaseTypeRegistration {
+  /** Short, stable, used in URLs (`?type=`) and in outbox references: `complaint`, `e-service`. */
+  key: string;
+  uid: UID.ContentType;
+  eventUid: UID.ContentType;
+  /** The event's relation attribute that points at the case. */
+  eventRelation: string;
+  /** The inbox tab and menu name. */
+  label: Label;
+  /** One case of this type, e.g. in "a complaint" / "an e-service request". */
+  itemLabel: Label;
+  workflow: WorkflowDefinition;
+  /** Its own admin permissions (actions under `plugin::complaint-workflow.`): who reads, who acts. */
+  permissions: { read: string; manage: string };
+  /** The tracking code's two letters, e.g. NK for complaints, ES for e-service requests. */
+  trackingPrefix: string;
+  /** The deadline rule: when a new case is due, from what it is created with (null: no deadline). */
+  deadline?: (data: Record<string, unknown>, receivedAt: Date) => Promise<Date | null> | Date | null;
+  /** What the case page loads besides the engine's own fields. */
+  populate?: Record<string, unknown>;
+  /** The inbox's own filters, from query parameters to a where clause. */
+  where?: (query: Record<string, unknown>) => Record<string, unknown>;
+  /** Choices for the inbox's own filters (e.g. categories), merged into GET /meta. */
+  filterOptions?: () => Promise<Record<string, unknown>>;
+  /** Runs in the transaction of a state change, after it, e.g. to move a linked record along. */
+  afterTransition?: (record: CaseRecord, from: string, to: string) => Promise<void>;
+  /** Messages for what happened; empty when nobody needs telling. */
+  notices?: (record: CaseRecord, what: Happening, links: NoticeLinks) => Notice[];
+}
+
+export interface ActorRef {
+  type: Actor;
+  user?: AdminUser | null;
+}

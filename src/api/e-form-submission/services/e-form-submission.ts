@@ -1,0 +1,36 @@
+import { factories } from '@strapi/strapi';
+import type { CaseRecord } from '../../../../plugins/complaint-workflow/server/src/public';
+import type { SubmissionInput } from '../domain/input';
+import type { SubmissionRecord } from '../domain/public-view';
+
+const UID = 'api::e-form-submission.e-form-submission';
+
+export default factories.createCoreService(UID, ({ strapi }) => ({
+  /** Files a request through the case engine: code, state, dates and the first event are the engine's. */
+  async createFromCitizen(input: SubmissionInput, language: 'th' | 'en'): Promise<CaseRecord> {
+    return (await strapi.plugin('complaint-workflow').service('engine').create(
+      'e-service',
+      {
+        title: input.title,
+        description: input.description,
+        answers: input.answers ?? {},
+        channel: 'web',
+        contactName: input.contact?.name || null,
+        contactPhone: input.contact?.phone || null,
+        contactEmail: input.contact?.email || null,
+        consent: input.consent === true,
+        language: input.language ?? language,
+      },
+      { type: 'citizen' }
+    )) as CaseRecord;
+  },
+
+  /** The record behind the public view, with its public events only; null when unknown. */
+  async findByTrackingCode(trackingCode: string): Promise<SubmissionRecord | null> {
+    return (await strapi.db.query(UID).findOne({
+      where: { trackingCode },
+      select: ['trackingCode', 'title', 'state', 'receivedAt', 'createdAt', 'dueAt', 'resolvedAt'],
+      populate: { events: { select: ['kind', 'toState', 'message', 'isPublic', 'at'], where: { isPublic: true } } },
+    })) as SubmissionRecord | null;
+  },
+}));
