@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ENGINE_FIELDS, PLUGIN, engineScope } from './services/engine';
+import { ENGINE_FIELDS, engineScope } from './services/engine';
+import { caseEngine } from './plugin';
 
 type Value = unknown;
 
@@ -8,11 +9,10 @@ type Value = unknown;
 function same(a: Value, b: Value): boolean {
   const empty = (v: Value) => v === null || v === undefined || v === '';
   if (empty(a) || empty(b)) return empty(a) && empty(b);
-  if (a instanceof Date || b instanceof Date || /^\d{4}-\d\d-\d\dT/.test(String(a))) {
-    const ta = new Date(a as string).getTime();
-    const tb = new Date(b as string).getTime();
-    return ta === tb;
-  }
+  const instant = (v: Value) => (v instanceof Date ? v.getTime() : typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v).getTime() : undefined);
+  const ta = instant(a);
+  const tb = instant(b);
+  if (ta !== undefined || tb !== undefined) return ta === tb;
   return a === b;
 }
 
@@ -32,14 +32,14 @@ export function registerGuard(strapi: Core.Strapi) {
   strapi.documents.use(async (ctx, next) => {
     const c = ctx as unknown as DocumentContext;
     if (engineScope.getStore() || (c.action !== 'create' && c.action !== 'update')) return next();
-    const type = strapi.plugin(PLUGIN).service('engine').typeByUid(c.uid) as { workflow: { initialState: string }; label: { th: string; en: string } } | undefined;
+    const type = caseEngine(strapi).typeByUid(c.uid);
     const data = c.params?.data;
     if (!type || !data) return next();
     const sent = ENGINE_FIELDS.filter((f) => f in data);
     if (!sent.length) return next();
     let current: Record<string, Value> = { state: type.workflow.initialState };
     if (c.action === 'update' && c.params?.documentId) {
-      current = ((await strapi.db.query(c.uid as Parameters<typeof strapi.db.query>[0]).findOne({ where: { documentId: c.params.documentId }, select: [...ENGINE_FIELDS] })) ?? {}) as Record<string, Value>;
+      current = ((await strapi.db.query(type.uid).findOne({ where: { documentId: c.params.documentId }, select: [...ENGINE_FIELDS] })) ?? {}) as Record<string, Value>;
     }
     const changed = sent.filter((f) => !same(data[f], current[f]));
     if (changed.length) {

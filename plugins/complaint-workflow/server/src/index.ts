@@ -7,7 +7,12 @@ import cases from './controllers/cases';
 import routes from './routes';
 import outboxMessage from './content-types/outbox-message';
 import { registerGuard } from './guard';
-import type { CaseTypeRegistration } from './types';
+import { PLUGIN, caseEngine, channelsOf, mailerOf, outboxOf } from './plugin';
+
+/** The part of the admin's permission service used here (it is typed `any` by Strapi). */
+interface AdminPermissionService {
+  actionProvider: { registerMany: (actions: Array<Record<string, string>>) => Promise<void> };
+}
 
 export interface WorkflowConfig {
   publicUrl: string;
@@ -42,25 +47,30 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const plugin = strapi.plugin('complaint-workflow');
+    const plugin = strapi.plugin(PLUGIN);
     // Each registered case type brings its own pair of permissions (read its inbox, act on its cases).
-    const types = plugin.service('engine').types() as CaseTypeRegistration[];
-    const perTypeActions = types.flatMap((t) => [
-      { section: 'plugins', subCategory: t.label.en, displayName: `Read ${t.label.en.toLowerCase()}`, uid: t.permissions.read, pluginName: 'complaint-workflow' },
-      { section: 'plugins', subCategory: t.label.en, displayName: `Manage ${t.label.en.toLowerCase()}`, uid: t.permissions.manage, pluginName: 'complaint-workflow' },
-    ]);
-    await strapi.service('admin::permission').actionProvider.registerMany([
+    const perTypeActions = caseEngine(strapi)
+      .types()
+      .flatMap((t) => [
+        { section: 'plugins', subCategory: t.label.en, displayName: `Read ${t.label.en.toLowerCase()}`, uid: t.permissions.read, pluginName: PLUGIN },
+        { section: 'plugins', subCategory: t.label.en, displayName: `Manage ${t.label.en.toLowerCase()}`, uid: t.permissions.manage, pluginName: PLUGIN },
+      ]);
+    await (strapi.service('admin::permission') as AdminPermissionService).actionProvider.registerMany([
       // The menu entry: the inbox then shows only the case types this officer may read.
-      { section: 'plugins', subCategory: 'Inbox', displayName: 'Open the case inbox', uid: 'inbox.read', pluginName: 'complaint-workflow' },
+      { section: 'plugins', subCategory: 'Inbox', displayName: 'Open the case inbox', uid: 'inbox.read', pluginName: PLUGIN },
       ...perTypeActions,
-      { section: 'plugins', subCategory: 'Channels', displayName: 'See chat channels', uid: 'channels.read', pluginName: 'complaint-workflow' },
-      { section: 'plugins', subCategory: 'Channels', displayName: 'Reword chat texts', uid: 'channels.manage', pluginName: 'complaint-workflow' },
+      { section: 'plugins', subCategory: 'Channels', displayName: 'See chat channels', uid: 'channels.read', pluginName: PLUGIN },
+      { section: 'plugins', subCategory: 'Channels', displayName: 'Reword chat texts', uid: 'channels.manage', pluginName: PLUGIN },
     ]);
-    await plugin.service('channels').loadTexts();
-    const mail = plugin.service('mailer');
-    plugin.service('outbox').registerSender('email', (n: any) => mail.send(n));
-    plugin.service('outbox').start(Number(plugin.config('outboxIntervalSeconds')) * 1000);
-    const check = () => plugin.service('engine').notifyOverdue().catch((e: Error) => strapi.log.error(`[complaint-workflow] overdue check: ${e.message}`));
+    await channelsOf(strapi).loadTexts();
+    const mail = mailerOf(strapi);
+    outboxOf(strapi).registerSender('email', (n) => mail.send(n));
+    outboxOf(strapi).start(Number(plugin.config('outboxIntervalSeconds')) * 1000);
+    const check = () => {
+      caseEngine(strapi)
+        .notifyOverdue()
+        .catch((e: Error) => strapi.log.error(`[complaint-workflow] overdue check: ${e.message}`));
+    };
     overdueTimer = setInterval(check, Number(plugin.config('overdueCheckMinutes')) * 60_000);
     overdueTimer.unref();
     setImmediate(check);
@@ -68,8 +78,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     if (overdueTimer) clearInterval(overdueTimer);
-    const plugin = strapi.plugin('complaint-workflow');
-    await plugin.service('outbox').stop();
-    plugin.service('mailer').close();
+    await outboxOf(strapi).stop();
+    mailerOf(strapi).close();
   },
 };

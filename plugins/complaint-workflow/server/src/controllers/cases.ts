@@ -1,7 +1,8 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ConflictError, PLUGIN } from '../services/engine';
+import { ConflictError } from '../services/engine';
+import { PLUGIN, caseEngine, channelsOf } from '../plugin';
 import type { CaseTypeRegistration } from '../types';
 import type { AdminUser } from '../types';
 
@@ -14,16 +15,16 @@ type Level = 'read' | 'manage';
 
 /** Thin: read the request, call the engine, shape the answer. The case type comes from ?type=. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const engine = () => strapi.plugin(PLUGIN).service('engine');
+  const engine = () => caseEngine(strapi);
   const stateOf = (ctx: Context) => ctx.state as AdminState;
   const may = (ctx: Context, t: CaseTypeRegistration, level: Level) => stateOf(ctx).userAbility.can(`plugin::${PLUGIN}.${t.permissions[level]}`);
 
   /** The case type of the request, if this officer may use it. */
   const typeOf = (ctx: Context, level: Level): CaseTypeRegistration => {
     const raw = ctx.query.type;
-    const all = engine().types() as CaseTypeRegistration[];
+    const all = engine().types();
     // Without ?type=, the first type this officer may use.
-    const t = typeof raw === 'string' && raw ? (engine().type(raw) as CaseTypeRegistration) : (all.find((x) => may(ctx, x, level)) ?? all[0]);
+    const t = typeof raw === 'string' && raw ? engine().type(raw) : (all.find((x) => may(ctx, x, level)) ?? all[0]);
     if (!t) throw new errors.NotFoundError('ไม่มีประเภทเรื่อง / No case type is registered');
     if (!may(ctx, t, level)) throw new errors.ForbiddenError('คุณไม่มีสิทธิ์ในเรื่องประเภทนี้ / You may not use this case type');
     return t;
@@ -70,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The case types this officer may read: the inbox's tabs. */
     types(ctx: Context) {
-      const all = engine().types() as CaseTypeRegistration[];
+      const all = engine().types();
       ctx.body = { types: all.filter((t) => may(ctx, t, 'read')).map((t) => describe(ctx, t)) };
     },
 
@@ -87,12 +88,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     channels(ctx: Context) {
-      const channels = strapi.plugin(PLUGIN).service('channels');
+      const channels = channelsOf(strapi);
       ctx.body = { channels: channels.list(), texts: channels.texts() };
     },
 
     async saveTexts(ctx: Context) {
-      ctx.body = { texts: await strapi.plugin(PLUGIN).service('channels').saveTexts(body(ctx).texts) };
+      ctx.body = { texts: await channelsOf(strapi).saveTexts(body(ctx).texts) };
     },
 
     /** Sends a message the platform refused once more, now; the case page shows how it went. */

@@ -32,7 +32,7 @@ const textError = (key: string, th: string, en: string) =>
  * it is on, and the bot's texts. Edited texts live in the plugin store and are cached here, since
  * they are read on every message sent.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const channels = new Map<string, ChannelInfo>();
   const defs = new Map<string, TextDef>();
   let edited: Record<string, string> = {};
@@ -102,3 +102,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type ChannelsService = ReturnType<typeof service>;
+export default service;

@@ -5,7 +5,11 @@ import { activeStates, allowedActions, checkDefinition, decide, isOverdue, isSta
 import { newTrackingCode } from '../engine/tracking-code';
 import type { ActorRef, AdminUser, CaseRecord, CaseTypeRegistration, Happening, Notice } from '../types';
 
-export const PLUGIN = 'complaint-workflow';
+import { PLUGIN } from '../plugin-id';
+import type { OutboxService } from './outbox';
+import { inTransaction } from '../transaction';
+
+export { PLUGIN };
 
 /** Fields only the engine writes: a change from anywhere else is refused (see the guard below). */
 export const ENGINE_FIELDS = ['state', 'dueAt', 'resolvedAt', 'overdueNotifiedAt'] as const;
@@ -41,11 +45,11 @@ function message(value: unknown, path: string, required: boolean): string | unde
 
 type CommandResult<T> = { result: T; event: Record<string, unknown>; happening?: Happening };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const engine = ({ strapi }: { strapi: Core.Strapi }) => {
   const types = new Map<string, CaseTypeRegistration>();
   type Listener = (record: CaseRecord, from: string, to: string) => Promise<void>;
   const listeners = new Map<string, Listener[]>();
-  const outbox = () => strapi.plugin(PLUGIN).service('outbox');
+  const outbox = () => strapi.plugin(PLUGIN).service<OutboxService>('outbox');
   const db = (t: CaseTypeRegistration) => strapi.db.query(t.uid);
 
   const typeOf = (key: string): CaseTypeRegistration => {
@@ -76,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function command<T>(key: string, id: number, fn: (record: CaseRecord) => Promise<CommandResult<T>>, actor: ActorRef): Promise<T> {
     const t = typeOf(key);
     return engineScope.run(true, () =>
-      strapi.db.transaction(async ({ onCommit }) => {
+      inTransaction(strapi, async ({ onCommit }) => {
         const record = await load(t, id);
         const { result, event, happening } = await fn(record);
         await strapi.db.query(t.eventUid).create({
@@ -134,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const t = typeOf(key);
       const dueAt = t.deadline ? await t.deadline(data, receivedAt) : null;
       return engineScope.run(true, () =>
-        strapi.db.transaction(async ({ onCommit }) => {
+        inTransaction(strapi, async ({ onCommit }) => {
           const trackingCode = await uniqueTrackingCode(t, receivedAt);
           // The engine's own fields win over anything the caller put in `data`.
           const fields: Record<string, unknown> = { ...data, trackingCode, state: t.workflow.initialState, receivedAt, dueAt, resolvedAt: null, overdueNotifiedAt: null };
@@ -197,18 +201,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async reply(key: string, id: number, actor: ActorRef, text: unknown) {
       const body = message(text, 'message', true)!;
-      return command(key, id, async () => ({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply' as const, message: body } }), actor);
+      return command(key, id, () => Promise.resolve({ result: true, event: { kind: 'public_reply', message: body, isPublic: true }, happening: { kind: 'public_reply' as const, message: body } }), actor);
     },
 
     /** A citizen adds to their open case (e.g. a further chat message): staff see it in the history. */
     async citizenMessage(key: string, id: number, text: unknown) {
       const body = message(text, 'message', true)!;
-      return command(key, id, async () => ({ result: true, event: { kind: 'citizen_message', message: body, isPublic: false } }), { type: 'citizen' });
+      return command(key, id, () => Promise.resolve({ result: true, event: { kind: 'citizen_message', message: body, isPublic: false } }), { type: 'citizen' });
     },
 
     async note(key: string, id: number, actor: ActorRef, text: unknown) {
       const body = message(text, 'message', true)!;
-      return command(key, id, async () => ({ result: true, event: { kind: 'internal_note', message: body, isPublic: false } }), actor);
+      return command(key, id, () => Promise.resolve({ result: true, event: { kind: 'internal_note', message: body, isPublic: false } }), actor);
     },
 
     async assign(key: string, id: number, actor: ActorRef, assigneeId: unknown) {
@@ -255,7 +259,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })) as Array<{ id: number }>;
         for (const { id } of late) {
           await engineScope.run(true, () =>
-            strapi.db.transaction(async ({ onCommit }) => {
+            inTransaction(strapi, async ({ onCommit }) => {
               const record = await load(t, id);
               const { count } = await db(t).updateMany({ where: { id, overdueNotifiedAt: { $null: true } }, data: { overdueNotifiedAt: now } });
               if (count !== 1) return;
@@ -273,7 +277,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(key: string, query: Record<string, unknown>, me: AdminUser) {
       const t = typeOf(key);
       const now = new Date();
-      const str = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : undefined);
+      const str = (k: string) => { const v = query[k]; return typeof v === 'string' ? v : undefined; };
       const base: Record<string, unknown>[] = [t.where ? t.where(query) : {}];
       const assignee = str('assignee');
       if (assignee === 'me') base.push({ assignee: { id: me.id } });
@@ -327,3 +331,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type CaseEngine = ReturnType<typeof engine>;
+export default engine;

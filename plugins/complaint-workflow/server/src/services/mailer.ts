@@ -11,12 +11,12 @@ export interface SmtpConfig {
 }
 
 /** The outbox's e-mail channel. Without SMTP_HOST, messages are marked skipped, not retried forever. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   let transport: Transporter | null | undefined;
 
   const get = (): Transporter | null => {
     if (transport !== undefined) return transport;
-    const smtp = strapi.plugin('complaint-workflow').config('smtp') as SmtpConfig;
+    const smtp = strapi.plugin('complaint-workflow').config<SmtpConfig>('smtp');
     transport = smtp?.host
       ? nodemailer.createTransport({
           host: smtp.host,
@@ -35,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async send(notice: Notice): Promise<'sent' | 'skipped'> {
       const t = get();
       if (!t) return 'skipped';
-      await t.sendMail({ from: strapi.plugin('complaint-workflow').config('emailFrom') as string, to: notice.to, subject: notice.subject, text: notice.text });
+      await t.sendMail({ from: strapi.plugin('complaint-workflow').config<string>('emailFrom'), to: notice.to, subject: notice.subject, text: notice.text });
       return 'sent';
     },
 
@@ -45,3 +45,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type MailerService = ReturnType<typeof service>;
+export default service;

@@ -21,21 +21,31 @@ export interface CaseRef {
 }
 
 const UID = 'plugin::complaint-workflow.outbox-message';
+
+/** A row of the outbox as the sender loop reads it. */
+interface StoredMessage {
+  id: number;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
 const MAX_ATTEMPTS = 8;
 const BATCH = 20;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const senders = new Map<string, Sender>();
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
 
   async function flushOnce(): Promise<number> {
-    const due = await strapi.db.query(UID).findMany({
+    const due = (await strapi.db.query(UID).findMany({
       where: { state: 'pending', nextAttemptAt: { $lte: new Date() } },
       orderBy: [{ id: 'asc' }],
       limit: BATCH,
-    });
+    })) as StoredMessage[];
     let done = 0;
     for (const m of due) {
       const sender = senders.get(m.channel);
@@ -136,3 +146,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type OutboxService = ReturnType<typeof service>;
+export default service;
