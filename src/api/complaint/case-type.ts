@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { CaseRecord, CaseTypeRegistration, Happening, NoticeLinks } from '../../../plugins/complaint-workflow/server/src/public';
-import { dueDate } from '../../../plugins/complaint-workflow/server/src/public';
-import { complaintNotices, type ComplaintLike, type NoticeHappening } from './domain/notices';
+import { channelsOf, dueDate, pluginConfig } from '../../../plugins/complaint-workflow/server/src/public';
+import { complaintNotices } from './domain/notices';
 import { COMPLAINT_WORKFLOW } from './workflow';
 
 const CATEGORY = 'api::complaint-category.complaint-category';
@@ -29,7 +29,10 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
     pole: { select: ['id', 'code', 'name', 'status'] },
   },
   where(q) {
-    const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string) : undefined);
+    const str = (k: string) => {
+      const v = q[k];
+      return typeof v === 'string' ? v : undefined;
+    };
     const where: Record<string, unknown>[] = [];
     if (str('category')) where.push({ category: { code: str('category') } });
     const village = str('village');
@@ -47,9 +50,7 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
     return { categories };
   },
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
-    const plugin = strapi.plugin('complaint-workflow');
-    const config = (k: string) => String(plugin.config(k) ?? '');
-    const chatText = (key: string, vars?: Record<string, string | number>) => String(plugin.service('channels').render(key, vars));
-    return complaintNotices(record as unknown as ComplaintLike, what as NoticeHappening, { publicUrl: config('publicUrl'), staffEmail: config('staffEmail'), chatText, caseLink: links.caseUrl });
+    const chatText = (key: string, vars?: Record<string, string | number>) => channelsOf(strapi).render(key, vars);
+    return complaintNotices(record, what, { publicUrl: pluginConfig(strapi, 'publicUrl'), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl });
   },
 });

@@ -10,9 +10,16 @@ export const PHOTO_PREFIX = 'complaint-photo-';
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const MAX_SIDE = 2048;
+
+/** The part of Strapi's upload service used here (typed `any` by Strapi). */
+interface UploadService {
+  upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<Array<{ id: number; url: string }>>;
+  remove(file: { id: number }): Promise<unknown>;
+}
+const uploads = (strapi: Core.Strapi) => strapi.plugin('upload').service<UploadService>('upload');
 const FORMATS = new Set(['jpeg', 'png', 'webp', 'heif', 'avif', 'gif', 'tiff']);
 
-interface IncomingFile {
+export interface IncomingFile {
   filepath: string;
   originalFilename?: string | null;
   size: number;
@@ -63,17 +70,14 @@ export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingF
     try {
       for (const out of encoded) {
         const name = path.basename(out);
-        const [file] = await strapi
-          .plugin('upload')
-          .service('upload')
-          .upload({
+        const [file] = await uploads(strapi).upload({
             data: { fileInfo: { name, alternativeText: 'ภาพประกอบเรื่องร้องเรียน' } },
             files: { filepath: out, originalFilename: name, mimetype: 'image/jpeg', size: fs.statSync(out).size },
           });
         stored.push({ id: file.id, url: file.url });
       }
     } catch (err) {
-      for (const s of stored) await strapi.plugin('upload').service('upload').remove({ id: s.id }).catch(() => undefined);
+      for (const s of stored) await uploads(strapi).remove({ id: s.id }).catch(() => undefined);
       throw err;
     }
     return stored;

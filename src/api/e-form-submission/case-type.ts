@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { CaseRecord, CaseTypeRegistration, Happening, NoticeLinks } from '../../../plugins/complaint-workflow/server/src/public';
-import { dueDate } from '../../../plugins/complaint-workflow/server/src/public';
+import { dueDate, pluginConfig } from '../../../plugins/complaint-workflow/server/src/public';
 import { eServiceNotices, type SubmissionLike } from './domain/notices';
 import { E_SERVICE_DEADLINE_DAYS, E_SERVICE_WORKFLOW } from './workflow';
 
@@ -21,7 +21,6 @@ export const eServiceCaseType = (strapi: Core.Strapi): CaseTypeRegistration => (
     return text ? { $or: [{ trackingCode: { $containsi: text } }, { title: { $containsi: text } }, { description: { $containsi: text } }] } : {};
   },
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
-    const publicUrl = String(strapi.plugin('complaint-workflow').config('publicUrl') ?? '');
-    return eServiceNotices(record as unknown as SubmissionLike, what, { publicUrl, caseLink: links.caseUrl });
+    return eServiceNotices(record as CaseRecord & SubmissionLike, what, { publicUrl: pluginConfig(strapi, 'publicUrl'), caseLink: links.caseUrl });
   },
 });

@@ -1,43 +1,49 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { lineSignatureValid, metaSignatureValid } from '../domain/signature';
+import type { LineService } from '../services/line';
+import type { FacebookService } from '../services/facebook';
 
 const UNPARSED = Symbol.for('unparsedBody');
 
 /** The parsed body, once its signature over the exact bytes sent is valid; 401 otherwise. */
-function signedBody(ctx: any, valid: (raw: string) => boolean, header: string) {
-  const body = ctx.request.body;
-  const raw = body && typeof body === 'object' ? body[UNPARSED] : undefined;
+function signedBody(ctx: Context, valid: (raw: string) => boolean, header: string): Record<string, unknown> {
+  const body = (ctx.request as { body?: unknown }).body;
+  const raw = body && typeof body === 'object' ? (body as Record<symbol, unknown>)[UNPARSED] : undefined;
   if (typeof raw !== 'string' || !valid(raw)) throw new errors.UnauthorizedError(`ลายเซ็นไม่ถูกต้อง / Invalid ${header}`);
-  return body;
+  // The raw bytes hang on the parsed object, so a body that got here is an object.
+  return body as Record<string, unknown>;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/channels/line/webhook: the signature first, then 200 at once; handling follows. */
-  async lineWebhook(ctx: any) {
-    const line = strapi.service('api::channel.line');
+  lineWebhook(ctx: Context) {
+    const line = strapi.service('api::channel.line') as LineService;
     if (!line.enabled()) throw new errors.NotFoundError('ช่องทาง LINE ยังไม่ได้ตั้งค่า / The LINE channel is not configured');
     const body = signedBody(ctx, (raw) => lineSignatureValid(raw, line.secret(), ctx.get('x-line-signature')), 'X-Line-Signature');
-    line.accept(Array.isArray(body.events) ? body.events : []);
+    line.accept(Array.isArray(body.events) ? (body.events as unknown[]) : []);
     ctx.status = 200;
     ctx.body = { ok: true };
   },
 
   /** GET /api/channels/facebook/webhook: Meta's subscription handshake. */
-  async facebookVerify(ctx: any) {
-    const facebook = strapi.service('api::channel.facebook');
+  facebookVerify(ctx: Context) {
+    const facebook = strapi.service('api::channel.facebook') as FacebookService;
     if (!facebook.enabled()) throw new errors.NotFoundError('ช่องทาง Facebook ยังไม่ได้ตั้งค่า / The Facebook channel is not configured');
     const q = ctx.query;
     if (q['hub.mode'] !== 'subscribe' || typeof q['hub.verify_token'] !== 'string' || q['hub.verify_token'] !== facebook.verifyToken()) {
       throw new errors.ForbiddenError('verify token ไม่ถูกต้อง / The verify token does not match');
     }
     ctx.type = 'text/plain';
-    ctx.body = String(q['hub.challenge'] ?? '');
+    const challenge: unknown = q['hub.challenge'];
+    // Meta sends one number as text; a repeated parameter reads as before (joined by commas).
+    ctx.body = typeof challenge === 'string' ? challenge : Array.isArray(challenge) ? challenge.join(',') : '';
   },
 
   /** POST /api/channels/facebook/webhook: the signature first, then 200 at once; handling follows. */
-  async facebookWebhook(ctx: any) {
-    const facebook = strapi.service('api::channel.facebook');
+  facebookWebhook(ctx: Context) {
+    const facebook = strapi.service('api::channel.facebook') as FacebookService;
     if (!facebook.enabled()) throw new errors.NotFoundError('ช่องทาง Facebook ยังไม่ได้ตั้งค่า / The Facebook channel is not configured');
     facebook.accept(signedBody(ctx, (raw) => metaSignatureValid(raw, facebook.secret(), ctx.get('x-hub-signature-256')), 'X-Hub-Signature-256'));
     ctx.status = 200;

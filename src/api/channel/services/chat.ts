@@ -8,6 +8,8 @@ import { thDate, trackingLink } from '../../complaint/domain/notices';
 import { OPEN_STATES, STATE_LABELS, type ComplaintState as State } from '../../complaint/workflow';
 import { storeComplaintPhotos } from '../../complaint/photos';
 import { isStatusQuery, type RenderText } from '../domain/bot-texts';
+import type { ComplaintInput } from '../../complaint/domain/validate';
+import { caseEngine, channelsOf } from '../../../../plugins/complaint-workflow/server/src/public';
 
 const COMPLAINT = 'api::complaint.complaint';
 const MAX_PHOTOS_PER_CASE = 10;
@@ -21,16 +23,31 @@ export interface Conversation {
   say: (text: string) => Promise<void>;
 }
 
+/** The fields of a complaint this service reads. */
+interface ChatCase {
+  id: number;
+  trackingCode: string;
+  state: string;
+  dueAt?: string | Date | null;
+  address?: string | null;
+  photos?: Array<{ id: number }> | null;
+}
+
+/** The one method of the complaint service a chat calls. */
+interface ComplaintFiling {
+  createFromCitizen(input: ComplaintInput, channel: Platform, extra: { platformUserId?: string }): Promise<{ trackingCode: string }>;
+}
+
 /**
  * Chat apps as a complaint channel, whatever the app: a user's first message opens a case, later
  * ones (text, photo, location) add to it while it is open, "สถานะ" asks for its status. The LINE and
  * Facebook services only translate their webhooks into these calls.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.config.get('channels') as { defaultCategory: string; publicUrl: string };
-  const engine = () => strapi.plugin('complaint-workflow').service('engine');
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => strapi.config.get<{ defaultCategory: string; publicUrl: string }>('channels');
+  const engine = () => caseEngine(strapi);
   const inFlight = new Set<Promise<void>>();
-  const say: RenderText = (key, vars) => strapi.plugin('complaint-workflow').service('channels').render(key, vars);
+  const say: RenderText = (key, vars) => channelsOf(strapi).render(key, vars);
 
   const trackLink = (code: string) => trackingLink(settings().publicUrl, code);
 
@@ -39,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { platformUserId: c.userId, channel: c.platform, ...(openOnly ? { state: { $in: OPEN_STATES } } : {}) },
       orderBy: [{ id: 'desc' }],
       populate: { photos: { select: ['id'] } },
-    });
+    }) as Promise<ChatCase | null>;
 
   /** The user's open case, or a new one opened with this description (and the user is told its code). */
   async function caseFor(c: Conversation, description: string) {
@@ -47,8 +64,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (open) return { record: open, created: false };
     const { value, issues } = validateComplaintInput({ data: { category: settings().defaultCategory, description: description.slice(0, 5000) } });
     if (!value) throw new Error(`a ${c.platform} message could not open a complaint: ${issues.map((i) => i.en).join('; ')}`);
-    const { trackingCode } = await strapi.service(COMPLAINT).createFromCitizen(value, c.platform, { platformUserId: c.userId });
-    const record = await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } });
+    const { trackingCode } = await (strapi.service(COMPLAINT) as ComplaintFiling).createFromCitizen(value, c.platform, { platformUserId: c.userId });
+    const record = (await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } })) as ChatCase | null;
+    if (!record) throw new Error(`the ${c.platform} complaint ${trackingCode} was filed but cannot be read back`);
     await c.say(say('opened', { code: trackingCode, due: thDate(record.dueAt), link: trackLink(trackingCode) }));
     return { record, created: true };
   }
@@ -68,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async welcome(c: Conversation) {
-      const town = await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh'] });
+      const town = (await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh'] })) as { nameTh?: string | null } | null;
       await c.say(say('welcome', { town: town?.nameTh ?? 'เทศบาล' }));
     },
 
@@ -98,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fs.rmSync(tmp, { force: true });
       }
       const { record, created } = await caseFor(c, `รูปภาพจาก ${c.platform === 'line' ? 'LINE' : 'Facebook'} (ยังไม่มีรายละเอียด)`);
-      const photos = [...(record.photos ?? []).map((p: { id: number }) => p.id), ...stored.map((p) => p.id)].slice(0, MAX_PHOTOS_PER_CASE);
+      const photos = [...(record.photos ?? []).map((p) => p.id), ...stored.map((p) => p.id)].slice(0, MAX_PHOTOS_PER_CASE);
       await strapi.db.query(COMPLAINT).update({ where: { id: record.id }, data: { photos } });
       await engine().citizenMessage('complaint', record.id, '[รูปภาพ]');
       if (!created) await c.say(say('added', { code: record.trackingCode }));
@@ -121,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Runs a verified batch after the webhook has answered; one failing event does not stop the rest. */
-    accept(platform: Platform, events: unknown[], handle: (e: any) => Promise<void>) {
+    accept(platform: Platform, events: unknown[], handle: (e: unknown) => Promise<void>) {
       const run = (async () => {
         for (const e of events) {
           try {
@@ -132,7 +150,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       })();
       inFlight.add(run);
-      run.finally(() => inFlight.delete(run));
+      // run never rejects: each event's failure is caught and logged above.
+      void run.finally(() => inFlight.delete(run));
     },
 
     /** Resolves when every accepted batch has been handled (tests, shutdown). */
@@ -141,3 +160,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type ChatService = ReturnType<typeof service>;
+export default service;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { Conversation } from './chat';
+import type { ChatService, Conversation } from './chat';
 import { platformError } from '../domain/platform-error';
+import { outboxOf } from '../../../../plugins/complaint-workflow/server/src/public';
 
 interface FacebookConfig {
   appSecret: string;
@@ -11,11 +12,34 @@ interface FacebookConfig {
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
+/** A messaging event as Meta sends it; unverified JSON, so every field is checked before use. */
+interface MessagingEvent {
+  sender?: { id?: unknown } | null;
+  message?: {
+    mid?: unknown;
+    is_echo?: unknown;
+    text?: unknown;
+    attachments?: unknown;
+  } | null;
+}
+
+interface Attachment {
+  type?: unknown;
+  title?: unknown;
+  payload?: { url?: unknown; coordinates?: { lat?: unknown; long?: unknown } | null } | null;
+}
+
+/** A page webhook's body: its entries, each with its messaging events. */
+interface PageWebhook {
+  object?: unknown;
+  entry?: unknown;
+}
+
 /** The town's Facebook page through Messenger: the Send API client and the webhook's messaging events. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cfg = () => strapi.config.get('channels.facebook') as FacebookConfig;
-  const chat = () => strapi.service('api::channel.chat');
-  const outbox = () => strapi.plugin('complaint-workflow').service('outbox');
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const cfg = () => strapi.config.get<FacebookConfig>('channels.facebook');
+  const chat = () => strapi.service('api::channel.chat') as ChatService;
+  const outbox = () => outboxOf(strapi);
 
   const conversation = (psid: string): Conversation => ({
     platform: 'facebook',
@@ -36,19 +60,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return bytes.length <= MAX_IMAGE_BYTES ? bytes : null;
   }
 
-  async function handle(e: any) {
+  async function handle(event: unknown) {
+    const e = event as MessagingEvent | null | undefined;
     const psid = e?.sender?.id;
     const m = e?.message;
     if (typeof psid !== 'string' || !m || m.is_echo || typeof m.mid !== 'string') return;
-    if (!(await chat().firstTime('facebook', m.mid))) return;
+    const mid = m.mid;
+    if (!(await chat().firstTime('facebook', mid))) return;
     const c = conversation(psid);
     if (typeof m.text === 'string' && m.text.trim()) await chat().text(c, m.text.trim());
-    for (const a of Array.isArray(m.attachments) ? m.attachments : []) {
-      if (a?.type === 'image' && typeof a.payload?.url === 'string') {
-        const bytes = await image(a.payload.url);
-        if (bytes) await chat().image(c, bytes, `facebook-${m.mid}`);
-      } else if (a?.type === 'location' && a.payload?.coordinates) {
-        await chat().location(c, Number(a.payload.coordinates.lat), Number(a.payload.coordinates.long), typeof a.title === 'string' ? a.title : '');
+    const attachments = (Array.isArray(m.attachments) ? m.attachments : []) as Array<Attachment | null | undefined>;
+    for (const a of attachments) {
+      const url = a?.payload?.url;
+      const coordinates = a?.payload?.coordinates;
+      if (a?.type === 'image' && typeof url === 'string') {
+        const bytes = await image(url);
+        if (bytes) await chat().image(c, bytes, `facebook-${mid}`);
+      } else if (a?.type === 'location' && coordinates) {
+        await chat().location(c, Number(coordinates.lat), Number(coordinates.long), typeof a.title === 'string' ? a.title : '');
       }
     }
   }
@@ -59,8 +88,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     verifyToken: () => cfg().verifyToken,
 
     /** A verified page webhook: its messaging events, handled in the background, in order. */
-    accept(body: any) {
-      const events = body?.object === 'page' && Array.isArray(body.entry) ? body.entry.flatMap((entry: any) => (Array.isArray(entry?.messaging) ? entry.messaging : [])) : [];
+    accept(body: unknown) {
+      const page = body as PageWebhook | null | undefined;
+      const entries = page?.object === 'page' && Array.isArray(page.entry) ? (page.entry as Array<{ messaging?: unknown } | null | undefined>) : [];
+      const events = entries.flatMap((entry): unknown[] => (Array.isArray(entry?.messaging) ? (entry.messaging as unknown[]) : []));
       chat().accept('facebook', events, handle);
     },
 
@@ -83,3 +114,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type FacebookService = ReturnType<typeof service>;
+export default service;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { Conversation } from './chat';
+import type { ChatService, Conversation } from './chat';
 import { platformError } from '../domain/platform-error';
+import { outboxOf } from '../../../../plugins/complaint-workflow/server/src/public';
 
 interface LineConfig {
   channelSecret: string;
@@ -9,11 +10,23 @@ interface LineConfig {
   dataApiBaseUrl: string;
 }
 
+/** A webhook event as LINE sends it; unverified JSON, so every field is checked before use. */
+interface LineEvent {
+  type?: unknown;
+  webhookEventId?: unknown;
+  replyToken?: unknown;
+  source?: { userId?: unknown } | null;
+  message?: { type?: unknown; id?: unknown; text?: unknown; latitude?: unknown; longitude?: unknown; title?: unknown; address?: unknown } | null;
+}
+
+/** An id LINE sends as text (a number is taken too); anything else is no id. */
+const idOf = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+
 /** The town's LINE Official Account: the Messaging API client and its webhook's events. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cfg = () => strapi.config.get('channels.line') as LineConfig;
-  const chat = () => strapi.service('api::channel.chat');
-  const outbox = () => strapi.plugin('complaint-workflow').service('outbox');
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const cfg = () => strapi.config.get<LineConfig>('channels.line');
+  const chat = () => strapi.service('api::channel.chat') as ChatService;
+  const outbox = () => outboxOf(strapi);
 
   async function call(url: string, init: RequestInit = {}): Promise<Response> {
     const res = await fetch(url, {
@@ -27,28 +40,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const text = (t: string) => [{ type: 'text', text: t.slice(0, 5000) }];
 
   /** Bot answers use the event's reply token, through the outbox like every other message. */
-  const conversation = (e: any): Conversation => ({
+  const conversation = (userId: string, replyToken: string | undefined): Conversation => ({
     platform: 'line',
-    userId: e.source.userId,
+    userId,
     async say(message: string) {
-      if (!e.replyToken) return;
-      await outbox().enqueue([{ channel: 'line-reply', to: e.replyToken, subject: 'LINE', text: message }]);
+      if (!replyToken) return;
+      await outbox().enqueue([{ channel: 'line-reply', to: replyToken, subject: 'LINE', text: message }]);
       outbox().kick();
     },
   });
 
-  async function handle(e: any) {
-    if (typeof e?.source?.userId !== 'string' || !e.webhookEventId) return;
-    if (!(await chat().firstTime('line', String(e.webhookEventId)))) return;
-    const c = conversation(e);
+  async function handle(event: unknown) {
+    const e = event as LineEvent | null | undefined;
+    const userId = e?.source?.userId;
+    const eventId = idOf(e?.webhookEventId);
+    if (typeof userId !== 'string' || !e || !eventId) return;
+    if (!(await chat().firstTime('line', eventId))) return;
+    const c = conversation(userId, typeof e.replyToken === 'string' ? e.replyToken : undefined);
     if (e.type === 'follow') return chat().welcome(c);
     if (e.type !== 'message') return;
     const m = e.message ?? {};
+    const messageId = idOf(m.id);
     if (m.type === 'text' && typeof m.text === 'string' && m.text.trim()) await chat().text(c, m.text.trim());
-    else if (m.type === 'image' && m.id) {
-      const res = await call(`${cfg().dataApiBaseUrl}/v2/bot/message/${encodeURIComponent(m.id)}/content`);
-      await chat().image(c, Buffer.from(await res.arrayBuffer()), `line-${m.id}`);
-    } else if (m.type === 'location') await chat().location(c, Number(m.latitude), Number(m.longitude), [m.title, m.address].filter(Boolean).join(' '));
+    else if (m.type === 'image' && messageId) {
+      const res = await call(`${cfg().dataApiBaseUrl}/v2/bot/message/${encodeURIComponent(messageId)}/content`);
+      await chat().image(c, Buffer.from(await res.arrayBuffer()), `line-${messageId}`);
+    } else if (m.type === 'location') {
+      const place = [m.title, m.address].filter((p): p is string => typeof p === 'string' && Boolean(p)).join(' ');
+      await chat().location(c, Number(m.latitude), Number(m.longitude), place);
+    }
   }
 
   return {
@@ -69,3 +89,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type LineService = ReturnType<typeof service>;
+export default service;

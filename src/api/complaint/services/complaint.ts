@@ -1,6 +1,7 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { CaseRecord } from '../../../../plugins/complaint-workflow/server/src/public';
+import { caseEngine } from '../../../../plugins/complaint-workflow/server/src/public';
+import type { ComplaintRecord } from '../domain/public-view';
 import type { ComplaintInput } from '../domain/validate';
 import { PHOTO_PREFIX } from '../photos';
 
@@ -13,26 +14,35 @@ const PUBLIC_POPULATE = {
 const fieldError = (path: string[], th: string, en: string) =>
   new errors.ValidationError(`${th} / ${en}`, { errors: [{ path, message: `${th} / ${en}`, name: 'ValidationError' }] });
 
-export default factories.createCoreService(UID, ({ strapi }) => ({
+interface CategoryRow {
+  id: number;
+  confidential?: boolean | null;
+  defaultAssignee?: { id: number } | null;
+}
+
+/** A complaint with what its public view needs (category and events). */
+export type StoredComplaint = ComplaintRecord & { confidential?: boolean | null; category?: (ComplaintRecord['category'] & { confidential?: boolean | null }) | null };
+
+const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Files a citizen's complaint and its first history event in one transaction. */
   async createFromCitizen(input: ComplaintInput, channel: 'web' | 'open311' | 'line' | 'facebook' | 'pole' = 'web', extra: { platformUserId?: string; pole?: number } = {}) {
-    const category = await strapi.db
+    const category = (await strapi.db
       .query('api::complaint-category.complaint-category')
-      .findOne({ where: { code: input.category, active: true }, populate: { defaultAssignee: { select: ['id'] } } });
+      .findOne({ where: { code: input.category, active: true }, populate: { defaultAssignee: { select: ['id'] } } })) as CategoryRow | null;
     if (!category) throw fieldError(['category'], 'ไม่พบประเภทเรื่องนี้', 'Unknown category');
 
     if (input.photos?.length) {
       // Only photos sent through POST /api/complaints/photos, not any file of the media library.
-      const files = await strapi.db
+      const files = (await strapi.db
         .query('plugin::upload.file')
-        .findMany({ where: { id: { $in: input.photos }, name: { $startsWith: PHOTO_PREFIX } }, select: ['id', 'mime'] });
-      if (files.length !== input.photos.length || files.some((f: { mime: string }) => !f.mime.startsWith('image/'))) {
+        .findMany({ where: { id: { $in: input.photos }, name: { $startsWith: PHOTO_PREFIX } }, select: ['id', 'mime'] })) as Array<{ mime: string }>;
+      if (files.length !== input.photos.length || files.some((f) => !f.mime.startsWith('image/'))) {
         throw fieldError(['photos'], 'ไม่พบรูปภาพที่อ้างถึง', 'A photo id does not name an uploaded image');
       }
     }
 
     // The engine sets the tracking code, state, receipt and due date, and writes the first event.
-    const created = (await strapi.plugin('complaint-workflow').service('engine').create(
+    const created = await caseEngine(strapi).create(
       'complaint',
       {
         category: category.id,
@@ -55,14 +65,17 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
         pole: extra.pole,
       },
       { type: 'citizen' }
-    )) as CaseRecord;
+    );
     return { trackingCode: created.trackingCode, record: await this.findByTrackingCode(created.trackingCode) };
   },
 
   /** The record behind a public view; null when unknown or confidential (never shown publicly). */
-  async findByTrackingCode(trackingCode: string) {
-    const c = await strapi.db.query(UID).findOne({ where: { trackingCode }, populate: PUBLIC_POPULATE });
+  async findByTrackingCode(trackingCode: string): Promise<StoredComplaint | null> {
+    const c = (await strapi.db.query(UID).findOne({ where: { trackingCode }, populate: PUBLIC_POPULATE })) as StoredComplaint | null;
     if (!c || c.confidential || c.category?.confidential) return null;
     return c;
   },
-}));
+});
+
+export type ComplaintService = ReturnType<typeof methods>;
+export default factories.createCoreService(UID, methods);

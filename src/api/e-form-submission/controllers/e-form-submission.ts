@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { TRACKING_CODE_PATTERN } from '../../../../plugins/complaint-workflow/server/src/public';
 import { fieldIssues, submissionInput } from '../domain/input';
 import { toPublicSubmission } from '../domain/public-view';
+import type { SubmissionService } from '../services/e-form-submission';
 
 const UID = 'api::e-form-submission.e-form-submission';
 
@@ -18,7 +19,9 @@ const MESSAGES = {
   notFound: { th: 'ไม่พบคำขอตามรหัสติดตามนี้', en: 'No e-service request has this tracking code' },
 };
 
-export default factories.createCoreController(UID, ({ strapi }) => ({
+export default factories.createCoreController(UID, ({ strapi }) => {
+  const submissions = () => strapi.service(UID) as SubmissionService;
+  return {
   /** POST /api/e-form-submissions: a citizen files a request and gets its tracking code. */
   async create(ctx: Context) {
     const lang = languageOf(ctx);
@@ -29,8 +32,9 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       const issues = fieldIssues(parsed.error, lang).map((i) => ({ ...i, path: ['data', ...i.path] }));
       throw new errors.ValidationError(MESSAGES.invalid[lang], { errors: issues.map((i) => ({ ...i, name: 'ValidationError' })) });
     }
-    const created = await strapi.service(UID).createFromCitizen(parsed.data, lang);
-    const record = await strapi.service(UID).findByTrackingCode(created.trackingCode);
+    const created = await submissions().createFromCitizen(parsed.data, lang);
+    const record = await submissions().findByTrackingCode(created.trackingCode);
+    if (!record) throw new Error(`request ${created.trackingCode} vanished after it was filed`);
     ctx.status = 201;
     ctx.body = { data: toPublicSubmission(record) };
   },
@@ -38,9 +42,10 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   /** GET /api/e-form-submissions/track/:trackingCode: where the request stands, or 404. */
   async track(ctx: Context) {
     const code = String((ctx.params as Record<string, string>).trackingCode || '').toUpperCase();
-    const found = TRACKING_CODE_PATTERN.test(code) ? await strapi.service(UID).findByTrackingCode(code) : null;
+    const found = TRACKING_CODE_PATTERN.test(code) ? await submissions().findByTrackingCode(code) : null;
     if (!found) throw new errors.NotFoundError(MESSAGES.notFound[languageOf(ctx)]);
     ctx.set('Cache-Control', 'no-cache');
     ctx.body = { data: toPublicSubmission(found) };
   },
-}));
+};
+});

@@ -1,14 +1,14 @@
-import { factories } from '@strapi/strapi';
-import type { CaseRecord } from '../../../../plugins/complaint-workflow/server/src/public';
+import { factories, type Core } from '@strapi/strapi';
+import { caseEngine, type CaseRecord } from '../../../../plugins/complaint-workflow/server/src/public';
 import type { SubmissionInput } from '../domain/input';
 import type { SubmissionRecord } from '../domain/public-view';
 
 const UID = 'api::e-form-submission.e-form-submission';
 
-export default factories.createCoreService(UID, ({ strapi }) => ({
+const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Files a request through the case engine: code, state, dates and the first event are the engine's. */
   async createFromCitizen(input: SubmissionInput, language: 'th' | 'en'): Promise<CaseRecord> {
-    return (await strapi.plugin('complaint-workflow').service('engine').create(
+    return caseEngine(strapi).create(
       'e-service',
       {
         title: input.title,
@@ -22,7 +22,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
         language: input.language ?? language,
       },
       { type: 'citizen' }
-    )) as CaseRecord;
+    );
   },
 
   /** The record behind the public view, with its public events only; null when unknown. */
@@ -33,4 +33,7 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       populate: { events: { select: ['kind', 'toState', 'message', 'isPublic', 'at'], where: { isPublic: true } } },
     })) as SubmissionRecord | null;
   },
-}));
+});
+
+export type SubmissionService = ReturnType<typeof methods>;
+export default factories.createCoreService(UID, methods);

@@ -1,6 +1,7 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { validateComplaintInput } from '../../complaint/domain/validate';
+import { validateComplaintInput, type ComplaintInput } from '../../complaint/domain/validate';
 import { TRACKING_CODE_PATTERN } from '../../complaint/domain/tracking-code';
 import {
   discoveryDocument,
@@ -15,12 +16,18 @@ import {
 } from '../domain/georeport';
 import { fromOpen311Request, parseRequestsQuery, toOpen311Errors } from '../domain/input';
 import { toXmlDocument, type XmlValue } from '../domain/xml';
+import type { Open311Service } from '../services/open311';
 
-type Open311Service = ReturnType<typeof import('../services/open311').default>;
+/** The one method of the complaint service Open311 calls. */
+interface ComplaintFiling {
+  createFromCitizen(input: ComplaintInput, channel: 'open311'): Promise<{ trackingCode: string }>;
+}
+
+const paramsOf = (ctx: Context) => ctx.params as Record<string, string>;
 
 /** Answers in the format the path asked for: JSON as is, XML under the spec's root element. */
-function send(ctx: any, status: number, root: string, data: XmlValue, cacheControl?: string) {
-  const format: Format = ctx.params.format === 'xml' ? 'xml' : 'json';
+function send(ctx: Context, status: number, root: string, data: XmlValue, cacheControl?: string) {
+  const format: Format = paramsOf(ctx).format === 'xml' ? 'xml' : 'json';
   ctx.status = status;
   if (format === 'xml') {
     // The type GeoReport v2 names, and the one discovery advertises.
@@ -37,39 +44,40 @@ function send(ctx: any, status: number, root: string, data: XmlValue, cacheContr
   }
 }
 
-const fail = (ctx: any, status: number, list: Open311Error[]) => send(ctx, status, 'errors', list as unknown as XmlValue);
-const langOf = (ctx: any) => pickLanguage(ctx.query?.locale, ctx.get('Accept-Language'));
+const fail = (ctx: Context, status: number, list: Open311Error[]) => send(ctx, status, 'errors', list as unknown as XmlValue);
+const langOf = (ctx: Context) => pickLanguage(ctx.query?.locale, ctx.get('Accept-Language'));
 const notFoundService = () => open311Error(404, 'ไม่พบบริการนี้', 'No service has this service_code', 'service_code');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const open311 = () => strapi.service('api::open311.open311') as unknown as Open311Service;
+  const open311 = () => strapi.service('api::open311.open311') as Open311Service;
 
   return {
     /** GET /api/open311/discovery.(json|xml) */
-    async discovery(ctx: any) {
-      const { publicUrl } = strapi.config.get('open311') as { publicUrl: string };
+    async discovery(ctx: Context) {
+      const { publicUrl } = strapi.config.get<{ publicUrl: string }>('open311');
       send(ctx, 200, 'discovery', discoveryDocument(publicUrl, await open311().contact()), 'public, max-age=3600');
     },
 
     /** GET /api/open311/v2/services.(json|xml) */
-    async services(ctx: any) {
+    async services(ctx: Context) {
       const lang = langOf(ctx);
       const list = await open311().listServices();
       send(ctx, 200, 'services', list.map((c) => toOpen311Service(c, lang)), 'public, max-age=300');
     },
 
     /** GET /api/open311/v2/services/:service_code.(json|xml) */
-    async serviceDefinition(ctx: any) {
-      const found = await open311().findService(String(ctx.params.service_code));
+    async serviceDefinition(ctx: Context) {
+      const found = await open311().findService(String(paramsOf(ctx).service_code));
       if (!found) return fail(ctx, 404, [notFoundService()]);
       send(ctx, 200, 'service_definition', toServiceDefinition(found), 'public, max-age=300');
     },
 
     /** POST /api/open311/v2/requests.(json|xml): file a complaint through our own validation. */
-    async createRequest(ctx: any) {
-      const form = ctx.request.body;
-      const { requireKey } = strapi.config.get('open311') as { requireKey: boolean };
-      if (requireKey && !(await open311().isValidApiKey(Array.isArray(form?.api_key) ? form.api_key[0] : form?.api_key))) {
+    async createRequest(ctx: Context) {
+      const form = (ctx.request as { body?: unknown }).body;
+      const { requireKey } = strapi.config.get<{ requireKey: boolean }>('open311');
+      const apiKey = (form as { api_key?: unknown } | null | undefined)?.api_key;
+      if (requireKey && !(await open311().isValidApiKey(Array.isArray(apiKey) ? (apiKey as unknown[])[0] : apiKey))) {
         return fail(ctx, 403, [open311Error(403, 'ไม่มี api_key หรือ api_key ไม่ถูกต้อง', 'Missing or invalid api_key', 'api_key')]);
       }
 
@@ -82,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!service) return fail(ctx, 404, [notFoundService()]);
 
       try {
-        const { trackingCode } = await strapi.service('api::complaint.complaint').createFromCitizen(value, 'open311');
+        const { trackingCode } = await (strapi.service('api::complaint.complaint') as ComplaintFiling).createFromCitizen(value, 'open311');
         send(ctx, 201, 'service_requests', [{ service_request_id: trackingCode, service_notice: serviceNotice(service, lang), account_id: mapped.accountId }]);
       } catch (e) {
         if (!(e instanceof errors.ValidationError)) throw e;
@@ -90,12 +98,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const [th, en] = d.message.split(' / ');
           return { path: d.path, th, en: en ?? th };
         });
-        fail(ctx, 400, details.length ? toOpen311Errors(details) : [open311Error(400, e.message, e.message)]);
+        // `instanceof` on the generic error class leaves its message typed any: it is the Error's string.
+        const { message } = e as Error;
+        fail(ctx, 400, details.length ? toOpen311Errors(details) : [open311Error(400, message, message)]);
       }
     },
 
     /** GET /api/open311/v2/requests.(json|xml) */
-    async requests(ctx: any) {
+    async requests(ctx: Context) {
       const { filter, errors: problems } = parseRequestsQuery(ctx.query);
       if (!filter) return fail(ctx, 400, problems);
       const lang = langOf(ctx);
@@ -104,8 +114,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/open311/v2/requests/:service_request_id.(json|xml): an array of one, as the spec has it. */
-    async request(ctx: any) {
-      const id = String(ctx.params.service_request_id).toUpperCase();
+    async request(ctx: Context) {
+      const id = String(paramsOf(ctx).service_request_id).toUpperCase();
       const found = TRACKING_CODE_PATTERN.test(id) ? await open311().findRequest(id) : null;
       if (!found) return fail(ctx, 404, [open311Error(404, 'ไม่พบเรื่องนี้', 'No service request has this id', 'service_request_id')]);
       send(ctx, 200, 'service_requests', [toOpen311Request(found, langOf(ctx))]);

@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { COMPLAINT_STATES as STATES, PUBLIC_STATUS } from '../../complaint/workflow';
 import type { CategoryLike, ComplaintLike } from '../domain/georeport';
 import { MAX_RESULTS, type RequestsFilter } from '../domain/input';
@@ -19,24 +19,37 @@ const PUBLIC_WHERE = { confidential: false, $or: [{ category: { id: { $null: tru
 const isPublic = (c: { confidential?: boolean; category?: { confidential?: boolean } | null }) => !c.confidential && !c.category?.confidential;
 const KEY_TOUCH_MS = 3600_000;
 
+/** A complaint as REQUEST_QUERY reads it: the public view's fields and the confidentiality flags. */
+interface StoredComplaint extends Omit<ComplaintLike, 'category'> {
+  confidential?: boolean;
+  category?: (CategoryLike & { confidential?: boolean }) | null;
+}
+
+interface MunicipalityContact {
+  nameTh?: string | null;
+  nameEn?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
 interface ApiTokenService {
   hash(accessKey: string): string;
   getByAccessKey(hash: string): Promise<{ id: number; kind?: string | null; type?: string; expiresAt?: string | null; lastUsedAt?: string | null } | null>;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Active categories that may be shown publicly, in the town's order. */
   async listServices(): Promise<CategoryLike[]> {
     return strapi.db.query(CATEGORY).findMany({
       where: { active: true, confidential: false },
       select: CATEGORY_FIELDS,
       orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-    });
+    }) as Promise<CategoryLike[]>;
   },
 
   /** One such category; null for unknown, inactive or confidential codes alike. */
   async findService(code: string): Promise<CategoryLike | null> {
-    return strapi.db.query(CATEGORY).findOne({ where: { code, active: true, confidential: false }, select: CATEGORY_FIELDS });
+    return strapi.db.query(CATEGORY).findOne({ where: { code, active: true, confidential: false }, select: CATEGORY_FIELDS }) as Promise<CategoryLike | null>;
   },
 
   async findRequests(filter: RequestsFilter): Promise<ComplaintLike[]> {
@@ -47,12 +60,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (filter.serviceCodes) and.push({ category: { code: { $in: filter.serviceCodes } } });
       if (filter.statuses) and.push({ state: { $in: STATES.filter((s) => filter.statuses!.includes(PUBLIC_STATUS[s])) } });
     }
-    const found = await strapi.db.query(COMPLAINT).findMany({ ...REQUEST_QUERY, where: { $and: and }, orderBy: { receivedAt: 'desc' }, limit: MAX_RESULTS });
+    const found = (await strapi.db.query(COMPLAINT).findMany({ ...REQUEST_QUERY, where: { $and: and }, orderBy: { receivedAt: 'desc' }, limit: MAX_RESULTS })) as StoredComplaint[];
     return found.filter(isPublic);
   },
 
   async findRequest(trackingCode: string): Promise<ComplaintLike | null> {
-    const c = await strapi.db.query(COMPLAINT).findOne({ ...REQUEST_QUERY, where: { $and: [PUBLIC_WHERE, { trackingCode }] } });
+    const c = (await strapi.db.query(COMPLAINT).findOne({ ...REQUEST_QUERY, where: { $and: [PUBLIC_WHERE, { trackingCode }] } })) as StoredComplaint | null;
     return c && isPublic(c) ? c : null;
   },
 
@@ -62,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async isValidApiKey(key: unknown): Promise<boolean> {
     if (typeof key !== 'string' || !key || key.length > 1000) return false;
-    const tokens = strapi.service('admin::api-token-content-api' as UID.Service) as unknown as ApiTokenService;
+    const tokens = strapi.service('admin::api-token-content-api') as unknown as ApiTokenService;
     const token = await tokens.getByAccessKey(tokens.hash(key));
     if (!token || (token.kind && token.kind !== 'content-api') || token.type === 'read-only') return false;
     if (token.expiresAt && new Date(token.expiresAt) < new Date()) return false;
@@ -75,9 +88,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Who runs this API, from the municipality record. */
   async contact(): Promise<string> {
-    const m = await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh', 'nameEn', 'email', 'phone'] });
+    const m = (await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh', 'nameEn', 'email', 'phone'] })) as MunicipalityContact | null;
     const reach = [m?.email, m?.phone ? `โทร/Tel. ${m.phone}` : null].filter(Boolean).join(', ');
     const who = [m?.nameTh, m?.nameEn].filter(Boolean).join(' / ');
     return [who, reach].filter(Boolean).join(' — ') || 'The municipality office';
   },
 });
+
+export type Open311Service = ReturnType<typeof service>;
+export default service;

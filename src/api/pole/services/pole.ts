@@ -1,5 +1,7 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { caseEngine } from '../../../../plugins/complaint-workflow/server/src/public';
+import type { ComplaintService } from '../../complaint/services/complaint';
 import { OPEN_STATES } from '../../complaint/workflow';
 import { FAULTS, POLE_CODE, poleStatusFor, poleUrl, type PoleReport, type PoleStatus } from '../domain/report';
 
@@ -27,30 +29,50 @@ function onePerPole<T>(code: string, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export default factories.createCoreService(UID, ({ strapi }) => ({
+/** A pole as the public may see it (and its id, for our own queries). */
+export interface PoleRow {
+  id: number;
+  code: string;
+  name: string;
+  village: number | null;
+  lat: number | null;
+  lng: number | null;
+  status: PoleStatus;
+}
+
+/** A pole's open fault report. */
+interface OpenReport {
+  id: number;
+  trackingCode: string;
+  state: string;
+  reportCount: number | null;
+  dueAt: string | null;
+}
+
+const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   normaliseCode(raw: unknown): string | null {
-    const code = String(raw ?? '').trim().toUpperCase();
+    const code = (typeof raw === 'string' ? raw : '').trim().toUpperCase();
     return code.length <= 20 && POLE_CODE.test(code) ? code : null;
   },
 
-  list() {
-    return strapi.db.query(UID).findMany({ select: PUBLIC_FIELDS, orderBy: [{ code: 'asc' }] });
+  async list(): Promise<Omit<PoleRow, 'id'>[]> {
+    return (await strapi.db.query(UID).findMany({ select: PUBLIC_FIELDS, orderBy: [{ code: 'asc' }] })) as Omit<PoleRow, 'id'>[];
   },
 
-  async findByCode(raw: unknown) {
+  async findByCode(raw: unknown): Promise<PoleRow> {
     const code = this.normaliseCode(raw);
-    const pole = code ? await strapi.db.query(UID).findOne({ where: { code }, select: ['id', ...PUBLIC_FIELDS] }) : null;
+    const pole = code ? ((await strapi.db.query(UID).findOne({ where: { code }, select: ['id', ...PUBLIC_FIELDS] })) as PoleRow | null) : null;
     if (!pole) throw notFound();
     return pole;
   },
 
   /** The open fault report of a pole, if any (at most one is kept open: later reports join it). */
-  openReport(poleId: number) {
-    return strapi.db.query(COMPLAINT).findOne({
+  async openReport(poleId: number): Promise<OpenReport | null> {
+    return (await strapi.db.query(COMPLAINT).findOne({
       where: { pole: { id: poleId }, state: open },
       select: ['id', 'trackingCode', 'state', 'reportCount', 'dueAt'],
       orderBy: [{ id: 'desc' }],
-    });
+    })) as OpenReport | null;
   },
 
   url(code: string) {
@@ -71,10 +93,10 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
         await strapi.db.query(COMPLAINT).update({ where: { id: existing.id }, data: { reportCount } });
         // Staff only (citizen messages are not public): a further reporter's phone is for calling back.
         const message = [`แจ้งซ้ำครั้งที่ ${reportCount}`, ...lines, ...(input.phone ? [`โทร: ${input.phone}`] : [])].join('\n');
-        await strapi.plugin('complaint-workflow').service('engine').citizenMessage('complaint', existing.id, message);
+        await caseEngine(strapi).citizenMessage('complaint', existing.id, message);
         return { created: false, trackingCode: existing.trackingCode, reportCount, poleStatus: poleStatusFor(existing.state) };
       }
-      const { trackingCode } = await strapi.service(COMPLAINT).createFromCitizen(
+      const { trackingCode } = await (strapi.service(COMPLAINT) as ComplaintService).createFromCitizen(
         {
           category: POLE_CATEGORY,
           title: `${fault.th}: ${pole.name} (${pole.code})`.slice(0, 200),
@@ -99,9 +121,12 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
   async followCase(poleId: number) {
     const current = await this.openReport(poleId);
     const status = poleStatusFor(current ? current.state : 'resolved');
-    const pole = await strapi.db.query(UID).findOne({ where: { id: poleId }, select: ['status'] });
+    const pole = (await strapi.db.query(UID).findOne({ where: { id: poleId }, select: ['status'] })) as Pick<PoleRow, 'status'> | null;
     // A pole staff took out of service stays so until staff say otherwise, unless a report is open.
     if (!pole || (pole.status === 'out_of_service' && !current)) return;
     if (pole.status !== status) await strapi.db.query(UID).update({ where: { id: poleId }, data: { status } });
   },
-}));
+});
+
+export type PoleService = ReturnType<typeof methods>;
+export default factories.createCoreService(UID, methods);
