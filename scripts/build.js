@@ -29,7 +29,8 @@ const PARTS = {
     },
   },
   website: {
-    inputs: ['website', 'package-lock.json'],
+    // The website may import the pure rules of src/shared (and nothing else outside website/).
+    inputs: ['website', 'src/shared', 'package-lock.json'],
     outputs: ['build/website/index.html'],
     run: () => run('website build', [path.join(ROOT, 'website', 'build.js')]),
   },

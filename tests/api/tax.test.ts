@@ -250,7 +250,7 @@ describe('GET /api/tax-rates', () => {
   it('publishes the statutory rates by use and value band as data', async () => {
     const res = await request(app.url).get('/api/tax-rates').expect(200);
     expect(res.body.data.categories.map((c: { key: string }) => c.key)).toEqual(['agriculture', 'residence', 'other', 'vacant']);
-    const { estimateTax } = require('../../src/api/tax-bill/domain/estimate');
+    const { estimateTax } = require('../../src/shared/tax-estimate');
     const other = res.body.data.categories[2].variants[0].bands;
     expect(estimateTax(2_450_000, other)).toBe(7350);
     expect(estimateTax(60_000_000, other)).toBe(50_000_000 * 0.003 + 10_000_000 * 0.004);

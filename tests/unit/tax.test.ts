@@ -3,7 +3,7 @@ import { isValidNationalId } from '../../src/api/tax-bill/domain/national-id';
 import { maskName, statusOf, installmentsOf } from '../../src/api/tax-bill/domain/bill';
 import { autoMapping, parseDate } from '../../src/api/tax-bill/domain/import-rows';
 import { parseCsv } from '../../src/api/tax-bill/domain/spreadsheet';
-import { estimateTax } from '../../src/api/tax-bill/domain/estimate';
+import { estimateTax } from '../../src/shared/tax-estimate';
 
 describe('tax domain', () => {
   it('computes CRC-16/CCITT-FALSE (check value of "123456789" is 29B1)', () => {
