@@ -55,7 +55,7 @@ const columnIndex = (ref: string) => {
 const excelDate = (serial: number) => new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400_000).toISOString().slice(0, 10);
 
 /**
- * The first worksheet of an .xlsx file. Enough of Office Open XML for the tax office's exports:
+ * The first worksheet of an .xlsx file. Enough of Office Open XML for what offices export:
  * shared and inline strings, numbers, booleans, and numbers in date formats read as dates.
  */
 export async function parseXlsx(bytes: Buffer): Promise<Rows> {
@@ -99,7 +99,7 @@ export async function parseXlsx(bytes: Buffer): Promise<Rows> {
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
-/** Reads a tax office export by its name or content: .xlsx (a zip) or CSV (UTF-8). */
+/** Reads a spreadsheet by its name or content: .xlsx (a zip) or CSV (UTF-8). */
 export async function readSpreadsheet(bytes: Buffer, name = ''): Promise<Rows> {
   const isZip = bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
   if (isZip || /\.xlsx$/i.test(name)) return parseXlsx(bytes);
@@ -116,7 +116,7 @@ export async function writeXlsx(rows: Rows): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
-  zip.file('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Bills" sheetId="1" r:id="rId1"/></sheets></workbook>');
+  zip.file('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>');
   zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
   zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
