@@ -202,8 +202,15 @@ const ImportFlow = ({ target }: { target: Target }) => {
                 <Typography textColor="danger600">{t('missing', { fields: check.missing.map(nameOf).join(', ') })}</Typography>
               ) : (
                 <Flex gap={3}>
-                  <Badge active>{t('valid', { n: check.valid })}</Badge>
-                  {check.invalid ? <Badge>{t('invalid', { n: check.invalid })}</Badge> : null}
+                  {/* Explicit colours: the design system's active badge falls short of WCAG AA contrast. */}
+                  <Badge textColor="success700" backgroundColor="success100">
+                    {t('valid', { n: check.valid })}
+                  </Badge>
+                  {check.invalid ? (
+                    <Badge textColor="danger700" backgroundColor="danger100">
+                      {t('invalid', { n: check.invalid })}
+                    </Badge>
+                  ) : null}
                 </Flex>
               )}
               {check.failed.length ? <IssueTable rows={check.failed} fields={target.fields} caption={t('issues')} /> : null}
