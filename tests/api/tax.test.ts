@@ -304,6 +304,21 @@ describe('the staff import in the admin (spreadsheet-import targets)', () => {
     expect((await request(app.url).get('/spreadsheet-import/targets').set(nobody).expect(200)).body.data).toEqual([]);
   });
 
+  it("keeps what roles were granted under the old tax plugin's permission names", async () => {
+    const roles = app.strapi.service('admin::role');
+    const role = await roles.create({ name: 'revenue (old names)', description: 'test' });
+    // Written straight to the table, as an older version of the app left them.
+    const knex = app.strapi.db.connection;
+    const now = new Date();
+    for (const action of ['plugin::tax.bills.import', 'plugin::tax.payments.reconcile']) {
+      const [row] = await knex('admin_permissions').insert({ action, action_parameters: '{}', properties: '{}', conditions: '[]', created_at: now, updated_at: now }).returning('id');
+      await knex('admin_permissions_role_lnk').insert({ permission_id: typeof row === 'object' ? row.id : row, role_id: role.id });
+    }
+    await require('../../database/migrations/2026.07.01T00.00.00.spreadsheet-import-permissions.js').up(knex);
+    const actions = (await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map((p: { action: string }) => p.action);
+    expect(actions.sort()).toEqual(['plugin::spreadsheet-import.tax-bills', 'plugin::spreadsheet-import.tax-payments']);
+  });
+
   it('leaves no uploaded file behind in the temporary folder, refused uploads included', async () => {
     const nobody = await staffWith('tmp-check@nokok.test', []);
     const tmp = os.tmpdir();

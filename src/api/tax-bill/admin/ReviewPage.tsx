@@ -66,7 +66,7 @@ const Review = () => {
               <Tbody>
                 {payments.map((p) => (
                   <Tr key={p.id} data-bank-ref={p.bankReference}>
-                    <Td><Typography>{formatDate(p.paidAt, { dateStyle: 'medium' })}</Typography></Td>
+                    <Td><Typography>{formatDate(p.paidAt, { dateStyle: 'medium', timeZone: 'Asia/Bangkok' })}</Typography></Td>
                     <Td><Typography>{p.bankReference}</Typography></Td>
                     <Td><Typography>{p.bill ? `${p.bill.billNumber} (${p.bill.taxYear})` : `${p.ref1 ?? ''} ${p.ref2 ?? ''}`}</Typography></Td>
                     <Td><Typography>{formatNumber(Number(p.amount), { minimumFractionDigits: 2 })}</Typography></Td>
