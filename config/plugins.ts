@@ -34,10 +34,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       logoPath: env('QR_LOGO_PATH', 'database/seed/assets/logo.svg'),
     },
   },
-  // Staff tools for tax bills: spreadsheet import (mapping, preview, progress) and bank reconciliation.
-  tax: {
+  // CSV/XLSX import into targets the app registers (tax bills, the bank's payment report): column
+  // mapping, per-row report, background run with progress.
+  'spreadsheet-import': {
     enabled: true,
-    resolve: './plugins/tax',
+    resolve: './plugins/spreadsheet-import',
   },
   upload: {
     config: {

@@ -15,7 +15,9 @@ const strapiBin = path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 's
 // Order matters: `strapi build` empties dist/, so the server compile runs after it.
 const PARTS = {
   admin: {
-    inputs: ['src/admin', 'plugins', 'config/admin.ts', 'package-lock.json'],
+    // A town feature's staff screen sits in src/api/<domain>/admin and reads the feature's permission
+    // names from src/api/<domain>/staff-permissions.ts; the rest of src/api is server code.
+    inputs: ['src/admin', 'src/api/*/admin', 'src/api/*/staff-permissions.ts', 'plugins', 'config/admin.ts', 'package-lock.json'],
     outputs: ['dist/build/index.html'],
     run: () => run('strapi build', [strapiBin, 'build']),
   },
@@ -29,7 +31,8 @@ const PARTS = {
     },
   },
   website: {
-    inputs: ['website', 'package-lock.json'],
+    // The website may import the pure rules of src/shared (and nothing else outside website/).
+    inputs: ['website', 'src/shared', 'package-lock.json'],
     outputs: ['build/website/index.html'],
     run: () => run('website build', [path.join(ROOT, 'website', 'build.js')]),
   },
@@ -40,7 +43,20 @@ function run(label, args) {
   if (res.status !== 0) throw new Error(`${label} failed`);
 }
 
+// Files under a path; a `*` segment stands for every folder at that level (src/api/*/admin).
 function listFiles(rel) {
+  const star = rel.split('/').indexOf('*');
+  if (star >= 0) {
+    const parts = rel.split('/');
+    const parent = path.join(ROOT, ...parts.slice(0, star));
+    if (!fs.existsSync(parent)) return [];
+    return fs
+      .readdirSync(parent, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort()
+      .flatMap((name) => listFiles([...parts.slice(0, star), name, ...parts.slice(star + 1)].join('/')));
+  }
   const abs = path.join(ROOT, rel);
   if (!fs.existsSync(abs)) return [];
   if (fs.statSync(abs).isFile()) return [rel];

@@ -24,7 +24,8 @@ async function main() {
   build({ ifStale: true, log: () => undefined });
 
   const { createStrapi } = require('@strapi/strapi');
-  const { readSpreadsheet } = require(path.join(ROOT, 'dist', 'src', 'api', 'tax-bill', 'domain', 'spreadsheet.js'));
+  // The reader is generic: the spreadsheet-import plugin's public module.
+  const { readSpreadsheet } = require(path.join(ROOT, 'dist', 'plugins', 'spreadsheet-import', 'server', 'src', 'public.js'));
   const { autoMapping, IMPORT_FIELDS } = require(path.join(ROOT, 'dist', 'src', 'api', 'tax-bill', 'domain', 'import-rows.js'));
   const rows = await readSpreadsheet(bytes, file);
   if (rows.length < 2) throw new Error('the file has no rows under its header row');

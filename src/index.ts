@@ -7,6 +7,8 @@ import { complaintOperations } from './api/complaint/openapi';
 import { open311Operations } from './api/open311/openapi';
 import { poleOperations } from './api/pole/openapi';
 import { taxOperations } from './api/tax-bill/openapi';
+import { registerImportTargets } from './api/tax-bill/import-targets';
+import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { complaintCaseType } from './api/complaint/case-type';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
@@ -25,6 +27,10 @@ function registerChatSenders(strapi: Core.Strapi) {
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Tax bills and the bank's payment report are spreadsheet-import targets; the staff list of
+    // payments to review is an admin route of the tax feature.
+    registerImportTargets(strapi);
+    strapi.server.routes(taxAdminRoutes);
     const engine = strapi.plugin('complaint-workflow').service('engine');
     engine.register(complaintCaseType(strapi));
     engine.register(eServiceCaseType(strapi));

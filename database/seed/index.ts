@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { linesToBlocks } from './blocks';
 import { validateComplaintInput } from '../../src/api/complaint/domain/validate';
-import { parseCsv } from '../../src/api/tax-bill/domain/spreadsheet';
+import { parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
 import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
 
 /**

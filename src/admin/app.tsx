@@ -1,8 +1,14 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import th from './translations/th.json';
 import en from './translations/en.json';
-import { VolumeUp } from '@strapi/icons';
+import taxTh from '../api/tax-bill/admin/translations/th.json';
+import taxEn from '../api/tax-bill/admin/translations/en.json';
+import { SealCheck, VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
+import { RECONCILE_PERMISSION } from '../api/tax-bill/staff-permissions';
+
+/** A feature's staff strings sit beside its page (src/api/<domain>/admin/translations); the admin reads them prefixed. */
+const prefixed = (prefix: string, data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 // The admin reads this key before it renders; staff who never chose a language get Thai.
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -16,18 +22,26 @@ export default {
     auth: { logo },
     menu: { logo },
     head: { favicon: logo },
-    translations: { th, en },
+    translations: { th: { ...th, ...prefixed('nokok.tax', taxTh) }, en: { ...en, ...prefixed('nokok.tax', taxEn) } },
     tutorials: false,
     notifications: { releases: false },
   },
-  /** The loudspeaker poles: status map and printable QR labels (public data, so every officer sees it). */
   register(app: StrapiApp) {
+    // The loudspeaker poles: status map and printable QR labels (public data, so every officer sees it).
     app.addMenuLink({
       to: 'poles',
       icon: VolumeUp,
       intlLabel: { id: 'nokok.poles.menu', defaultMessage: 'Loudspeaker poles' },
       permissions: [],
       Component: () => import('../api/pole/admin/PolesPage'),
+    });
+    // Bank payments the reconciliation flagged: for whoever may import the bank's report.
+    app.addMenuLink({
+      to: 'tax-payments',
+      icon: SealCheck,
+      intlLabel: { id: 'nokok.tax.menu', defaultMessage: 'Tax payments to review' },
+      permissions: [{ action: RECONCILE_PERMISSION, subject: null }],
+      Component: () => import('../api/tax-bill/admin/ReviewPage'),
     });
   },
   bootstrap(_app: StrapiApp) {},

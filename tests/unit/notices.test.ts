@@ -32,7 +32,7 @@ describe('complaint notices', () => {
   it('sends an overdue case to its assignee, or to the duty address when nobody has it', () => {
     expect(complaintNotices(base, { kind: 'overdue', assignee: { email: 'o@example.test' } }, ctx)[0].to).toBe('o@example.test');
     expect(complaintNotices(base, { kind: 'overdue', assignee: null }, ctx)[0].to).toBe('duty@nokok.example');
-    expect(complaintNotices(base, { kind: 'overdue', assignee: null }, { publicUrl: ctx.publicUrl, chatText })).toEqual([]);
+    expect(complaintNotices(base, { kind: 'overdue', assignee: null }, { publicUrl: ctx.publicUrl, chatText, caseLink: ctx.caseLink })).toEqual([]);
   });
 
   it('answers a LINE case in its chat, but leaves the first answer to the bot', () => {

@@ -2,8 +2,10 @@ import { crc16, billPaymentPayload, parseEmv } from '../../src/api/tax-bill/doma
 import { isValidNationalId } from '../../src/api/tax-bill/domain/national-id';
 import { maskName, statusOf, installmentsOf } from '../../src/api/tax-bill/domain/bill';
 import { autoMapping, parseDate } from '../../src/api/tax-bill/domain/import-rows';
-import { parseCsv } from '../../src/api/tax-bill/domain/spreadsheet';
-import { estimateTax } from '../../src/api/tax-bill/domain/estimate';
+import { importPermission, parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
+import { parseBankPayment } from '../../src/api/tax-bill/domain/bank-report';
+import { RECONCILE_PERMISSION, TAX_PAYMENTS_TARGET } from '../../src/api/tax-bill/staff-permissions';
+import { estimateTax } from '../../src/shared/tax-estimate';
 
 describe('tax domain', () => {
   it('computes CRC-16/CCITT-FALSE (check value of "123456789" is 29B1)', () => {
@@ -46,6 +48,17 @@ describe('tax domain', () => {
 
   it('matches Thai and English headers to fields', () => {
     expect(autoMapping(['เลขที่ใบแจ้ง', 'Tax Year', 'เลขประจำตัวประชาชน', 'ชื่อ-สกุล', 'ภาษี'])).toEqual({ billNumber: 0, taxYear: 1, nationalId: 2, ownerName: 3, taxAmount: 4 });
+  });
+
+  it('reads a bank payment row in the report order or through a mapping, and says what is wrong', () => {
+    const { row } = parseBankPayment(['2026-12-01 10:15', 'T-1', '256901', '1,300.50', 'KTB-1']);
+    expect(row).toEqual({ paidAt: new Date('2026-12-01T03:15:00.000Z'), ref1: 'T-1', ref2: '256901', amount: 1300.5, bankReference: 'KTB-1' });
+    expect(parseBankPayment(['KTB-2', '10', '2026-12-02', 'T-2'], { bankReference: 0, amount: 1, date: 2, ref1: 3 }).row).toMatchObject({ ref1: 'T-2', ref2: '', amount: 10 });
+    expect(parseBankPayment(['yesterday', '', '', '-5', '']).issues.map((i) => i.field)).toEqual(['date', 'ref1', 'amount', 'bankReference']);
+  });
+
+  it("names the reconcile permission as the spreadsheet-import plugin does", () => {
+    expect(importPermission(TAX_PAYMENTS_TARGET)).toBe(RECONCILE_PERMISSION);
   });
 
   it('parses quoted CSV with a BOM and CRLF', () => {

@@ -1,7 +1,7 @@
 import { api } from './api';
 import { esc } from './html';
 import { bilingual, formatDate, lang, t } from './i18n';
-import { estimateTax, type Band } from '../../src/api/tax-bill/domain/estimate';
+import { estimateTax, type Band } from '../../src/shared/tax-estimate';
 import type { Rendered } from './view';
 
 interface PublicBill {

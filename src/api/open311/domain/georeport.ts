@@ -43,7 +43,9 @@ export interface ComplaintLike {
 export function pickLanguage(locale: unknown, acceptLanguage: unknown): Lang {
   if (locale === 'en' || locale === 'th') return locale;
   let best: { lang: Lang; q: number } | undefined;
-  for (const part of String(acceptLanguage ?? '').split(',')) {
+  // A header is text; a repeated one may arrive as a list of texts, read as one comma-separated list.
+  const header = typeof acceptLanguage === 'string' ? acceptLanguage : Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : '';
+  for (const part of header.split(',')) {
     const [tag, ...params] = part.trim().split(';');
     const primary = tag.trim().toLowerCase().split('-')[0];
     if (primary !== 'th' && primary !== 'en') continue;

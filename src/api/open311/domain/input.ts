@@ -24,7 +24,7 @@ export const toOpen311Errors = (issues: FieldIssue[]): Open311Error[] =>
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 // A form field may repeat (a=1&a=2); the first value counts.
-const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const single = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 /** "Optional" in the spec: an empty parameter is the same as none. Non-text passes as is, for validation to refuse. */
 const optional = (v: unknown): unknown => {
   const s = single(v);
@@ -96,8 +96,19 @@ export const MAX_RESULTS = 1000;
 // W3C date-time profile of ISO 8601: a date, optionally with a time and a zone.
 const W3C_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/**
+ * A parameter as text, the way String() prints it: a nested value (`a[b]=c`) becomes text no filter
+ * matches, so it is refused or finds nothing rather than being ignored.
+ */
+const asText = (v: unknown): string => {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return (v as unknown[]).map(asText).join(',');
+  if (typeof v === 'object') return '[object Object]';
+  return String(v as string | number | boolean | bigint);
+};
+
 const list = (v: unknown) =>
-  String(single(v) ?? '')
+  asText(single(v))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);

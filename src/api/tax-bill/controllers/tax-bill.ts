@@ -39,6 +39,11 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       ctx.body = await strapi.plugin('qr').service('qr').png(found.payload, { size: 600, errorCorrection: 'M' });
     },
 
+    /** GET /tax-bills/payments/review (admin route, see admin-routes.ts): bank payments flagged for a person. */
+    async paymentsToReview(ctx: any) {
+      ctx.body = { results: await bills().paymentsToReview() };
+    },
+
     /** GET /api/tax-rates: the statutory rates by use and value band, for the estimate. */
     async rates(ctx: any) {
       ctx.set('Cache-Control', 'public, max-age=3600');

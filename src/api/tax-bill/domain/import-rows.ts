@@ -1,21 +1,15 @@
 import crypto from 'crypto';
+import { matchColumns, type ImportField, type RowIssue } from '../../../../plugins/spreadsheet-import/server/src/public';
 import { isValidNationalId, normaliseNationalId } from './national-id';
 import type { Installment } from './bill';
+
+export type { ImportField, RowIssue };
 
 /**
  * Rows of the tax office's spreadsheet → bills. Columns are matched by name (Thai or English, as the
  * office writes them) and staff may change the mapping; each bad row gets its reasons in Thai and
  * English and is never stored in part.
  */
-export interface ImportField {
-  key: string;
-  th: string;
-  en: string;
-  required?: boolean;
-  /** Header words that mean this column, lower case, spaces removed. */
-  aliases: string[];
-}
-
 export const IMPORT_FIELDS: ImportField[] = [
   { key: 'billNumber', th: 'เลขที่ใบแจ้งประเมิน', en: 'Bill number', required: true, aliases: ['billnumber', 'billno', 'bill', 'เลขที่ใบแจ้งประเมิน', 'เลขที่ใบแจ้ง', 'เลขที่ภ.ด.ส.6', 'เลขที่ภดส6'] },
   { key: 'taxYear', th: 'ปีภาษี', en: 'Tax year', required: true, aliases: ['taxyear', 'year', 'ปีภาษี', 'ปี'] },
@@ -48,24 +42,7 @@ const USE: Record<string, 'agriculture' | 'residence' | 'other' | 'vacant'> = {
 const squash = (s: string) => s.toLowerCase().replace(/[\s_]/g, '');
 
 /** The column index of each field, from the headers; unmatched fields are absent. */
-export function autoMapping(headers: string[]): Record<string, number> {
-  const mapping: Record<string, number> = {};
-  const taken = new Set<number>();
-  for (const f of IMPORT_FIELDS) {
-    const i = headers.findIndex((h, idx) => !taken.has(idx) && f.aliases.includes(squash(h)));
-    if (i >= 0) {
-      mapping[f.key] = i;
-      taken.add(i);
-    }
-  }
-  return mapping;
-}
-
-export interface RowIssue {
-  field: string;
-  th: string;
-  en: string;
-}
+export const autoMapping = (headers: string[]): Record<string, number> => matchColumns(IMPORT_FIELDS, headers);
 
 export interface BillRow {
   billKey: string;

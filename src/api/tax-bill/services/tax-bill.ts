@@ -3,6 +3,7 @@ import { factories } from '@strapi/strapi';
 import { amountDueSatang, baht, installmentsOf, maskName, nextInstallment, satang, statusOf, type BillRecord } from '../domain/bill';
 import { parseBillRow, type BillRow, type RowIssue } from '../domain/import-rows';
 import { billPaymentPayload } from '../domain/promptpay';
+import { BANK_REPORT_COLUMNS, parseBankPayment } from '../domain/bank-report';
 
 const UID = 'api::tax-bill.tax-bill';
 const PAYMENT = 'api::tax-payment.tax-payment';
@@ -29,16 +30,17 @@ export default factories.createCoreService(UID, ({ strapi }) => {
   return {
     /**
      * Bills from spreadsheet rows (headers excluded), `mapping` naming each field's column. Bad rows
-     * are reported (1-based, counting the header row) and skipped whole; a row that matches its stored
-     * bill changes nothing, so importing the same file again is harmless.
+     * are reported by their line in the file (`firstRow` is the line of rows[0]: 2 below a header) and
+     * skipped whole; a row that matches its stored bill changes nothing, so importing the same file
+     * again is harmless.
      */
-    async importRows(rows: string[][], mapping: Record<string, number>, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
+    async importRows(rows: string[][], mapping: Record<string, number>, onProgress?: (done: number, total: number) => void, firstRow = 2): Promise<ImportReport> {
       const report: ImportReport = { total: rows.length, created: 0, updated: 0, unchanged: 0, failed: [] };
       const seen = new Map<string, number>();
       for (let start = 0; start < rows.length; start += CHUNK) {
         const good: BillRow[] = [];
         rows.slice(start, start + CHUNK).forEach((cells, i) => {
-          const line = start + i + 2;
+          const line = start + i + firstRow;
           const { row, issues } = parseBillRow(cells, mapping);
           if (!row) return void report.failed.push({ row: line, issues });
           const first = seen.get(row.billKey);
@@ -151,27 +153,26 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     },
 
     /**
-     * The bank's bill-payment report (rows of date, reference 1, reference 2, amount, bank reference):
-     * each payment is matched to its bill by reference 1 and the year in reference 2; a bank reference
-     * already stored is skipped, so the same report twice applies nothing twice. Partial payments,
-     * over-payments, payments to a paid bill and unmatched ones are stored flagged for review.
+     * The bank's bill-payment report (rows of date, reference 1, reference 2, amount, bank reference,
+     * in that order unless `mapping` says otherwise): each payment is matched to its bill by reference 1
+     * and the year in reference 2; a bank reference already stored is skipped, so the same report twice
+     * applies nothing twice. Partial payments, over-payments, payments to a paid bill and unmatched ones
+     * are stored flagged for review. Rows are reported by their line (`firstRow` is the line of rows[0]).
      */
-    async reconcile(rows: string[][]) {
+    async reconcile(
+      rows: string[][],
+      mapping: Record<string, number> = BANK_REPORT_COLUMNS,
+      { firstRow = 2, onProgress }: { firstRow?: number; onProgress?: (done: number, total: number) => void } = {}
+    ) {
       const report = { total: rows.length, applied: 0, duplicate: 0, review: 0, failed: [] as Array<{ row: number; issues: RowIssue[] }> };
       for (const [i, cells] of rows.entries()) {
-        const line = i + 2;
-        const [dateRaw, ref1Raw, ref2Raw, amountRaw, bankRefRaw] = cells.map((c) => String(c ?? '').trim());
-        const issues: RowIssue[] = [];
-        const paidAt = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(dateRaw) ? new Date(`${dateRaw.replace(' ', 'T').slice(0, 19)}${dateRaw.length > 10 ? '' : 'T00:00:00'}+07:00`) : null;
-        if (!paidAt || Number.isNaN(paidAt.getTime())) issues.push({ field: 'date', th: 'วันที่ชำระไม่ถูกต้อง (ปปปป-ดด-วว)', en: 'The payment date is not valid (YYYY-MM-DD)' });
-        if (!ref1Raw) issues.push({ field: 'ref1', th: 'ไม่มีเลขอ้างอิง 1', en: 'Reference 1 is missing' });
-        const amount = /^\d+(\.\d{1,2})?$/.test(amountRaw.replace(/,/g, '')) ? Number(amountRaw.replace(/,/g, '')) : NaN;
-        if (!(amount > 0)) issues.push({ field: 'amount', th: 'จำนวนเงินไม่ถูกต้อง', en: 'The amount is not valid' });
-        if (!bankRefRaw || bankRefRaw.length > 60) issues.push({ field: 'bankReference', th: 'ไม่มีเลขอ้างอิงของธนาคาร', en: 'The bank reference is missing' });
-        if (issues.length) {
-          report.failed.push({ row: line, issues });
+        if (i % 50 === 0) onProgress?.(i, rows.length);
+        const { row: payment, issues } = parseBankPayment(cells, mapping);
+        if (!payment) {
+          report.failed.push({ row: i + firstRow, issues });
           continue;
         }
+        const { paidAt, ref1: ref1Raw, ref2: ref2Raw, amount, bankReference: bankRefRaw } = payment;
         if (await strapi.db.query(PAYMENT).findOne({ where: { bankReference: bankRefRaw }, select: ['id'] })) {
           report.duplicate += 1;
           continue;
@@ -208,7 +209,18 @@ export default factories.createCoreService(UID, ({ strapi }) => {
           else report.applied += 1;
         });
       }
+      onProgress?.(rows.length, rows.length);
       return report;
+    },
+
+    /** Payments waiting for a person: partial, over-paid, unmatched, or for a bill already paid (newest first). */
+    async paymentsToReview(limit = 200) {
+      return strapi.db.query(PAYMENT).findMany({
+        where: { needsReview: true },
+        populate: { bill: { select: ['billNumber', 'taxYear'] } },
+        orderBy: [{ paidAt: 'desc' }],
+        limit,
+      });
     },
 
     /** Applies a payment to its bill and recomputes what is paid and the status (inside a transaction). */

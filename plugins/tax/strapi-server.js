@@ -1,3 +1,0 @@
-'use strict';
-// The server part is TypeScript compiled with the app (`npm run build` → dist/plugins/…).
-module.exports = require('../../dist/plugins/tax/server/src/index.js').default;

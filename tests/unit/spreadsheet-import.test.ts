@@ -1,0 +1,73 @@
+import { looksLikeHeader, matchColumns, missingFields, parseXlsx, readSpreadsheet, writeXlsx, type ImportField } from '../../plugins/spreadsheet-import/server/src/public';
+import { cleanMapping, positionalMapping } from '../../plugins/spreadsheet-import/server/src/columns';
+import targetsService from '../../plugins/spreadsheet-import/server/src/services/targets';
+
+const FIELDS: ImportField[] = [
+  { key: 'code', th: 'รหัส', en: 'Code', required: true, aliases: ['id'] },
+  { key: 'name', th: 'ชื่อ', en: 'Name', required: true },
+  { key: 'note', th: 'หมายเหตุ', en: 'Note' },
+];
+
+describe('spreadsheet-import: columns', () => {
+  it('matches headers by key, Thai or English label, or alias, ignoring case, spaces and underscores; a column serves one field', () => {
+    expect(matchColumns(FIELDS, ['NAME', 'หมายเหตุ', 'i_d', 'code'])).toEqual({ name: 0, note: 1, code: 2 });
+    expect(matchColumns(FIELDS, ['x', 'y'])).toEqual({});
+  });
+
+  it('takes a first row as a header only when a cell names a field', () => {
+    expect(looksLikeHeader(FIELDS, ['Code', 'Name'])).toBe(true);
+    expect(looksLikeHeader(FIELDS, ['A-1', 'สมชาย'])).toBe(false);
+    expect(positionalMapping(FIELDS, 2)).toEqual({ code: 0, name: 1 });
+  });
+
+  it('keeps only known fields mapped to existing columns, and names the required ones left', () => {
+    expect(cleanMapping(FIELDS, 3, { code: 0, name: 7, note: 1.5, other: 1 })).toEqual({ code: 0 });
+    expect(cleanMapping(FIELDS, 3, 'nonsense')).toEqual({});
+    expect(missingFields(FIELDS, { code: 0 })).toEqual(['name']);
+  });
+});
+
+describe('spreadsheet-import: reader', () => {
+  it('reads back an XLSX it wrote, Thai text and empty cells included, and tells CSV from XLSX by content', async () => {
+    const rows = [['รหัส', 'ชื่อ'], ['A&1', 'นาย <ก>'], ['', 'x']];
+    const xlsx = await writeXlsx(rows);
+    expect(await parseXlsx(xlsx)).toEqual(rows);
+    expect(await readSpreadsheet(xlsx, 'upload.bin')).toEqual(rows);
+    expect(await readSpreadsheet(Buffer.from('a,b\n1,2\n'), 'x.csv')).toEqual([['a', 'b'], ['1', '2']]);
+  });
+});
+
+describe('spreadsheet-import: target registry', () => {
+  const target = { id: 'things', label: { th: 'สิ่งของ', en: 'Things' }, summary: { th: '{total}', en: '{total}' }, fields: FIELDS, checkRow: () => ({ issues: [] }), run: async () => ({ total: 0, counts: {}, failed: [] }) };
+
+  it('refuses bad ids, duplicates and registrations after bootstrap', () => {
+    const registry = targetsService();
+    registry.register(target);
+    expect(() => registry.register(target)).toThrow(/twice/);
+    expect(() => registry.register({ ...target, id: 'Bad_Id' })).toThrow(/lower case/);
+    expect(() => registry.register({ ...target, id: 'dupes', fields: [FIELDS[0], FIELDS[0]] })).toThrow(/distinct/);
+    registry.seal();
+    expect(() => registry.register({ ...target, id: 'late' })).toThrow(/register\(\)/);
+    expect(registry.list().map((t) => t.id)).toEqual(['things']);
+  });
+
+  it('lists a user only the targets whose permission they hold, described without functions', () => {
+    const registry = targetsService();
+    registry.register(target);
+    registry.register({ ...target, id: 'others' });
+    expect(registry.permitted({ can: (a: string) => a === 'plugin::spreadsheet-import.others' }).map((t) => t.id)).toEqual(['others']);
+    expect(registry.permitted(undefined)).toEqual([]);
+    expect(registry.describe(target)).toEqual({
+      id: 'things',
+      label: target.label,
+      description: null,
+      headerRow: 'required',
+      summary: target.summary,
+      fields: [
+        { key: 'code', th: 'รหัส', en: 'Code', required: true },
+        { key: 'name', th: 'ชื่อ', en: 'Name', required: true },
+        { key: 'note', th: 'หมายเหตุ', en: 'Note', required: false },
+      ],
+    });
+  });
+});
