@@ -1,10 +1,11 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { Upload } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
 const prefix = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [`${PLUGIN_ID}.${k}`, v]));
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Upload,
@@ -21,7 +22,7 @@ export default {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = await import(`./translations/${locale}.json`);
+          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
           return { data: prefix(data), locale };
         } catch {
           return { data: {}, locale };

@@ -10,8 +10,8 @@ import { backend, fetchPoles, fetchTown, TONES, type Pole, type Town } from './a
 const PoleMap = React.lazy(() => import('./PoleMap'));
 
 function useT() {
-  const { formatMessage } = useIntl();
-  return React.useCallback((id: string, values?: Record<string, string | number>) => formatMessage({ id: `nokok.poles.${id}`, defaultMessage: id }, values) as string, [formatMessage]);
+  const intl = useIntl();
+  return React.useCallback((id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `nokok.poles.${id}`, defaultMessage: id }, values), [intl]);
 }
 
 function usePoles() {

@@ -18,12 +18,12 @@ export const backend = (path: string) => `${(window as unknown as { strapi?: { b
 export async function fetchPoles(): Promise<Pole[]> {
   const res = await fetch(backend('/api/poles'), { cache: 'no-store' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return (await res.json()).data;
+  return ((await res.json()) as { data: Pole[] }).data;
 }
 
 export async function fetchTown(): Promise<Town> {
   const res = await fetch(backend('/api/municipality'));
-  return res.ok ? ((await res.json()).data ?? {}) : {};
+  return res.ok ? (((await res.json()) as { data?: Town | null }).data ?? {}) : {};
 }
 
 export const TONES: Record<Pole['status'], string> = {

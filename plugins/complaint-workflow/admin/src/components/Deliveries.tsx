@@ -23,9 +23,9 @@ interface Props {
  */
 export const Deliveries = ({ deliveries, onRetry }: Props) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const intl = useIntl();
   const [busy, setBusy] = React.useState<number>();
-  const when = (d?: string | null) => (d ? formatDate(d, { dateStyle: 'medium', timeStyle: 'short' }) : '');
+  const when = (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' }) : '');
 
   if (!deliveries.length) return <Typography textColor="neutral600">{t('delivery.none')}</Typography>;
   return (
@@ -62,14 +62,14 @@ export const Deliveries = ({ deliveries, onRetry }: Props) => {
                 size="S"
                 variant="tertiary"
                 loading={busy === d.id}
-                onClick={async () => {
+                onClick={() => void (async () => {
                   setBusy(d.id);
                   try {
                     await onRetry(d.id);
                   } finally {
                     setBusy(undefined);
                   }
-                }}
+                })()}
               >
                 {t('delivery.retry')}
               </Button>

@@ -48,7 +48,7 @@ export const MessageForm = ({ kind, onSend }: Props) => {
       borderStyle="solid"
       borderWidth="1px"
     >
-      <form noValidate onSubmit={submit}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Flex gap={2}>
             {isReply ? <Earth aria-hidden /> : <Lock aria-hidden />}

@@ -23,11 +23,11 @@ export const OverdueBadge = () => {
 
 /** The due date, with the red badge when the deadline has passed on an open case. */
 export const DueDate = ({ dueAt, overdue }: { dueAt?: string | null; overdue: boolean }) => {
-  const { formatDate } = useIntl();
+  const intl = useIntl();
   if (!dueAt) return <Typography textColor="neutral600">-</Typography>;
   return (
     <Flex gap={2} wrap="wrap">
-      <Typography textColor={overdue ? 'danger600' : 'neutral800'}>{formatDate(dueAt, { day: 'numeric', month: 'short', year: 'numeric' })}</Typography>
+      <Typography textColor={overdue ? 'danger600' : 'neutral800'}>{intl.formatDate(dueAt, { day: 'numeric', month: 'short', year: 'numeric' })}</Typography>
       {overdue ? <OverdueBadge /> : null}
     </Flex>
   );

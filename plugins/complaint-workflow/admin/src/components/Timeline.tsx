@@ -9,7 +9,7 @@ import { useT } from '../utils/i18n';
 /** The case's whole history, oldest first; what the citizen can see is marked apart from staff-only notes. */
 export const Timeline = ({ events }: { events: CaseEvent[] }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const intl = useIntl();
   const { actionLabel, stateLabel } = useMeta();
 
   const who = (e: CaseEvent) => (e.actorType === 'staff' ? staffName(e.actor) || t('actor.staff') : t(`actor.${e.actorType}`));
@@ -72,7 +72,7 @@ export const Timeline = ({ events }: { events: CaseEvent[] }) => {
               )}
             </Flex>
             <Typography variant="pi" textColor="neutral600" tag="p">
-              {who(e)} · <time dateTime={e.at}>{formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              {who(e)} · <time dateTime={e.at}>{intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
             </Typography>
             {body(e) ? (
               <Box paddingTop={2}>

@@ -57,7 +57,8 @@ const Details = ({ rows }: { rows: Array<[string, React.ReactNode]> }) => (
 
 const CasePage = () => {
   const t = useT();
-  const { locale, formatDate } = useIntl();
+  const intl = useIntl();
+  const { locale } = intl;
   const { id } = useParams<{ id: string }>();
   const location = useLocation();
   const { get, post } = useFetchClient();
@@ -140,7 +141,7 @@ const CasePage = () => {
   const lat = toNumber(data.lat);
   const lng = toNumber(data.lng);
   const photos: Photo[] = data.photos ?? [];
-  const when = (d?: string | null) => (d ? formatDate(d, { dateStyle: 'medium', timeStyle: 'short' }) : '-');
+  const when = (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' }) : '-');
 
   return (
     <Page.Main>
@@ -198,7 +199,7 @@ const CasePage = () => {
 
             {data.answers && typeof data.answers === 'object' && Object.keys(data.answers).length ? (
               <Section id="cw-answers" title={t('case.answers')}>
-                <Details rows={Object.entries(data.answers).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)])} />
+                <Details rows={Object.entries(data.answers).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v)])} />
               </Section>
             ) : null}
 
@@ -270,7 +271,7 @@ const CasePage = () => {
               {canManage ? (
                 <Field.Root name="assignee" hint={t('case.assignee.hint')}>
                   <Field.Label>{t('case.assignee')}</Field.Label>
-                  <SingleSelect value={data.assignee ? String(data.assignee.id) : UNASSIGNED} onChange={assign} disabled={assigning} loading={assigning}>
+                  <SingleSelect value={data.assignee ? String(data.assignee.id) : UNASSIGNED} onChange={(v: string | number) => void assign(v)} disabled={assigning} loading={assigning}>
                     <SingleSelectOption value={UNASSIGNED}>{t('common.unassigned')}</SingleSelectOption>
                     {(meta?.staff ?? []).map((u) => (
                       <SingleSelectOption key={u.id} value={String(u.id)}>

@@ -106,7 +106,7 @@ const ChannelsPage = () => {
 
           {texts.length ? (
             <Box tag="section" aria-labelledby="cw-texts" background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-              <form noValidate onSubmit={save}>
+              <form noValidate onSubmit={(e) => void save(e)}>
                 <Flex direction="column" alignItems="stretch" gap={4}>
                   <Typography id="cw-texts" variant="delta" tag="h2">
                     {t('texts.title')}

@@ -39,7 +39,8 @@ const ALL = '__all';
 
 const InboxPage = () => {
   const t = useT();
-  const { locale, formatTime } = useIntl();
+  const intl = useIntl();
+  const { locale } = intl;
   const { meta, types, typeKey, typeQuery, label, stateLabel } = useMeta();
   const fields = meta?.type.fields ?? [];
   const has = (f: string) => fields.includes(f);
@@ -121,7 +122,7 @@ const InboxPage = () => {
         primaryAction={
           <Flex gap={3}>
             <Typography variant="pi" textColor="neutral600" aria-live="polite">
-              {updatedAt ? t('inbox.updatedAt', { time: formatTime(updatedAt, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) }) : ''}
+              {updatedAt ? t('inbox.updatedAt', { time: intl.formatTime(updatedAt, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) }) : ''}
             </Typography>
             <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={load}>
               {t('inbox.refresh')}

@@ -6,8 +6,8 @@ type Values = Record<string, string | number | boolean | null | undefined | Date
 
 /** formatMessage with the plugin's prefix: every string of the plugin lives in translations/{th,en}.json. */
 export function useT() {
-  const { formatMessage } = useIntl();
-  return useCallback((id: string, values?: Values) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values) as string, [formatMessage]);
+  const intl = useIntl();
+  return useCallback((id: string, values?: Values) => intl.formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values), [intl]);
 }
 
 /** The admin's language decides Thai or English where the server sends both. */
