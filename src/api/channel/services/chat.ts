@@ -8,7 +8,7 @@ import { thDate, trackingLink } from '../../complaint/domain/notices';
 import { OPEN_STATES, STATE_LABELS, type ComplaintState as State } from '../../complaint/workflow';
 import { storeComplaintPhotos } from '../../complaint/photos';
 import { isStatusQuery, type RenderText } from '../domain/bot-texts';
-import type { ComplaintInput } from '../../complaint/domain/validate';
+import type { ComplaintService } from '../../complaint/services/complaint';
 import { caseEngine, channelsOf } from '../../../../plugins/complaint-workflow/server/src/public';
 
 const COMPLAINT = 'api::complaint.complaint';
@@ -31,11 +31,6 @@ interface ChatCase {
   dueAt?: string | Date | null;
   address?: string | null;
   photos?: Array<{ id: number }> | null;
-}
-
-/** The one method of the complaint service a chat calls. */
-interface ComplaintFiling {
-  createFromCitizen(input: ComplaintInput, channel: Platform, extra: { platformUserId?: string }): Promise<{ trackingCode: string }>;
 }
 
 /**
@@ -64,7 +59,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     if (open) return { record: open, created: false };
     const { value, issues } = validateComplaintInput({ data: { category: settings().defaultCategory, description: description.slice(0, 5000) } });
     if (!value) throw new Error(`a ${c.platform} message could not open a complaint: ${issues.map((i) => i.en).join('; ')}`);
-    const { trackingCode } = await (strapi.service(COMPLAINT) as ComplaintFiling).createFromCitizen(value, c.platform, { platformUserId: c.userId });
+    const { trackingCode } = await (strapi.service(COMPLAINT) as ComplaintService).createFromCitizen(value, c.platform, { platformUserId: c.userId });
     const record = (await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } })) as ChatCase | null;
     if (!record) throw new Error(`the ${c.platform} complaint ${trackingCode} was filed but cannot be read back`);
     await c.say(say('opened', { code: trackingCode, due: thDate(record.dueAt), link: trackLink(trackingCode) }));

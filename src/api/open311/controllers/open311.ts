@@ -1,7 +1,8 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { validateComplaintInput, type ComplaintInput } from '../../complaint/domain/validate';
+import { validateComplaintInput } from '../../complaint/domain/validate';
+import type { ComplaintService } from '../../complaint/services/complaint';
 import { TRACKING_CODE_PATTERN } from '../../complaint/domain/tracking-code';
 import {
   discoveryDocument,
@@ -17,11 +18,6 @@ import {
 import { fromOpen311Request, parseRequestsQuery, toOpen311Errors } from '../domain/input';
 import { toXmlDocument, type XmlValue } from '../domain/xml';
 import type { Open311Service } from '../services/open311';
-
-/** The one method of the complaint service Open311 calls. */
-interface ComplaintFiling {
-  createFromCitizen(input: ComplaintInput, channel: 'open311'): Promise<{ trackingCode: string }>;
-}
 
 const paramsOf = (ctx: Context) => ctx.params as Record<string, string>;
 
@@ -90,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!service) return fail(ctx, 404, [notFoundService()]);
 
       try {
-        const { trackingCode } = await (strapi.service('api::complaint.complaint') as ComplaintFiling).createFromCitizen(value, 'open311');
+        const { trackingCode } = await (strapi.service('api::complaint.complaint') as ComplaintService).createFromCitizen(value, 'open311');
         send(ctx, 201, 'service_requests', [{ service_request_id: trackingCode, service_notice: serviceNotice(service, lang), account_id: mapped.accountId }]);
       } catch (e) {
         if (!(e instanceof errors.ValidationError)) throw e;

@@ -101,10 +101,11 @@ const W3C_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
  * matches, so it is refused or finds nothing rather than being ignored.
  */
 const asText = (v: unknown): string => {
-  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return (v as unknown[]).map(asText).join(',');
-  if (typeof v === 'object') return '[object Object]';
-  return String(v as string | number | boolean | bigint);
+  if (typeof v === 'object' && v !== null) return '[object Object]';
+  return ''; // undefined or null: nothing else comes out of a query string
 };
 
 const list = (v: unknown) =>
