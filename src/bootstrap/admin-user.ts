@@ -1,11 +1,11 @@
 import type { Core, Data } from '@strapi/strapi';
 
 /** The parts of the admin's own services used here (Strapi types its services as `any`). */
-interface AdminUserService {
+export interface AdminUserService {
   count(): Promise<number>;
   create(attributes: Record<string, unknown>): Promise<unknown>;
 }
-interface AdminRoleService {
+export interface AdminRoleService {
   getSuperAdmin(): Promise<Data.ContentType<'admin::role'> | null>;
 }
 
