@@ -1,4 +1,13 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Data } from '@strapi/strapi';
+
+/** The parts of the admin's own services used here (Strapi types its services as `any`). */
+export interface AdminUserService {
+  count(): Promise<number>;
+  create(attributes: Record<string, unknown>): Promise<unknown>;
+}
+export interface AdminRoleService {
+  getSuperAdmin(): Promise<Data.ContentType<'admin::role'> | null>;
+}
 
 /**
  * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no administrator exists,
@@ -8,9 +17,9 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, env: NodeJS.ProcessE
   const email = env.ADMIN_EMAIL?.trim();
   const password = env.ADMIN_PASSWORD;
   if (!email || !password) return false;
-  const userService = strapi.service('admin::user');
+  const userService = strapi.service('admin::user') as AdminUserService;
   if ((await userService.count()) > 0) return false;
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  const superAdmin = await (strapi.service('admin::role') as AdminRoleService).getSuperAdmin();
   if (!superAdmin) throw new Error('the Super Admin role is missing');
   await userService.create({
     email: email.toLowerCase(),

@@ -1,24 +1,31 @@
 import zlib from 'zlib';
+import { Stream } from 'stream';
 import { promisify } from 'util';
+import type { Core } from '@strapi/strapi';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 const COMPRESSIBLE = /^(application\/(json|javascript|xml|xhtml\+xml|geo\+json|ld\+json)|text\/|image\/svg\+xml)/;
 const MIN_BYTES = 1024;
 
+/** The bytes of a buffered body (JSON for objects); undefined for no body or a stream. */
+const toBuffer = (body: unknown): Buffer | undefined => {
+  if (body == null || body instanceof Stream) return undefined;
+  if (Buffer.isBuffer(body)) return body;
+  return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+};
+
 /**
  * Compresses buffered text answers (API JSON, the website's HTML): citizens are on slow mobile
  * networks. Streams (uploads, precompressed website assets) pass untouched.
  */
-export default () => async (ctx: any, next: () => Promise<void>) => {
+export default (): Core.MiddlewareHandler => async (ctx, next) => {
   await next();
-  const accept = String(ctx.get('Accept-Encoding') || '');
+  const accept = ctx.get('Accept-Encoding');
   if (ctx.method === 'HEAD' || ctx.status === 204 || ctx.status === 304 || ctx.response.get('Content-Encoding')) return;
   if (!COMPRESSIBLE.test(ctx.response.type || '')) return;
-  let body = ctx.body;
-  if (body == null || typeof body.pipe === 'function') return;
-  if (typeof body === 'object' && !Buffer.isBuffer(body)) body = JSON.stringify(body);
-  const raw = Buffer.isBuffer(body) ? body : Buffer.from(String(body));
+  const raw = toBuffer(ctx.body);
+  if (!raw) return;
   ctx.vary('Accept-Encoding');
   if (raw.length < MIN_BYTES) return;
   const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;

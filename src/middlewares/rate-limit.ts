@@ -1,3 +1,5 @@
+import type { Core } from '@strapi/strapi';
+
 /**
  * Per client address and route, at most RATE_LIMIT_PER_MINUTE requests a minute (default 20) to a
  * public write endpoint; past it, 429 in Thai and English with Retry-After. Counts live in this
@@ -10,8 +12,8 @@ let lastSweep = Date.now();
 
 export const resetRateLimits = () => windows.clear();
 
-export default (config: { limit?: number } = {}) => {
-  return async (ctx: any, next: () => Promise<void>) => {
+export default (config: { limit?: number } = {}): Core.MiddlewareHandler => {
+  return async (ctx, next) => {
     const limit = config.limit ?? (Number(process.env.RATE_LIMIT_PER_MINUTE) || 20);
     const now = Date.now();
     if (now - lastSweep > WINDOW_MS) {

@@ -28,14 +28,18 @@ const TYPES: Record<string, string> = {
 };
 const MUNICIPALITY_TTL_MS = 30_000;
 
+type Context = Parameters<Core.MiddlewareHandler>[0];
+/** The municipality record as `/api/municipality` answers it; only its name is read here. */
+type PublicMunicipality = { nameTh?: unknown } & Record<string, unknown>;
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 // JSON inside <script> must not be able to close the tag.
 const safeJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const root = path.join(strapi.dirs.app.root, 'build', 'website');
   let template: { text: string; mtimeMs: number } | undefined;
-  let municipality: { data: any; at: number } | undefined;
+  let municipality: { data: PublicMunicipality | null; at: number } | undefined;
 
   const readTemplate = () => {
     const file = path.join(root, 'index.html');
@@ -45,7 +49,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The municipality as the public API gives it, fetched over loopback like any client. */
-  const loadMunicipality = async () => {
+  const loadMunicipality = async (): Promise<PublicMunicipality | null> => {
     if (municipality && Date.now() - municipality.at < MUNICIPALITY_TTL_MS) return municipality.data;
     const address = strapi.server.httpServer.address();
     if (!address || typeof address === 'string') return null;
@@ -54,7 +58,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/municipality?populate=logo`, {
         signal: AbortSignal.timeout(2000),
       });
-      const data = res.ok ? ((await res.json()) as { data: unknown }).data : null;
+      const data = res.ok ? ((await res.json()) as { data: PublicMunicipality | null }).data : null;
       municipality = { data, at: Date.now() };
       return data;
     } catch {
@@ -62,10 +66,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const sendFile = (ctx: any, rel: string, immutable: boolean) => {
+  const sendFile = (ctx: Context, rel: string, immutable: boolean) => {
     const file = path.join(root, rel);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return false;
-    const accept = String(ctx.get('Accept-Encoding') || '');
+    const accept = ctx.get('Accept-Encoding');
     let chosen = file;
     for (const [enc, ext] of [
       ['br', '.br'],
@@ -85,15 +89,21 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return true;
   };
 
-  return async (ctx: any, next: () => Promise<void>) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    const p: string = ctx.path;
+  return async (ctx, next) => {
+    const p = ctx.path;
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      await next();
+      return;
+    }
     if (p.startsWith('/assets/') && !p.includes('..')) {
-      if (sendFile(ctx, p.slice(1), true)) return;
-      return next();
+      if (!sendFile(ctx, p.slice(1), true)) await next();
+      return;
     }
     if (/^\/[\w.-]+\.(svg|png|ico|webmanifest|txt)$/.test(p) && sendFile(ctx, p.slice(1), false)) return;
-    if (!SITE_ROUTES.some((r) => r.test(p))) return next();
+    if (!SITE_ROUTES.some((r) => r.test(p))) {
+      await next();
+      return;
+    }
 
     let html: string;
     try {
@@ -105,7 +115,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return;
     }
     const m = await loadMunicipality();
-    const name = m?.nameTh ? String(m.nameTh) : '';
+    const name = typeof m?.nameTh === 'string' ? m.nameTh : '';
     html = html
       .replace('{{title}}', escapeHtml(name || 'เทศบาลดิจิทัล'))
       .replace('<!--municipality-name-->', escapeHtml(name))

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import type * as Axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -15,8 +16,8 @@ export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the driver: the site's CSP (rightly) blocks inline scripts.
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as any).axe;
+    const { axe } = window as unknown as { axe: typeof Axe };
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
 }

@@ -4,6 +4,8 @@ import os from 'os';
 import path from 'path';
 import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
+import type { AdminRoleService, AdminUserService } from '../../src/bootstrap/admin-user';
+import { randomSecrets } from '../../scripts/preflight';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -14,8 +16,7 @@ export interface TestApp {
   stop: () => Promise<void>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-export const { randomSecrets } = require('../../scripts/preflight') as { randomSecrets: () => Record<string, string> };
+export { randomSecrets };
 
 /** Postgres server the tests create their throwaway databases on (CI starts one; see .ci/run). */
 const pgAdminConfig = () => ({
@@ -69,8 +70,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     process.env.DATABASE_FILENAME = path.join(tmpDir, 'test.db');
   }
 
-  const { createStrapi } = require('@strapi/strapi');
-  const instance: Core.Strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  // Loaded only now, after the environment above is set.
+  const { createStrapi } = await import('@strapi/strapi');
+  const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
   // Request logs drown test output; warnings and errors stay (TEST_LOG_LEVEL=http shows all).
   for (const transport of instance.log.transports) transport.level = process.env.TEST_LOG_LEVEL || 'warn';
   const strapi = await instance.load();
@@ -93,8 +95,9 @@ export async function createAdmin(
   app: TestApp,
   { email = `staff-${crypto.randomBytes(3).toString('hex')}@nokok.test`, password = 'Staff12345!' } = {}
 ): Promise<{ email: string; password: string; token: string }> {
-  const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
-  await app.strapi.service('admin::user').create({
+  const superAdmin = await (app.strapi.service('admin::role') as AdminRoleService).getSuperAdmin();
+  if (!superAdmin) throw new Error('the Super Admin role is missing');
+  await (app.strapi.service('admin::user') as AdminUserService).create({
     email,
     firstname: 'เจ้าหน้าที่',
     lastname: 'ทดสอบ',

@@ -16,11 +16,11 @@ function messengerLink(pageUrl: string): string | null {
 }
 
 /** /line: how to send a complaint through the town's LINE Official Account or Facebook page. */
-export async function chatPage(ctx: PageContext): Promise<string> {
+export function chatPage(ctx: PageContext): string {
   const m = ctx.municipality();
   const line = m?.lineOaId ? lineLink(m.lineOaId) : null;
   const messenger = m?.facebookPageUrl ? messengerLink(m.facebookPageUrl) : null;
-  const steps = ['chat.step1', 'chat.step2', 'chat.step3', 'chat.step4'].map((k) => `<li>${esc(t(k as never))}</li>`).join('');
+  const steps = (['chat.step1', 'chat.step2', 'chat.step3', 'chat.step4'] as const).map((k) => `<li>${esc(t(k))}</li>`).join('');
   return `<h1>${esc(t('chat.title'))}</h1>
   <p>${esc(t('chat.intro'))}</p>
   <ul class="grid services chat-links">

@@ -1,11 +1,11 @@
-import { api } from './api';
+import { api, readJson, type ApiError } from './api';
 import { esc } from './html';
 import { bilingual, formatInstant, href, lang, t } from './i18n';
 import { loadMap } from './load-map';
 import type { MapHandle } from './map-api';
 import { MAX_PHOTOS, MAX_PHOTO_BYTES, TRACKING_CODE, complaintIssues, toComplaintData, type FormValues } from './complaint-rules';
 import { rememberCode } from './recent';
-import type { PageContext, Rendered } from './view';
+import { listener, type PageContext, type Rendered } from './view';
 
 interface Category {
   code: string;
@@ -62,7 +62,10 @@ const req = '<span class="req" aria-hidden="true">*</span>';
 const errorSlot = (id: string) => `<p class="field-error" id="${id}-error" hidden></p>`;
 const hint = (id: string, text: string) => `<p class="hint" id="${id}-hint">${esc(text)}</p>`;
 
-function input(id: string, name: keyof FormValues, label: string, attrs = '', hintText?: string): string {
+/** The form's free-text fields (the others are a pin on the map, a checkbox, a list). */
+type TextField = 'title' | 'address' | 'village' | 'name' | 'phone' | 'email';
+
+function input(id: string, name: TextField, label: string, attrs = '', hintText?: string): string {
   return `<div class="field">
     <label for="${id}">${esc(label)}</label>${hintText ? hint(id, hintText) : ''}
     <input id="${id}" name="${name}" value="${esc(values[name])}" aria-describedby="${hintText ? `${id}-hint ` : ''}${id}-error" ${attrs}>
@@ -292,13 +295,12 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
 
   /** The answer's errors, in the page's language; a string when no field is named. */
   const readError = async (res: Response): Promise<FieldError[] | string> => {
-    const body = await res.json().catch(() => null);
-    const error = body?.error;
+    const error = (await readJson<ApiError>(res))?.error;
     const details = error?.details?.errors;
     if (res.status === 400 && Array.isArray(details) && details.length) {
-      return details.map((d: { path?: unknown; message?: unknown }) => ({
+      return details.map((d) => ({
         path: Array.isArray(d.path) ? d.path.map(String) : [],
-        message: bilingual(String(d.message ?? error.message ?? '')),
+        message: bilingual(typeof d.message === 'string' ? d.message : (error?.message ?? '')),
       }));
     }
     if (typeof error?.message === 'string' && [400, 413, 429].includes(res.status)) return bilingual(error.message);
@@ -316,7 +318,7 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
     const data = toComplaintData(values);
     const issues = complaintIssues(data, photos.length);
     if (issues.length) {
-      showErrors(issues.map((i) => ({ path: i.path, message: t(`complaint.err.${i.key}` as never, i.vars) })));
+      showErrors(issues.map((i) => ({ path: i.path, message: t(`complaint.err.${i.key}`, i.vars) })));
       return;
     }
     clearErrors();
@@ -333,7 +335,7 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
         fail(typeof problem === 'string' ? problem : problem.map((e) => ({ path: ['photos'], message: `${label}: ${e.message}` })));
         return;
       }
-      photo.id = ((await res.json()).data as Array<{ id: number }>)[0]?.id;
+      photo.id = ((await res.json()) as { data: Array<{ id: number }> }).data[0]?.id;
     }
     if (photos.length) data.photos = photos.map((p) => p.id!);
 
@@ -347,7 +349,7 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
       fail(await readError(res));
       return;
     }
-    const created: Filed = (await res.json()).data;
+    const created = ((await res.json()) as { data: Filed }).data;
     filed = { trackingCode: created.trackingCode, dueAt: created.dueAt, confidential: created.confidential };
     // A confidential complaint cannot be tracked publicly: remembering its code would only lead to "not found".
     if (!created.confidential) rememberCode(created.trackingCode);
@@ -400,7 +402,7 @@ function confirmation(code: string): Rendered {
     html,
     mount(root) {
       const status = root.querySelector('#copy-status')!;
-      root.querySelector('#copy-code')!.addEventListener('click', async () => {
+      root.querySelector('#copy-code')!.addEventListener('click', listener(async () => {
         try {
           await navigator.clipboard.writeText(code);
           status.textContent = t('complaint.done.copied');
@@ -412,7 +414,7 @@ function confirmation(code: string): Rendered {
           getSelection()?.addRange(range);
           status.textContent = t('complaint.done.copyFailed');
         }
-      });
+      }));
     },
   };
 }

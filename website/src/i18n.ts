@@ -34,6 +34,16 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
+const isKey = (key: string): key is Key => Object.prototype.hasOwnProperty.call(th, key);
+
+/**
+ * The text of a key made from data at run time (a state, a category, a channel): the key itself when
+ * it has no translation, as `t` does, so a value the server adds later still shows.
+ */
+export function tDynamic(key: string, vars: Record<string, string | number> = {}): string {
+  return isKey(key) ? t(key, vars) : key;
+}
+
 /** Internal links keep the language in the URL, so a shared link opens in the same language. */
 export function href(path: string): string {
   if (lang === 'th') return path;

@@ -1,7 +1,7 @@
 import { api, type Media, type Municipality, type NewsItem, type Page } from './api';
 import { renderBlocks } from './blocks';
 import { esc, safeUrl } from './html';
-import { formatDate, href, lang, setLang, t } from './i18n';
+import { formatDate, href, lang, setLang, t, tDynamic } from './i18n';
 import { complaintPage } from './complaint';
 import { trackPage } from './track';
 import { polePage, polesPage } from './poles';
@@ -16,7 +16,7 @@ let municipality: Municipality | null = null;
 // The server embeds the municipality record, so the header needs no request on a slow network.
 try {
   const initial = document.getElementById('initial-data');
-  if (initial) municipality = JSON.parse(initial.textContent || '{}').municipality ?? null;
+  if (initial) municipality = (JSON.parse(initial.textContent || '{}') as { municipality?: Municipality | null }).municipality ?? null;
 } catch {
   municipality = null;
 }
@@ -24,10 +24,15 @@ try {
 const name = () => (municipality ? (lang === 'en' ? municipality.nameEn : municipality.nameTh) : t('site.fallbackName'));
 const localized = (th?: string, en?: string) => (lang === 'en' && en ? en : th) ?? '';
 
+interface List<T> {
+  data: T[];
+  meta?: { pagination?: { page: number; pageSize: number; pageCount: number; total: number } };
+}
+
 /** A list in the current language; items missing in English fall back to Thai. */
-async function localizedList<T>(path: string, params: Record<string, string | number>): Promise<{ data: T[]; meta?: any }> {
-  const res = await api<{ data: T[]; meta?: any }>(path, { ...params, locale: lang });
-  if (lang === 'en' && res.data.length === 0) return api(path, { ...params, locale: 'th' });
+async function localizedList<T>(path: string, params: Record<string, string | number>): Promise<List<T>> {
+  const res = await api<List<T>>(path, { ...params, locale: lang });
+  if (lang === 'en' && res.data.length === 0) return api<List<T>>(path, { ...params, locale: 'th' });
   return res;
 }
 
@@ -40,7 +45,7 @@ function img(media: Media | null | undefined, format: 'thumbnail' | 'small' | 'm
 const newsCard = (n: NewsItem) => `<li class="card news-card">
   <a href="${esc(href(`/news/${encodeURIComponent(n.slug)}`))}">
     ${img(n.cover, 'small', 'cover')}
-    <span class="meta"><span class="tag">${esc(t(`category.${n.category}` as never))}</span> <time datetime="${esc(n.publishedDate)}">${esc(formatDate(n.publishedDate))}</time></span>
+    <span class="meta"><span class="tag">${esc(tDynamic(`category.${n.category}`))}</span> <time datetime="${esc(n.publishedDate)}">${esc(formatDate(n.publishedDate))}</time></span>
     <span class="card-title">${esc(n.title)}</span>
   </a>
   ${n.summary ? `<p>${esc(n.summary)}</p>` : ''}
@@ -55,6 +60,8 @@ const ICONS: Record<string, string> = {
   data: 'M12 2l9 5-9 5-9-5zM3 12l9 5 9-5M3 17l9 5 9-5',
 };
 const SERVICES = ['complaint', 'eservice', 'tax', 'poles', 'line', 'data'] as const;
+type Service = (typeof SERVICES)[number];
+const isService = (s: string): s is Service => (SERVICES as readonly string[]).includes(s);
 
 const icon = (key: string) =>
   `<svg class="icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false"><path d="${ICONS[key]}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>`;
@@ -72,7 +79,7 @@ async function home(): Promise<string> {
   return `<section class="hero"><p>${esc(t('home.welcome'))}</p><h1>${esc(name())}</h1><p>${esc(t('home.intro'))}</p></section>
   <section aria-labelledby="services-h"><h2 id="services-h">${esc(t('home.services'))}</h2>
     <ul class="grid services">${SERVICES.map(
-      (s) => `<li class="card service"><a href="${esc(href(`/${s}`))}">${icon(s)}<span class="card-title">${esc(t(`service.${s}.title` as never))}</span><span>${esc(t(`service.${s}.text` as never))}</span></a></li>`
+      (s) => `<li class="card service"><a href="${esc(href(`/${s}`))}">${icon(s)}<span class="card-title">${esc(t(`service.${s}.title`))}</span><span>${esc(t(`service.${s}.text`))}</span></a></li>`
     ).join('')}</ul>
   </section>
   <section aria-labelledby="news-h"><h2 id="news-h">${esc(t('home.latestNews'))}</h2>
@@ -107,7 +114,7 @@ async function newsDetail(slug: string): Promise<string | null> {
   if (!n) return null;
   return `<article class="article"><p><a href="${esc(href('/news'))}">← ${esc(t('news.back'))}</a></p>
     <h1>${esc(n.title)}</h1>
-    <p class="meta"><span class="tag">${esc(t(`category.${n.category}` as never))}</span> ${esc(t('news.published'))} <time datetime="${esc(n.publishedDate)}">${esc(formatDate(n.publishedDate))}</time></p>
+    <p class="meta"><span class="tag">${esc(tDynamic(`category.${n.category}`))}</span> ${esc(t('news.published'))} <time datetime="${esc(n.publishedDate)}">${esc(formatDate(n.publishedDate))}</time></p>
     ${img(n.cover, 'large', 'cover-large')}
     <div class="prose">${renderBlocks(n.body)}</div></article>`;
 }
@@ -132,14 +139,20 @@ function contactList(): string {
   </dl>`;
 }
 
-const contact = async () => `<h1>${esc(t('contact.title'))}</h1>${contactList()}`;
+const contact = () => `<h1>${esc(t('contact.title'))}</h1>${contactList()}`;
 
-const comingSoon = (service: string) => async () =>
-  `<h1>${esc(t(`service.${service}.title` as never))}</h1><p>${esc(t(`service.${service}.text` as never))}</p><p>${esc(t('service.soon'))}</p>${contactList()}`;
+const comingSoon = (service: Service) => () =>
+  `<h1>${esc(t(`service.${service}.title`))}</h1><p>${esc(t(`service.${service}.text`))}</p><p>${esc(t('service.soon'))}</p>${contactList()}`;
+
+/** The parts of the OpenAPI document the developers page lists. */
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { summary?: string; parameters?: Array<{ name: string; description?: string }> }>>;
+}
 
 async function developers(): Promise<string> {
-  const doc = await fetch('/api/openapi.json').then((r) => r.json());
-  const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+  const doc = (await fetch('/api/openapi.json').then((r) => r.json())) as OpenApiDocument;
+  const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({ path, method, op }))
   );
   return `<h1>${esc(t('dev.title'))}</h1>
@@ -148,19 +161,19 @@ async function developers(): Promise<string> {
     .map(
       ({ path, method, op }) => `<li><h2><code>${esc(method.toUpperCase())} /api${esc(path)}</code></h2><p>${esc(op.summary ?? '')}</p>${
         op.parameters?.length
-          ? `<details><summary>${esc(t('dev.params'))}</summary><ul>${op.parameters.map((p: any) => `<li><code>${esc(p.name)}</code> ${esc(p.description ?? '')}</li>`).join('')}</ul></details>`
+          ? `<details><summary>${esc(t('dev.params'))}</summary><ul>${op.parameters.map((p) => `<li><code>${esc(p.name)}</code> ${esc(p.description ?? '')}</li>`).join('')}</ul></details>`
           : ''
       }</li>`
     )
     .join('')}</ul>`;
 }
 
-const notFound = async () => `<h1>${esc(t('notFound.title'))}</h1><p>${esc(t('notFound.text'))}</p><p><a href="${esc(href('/'))}">${esc(t('nav.home'))}</a></p>`;
+const notFound = () => `<h1>${esc(t('notFound.title'))}</h1><p>${esc(t('notFound.text'))}</p><p><a href="${esc(href('/'))}">${esc(t('nav.home'))}</a></p>`;
 
 // Pages with behaviour (forms, the map) get the means to navigate and the municipality record.
 const pageContext: PageContext = { navigate, municipality: () => municipality };
 
-type View = () => Promise<Rendered | null>;
+type View = () => Rendered | null | Promise<Rendered | null>;
 function route(path: string): View {
   const parts = path.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return home;
@@ -175,13 +188,13 @@ function route(path: string): View {
   if (parts[0] === 'line' && parts.length === 1) return () => chatPage(pageContext);
   if (parts[0] === 'poles' && parts.length === 1) return () => polesPage(pageContext);
   if (parts[0] === 'p' && parts.length === 2) return () => polePage(pageContext, parts[1]);
-  if (parts.length === 1 && (SERVICES as readonly string[]).includes(parts[0])) return comingSoon(parts[0]);
+  if (parts.length === 1 && isService(parts[0])) return comingSoon(parts[0]);
   return notFound;
 }
 
 async function chrome(): Promise<void> {
   document.documentElement.lang = lang;
-  ($('site-name') as HTMLElement).textContent = name();
+  $('site-name').textContent = name();
   const logo = $('logo') as HTMLImageElement;
   const logoFile = municipality?.logo?.formats?.thumbnail ?? municipality?.logo;
   if (logoFile) {
@@ -223,7 +236,7 @@ async function render(focus: boolean): Promise<void> {
   if (!main.innerHTML.trim()) main.innerHTML = `<p class="loading">${esc(t('loading'))}</p>`;
   const chromeDone = chrome();
   try {
-    const view = (await route(location.pathname)()) ?? (await notFound());
+    const view = (await route(location.pathname)()) ?? notFound();
     if (id !== renderId) return;
     unmount?.(); // the page being left lets go of what it holds (the map)
     unmount = undefined;
@@ -236,7 +249,7 @@ async function render(focus: boolean): Promise<void> {
     unmount?.();
     unmount = undefined;
     main.innerHTML = `<div role="alert"><p>${esc(t('error'))}</p><button type="button" id="retry">${esc(t('retry'))}</button></div>`;
-    $('retry').addEventListener('click', () => render(true));
+    $('retry').addEventListener('click', () => void render(true));
   } finally {
     if (id === renderId) main.removeAttribute('aria-busy');
   }

@@ -1,10 +1,10 @@
-import { fresh } from './api';
+import { fresh, readJson, type ApiError } from './api';
 import { esc } from './html';
 import { bilingual, href, t } from './i18n';
 import { loadMap } from './load-map';
 import type { MapHandle } from './map-api';
 import { rememberCode } from './recent';
-import type { PageContext, Rendered } from './view';
+import { listener, type PageContext, type Rendered } from './view';
 
 import { FAULT_KEYS, MAX_NOTE, POLE_STATUSES, THAI_PHONE } from './pole-rules';
 
@@ -18,8 +18,10 @@ interface Pole {
 }
 
 const DEFAULT_CENTRE = { lat: 14.72, lng: 102.02 };
-const statusLabel = (s: string) => ((POLE_STATUSES as readonly string[]).includes(s) ? t(`poles.status.${s}` as never) : s);
-const tone = (s: string) => ((POLE_STATUSES as readonly string[]).includes(s) ? s : 'working');
+type PoleStatus = (typeof POLE_STATUSES)[number];
+const isPoleStatus = (s: string): s is PoleStatus => (POLE_STATUSES as readonly string[]).includes(s);
+const statusLabel = (s: string) => (isPoleStatus(s) ? t(`poles.status.${s}`) : s);
+const tone = (s: string) => (isPoleStatus(s) ? s : 'working');
 const badge = (s: string, id = '') => `<span class="badge pole-${tone(s)}"${id ? ` id="${id}"` : ''}>${esc(statusLabel(s))}</span>`;
 const villageText = (v: number | null) => (v ? t('poles.village', { n: v }) : '');
 
@@ -78,7 +80,7 @@ function reportedNote(p: Pole): string {
 }
 
 function poleHtml(p: Pole): string {
-  const faults = FAULT_KEYS.map((f) => `<li><button type="submit" class="fault" name="fault" value="${f}">${esc(t(`pole.fault.${f}` as never))}</button></li>`).join('');
+  const faults = FAULT_KEYS.map((f) => `<li><button type="submit" class="fault" name="fault" value="${f}">${esc(t(`pole.fault.${f}`))}</button></li>`).join('');
   return `<h1>${esc(p.name)}</h1>
   <p class="pole-facts"><span>${esc(t('pole.code'))} <strong>${esc(p.code)}</strong></span> <span>${esc(villageText(p.village))}</span> ${badge(p.status, 'pole-status')}</p>
   ${reportedNote(p)}
@@ -143,9 +145,9 @@ export async function polePage(ctx: PageContext, code: string): Promise<Rendered
         else control.removeAttribute('aria-invalid');
       };
 
-      form.addEventListener('submit', async (e) => {
+      form.addEventListener('submit', listener(async (e: SubmitEvent) => {
         e.preventDefault();
-        const fault = ((e as SubmitEvent).submitter as HTMLButtonElement | null)?.value;
+        const fault = (e.submitter as HTMLButtonElement | null)?.value;
         if (sending || !fault) return;
         const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
         const phone = (form.elements.namedItem('phone') as HTMLInputElement).value.trim();
@@ -166,8 +168,8 @@ export async function polePage(ctx: PageContext, code: string): Promise<Rendered
             headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
             body: JSON.stringify({ data: { fault, ...(note ? { note } : {}), ...(phone ? { phone } : {}) } }),
           });
-          const body = await res.json().catch(() => null);
-          if (res.status === 200 || res.status === 201) {
+          const body = await readJson<{ data: { trackingCode: string; added: boolean; reportCount: number } } & ApiError>(res);
+          if ((res.status === 200 || res.status === 201) && body) {
             if (gone) return;
             rememberCode(body.data.trackingCode);
             root.innerHTML = doneHtml(pole, body.data);
@@ -175,11 +177,11 @@ export async function polePage(ctx: PageContext, code: string): Promise<Rendered
             document.title = `${t('pole.done.title')} | ${pole.code}`;
             return;
           }
-          const details: Array<{ path?: string[]; message?: string }> = body?.error?.details?.errors ?? [];
+          const details = body?.error?.details?.errors ?? [];
           let named = false;
           for (const d of details) {
-            const field = d.path?.[0];
-            if ((field === 'note' || field === 'phone') && d.message) {
+            const field: unknown = Array.isArray(d.path) ? d.path[0] : undefined;
+            if ((field === 'note' || field === 'phone') && typeof d.message === 'string' && d.message) {
               fieldError(field, bilingual(d.message));
               named = true;
             }
@@ -192,7 +194,7 @@ export async function polePage(ctx: PageContext, code: string): Promise<Rendered
           progress.textContent = '';
           form.querySelectorAll('button').forEach((b) => (b.disabled = false));
         }
-      });
+      }));
 
       return () => {
         gone = true;

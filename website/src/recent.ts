@@ -7,11 +7,14 @@ export interface RecentCode {
   at: string;
 }
 
+const isRecentCode = (r: unknown): r is RecentCode =>
+  typeof r === 'object' && r !== null && typeof (r as Partial<RecentCode>).code === 'string' && typeof (r as Partial<RecentCode>).at === 'string';
+
 export function recentCodes(): RecentCode[] {
   try {
     const list: unknown = JSON.parse(localStorage.getItem(KEY) || '[]');
     if (!Array.isArray(list)) return [];
-    return list.filter((r): r is RecentCode => typeof r?.code === 'string' && typeof r?.at === 'string').slice(0, MAX);
+    return (list as unknown[]).filter(isRecentCode).slice(0, MAX);
   } catch {
     return [];
   }

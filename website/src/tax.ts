@@ -1,8 +1,8 @@
-import { api } from './api';
+import { api, readJson, type ApiError } from './api';
 import { esc } from './html';
-import { bilingual, formatDate, lang, t } from './i18n';
+import { bilingual, formatDate, lang, t, tDynamic } from './i18n';
 import { estimateTax, type Band } from '../../src/shared/tax-estimate';
-import type { Rendered } from './view';
+import { listener, type Rendered } from './view';
 
 interface PublicBill {
   billNumber: string;
@@ -30,7 +30,7 @@ interface Rates {
 const USES = ['agriculture', 'residence', 'other', 'vacant'];
 const STATUSES = ['issued', 'partially_paid', 'paid', 'overdue', 'cancelled'];
 const money = (n: number) => new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
-const label = (prefix: string, key: string, known: string[]) => (known.includes(key) ? t(`${prefix}.${key}` as never) : key);
+const label = (prefix: string, key: string, known: string[]) => (known.includes(key) ? tDynamic(`${prefix}.${key}`) : key);
 const field = (id: string, text: string, input: string, hint = '') => `<div class="field">
   <label for="${id}">${esc(text)}</label>${hint ? `<p class="hint" id="${id}-hint">${esc(hint)}</p>` : ''}
   ${input}
@@ -50,7 +50,7 @@ function billHtml(b: PublicBill): string {
       ? `<section class="pay" aria-labelledby="pay-h">
       <h3 id="pay-h">${esc(t('tax.payTitle'))}</h3>
       <img class="qr" id="tax-qr" src="${esc(b.qrImageUrl)}" width="300" height="300" alt="${esc(t('tax.qrAlt', { bill: b.billNumber, amount: money(b.amountDue) }))}">
-      <ol class="steps">${['tax.step1', 'tax.step2', 'tax.step3', 'tax.step4'].map((k) => `<li>${esc(t(k as never))}</li>`).join('')}</ol>
+      <ol class="steps">${(['tax.step1', 'tax.step2', 'tax.step3', 'tax.step4'] as const).map((k) => `<li>${esc(t(k))}</li>`).join('')}</ol>
     </section>`
       : `<p class="badge badge-closed">${esc(t('tax.nothingDue'))}</p>`;
   return `<section class="case" aria-labelledby="bill-h" id="bill">
@@ -121,7 +121,7 @@ export async function taxPage(): Promise<Rendered> {
         else control.removeAttribute('aria-invalid');
       };
       let busy = false;
-      form.addEventListener('submit', async (e) => {
+      form.addEventListener('submit', listener(async (e: SubmitEvent) => {
         e.preventDefault();
         if (busy) return;
         const billNumber = (form.elements.namedItem('billNumber') as HTMLInputElement).value.trim();
@@ -141,16 +141,16 @@ export async function taxPage(): Promise<Rendered> {
             headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
             body: JSON.stringify({ billNumber, nationalId }),
           });
-          const body = await res.json().catch(() => null);
-          if (res.ok) {
-            result.innerHTML = billHtml(body.data as PublicBill);
+          const body = await readJson<{ data: PublicBill } & ApiError>(res);
+          if (res.ok && body) {
+            result.innerHTML = billHtml(body.data);
             result.querySelector<HTMLElement>('#bill-h')!.focus();
             return;
           }
           result.innerHTML = '';
-          const details: Array<{ path?: string[]; message?: string }> = body?.error?.details?.errors ?? [];
-          const id = details.find((d) => d.path?.[0] === 'nationalId');
-          if (id?.message) {
+          const details = body?.error?.details?.errors ?? [];
+          const id = details.find((d) => Array.isArray(d.path) && d.path[0] === 'nationalId');
+          if (typeof id?.message === 'string') {
             showError('t-id', bilingual(id.message));
             root.querySelector<HTMLElement>('#t-id')!.focus();
           } else alert.textContent = res.status === 404 ? t('tax.notFound') : body?.error?.message ? bilingual(body.error.message) : t('tax.failed');
@@ -160,7 +160,7 @@ export async function taxPage(): Promise<Rendered> {
           busy = false;
           progress.textContent = '';
         }
-      });
+      }));
 
       const est = root.querySelector<HTMLFormElement>('#est-form');
       if (!est) return;

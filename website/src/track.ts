@@ -1,9 +1,9 @@
 import { fresh } from './api';
 import { esc } from './html';
-import { formatInstant, href, lang, t } from './i18n';
+import { formatInstant, href, lang, t, tDynamic } from './i18n';
 import { TRACKING_CODE } from './complaint-rules';
 import { recentCodes } from './recent';
-import type { PageContext, Rendered } from './view';
+import { listener, type PageContext, type Rendered } from './view';
 
 interface PublicComplaint {
   trackingCode: string;
@@ -21,8 +21,8 @@ interface PublicComplaint {
 const STATES = ['received', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'referred', 'duplicate', 'reopened'];
 const CHANNELS = ['web', 'line', 'facebook', 'pole', 'open311', 'counter'];
 // A state or channel added on the server later still shows, as its code, until it is translated.
-const statusLabel = (s: string | null) => (s && STATES.includes(s) ? t(`status.${s}` as never) : s ?? '');
-const channelLabel = (c: string) => (CHANNELS.includes(c) ? t(`channel.${c}` as never) : c);
+const statusLabel = (s: string | null) => (s && STATES.includes(s) ? tDynamic(`status.${s}`) : s ?? '');
+const channelLabel = (c: string) => (CHANNELS.includes(c) ? tDynamic(`channel.${c}`) : c);
 const when = (iso: string | null, withTime = false) => (iso ? `<time datetime="${esc(iso)}">${esc(formatInstant(iso, withTime))}</time>` : '');
 
 /** The public view, never cached: the citizen comes here to see what changed. Null when unknown. */
@@ -118,7 +118,7 @@ export async function trackPage(ctx: PageContext): Promise<Rendered> {
 
       // Refresh in place: the result changes, the button keeps focus, and the new state is announced.
       const status = root.querySelector('#track-refresh-status');
-      root.querySelector('#track-refresh')?.addEventListener('click', async () => {
+      root.querySelector('#track-refresh')?.addEventListener('click', listener(async () => {
         status!.textContent = '';
         try {
           const fresh = await fetchComplaint(code);
@@ -129,7 +129,7 @@ export async function trackPage(ctx: PageContext): Promise<Rendered> {
         } catch {
           if (!gone) status!.textContent = t('track.refreshFailed');
         }
-      });
+      }));
       return () => {
         gone = true;
       };

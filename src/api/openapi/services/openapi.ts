@@ -1,5 +1,5 @@
 import crypto from 'crypto';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { buildOpenApiDocument, type ContentTypeSchema, type ExtraOperation } from '../../../openapi/document';
 import { isPublicAction } from '../../../permissions';
 
@@ -7,7 +7,7 @@ import { isPublicAction } from '../../../permissions';
 let cached: { body: string; etag: string } | undefined;
 const extraOperations: ExtraOperation[] = [];
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const openapiService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Custom public routes describe themselves here so they appear in the document. */
   register(operation: ExtraOperation) {
     const i = extraOperations.findIndex((o) => o.path === operation.path && o.method === operation.method);
@@ -18,12 +18,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   document(): { body: string; etag: string } {
     if (cached) return cached;
-    const contentTypes = Object.values(strapi.contentTypes).filter((ct) => ct.uid.startsWith('api::')) as unknown as ContentTypeSchema[];
+    // The document builder reads schemas as plain data (it imports nothing of Strapi): the loaded
+    // schemas carry every field it reads, in Strapi's wider attribute types.
+    const contentTypes = (Object.keys(strapi.contentTypes) as UID.ContentType[])
+      .filter((uid) => uid.startsWith('api::'))
+      .map((uid) => strapi.contentType(uid)) as unknown as ContentTypeSchema[];
     const doc = buildOpenApiDocument({
       contentTypes,
       isPublic: isPublicAction,
       serverUrl: process.env.PUBLIC_URL?.replace(/\/$/, ''),
-      version: (strapi.config.get('info.version') as string) || '0.0.0',
+      version: strapi.config.get<string>('info.version') || '0.0.0',
       extraOperations,
     });
     const body = JSON.stringify(doc);
@@ -31,3 +35,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return cached;
   },
 });
+
+export type OpenApiService = ReturnType<typeof openapiService>;
+export default openapiService;

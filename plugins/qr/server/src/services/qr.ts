@@ -60,25 +60,25 @@ async function rasterise(o: ReturnType<typeof normalise>): Promise<Buffer> {
  * Renders any text or URL as a QR code. PNGs are cached in memory (least recently used first out),
  * since the same label is asked for again and again (a sheet of pole labels, a bill page).
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.plugin('qr').config as unknown as (key: keyof QrConfig) => any;
+const qrService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = <K extends keyof QrConfig>(key: K): QrConfig[K] | undefined => strapi.plugin('qr').config<QrConfig[K] | undefined>(key);
   const cache = new Map<string, Buffer>();
   let logo: Promise<Buffer | null> | undefined;
   const stats = { hits: 0, misses: 0 };
 
   const remember = (key: string, png: Buffer) => {
     cache.set(key, png);
-    const max = Math.max(0, Number(config()('cacheEntries')) || 0);
+    const max = Math.max(0, Number(config('cacheEntries')) || 0);
     while (cache.size > max) cache.delete(cache.keys().next().value as string);
   };
 
   /** The logo on a white rounded square, so the modules around it stay readable. */
   const logoTile = (side: number) =>
     (logo ??= (async () => {
-      const setting = String(config()('logoPath') || '');
+      const setting = config('logoPath') || '';
       const file = setting && path.resolve(strapi.dirs.app.root, setting);
       if (!file || !fs.existsSync(file)) return null;
-      return fs.readFileSync(file);
+      return await fs.promises.readFile(file);
     })()).then(async (raw) => {
       if (!raw) return null;
       const pad = Math.round(side * 0.12);
@@ -128,3 +128,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type QrService = ReturnType<typeof qrService>;
+export default qrService;
