@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportField } from './public';
+import type { ColumnMapping, ImportField } from './types';
 
 /** How header words are compared: lower case, no spaces or underscores. */
 export const squash = (s: string) => String(s ?? '').toLowerCase().replace(/[\s_]/g, '');

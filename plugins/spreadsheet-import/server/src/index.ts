@@ -5,7 +5,7 @@ import jobs from './services/jobs';
 import imports from './controllers/imports';
 import canUseTarget from './policies/can-use-target';
 import routes from './routes';
-import { PLUGIN_ID, type ImportTarget } from './public';
+import { PLUGIN_ID, type ImportTarget } from './types';
 
 /** Uploads of our routes are read into memory: drop the temporary files whatever the answer (a 403 included). */
 const removeUploads = async (ctx: any, next: () => Promise<void>) => {

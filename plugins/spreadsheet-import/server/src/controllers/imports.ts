@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { cleanMapping, missingFields } from '../columns';
 import { readSpreadsheet } from '../spreadsheet';
-import { PLUGIN_ID, type ImportTarget, type Text } from '../public';
+import { PLUGIN_ID, type ImportTarget, type Text } from '../types';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 

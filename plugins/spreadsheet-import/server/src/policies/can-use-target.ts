@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID, importPermission } from '../public';
+import { PLUGIN_ID, importPermission } from '../types';
 
 /**
  * The route's target (`:target`) exists and the admin user holds its permission

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { cleanMapping, looksLikeHeader, matchColumns, missingFields, positionalMapping } from '../columns';
-import type { ImportTarget, RowFailure, RunReport } from '../public';
+import type { ImportTarget, RowFailure, RunReport } from '../types';
 
 /**
  * An import in the admin: the file is read once and kept in memory while staff map its columns,

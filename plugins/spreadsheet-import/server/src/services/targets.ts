@@ -1,4 +1,4 @@
-import { PLUGIN_ID, importPermission, type ImportTarget, type TargetRegistry } from '../public';
+import { PLUGIN_ID, importPermission, type ImportTarget, type TargetRegistry } from '../types';
 
 // The admin's rule for permission uids: lower case letters, dots and hyphens.
 const ID = /^[a-z][a-z-]*[a-z]$/;
