@@ -12,18 +12,10 @@ import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { complaintCaseType } from './api/complaint/case-type';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
-import { BOT_TEXTS } from './api/channel/domain/bot-texts';
-
-/** The outbox's chat channels: LINE and Messenger (skipped while a channel is off). */
-function registerChatSenders(strapi: Core.Strapi) {
-  const outbox = strapi.plugin('complaint-workflow').service('outbox');
-  const line = () => strapi.service('api::channel.line');
-  outbox.registerSender('line', async (n: { to: string; text: string }) => (line().enabled() ? (await line().push(n.to, n.text), 'sent') : 'skipped'));
-  outbox.registerSender('line-reply', async (n: { to: string; text: string }) => (line().enabled() ? (await line().reply(n.to, n.text), 'sent') : 'skipped'));
-  const facebook = () => strapi.service('api::channel.facebook');
-  outbox.registerSender('facebook', async (n: { to: string; text: string }) => (facebook().enabled() ? (await facebook().send(n.to, n.text, 'update'), 'sent') : 'skipped'));
-  outbox.registerSender('facebook-reply', async (n: { to: string; text: string }) => (facebook().enabled() ? (await facebook().send(n.to, n.text, 'response'), 'sent') : 'skipped'));
-}
+import { registerChatChannels, registerChatSenders } from './api/channel/register';
+import type { ChatService } from './api/channel/services/chat';
+import type { OpenApiService } from './api/openapi/services/openapi';
+import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,37 +23,20 @@ export default {
     // payments to review is an admin route of the tax feature.
     registerImportTargets(strapi);
     strapi.server.routes(taxAdminRoutes);
-    const engine = strapi.plugin('complaint-workflow').service('engine');
+    const engine = caseEngine(strapi);
     engine.register(complaintCaseType(strapi));
     engine.register(eServiceCaseType(strapi));
     followComplaints(strapi);
-    const channels = strapi.plugin('complaint-workflow').service('channels');
-    const unset = (key: string, vars: Record<string, string>) =>
-      Object.entries(vars)
-        .filter(([field]) => !strapi.config.get(`channels.${key}.${field}`))
-        .map(([, name]) => name);
-    channels.registerTexts(BOT_TEXTS);
-    channels.register({
-      id: 'line',
-      name: { th: 'LINE Official Account', en: 'LINE Official Account' },
-      webhookPath: '/api/channels/line/webhook',
-      missing: () => unset('line', { channelSecret: 'LINE_CHANNEL_SECRET', accessToken: 'LINE_CHANNEL_ACCESS_TOKEN' }),
-    });
-    channels.register({
-      id: 'facebook',
-      name: { th: 'เพจ Facebook (Messenger)', en: 'Facebook page (Messenger)' },
-      webhookPath: '/api/channels/facebook/webhook',
-      missing: () => unset('facebook', { appSecret: 'FACEBOOK_APP_SECRET', verifyToken: 'FACEBOOK_VERIFY_TOKEN', pageAccessToken: 'FACEBOOK_PAGE_ACCESS_TOKEN' }),
-    });
+    registerChatChannels(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.service('api::channel.chat').idle();
+    await (strapi.service('api::channel.chat') as ChatService).idle();
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    for (const op of complaintOperations) strapi.service('api::openapi.openapi').register(op);
-    for (const op of [...open311Operations, ...poleOperations, ...taxOperations]) strapi.service('api::openapi.openapi').register(op);
+    const openapi = strapi.service('api::openapi.openapi') as OpenApiService;
+    for (const op of [...complaintOperations, ...open311Operations, ...poleOperations, ...taxOperations]) openapi.register(op);
     registerChatSenders(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);

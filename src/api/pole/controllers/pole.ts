@@ -1,17 +1,21 @@
+import type { Context } from 'koa';
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { QrService } from '../../../../plugins/qr/server/src/public';
 import { toPublicPole, validatePoleReport } from '../domain/report';
+import type { PoleService } from '../services/pole';
 
 const UID = 'api::pole.pole';
 
 export default factories.createCoreController(UID, ({ strapi }) => {
-  const poles = () => strapi.service(UID) as any;
+  const poles = () => strapi.service(UID) as PoleService;
+  const code = (ctx: Context) => (ctx.params as Record<string, string>).code;
 
   /** The QR of the pole's report page, as PNG or SVG; the label is printed once, so cache long. */
-  const qr = (format: 'png' | 'svg') => async (ctx: any) => {
-    const pole = await poles().findByCode(ctx.params.code);
+  const qr = (format: 'png' | 'svg') => async (ctx: Context) => {
+    const pole = await poles().findByCode(code(ctx));
     const url = poles().url(pole.code);
-    const service = strapi.plugin('qr').service('qr');
+    const service = strapi.plugin('qr').service<QrService>('qr');
     ctx.set('Cache-Control', 'public, max-age=86400');
     if (format === 'svg') {
       ctx.type = 'image/svg+xml';
@@ -25,13 +29,13 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
   return {
     /** GET /api/poles: every pole's code, name, village, point and status; nothing else. */
-    async list(ctx: any) {
+    async list(ctx: Context) {
       ctx.body = { data: (await poles().list()).map(toPublicPole) };
     },
 
     /** GET /api/poles/:code: one pole and, while one is open, its fault report's public tracking. */
-    async findOneByCode(ctx: any) {
-      const pole = await poles().findByCode(ctx.params.code);
+    async findOneByCode(ctx: Context) {
+      const pole = await poles().findByCode(code(ctx));
       const open = await poles().openReport(pole.id);
       ctx.set('Cache-Control', 'no-cache');
       ctx.body = {
@@ -46,10 +50,10 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     qrSvg: qr('svg'),
 
     /** POST /api/poles/:code/reports: a fault report from the QR code (rate-limited). */
-    async report(ctx: any) {
+    async report(ctx: Context) {
       // An unknown pole is a 404 before the body is judged: the URL is what is wrong.
-      const pole = await poles().findByCode(ctx.params.code);
-      const { value, issues } = validatePoleReport(ctx.request.body);
+      const pole = await poles().findByCode(code(ctx));
+      const { value, issues } = validatePoleReport((ctx.request as { body?: unknown }).body);
       if (!value) {
         throw new errors.ValidationError(`${issues[0].th} / ${issues[0].en}`, {
           errors: issues.map((i) => ({ path: i.path, message: `${i.th} / ${i.en}`, name: 'ValidationError' })),
