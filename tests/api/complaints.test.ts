@@ -1,3 +1,6 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { startApp, type TestApp } from '../helpers/strapi';
@@ -11,8 +14,8 @@ const valid = { category: 'road', description: 'ถนนหน้าวัด�
 beforeAll(async () => {
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000' });
   const categories = app.strapi.documents('api::complaint-category.complaint-category');
-  await categories.create({ data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', deadlineDays: 15, confidential: false, active: true } as never });
-  await categories.create({ data: { code: 'corruption', nameTh: 'ทุจริต', nameEn: 'Corruption', deadlineDays: 30, confidential: true, active: true } as never });
+  await categories.create({ data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', deadlineDays: 15, confidential: false, active: true } });
+  await categories.create({ data: { code: 'corruption', nameTh: 'ทุจริต', nameEn: 'Corruption', deadlineDays: 30, confidential: true, active: true } });
 });
 
 afterAll(async () => {
@@ -151,11 +154,11 @@ describe('POST /api/complaints/photos', () => {
   });
 
   it('only attaches photos sent through the complaint photo endpoint', async () => {
-    const tmp = require('path').join(require('os').tmpdir(), `other-${Date.now()}.png`);
+    const tmp = path.join(os.tmpdir(), `other-${Date.now()}.png`);
     await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toFile(tmp);
     const [other] = await app.strapi.plugin('upload').service('upload').upload({
       data: { fileInfo: { name: 'news-cover.png' } },
-      files: { filepath: tmp, originalFilename: 'news-cover.png', mimetype: 'image/png', size: require('fs').statSync(tmp).size },
+      files: { filepath: tmp, originalFilename: 'news-cover.png', mimetype: 'image/png', size: fs.statSync(tmp).size },
     });
     const res = await post({ data: { ...valid, photos: [other.id] } }).expect(400);
     expect(res.body.error.details.errors[0].path).toEqual(['photos']);

@@ -49,7 +49,7 @@ beforeAll(async () => {
   });
   staff = await createAdmin(app);
   await app.strapi.documents('api::complaint-category.complaint-category').create({
-    data: { code: 'other', nameTh: 'เรื่องอื่น ๆ', nameEn: 'Other', deadlineDays: 15, confidential: false, active: true } as never,
+    data: { code: 'other', nameTh: 'เรื่องอื่น ๆ', nameEn: 'Other', deadlineDays: 15, confidential: false, active: true },
   });
 });
 

@@ -52,7 +52,7 @@ beforeAll(async () => {
   });
   staff = await createAdmin(app);
   await app.strapi.documents('api::complaint-category.complaint-category').create({
-    data: { code: 'other', nameTh: 'เรื่องอื่น ๆ', nameEn: 'Other', deadlineDays: 15, confidential: false, active: true } as never,
+    data: { code: 'other', nameTh: 'เรื่องอื่น ๆ', nameEn: 'Other', deadlineDays: 15, confidential: false, active: true },
   });
 });
 
@@ -119,7 +119,7 @@ describe('POST /api/channels/line/webhook', () => {
   });
 
   it('is off, with 404, while the channel has no secret', async () => {
-    const line = app.strapi.config.get('channels.line') as { channelSecret: string };
+    const line = app.strapi.config.get<{ channelSecret: string }>('channels.line');
     const saved = line.channelSecret;
     line.channelSecret = '';
     try {

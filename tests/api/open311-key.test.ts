@@ -5,14 +5,14 @@ import { startApp, type TestApp } from '../helpers/strapi';
 let app: TestApp;
 const V2 = '/api/open311/v2';
 const form = { service_code: 'road', lat: '14.7201', long: '102.0205', description: 'ถนนเป็นหลุม' };
-const tokens = () => app.strapi.service('admin::api-token-content-api' as never) as unknown as { create(a: Record<string, unknown>): Promise<{ id: number; accessKey: string }> };
+const tokens = () => app.strapi.service('admin::api-token-content-api') as unknown as { create(a: Record<string, unknown>): Promise<{ id: number; accessKey: string }> };
 const count = () => app.strapi.db.query('api::complaint.complaint').count();
 const keys: Record<string, string> = {};
 
 beforeAll(async () => {
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', OPEN311_REQUIRE_KEY: 'true' });
   await app.strapi.documents('api::complaint-category.complaint-category').create({
-    data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', deadlineDays: 15, confidential: false, active: true } as never,
+    data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', deadlineDays: 15, confidential: false, active: true },
   });
   keys.full = (await tokens().create({ name: 'open311 app', description: '', type: 'full-access', lifespan: null })).accessKey;
   keys.readOnly = (await tokens().create({ name: 'dashboard', description: '', type: 'read-only', lifespan: null })).accessKey;

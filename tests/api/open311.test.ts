@@ -74,8 +74,13 @@ function xmlValue(node: XmlNode): unknown {
 }
 
 /** A JSON answer with every leaf as the text XML would carry. */
-const asText = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(asText) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asText(x)])) : v === null ? '' : String(v);
+const asText = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(asText);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asText(x)]));
+  if (v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new Error(`not a JSON value: ${typeof v}`);
+};
 
 /** Fetches a path in both formats and checks the XML says what the JSON says, under the given root. */
 async function both(pathWithoutFormat: string, root: string, query = '') {
@@ -94,11 +99,11 @@ beforeAll(async () => {
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: 'https://nokok.example/' });
   const categories = app.strapi.documents(CATEGORY);
   const base = { deadlineDays: 15, confidential: false, active: true };
-  await categories.create({ data: { ...base, code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', descriptionTh: 'ถนน ทางเท้า หลุมบ่อ', descriptionEn: 'Roads, pavements, potholes', department: 'กองช่าง', sortOrder: 1 } as never });
-  await categories.create({ data: { ...base, code: 'water', nameTh: 'น้ำประปา', nameEn: 'Tap water', department: 'กองการประปา', deadlineDays: 7, sortOrder: 2 } as never });
-  await categories.create({ data: { ...base, code: 'noise', nameTh: 'เสียงดัง', nameEn: 'Noise', sortOrder: 3 } as never });
-  await categories.create({ data: { ...base, code: 'corruption', nameTh: 'ทุจริต', nameEn: 'Corruption', deadlineDays: 30, confidential: true, sortOrder: 0 } as never });
-  await categories.create({ data: { ...base, code: 'retired', nameTh: 'เลิกใช้', nameEn: 'Retired', active: false, sortOrder: 4 } as never });
+  await categories.create({ data: { ...base, code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', descriptionTh: 'ถนน ทางเท้า หลุมบ่อ', descriptionEn: 'Roads, pavements, potholes', department: 'กองช่าง', sortOrder: 1 } });
+  await categories.create({ data: { ...base, code: 'water', nameTh: 'น้ำประปา', nameEn: 'Tap water', department: 'กองการประปา', deadlineDays: 7, sortOrder: 2 } });
+  await categories.create({ data: { ...base, code: 'noise', nameTh: 'เสียงดัง', nameEn: 'Noise', sortOrder: 3 } });
+  await categories.create({ data: { ...base, code: 'corruption', nameTh: 'ทุจริต', nameEn: 'Corruption', deadlineDays: 30, confidential: true, sortOrder: 0 } });
+  await categories.create({ data: { ...base, code: 'retired', nameTh: 'เลิกใช้', nameEn: 'Retired', active: false, sortOrder: 4 } });
 });
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { Modules } from '@strapi/strapi';
 import { startApp, createAdmin, type TestApp } from '../helpers/strapi';
 import { ROLE_PERMISSIONS } from '../../src/permissions';
 import { seedDemo } from '../../database/seed';
@@ -7,11 +8,12 @@ import { ensureFirstAdmin } from '../../src/bootstrap/admin-user';
 
 let app: TestApp;
 const NEWS = 'api::news.news-item';
+type NewsInput = Modules.Documents.Params.Data.Input<typeof NEWS>;
 
-const createNews = async (data: Record<string, unknown>, { publish = true, en }: { publish?: boolean; en?: Record<string, unknown> } = {}) => {
+const createNews = async (data: Pick<NewsInput, 'title' | 'slug'> & Partial<NewsInput>, { publish = true, en }: { publish?: boolean; en?: Partial<NewsInput> } = {}) => {
   const docs = app.strapi.documents(NEWS);
-  const doc = await docs.create({ locale: 'th', data: { publishedDate: '2026-11-01', category: 'announcement', ...data } as never });
-  if (en) await docs.update({ documentId: doc.documentId, locale: 'en', data: { ...data, ...en } as never });
+  const doc = await docs.create({ locale: 'th', data: { publishedDate: '2026-11-01', category: 'announcement', ...data } });
+  if (en) await docs.update({ documentId: doc.documentId, locale: 'en', data: { ...data, ...en } });
   if (publish) await docs.publish({ documentId: doc.documentId, locale: '*' });
   return doc;
 };

@@ -6,7 +6,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '5' });
   await app.strapi.documents('api::complaint-category.complaint-category').create({
-    data: { code: 'waste', nameTh: 'ขยะ', nameEn: 'Waste', deadlineDays: 7, confidential: false, active: true } as never,
+    data: { code: 'waste', nameTh: 'ขยะ', nameEn: 'Waste', deadlineDays: 7, confidential: false, active: true },
   });
 });
 

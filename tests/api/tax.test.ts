@@ -6,7 +6,10 @@ import request from 'supertest';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
 import { createAdmin, randomSecrets, startApp, type TestApp } from '../helpers/strapi';
-import { writeXlsx } from '../../plugins/spreadsheet-import/server/src/public';
+import { readSpreadsheet, writeXlsx } from '../../plugins/spreadsheet-import/server/src/public';
+import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
+import { estimateTax } from '../../src/shared/tax-estimate';
+import { up as renamePermissions } from '../../database/migrations/2026.07.01T00.00.00.spreadsheet-import-permissions.js';
 
 const BILL = 'api::tax-bill.tax-bill';
 const BILLER = '099400016602401';
@@ -51,10 +54,7 @@ const good = (n: number, extra: Partial<Record<number, string>> = {}) => {
   return row;
 };
 const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
-const importRows = (rows: string[][]) => {
-  const { autoMapping } = require('../../src/api/tax-bill/domain/import-rows');
-  return app.strapi.service(BILL).importRows(rows.slice(1), autoMapping(rows[0]));
-};
+const importRows = (rows: string[][]) => app.strapi.service(BILL).importRows(rows.slice(1), autoMapping(rows[0]));
 
 beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000' });
@@ -138,7 +138,6 @@ describe('importing the tax office spreadsheet', () => {
   });
 
   it('reads the same from an XLSX file', async () => {
-    const { readSpreadsheet } = require('../../plugins/spreadsheet-import/server/src/public');
     const xlsx = await writeXlsx([HEADER, good(20), good(21, { 10: '3' })]);
     const rows = await readSpreadsheet(xlsx, 'bills.xlsx');
     expect(rows[0]).toEqual(HEADER);
@@ -315,7 +314,7 @@ describe('the staff import in the admin (spreadsheet-import targets)', () => {
       const [row] = await knex('admin_permissions').insert({ action, action_parameters: '{}', properties: '{}', conditions: '[]', created_at: now, updated_at: now }).returning('id');
       await knex('admin_permissions_role_lnk').insert({ permission_id: typeof row === 'object' ? row.id : row, role_id: role.id });
     }
-    await require('../../database/migrations/2026.07.01T00.00.00.spreadsheet-import-permissions.js').up(knex);
+    await renamePermissions(knex);
     const actions = (await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map((p: { action: string }) => p.action);
     expect(actions.sort()).toEqual(['plugin::spreadsheet-import.tax-bills', 'plugin::spreadsheet-import.tax-payments']);
   });
@@ -342,7 +341,6 @@ describe('GET /api/tax-rates', () => {
   it('publishes the statutory rates by use and value band as data', async () => {
     const res = await request(app.url).get('/api/tax-rates').expect(200);
     expect(res.body.data.categories.map((c: { key: string }) => c.key)).toEqual(['agriculture', 'residence', 'other', 'vacant']);
-    const { estimateTax } = require('../../src/shared/tax-estimate');
     const other = res.body.data.categories[2].variants[0].bands;
     expect(estimateTax(2_450_000, other)).toBe(7350);
     expect(estimateTax(60_000_000, other)).toBe(50_000_000 * 0.003 + 10_000_000 * 0.004);

@@ -22,7 +22,7 @@ const rawGet = (url: string, headers: Record<string, string>) =>
 beforeAll(async () => {
   app = await startApp();
   await app.strapi.documents('api::municipality.municipality').create({
-    data: { nameTh: 'เทศบาลทดสอบ <ทดลอง>', nameEn: 'Test Municipality', phone: '044-999-999' } as never,
+    data: { nameTh: 'เทศบาลทดสอบ <ทดลอง>', nameEn: 'Test Municipality', phone: '044-999-999' },
   });
 });
 

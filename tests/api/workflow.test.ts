@@ -25,7 +25,7 @@ beforeAll(async () => {
   const other = await createAdmin(app, { email: 'officer@nokok.test' });
   officer = { id: (await app.strapi.db.query('admin::user').findOne({ where: { email: other.email } })).id, email: other.email };
   await app.strapi.documents('api::complaint-category.complaint-category').create({
-    data: { code: 'light', nameTh: 'ไฟฟ้าสาธารณะ', nameEn: 'Street light', deadlineDays: 7, confidential: false, active: true } as never,
+    data: { code: 'light', nameTh: 'ไฟฟ้าสาธารณะ', nameEn: 'Street light', deadlineDays: 7, confidential: false, active: true },
   });
 });
 
@@ -116,7 +116,7 @@ describe('staff workflow through the admin routes', () => {
 
   it("routes a new case to its category's default assignee and tells them", async () => {
     await app.strapi.documents('api::complaint-category.complaint-category').create({
-      data: { code: 'water', nameTh: 'ประปา', nameEn: 'Water', deadlineDays: 3, confidential: false, active: true, defaultAssignee: officer.id } as never,
+      data: { code: 'water', nameTh: 'ประปา', nameEn: 'Water', deadlineDays: 3, confidential: false, active: true, defaultAssignee: officer.id },
     });
     const { trackingCode } = await file({ category: 'water' });
     const id = await idOf(trackingCode);

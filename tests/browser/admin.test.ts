@@ -21,7 +21,7 @@ it('logs an officer into the admin in Thai and opens the content manager', async
   const admin = await createAdmin(app, { email: 'officer@nokok.test', password: 'Officer12345' });
   await app.strapi.documents('api::news.news-item').create({
     locale: 'th',
-    data: { title: 'ประกาศทดสอบในระบบหลังบ้าน', slug: 'admin-test', publishedDate: '2026-11-02', category: 'announcement' } as never,
+    data: { title: 'ประกาศทดสอบในระบบหลังบ้าน', slug: 'admin-test', publishedDate: '2026-11-02', category: 'announcement' },
   });
 
   // A browser that has never chosen a language gets the Thai login page.

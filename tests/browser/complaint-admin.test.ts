@@ -56,7 +56,7 @@ beforeAll(async () => {
     roles: [superAdmin.id],
   });
   await app.strapi.documents('api::complaint-category.complaint-category').create({
-    data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', department: 'กองช่าง', deadlineDays: 15, confidential: false, active: true } as never,
+    data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', department: 'กองช่าง', deadlineDays: 15, confidential: false, active: true },
   });
 
   browser = await launchBrowser();

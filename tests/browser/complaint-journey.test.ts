@@ -25,10 +25,10 @@ beforeAll(async () => {
   smtp = await startSmtp();
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), PUBLIC_URL: 'https://nokok.example' });
   await app.strapi.documents('api::municipality.municipality').create({
-    data: { nameTh: 'เทศบาลทดสอบ', nameEn: 'Test Municipality', mapCenterLat: 14.72, mapCenterLng: 102.02, mapZoom: 15 } as never,
+    data: { nameTh: 'เทศบาลทดสอบ', nameEn: 'Test Municipality', mapCenterLat: 14.72, mapCenterLng: 102.02, mapZoom: 15 },
   });
   await app.strapi.documents('api::complaint-category.complaint-category').create({
-    data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', department: 'กองช่าง', deadlineDays: 15, sortOrder: 1, confidential: false, active: true } as never,
+    data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', department: 'กองช่าง', deadlineDays: 15, sortOrder: 1, confidential: false, active: true },
   });
   staff = await createAdmin(app, { email: 'journey-officer@nokok.test', password: 'Officer12345' });
   const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();

@@ -30,11 +30,11 @@ beforeAll(async () => {
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000' });
   // Tests build their own data: a town with a map centre, and the categories the form offers.
   await app.strapi.documents('api::municipality.municipality').create({
-    data: { nameTh: 'เทศบาลทดสอบ', nameEn: 'Test Municipality', mapCenterLat: 14.72, mapCenterLng: 102.02, mapZoom: 15 } as never,
+    data: { nameTh: 'เทศบาลทดสอบ', nameEn: 'Test Municipality', mapCenterLat: 14.72, mapCenterLng: 102.02, mapZoom: 15 },
   });
   const categories = app.strapi.documents(CATEGORY);
-  await categories.create({ data: { code: 'light', nameTh: 'ไฟฟ้าสาธารณะดับ', nameEn: 'Street light out', deadlineDays: 7, sortOrder: 2, confidential: false, active: true } as never });
-  await categories.create({ data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', deadlineDays: 15, sortOrder: 1, confidential: false, active: true } as never });
+  await categories.create({ data: { code: 'light', nameTh: 'ไฟฟ้าสาธารณะดับ', nameEn: 'Street light out', deadlineDays: 7, sortOrder: 2, confidential: false, active: true } });
+  await categories.create({ data: { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', deadlineDays: 15, sortOrder: 1, confidential: false, active: true } });
 
   browser = await launchBrowser();
   context = await browser.newContext({

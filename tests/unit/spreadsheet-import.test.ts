@@ -38,7 +38,7 @@ describe('spreadsheet-import: reader', () => {
 });
 
 describe('spreadsheet-import: target registry', () => {
-  const target = { id: 'things', label: { th: 'สิ่งของ', en: 'Things' }, summary: { th: '{total}', en: '{total}' }, fields: FIELDS, checkRow: () => ({ issues: [] }), run: async () => ({ total: 0, counts: {}, failed: [] }) };
+  const target = { id: 'things', label: { th: 'สิ่งของ', en: 'Things' }, summary: { th: '{total}', en: '{total}' }, fields: FIELDS, checkRow: () => ({ issues: [] }), run: () => Promise.resolve({ total: 0, counts: {}, failed: [] }) };
 
   it('refuses bad ids, duplicates and registrations after bootstrap', () => {
     const registry = targetsService();
