@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
-import { startSmtp, type SmtpCapture } from '../helpers/smtp';
+import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi';
+import { startSmtp, type SmtpCapture } from '../../../../helpers/smtp';
 
 let app: TestApp;
 let smtp: SmtpCapture;

@@ -1,11 +1,11 @@
-import { crc16, billPaymentPayload, parseEmv } from '../../src/api/tax-bill/domain/promptpay';
-import { isValidNationalId } from '../../src/api/tax-bill/domain/national-id';
-import { maskName, statusOf, installmentsOf } from '../../src/api/tax-bill/domain/bill';
-import { autoMapping, parseDate } from '../../src/api/tax-bill/domain/import-rows';
-import { importPermission, parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
-import { parseBankPayment } from '../../src/api/tax-bill/domain/bank-report';
-import { RECONCILE_PERMISSION, TAX_PAYMENTS_TARGET } from '../../src/api/tax-bill/staff-permissions';
-import { estimateTax } from '../../src/shared/tax-estimate';
+import { crc16, billPaymentPayload, parseEmv } from '../../../../../src/api/tax-bill/domain/promptpay';
+import { isValidNationalId } from '../../../../../src/api/tax-bill/domain/national-id';
+import { maskName, statusOf, installmentsOf } from '../../../../../src/api/tax-bill/domain/bill';
+import { autoMapping, parseDate } from '../../../../../src/api/tax-bill/domain/import-rows';
+import { importPermission, parseCsv } from '../../../../../plugins/spreadsheet-import/server/src/public';
+import { parseBankPayment } from '../../../../../src/api/tax-bill/domain/bank-report';
+import { RECONCILE_PERMISSION, TAX_PAYMENTS_TARGET } from '../../../../../src/api/tax-bill/staff-permissions';
+import { estimateTax } from '../../../../../src/shared/tax-estimate';
 
 describe('tax domain', () => {
   it('computes CRC-16/CCITT-FALSE (check value of "123456789" is 29B1)', () => {

@@ -1,8 +1,8 @@
 import crypto from 'crypto';
 import request from 'supertest';
 import sharp from 'sharp';
-import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
-import { startFakePlatform, type FakePlatform, type PlatformCall } from '../helpers/fake-platform';
+import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi';
+import { startFakePlatform, type FakePlatform, type PlatformCall } from '../../../../helpers/fake-platform';
 
 const APP_SECRET = 'fb-test-app-secret';
 const VERIFY = 'fb-test-verify-token';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
-import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
+import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi';
 
 const PUBLIC_URL = 'https://nokok.example';
 const COMPLAINT = 'api::complaint.complaint';

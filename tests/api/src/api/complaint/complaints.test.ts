@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import sharp from 'sharp';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, type TestApp } from '../../../../helpers/strapi';
 
 let app: TestApp;
 const COMPLAINT = 'api::complaint.complaint';

@@ -1,6 +1,6 @@
-import { looksLikeHeader, matchColumns, missingFields, parseXlsx, readSpreadsheet, writeXlsx, type ImportField } from '../../plugins/spreadsheet-import/server/src/public';
-import { cleanMapping, positionalMapping } from '../../plugins/spreadsheet-import/server/src/columns';
-import targetsService from '../../plugins/spreadsheet-import/server/src/services/targets';
+import { looksLikeHeader, matchColumns, missingFields, parseXlsx, readSpreadsheet, writeXlsx, type ImportField } from '../../../../plugins/spreadsheet-import/server/src/public';
+import { cleanMapping, positionalMapping } from '../../../../plugins/spreadsheet-import/server/src/columns';
+import targetsService from '../../../../plugins/spreadsheet-import/server/src/services/targets';
 
 const FIELDS: ImportField[] = [
   { key: 'code', th: 'รหัส', en: 'Code', required: true, aliases: ['id'] },

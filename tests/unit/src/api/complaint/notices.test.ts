@@ -1,5 +1,5 @@
-import { complaintNotices } from '../../src/api/complaint/domain/notices';
-import { BOT_TEXTS, type RenderText } from '../../src/api/channel/domain/bot-texts';
+import { complaintNotices } from '../../../../../src/api/complaint/domain/notices';
+import { BOT_TEXTS, type RenderText } from '../../../../../src/api/channel/domain/bot-texts';
 
 // The bot's default wording, as the plugin renders it when staff changed nothing.
 const chatText: RenderText = (key, vars = {}) => BOT_TEXTS.find((d) => d.key === key)!.default.replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n]));

@@ -1,4 +1,4 @@
-import { toXmlDocument, escapeXml } from '../../src/api/open311/domain/xml';
+import { toXmlDocument, escapeXml } from '../../../../../src/api/open311/domain/xml';
 import {
   discoveryDocument,
   pickLanguage,
@@ -7,9 +7,9 @@ import {
   toServiceDefinition,
   w3cDate,
   type ComplaintLike,
-} from '../../src/api/open311/domain/georeport';
-import { fromOpen311Request, parseRequestsQuery, toOpen311Errors } from '../../src/api/open311/domain/input';
-import { validateComplaintInput } from '../../src/api/complaint/domain/validate';
+} from '../../../../../src/api/open311/domain/georeport';
+import { fromOpen311Request, parseRequestsQuery, toOpen311Errors } from '../../../../../src/api/open311/domain/input';
+import { validateComplaintInput } from '../../../../../src/api/complaint/domain/validate';
 
 const road = { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', descriptionTh: 'หลุมบ่อ', descriptionEn: 'Potholes', department: 'กองช่าง', deadlineDays: 15 };
 

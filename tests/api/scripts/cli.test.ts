@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { ROOT, randomSecrets, startApp, type TestApp } from '../helpers/strapi';
+import { ROOT, randomSecrets, startApp, type TestApp } from '../../helpers/strapi';
 
 
 describe('npx strapi admin:create-user', () => {

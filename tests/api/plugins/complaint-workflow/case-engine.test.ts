@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
-import { startSmtp, type SmtpCapture } from '../helpers/smtp';
+import { createAdmin, startApp, type TestApp } from '../../../helpers/strapi';
+import { startSmtp, type SmtpCapture } from '../../../helpers/smtp';
 
 /**
  * The case engine as a contract: a second case type (e-service requests) runs on its own workflow

@@ -3,7 +3,7 @@ import http from 'http';
 import path from 'path';
 import zlib from 'zlib';
 import request from 'supertest';
-import { ROOT, startApp, type TestApp } from '../helpers/strapi';
+import { ROOT, startApp, type TestApp } from '../../../helpers/strapi';
 
 let app: TestApp;
 

@@ -1,7 +1,7 @@
-import { THAILAND, complaintIssues, toComplaintData, type FormValues } from '../../website/src/complaint-rules';
-import { THAILAND as SERVER_THAILAND, validateComplaintInput } from '../../src/api/complaint/domain/validate';
-import { TRACKING_CODE_PATTERN } from '../../src/api/complaint/domain/tracking-code';
-import { TRACKING_CODE } from '../../website/src/complaint-rules';
+import { THAILAND, complaintIssues, toComplaintData, type FormValues } from '../../../../../website/src/complaint-rules';
+import { THAILAND as SERVER_THAILAND, validateComplaintInput } from '../../../../../src/api/complaint/domain/validate';
+import { TRACKING_CODE_PATTERN } from '../../../../../src/api/complaint/domain/tracking-code';
+import { TRACKING_CODE } from '../../../../../website/src/complaint-rules';
 
 // The website checks a complaint before sending it; these cases keep its checks and the server's in step.
 const form = (v: Partial<FormValues> = {}): FormValues => ({

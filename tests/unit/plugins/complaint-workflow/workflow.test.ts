@@ -1,6 +1,6 @@
-import { allowedActions as allowed, checkDefinition, decide as decideIn, dueDate, isOverdue as overdueIn, stamps, type Actor } from '../../plugins/complaint-workflow/server/src/engine/workflow';
-import { COMPLAINT_WORKFLOW as W, PUBLIC_STATUS } from '../../src/api/complaint/workflow';
-import { E_SERVICE_WORKFLOW } from '../../src/api/e-form-submission/workflow';
+import { allowedActions as allowed, checkDefinition, decide as decideIn, dueDate, isOverdue as overdueIn, stamps, type Actor } from '../../../../plugins/complaint-workflow/server/src/engine/workflow';
+import { COMPLAINT_WORKFLOW as W, PUBLIC_STATUS } from '../../../../src/api/complaint/workflow';
+import { E_SERVICE_WORKFLOW } from '../../../../src/api/e-form-submission/workflow';
 
 const STATES = W.states.map((s) => s.key);
 const TRANSITIONS = W.transitions;

@@ -1,8 +1,8 @@
 import crypto from 'crypto';
 import request from 'supertest';
 import sharp from 'sharp';
-import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
-import { startFakePlatform, type FakePlatform, type PlatformCall } from '../helpers/fake-platform';
+import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi';
+import { startFakePlatform, type FakePlatform, type PlatformCall } from '../../../../helpers/fake-platform';
 
 const SECRET = 'line-test-channel-secret';
 const TOKEN = 'line-test-access-token';

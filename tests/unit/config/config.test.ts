@@ -2,9 +2,9 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { ensureDotEnv, parseDotEnv, validate, SECRETS } from '../../scripts/preflight';
+import { ensureDotEnv, parseDotEnv, validate, SECRETS } from '../../../scripts/preflight';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 const goodSecrets = Object.fromEntries(SECRETS.map((k: string) => [k, `test-${k}-value`]));
 

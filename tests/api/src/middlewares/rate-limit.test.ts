@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, type TestApp } from '../../../helpers/strapi';
 
 let app: TestApp;
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, type TestApp } from '../../../../helpers/strapi';
 
 /** Acts as an Open311 GeoReport v2 client against the real app, in JSON and XML. */
 let app: TestApp;

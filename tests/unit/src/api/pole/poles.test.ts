@@ -1,6 +1,6 @@
-import { FAULTS, MAX_NOTE as SERVER_MAX_NOTE, poleStatusFor, toPublicPole, validatePoleReport } from '../../src/api/pole/domain/report';
-import { FAULT_KEYS, MAX_NOTE, POLE_STATUSES, THAI_PHONE } from '../../website/src/pole-rules';
-import schema from '../../src/api/pole/content-types/pole/schema.json';
+import { FAULTS, MAX_NOTE as SERVER_MAX_NOTE, poleStatusFor, toPublicPole, validatePoleReport } from '../../../../../src/api/pole/domain/report';
+import { FAULT_KEYS, MAX_NOTE, POLE_STATUSES, THAI_PHONE } from '../../../../../website/src/pole-rules';
+import schema from '../../../../../src/api/pole/content-types/pole/schema.json';
 
 describe('pole fault reports', () => {
   it('offers on the website exactly the faults and statuses the server knows', () => {

@@ -5,11 +5,11 @@ import { spawnSync } from 'child_process';
 import request from 'supertest';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
-import { createAdmin, randomSecrets, startApp, type TestApp } from '../helpers/strapi';
-import { readSpreadsheet, writeXlsx } from '../../plugins/spreadsheet-import/server/src/public';
-import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
-import { estimateTax } from '../../src/shared/tax-estimate';
-import { up as renamePermissions } from '../../database/migrations/2026.07.01T00.00.00.spreadsheet-import-permissions.js';
+import { createAdmin, randomSecrets, startApp, type TestApp } from '../../../../helpers/strapi';
+import { readSpreadsheet, writeXlsx } from '../../../../../plugins/spreadsheet-import/server/src/public';
+import { autoMapping } from '../../../../../src/api/tax-bill/domain/import-rows';
+import { estimateTax } from '../../../../../src/shared/tax-estimate';
+import { up as renamePermissions } from '../../../../../database/migrations/2026.07.01T00.00.00.spreadsheet-import-permissions.js';
 
 const BILL = 'api::tax-bill.tax-bill';
 const BILLER = '099400016602401';
@@ -163,7 +163,7 @@ describe('importing the tax office spreadsheet', () => {
     fs.writeFileSync(file, `\ufeff${csv([HEADER, good(900), good(901, { 3: '' })])}`);
     fs.mkdirSync(path.join(dir, 'uploads'));
     const env = { ...process.env, ...randomSecrets(), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'cli.db'), SEED_DEMO: 'false', NODE_ENV: 'development', PUBLIC_DIR: dir };
-    const res = spawnSync(process.execPath, ['scripts/import-tax-bills.js', file], { cwd: path.resolve(__dirname, '../..'), env, encoding: 'utf8', timeout: 120_000 });
+    const res = spawnSync(process.execPath, ['scripts/import-tax-bills.js', file], { cwd: path.resolve(__dirname, '../../../../..'), env, encoding: 'utf8', timeout: 120_000 });
     expect(res.stdout).toContain('row 3: ownerName: ไม่มีชื่อผู้เสียภาษี / Taxpayer name is missing');
     expect(res.stdout).toMatch(/2 rows in [\d.]+ s: 1 created, 0 updated, 0 unchanged, 1 refused/);
     expect(res.status).toBe(1);

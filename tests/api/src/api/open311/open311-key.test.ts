@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, type TestApp } from '../../../../helpers/strapi';
 
 /** OPEN311_REQUIRE_KEY is read at boot, so this needs its own app: POSTs must carry a Strapi API token. */
 let app: TestApp;
