@@ -4,7 +4,7 @@
  */
 export type Block =
   | { type: 'paragraph'; children: Array<{ type: 'text'; text: string }> }
-  | { type: 'heading'; level: number; children: Array<{ type: 'text'; text: string }> }
+  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Array<{ type: 'text'; text: string }> }
   | { type: 'list'; format: 'unordered'; children: Array<{ type: 'list-item'; children: Array<{ type: 'text'; text: string }> }> };
 
 export function linesToBlocks(lines: string[]): Block[] {

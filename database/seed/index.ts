@@ -2,11 +2,14 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import sharp from 'sharp';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { linesToBlocks } from './blocks';
 import { validateComplaintInput } from '../../src/api/complaint/domain/validate';
+import type { ComplaintService } from '../../src/api/complaint/services/complaint';
+import { caseEngine } from '../../plugins/complaint-workflow/server/src/public';
 import { parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
 import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
+import type { TaxBillService } from '../../src/api/tax-bill/services/tax-bill';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -14,8 +17,18 @@ import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
  * missing, so a second start adds nothing and staff edits are never overwritten.
  */
 type Localized = { title: string; summary?: string; body: string[] };
-type NewsSeed = { slug: string; publishedDate: string; category: string; cover: string; th: Localized; en: Localized };
+type NewsSeed = { slug: string; publishedDate: string; category: DocInput<'api::news.news-item'>['category']; cover: string; th: Localized; en: Localized };
 type PageSeed = { slug: string; menuOrder: number; showInMenu: boolean; th: Localized; en: Localized };
+
+/** What the document service takes to create a document of a content type (the generated types). */
+type DocInput<U extends UID.ContentType> = Modules.Documents.Params.Data.Input<U>;
+/** A seed file's record, where the loader fills in the fields `K` when the file leaves them out. */
+type WithDefaults<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** The part of Strapi's upload service used here (typed `any` by Strapi). */
+interface UploadService {
+  upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<Array<{ id: number }>>;
+}
 
 export interface SeedSummary {
   created: number;
@@ -42,12 +55,12 @@ async function uploadImage(strapi: Core.Strapi, image: Buffer, name: string, alt
   try {
     const [file] = await strapi
       .plugin('upload')
-      .service('upload')
+      .service<UploadService>('upload')
       .upload({
         data: { fileInfo: { name, alternativeText: alt } },
         files: { filepath: tmp, originalFilename: name, mimetype: `image/${format}`, size: fs.statSync(tmp).size },
       });
-    return file as { id: number };
+    return file;
   } finally {
     fs.rmSync(tmp, { force: true });
   }
@@ -56,21 +69,25 @@ async function uploadImage(strapi: Core.Strapi, image: Buffer, name: string, alt
 async function seedMunicipality(strapi: Core.Strapi): Promise<number> {
   const uid = 'api::municipality.municipality';
   if ((await strapi.db.query(uid).count()) > 0) return 0;
-  const { logo, ...data } = readJson<Record<string, unknown> & { logo: { file: string; name: string; alt: string } }>(
+  const { logo, ...data } = readJson<Omit<DocInput<typeof uid>, 'logo'> & { logo: { file: string; name: string; alt: string } }>(
     strapi,
     'municipality.json'
   );
   const svg = fs.readFileSync(path.join(seedDir(strapi), logo.file));
   const file = await uploadImage(strapi, svg, logo.name, logo.alt, 'png');
-  await strapi.documents(uid).create({ data: { ...data, logo: file.id } as never });
+  await strapi.documents(uid).create({ data: { ...data, logo: file.id } });
   return 1;
 }
 
+type LocalizedUid = 'api::news.news-item' | 'api::page.page';
+/** What both languages of a document share: all but the slug and the translated fields. */
+type SharedFields<U extends LocalizedUid> = Omit<DocInput<U>, 'slug' | 'title' | 'summary' | 'body'>;
+
 async function seedLocalized<T extends { slug: string; th: Localized; en: Localized }>(
   strapi: Core.Strapi,
-  uid: 'api::news.news-item' | 'api::page.page',
+  uid: LocalizedUid,
   items: T[],
-  shared: (item: T) => Promise<Record<string, unknown>>
+  shared: (item: T) => Promise<SharedFields<'api::news.news-item'> | SharedFields<'api::page.page'>>
 ): Promise<number> {
   let created = 0;
   for (const item of items) {
@@ -82,8 +99,8 @@ async function seedLocalized<T extends { slug: string; th: Localized; en: Locali
       body: linesToBlocks(l.body),
     });
     const docs = strapi.documents(uid);
-    const doc = await docs.create({ locale: 'th', data: { ...common, ...localized(item.th) } as never });
-    await docs.update({ documentId: doc.documentId, locale: 'en', data: { ...common, ...localized(item.en) } as never });
+    const doc = await docs.create({ locale: 'th', data: { ...common, ...localized(item.th) } });
+    await docs.update({ documentId: doc.documentId, locale: 'en', data: { ...common, ...localized(item.en) } });
     await docs.publish({ documentId: doc.documentId, locale: '*' });
     created += 1;
   }
@@ -94,9 +111,9 @@ async function seedLocalized<T extends { slug: string; th: Localized; en: Locali
 async function seedComplaintCategories(strapi: Core.Strapi): Promise<number> {
   const uid = 'api::complaint-category.complaint-category';
   let created = 0;
-  for (const c of readJson<Array<Record<string, unknown> & { code: string }>>(strapi, 'complaint-categories.json')) {
+  for (const c of readJson<Array<WithDefaults<DocInput<typeof uid>, 'confidential' | 'active'>>>(strapi, 'complaint-categories.json')) {
     if (await strapi.db.query(uid).findOne({ where: { code: c.code } })) continue;
-    await strapi.documents(uid).create({ data: { confidential: false, active: true, ...c } as never });
+    await strapi.documents(uid).create({ data: { confidential: false, active: true, ...c } });
     created += 1;
   }
   return created;
@@ -118,7 +135,8 @@ interface ComplaintSeed {
 async function seedComplaints(strapi: Core.Strapi): Promise<number> {
   const uid = 'api::complaint.complaint';
   if ((await strapi.db.query(uid).count()) > 0) return 0;
-  const engine = strapi.plugin('complaint-workflow').service('engine');
+  const engine = caseEngine(strapi);
+  const complaints = strapi.service(uid) as ComplaintService;
   const staff = { type: 'staff' as const, user: null };
   let created = 0;
   for (const c of readJson<ComplaintSeed[]>(strapi, 'complaints.json')) {
@@ -126,16 +144,19 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
       data: { category: c.category, title: c.title, description: c.description, village: c.village, address: c.address, location: { lat: c.lat, lng: c.lng } },
     });
     if (!value) throw new Error(`demo complaint "${c.title}" is invalid`);
-    const { trackingCode } = await strapi.service(uid).createFromCitizen(value, 'web');
-    const record = await strapi.db.query(uid).findOne({ where: { trackingCode }, populate: { category: true } });
+    const { trackingCode } = await complaints.createFromCitizen(value, 'web');
+    const record = (await strapi.db.query(uid).findOne({ where: { trackingCode }, populate: { category: true } })) as { id: number; category: { deadlineDays: number } } | null;
+    if (!record) throw new Error(`demo complaint "${c.title}" was not stored`);
     // Back-date receipt (and so the deadline), so some cases are old and one is overdue.
     const receivedAt = new Date(Date.now() - c.ageDays * 86400_000);
     await strapi.db.query(uid).update({ where: { id: record.id }, data: { receivedAt, dueAt: new Date(receivedAt.getTime() + record.category.deadlineDays * 86400_000) } });
     const events = strapi.db.query('api::complaint-event.complaint-event');
-    for (const e of await events.findMany({ where: { complaint: { id: record.id } }, select: ['id'] })) await events.update({ where: { id: e.id }, data: { at: receivedAt } });
+    const stored = (await events.findMany({ where: { complaint: { id: record.id } }, select: ['id'] })) as Array<{ id: number }>;
+    for (const e of stored) await events.update({ where: { id: e.id }, data: { at: receivedAt } });
     for (const step of c.steps) {
       if (step.reply) await engine.reply('complaint', record.id, staff, step.reply);
-      else await engine.transition('complaint', record.id, step.action, staff, { reason: step.reason });
+      else if (step.action) await engine.transition('complaint', record.id, step.action, staff, { reason: step.reason });
+      else throw new Error(`demo complaint "${c.title}": a step needs an action or a reply`);
     }
     created += 1;
   }
@@ -145,13 +166,13 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
 /** The town's 20 loudspeaker poles, by code (printed on the pole, so never changed by the seed). */
 async function seedPoles(strapi: Core.Strapi): Promise<number> {
   const uid = 'api::pole.pole';
-  const poles = readJson<Array<Record<string, unknown> & { code: string }>>(strapi, 'poles.json');
+  const poles = readJson<Array<WithDefaults<DocInput<typeof uid>, 'status'>>>(strapi, 'poles.json');
   // One query at every start, not one per pole.
   const present = new Set((await strapi.db.query(uid).findMany({ where: { code: { $in: poles.map((p) => p.code) } }, select: ['code'] })).map((p: { code: string }) => p.code));
   let created = 0;
   for (const p of poles) {
     if (present.has(p.code)) continue;
-    await strapi.documents(uid).create({ data: { status: 'working', ...p } as never });
+    await strapi.documents(uid).create({ data: { status: 'working', ...p } });
     created += 1;
   }
   return created;
@@ -160,7 +181,7 @@ async function seedPoles(strapi: Core.Strapi): Promise<number> {
 /** 50 land-and-building tax bills of the demo town, through the same import as the tax office's files. */
 async function seedTaxBills(strapi: Core.Strapi): Promise<number> {
   const rows = parseCsv(fs.readFileSync(path.join(seedDir(strapi), 'tax-bills.csv'), 'utf8'));
-  const report = await strapi.service('api::tax-bill.tax-bill').importRows(rows.slice(1), autoMapping(rows[0]));
+  const report = await (strapi.service('api::tax-bill.tax-bill') as TaxBillService).importRows(rows.slice(1), autoMapping(rows[0]));
   if (report.failed.length) throw new Error(`demo tax bills: row ${report.failed[0].row} is invalid`);
   return report.created;
 }
@@ -172,10 +193,9 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
     const cover = await uploadImage(strapi, Buffer.from(coverSvg(n.cover)), `news-${n.slug}.jpg`, n.th.title, 'jpeg');
     return { publishedDate: n.publishedDate, category: n.category, cover: cover.id };
   });
-  created += await seedLocalized(strapi, 'api::page.page', readJson<PageSeed[]>(strapi, 'pages.json'), async (p) => ({
-    menuOrder: p.menuOrder,
-    showInMenu: p.showInMenu,
-  }));
+  created += await seedLocalized(strapi, 'api::page.page', readJson<PageSeed[]>(strapi, 'pages.json'), (p) =>
+    Promise.resolve({ menuOrder: p.menuOrder, showInMenu: p.showInMenu })
+  );
   created += await seedComplaints(strapi);
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);

@@ -53,6 +53,7 @@ it('shows e-service requests in their own inbox tab and case page, in Thai, and 
   expect(await page.getByText('ประเภทเรื่อง', { exact: true }).count()).toBeLessThanOrEqual(1);
   expect(await page.getByLabel('หมู่ที่').count()).toBe(0);
 
+  await page.screenshot({ path: '/tmp/e-service-inbox.png' });
   await page.getByRole('link', { name: code }).click();
   await page.getByRole('heading', { level: 1, name: code }).waitFor();
   await page.getByText('รับคำขอแล้ว').first().waitFor();
@@ -70,5 +71,6 @@ it('shows e-service requests in their own inbox tab and case page, in Thai, and 
   expect(tracked.data.status).toBe('waiting_documents');
   // The history names the type's own states and actions.
   await page.getByRole('list', { name: 'ประวัติการดำเนินการ' }).getByText('ขอเอกสารเพิ่มเติม').first().waitFor();
+  await page.screenshot({ path: '/tmp/e-service-case.png', fullPage: true });
   expect(consoleErrors).toEqual([]);
 });

@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, type ImportTarget, type TargetRegistry } from '../../../plugins/spreadsheet-import/server/src/public';
 import { IMPORT_FIELDS, parseBillRow } from './domain/import-rows';
 import { BANK_REPORT_FIELDS, parseBankPayment } from './domain/bank-report';
+import type { TaxBillService } from './services/tax-bill';
 import { TAX_BILLS_TARGET, TAX_PAYMENTS_TARGET } from './staff-permissions';
 
-const bills = (strapi: Core.Strapi) => strapi.service('api::tax-bill.tax-bill') as any;
+const bills = (strapi: Core.Strapi) => strapi.service('api::tax-bill.tax-bill') as TaxBillService;
 
 /** The tax office's bill file: one land-and-building tax bill a row. */
 export const taxBillsTarget = (strapi: Core.Strapi): ImportTarget => ({
@@ -52,7 +53,7 @@ export const taxPaymentsTarget = (strapi: Core.Strapi): ImportTarget => ({
 
 /** Called from the app's register(): the plugin turns each target into an admin permission at bootstrap. */
 export function registerImportTargets(strapi: Core.Strapi) {
-  const targets = strapi.plugin(PLUGIN_ID).service('targets') as TargetRegistry;
+  const targets = strapi.plugin(PLUGIN_ID).service<TargetRegistry>('targets');
   targets.register(taxBillsTarget(strapi));
   targets.register(taxPaymentsTarget(strapi));
 }

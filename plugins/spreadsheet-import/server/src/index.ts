@@ -1,19 +1,27 @@
 import fs from 'fs';
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import targets from './services/targets';
 import jobs from './services/jobs';
 import imports from './controllers/imports';
 import canUseTarget from './policies/can-use-target';
 import routes from './routes';
-import { PLUGIN_ID, type ImportTarget } from './types';
+import { jobsOf, targetsOf } from './plugin';
+import { PLUGIN_ID } from './types';
+import { uploadedFiles } from './uploads';
+
+/** The admin's permission service (untyped in Strapi): what bootstrap uses of it. */
+interface AdminPermissionService {
+  actionProvider: { registerMany: (actions: Array<Record<string, string>>) => Promise<void> };
+}
 
 /** Uploads of our routes are read into memory: drop the temporary files whatever the answer (a 403 included). */
-const removeUploads = async (ctx: any, next: () => Promise<void>) => {
+const removeUploads = async (ctx: Context, next: () => Promise<void>) => {
   try {
     await next();
   } finally {
     if (ctx.path.startsWith(`/${PLUGIN_ID}/`)) {
-      for (const f of Object.values(ctx.request?.files ?? {}).flat() as Array<{ filepath?: string; path?: string }>) {
+      for (const f of Object.values(uploadedFiles(ctx)).flat()) {
         const file = f?.filepath ?? f?.path;
         if (file) fs.rm(file, { force: true }, () => undefined);
       }
@@ -33,17 +41,17 @@ export default {
 
   /** One admin permission per target registered by the app (in its register phase). */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const registry = strapi.plugin(PLUGIN_ID).service('targets');
+    const registry = targetsOf(strapi);
     registry.seal();
-    const list: ImportTarget[] = registry.list();
+    const list = registry.list();
     if (list.length) {
-      await strapi.service('admin::permission').actionProvider.registerMany(
+      await (strapi.service('admin::permission') as AdminPermissionService).actionProvider.registerMany(
         list.map((t) => ({ section: 'plugins', displayName: t.permissionName ?? `Import: ${t.label.en}`, uid: t.id, pluginName: PLUGIN_ID }))
       );
     }
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.plugin(PLUGIN_ID).service('jobs').idle();
+    await jobsOf(strapi).idle();
   },
 };

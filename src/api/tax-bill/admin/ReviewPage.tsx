@@ -20,14 +20,14 @@ interface ReviewPayment {
 const PERMISSIONS = [{ action: RECONCILE_PERMISSION, subject: null }];
 
 function useT() {
-  const { formatMessage } = useIntl();
-  return React.useCallback((id: string, values?: Record<string, string | number>) => formatMessage({ id: `nokok.tax.${id}`, defaultMessage: id }, values) as string, [formatMessage]);
+  const intl = useIntl();
+  return React.useCallback((id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `nokok.tax.${id}`, defaultMessage: id }, values), [intl]);
 }
 
 /** Bank payments the reconciliation could not apply on its own: partial, over-paid, unmatched, to a paid bill. */
 const Review = () => {
   const t = useT();
-  const { formatDate, formatNumber } = useIntl();
+  const intl = useIntl();
   const { get } = useFetchClient();
   const [payments, setPayments] = React.useState<ReviewPayment[]>();
   const [failed, setFailed] = React.useState(false);
@@ -66,10 +66,10 @@ const Review = () => {
               <Tbody>
                 {payments.map((p) => (
                   <Tr key={p.id} data-bank-ref={p.bankReference}>
-                    <Td><Typography>{formatDate(p.paidAt, { dateStyle: 'medium', timeZone: 'Asia/Bangkok' })}</Typography></Td>
+                    <Td><Typography>{intl.formatDate(p.paidAt, { dateStyle: 'medium', timeZone: 'Asia/Bangkok' })}</Typography></Td>
                     <Td><Typography>{p.bankReference}</Typography></Td>
                     <Td><Typography>{p.bill ? `${p.bill.billNumber} (${p.bill.taxYear})` : `${p.ref1 ?? ''} ${p.ref2 ?? ''}`}</Typography></Td>
-                    <Td><Typography>{formatNumber(Number(p.amount), { minimumFractionDigits: 2 })}</Typography></Td>
+                    <Td><Typography>{intl.formatNumber(Number(p.amount), { minimumFractionDigits: 2 })}</Typography></Td>
                     <Td><Badge>{t(`review.reason.${p.reviewReason}`)}</Badge></Td>
                   </Tr>
                 ))}

@@ -1,5 +1,5 @@
 import crypto from 'crypto';
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import { amountDueSatang, baht, installmentsOf, maskName, nextInstallment, satang, statusOf, type BillRecord } from '../domain/bill';
 import { parseBillRow, type BillRow, type RowIssue } from '../domain/import-rows';
 import { billPaymentPayload } from '../domain/promptpay';
@@ -22,10 +22,48 @@ interface TaxConfig {
   merchantName: string;
 }
 
-export default factories.createCoreService(UID, ({ strapi }) => {
-  const cfg = () => strapi.config.get('tax') as TaxConfig;
+/** A bill as the database answers it: the domain's record plus its id and the private fields read here. */
+export interface StoredBill extends BillRecord {
+  id: number;
+  documentId: string;
+  billKey: string;
+  nationalId: string;
+  sourceHash?: string | null;
+}
+
+/** What an import compares a row with. */
+type ExistingBill = Pick<StoredBill, 'id' | 'billKey' | 'sourceHash' | 'paidAmount' | 'status'>;
+
+export type ReviewReason = 'partial' | 'overpaid' | 'unmatched' | 'already_paid';
+
+/** A bank payment as stored, with its bill's number and year when it matched one. */
+export interface ReviewPayment {
+  id: number;
+  documentId: string;
+  paidAt: string;
+  amount: number | string;
+  channel: string | null;
+  bankReference: string;
+  ref1: string | null;
+  ref2: string | null;
+  installmentNumber: number | null;
+  needsReview: boolean;
+  reviewReason: ReviewReason | null;
+  bill: { id: number; billNumber: string; taxYear: number } | null;
+}
+
+export interface ReconcileReport {
+  total: number;
+  applied: number;
+  duplicate: number;
+  review: number;
+  failed: Array<{ row: number; issues: RowIssue[] }>;
+}
+
+const methods = ({ strapi }: { strapi: Core.Strapi }) => {
+  const cfg = () => strapi.config.get<TaxConfig>('tax');
   // Signs QR image links, so an image URL names a bill only to whoever was shown it.
-  const signingKey = () => String((strapi.config.get('server.app.keys') as string[] | undefined)?.[0] ?? 'nokok');
+  const signingKey = () => String(strapi.config.get<string[] | undefined>('server.app.keys')?.[0] ?? 'nokok');
 
   return {
     /**
@@ -48,15 +86,15 @@ export default factories.createCoreService(UID, ({ strapi }) => {
           seen.set(row.billKey, line);
           good.push(row);
         });
-        const existing = await strapi.db.query(UID).findMany({
+        const existing = (await strapi.db.query(UID).findMany({
           where: { billKey: { $in: good.map((r) => r.billKey) } },
           select: ['id', 'billKey', 'sourceHash', 'paidAmount', 'status'],
-        });
-        const byKey = new Map(existing.map((b: any) => [b.billKey, b]));
+        })) as ExistingBill[];
+        const byKey = new Map(existing.map((b) => [b.billKey, b]));
         const fresh: Record<string, unknown>[] = [];
         await strapi.db.transaction(async () => {
           for (const r of good) {
-            const old: any = byKey.get(r.billKey);
+            const old = byKey.get(r.billKey);
             if (old && old.sourceHash === r.sourceHash) {
               report.unchanged += 1;
               continue;
@@ -83,11 +121,11 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     },
 
     /** The bill for a number and national ID, or null; both wrong and unknown look the same. */
-    async lookup(billNumber: string, nationalId: string) {
-      const bills = await strapi.db.query(UID).findMany({ where: { billNumber }, orderBy: [{ taxYear: 'desc' }], limit: 10 });
+    async lookup(billNumber: string, nationalId: string): Promise<StoredBill | null> {
+      const bills = (await strapi.db.query(UID).findMany({ where: { billNumber }, orderBy: [{ taxYear: 'desc' }], limit: 10 })) as StoredBill[];
       const wanted = Buffer.from(nationalId);
       return (
-        bills.find((b: any) => {
+        bills.find((b) => {
           const have = Buffer.from(String(b.nationalId));
           return have.length === wanted.length && crypto.timingSafeEqual(have, wanted);
         }) ?? null
@@ -116,7 +154,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       const [idText, sig] = token.split('.');
       const id = Number(idText);
       if (!Number.isInteger(id) || id < 1 || !sig) return null;
-      const bill = await strapi.db.query(UID).findOne({ where: { id } });
+      const bill = (await strapi.db.query(UID).findOne({ where: { id } })) as StoredBill | null;
       if (!bill) return null;
       const payload = this.payload(bill);
       const expected = this.qrToken(id, payload);
@@ -124,7 +162,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     },
 
     /** What the taxpayer sees once they proved the bill number and ID: no ID, address or full name. */
-    publicView(b: any) {
+    publicView(b: StoredBill) {
       const payload = this.payload(b);
       const due = amountDueSatang(b);
       return {
@@ -163,8 +201,8 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       rows: string[][],
       mapping: Record<string, number> = BANK_REPORT_COLUMNS,
       { firstRow = 2, onProgress }: { firstRow?: number; onProgress?: (done: number, total: number) => void } = {}
-    ) {
-      const report = { total: rows.length, applied: 0, duplicate: 0, review: 0, failed: [] as Array<{ row: number; issues: RowIssue[] }> };
+    ): Promise<ReconcileReport> {
+      const report: ReconcileReport = { total: rows.length, applied: 0, duplicate: 0, review: 0, failed: [] };
       for (const [i, cells] of rows.entries()) {
         if (i % 50 === 0) onProgress?.(i, rows.length);
         const { row: payment, issues } = parseBankPayment(cells, mapping);
@@ -179,9 +217,9 @@ export default factories.createCoreService(UID, ({ strapi }) => {
         }
         const year = Number(ref2Raw.slice(0, 4));
         const installmentNumber = ref2Raw.length >= 6 ? Number(ref2Raw.slice(4, 6)) : null;
-        const bill = await strapi.db.query(UID).findOne({ where: { billNumber: ref1Raw.toUpperCase(), ...(Number.isInteger(year) && year > 2500 ? { taxYear: year } : {}) }, orderBy: [{ taxYear: 'desc' }] });
+        const bill = (await strapi.db.query(UID).findOne({ where: { billNumber: ref1Raw.toUpperCase(), ...(Number.isInteger(year) && year > 2500 ? { taxYear: year } : {}) }, orderBy: [{ taxYear: 'desc' }] })) as StoredBill | null;
         await strapi.db.transaction(async () => {
-          let reviewReason: string | null = null;
+          let reviewReason: ReviewReason | null = null;
           if (!bill) reviewReason = 'unmatched';
           else {
             const due = amountDueSatang(bill);
@@ -214,23 +252,27 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     },
 
     /** Payments waiting for a person: partial, over-paid, unmatched, or for a bill already paid (newest first). */
-    async paymentsToReview(limit = 200) {
-      return strapi.db.query(PAYMENT).findMany({
+    async paymentsToReview(limit = 200): Promise<ReviewPayment[]> {
+      return (await strapi.db.query(PAYMENT).findMany({
         where: { needsReview: true },
         populate: { bill: { select: ['billNumber', 'taxYear'] } },
         orderBy: [{ paidAt: 'desc' }],
         limit,
-      });
+      })) as ReviewPayment[];
     },
 
     /** Applies a payment to its bill and recomputes what is paid and the status (inside a transaction). */
     async applyPayment(billId: number) {
-      const bill = await strapi.db.query(UID).findOne({ where: { id: billId } });
-      const payments = await strapi.db.query(PAYMENT).findMany({ where: { bill: { id: billId } }, select: ['amount'] });
-      const paid = payments.reduce((s: number, p: { amount: number | string }) => s + satang(p.amount), 0);
+      const bill = (await strapi.db.query(UID).findOne({ where: { id: billId } })) as StoredBill | null;
+      if (!bill) throw new Error(`tax bill ${billId} not found`);
+      const payments = (await strapi.db.query(PAYMENT).findMany({ where: { bill: { id: billId } }, select: ['amount'] })) as Array<Pick<ReviewPayment, 'amount'>>;
+      const paid = payments.reduce((s, p) => s + satang(p.amount), 0);
       const next = { ...bill, paidAmount: baht(paid) };
       await strapi.db.query(UID).update({ where: { id: billId }, data: { paidAmount: baht(paid), status: statusOf(next) } });
       return next;
     },
   };
-});
+};
+
+export type TaxBillService = ReturnType<typeof methods>;
+export default factories.createCoreService(UID, methods);

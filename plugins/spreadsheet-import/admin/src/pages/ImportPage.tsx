@@ -26,7 +26,7 @@ import { NavLink, useParams } from 'react-router-dom';
 import { IssueTable } from '../components/IssueTable';
 import { errorText, fill, useLang, useT } from '../utils/i18n';
 import { useTargets } from '../utils/useTargets';
-import type { Check, FieldDef, Status, Target, Upload } from '../types';
+import type { Check, Status, Target, Upload } from '../types';
 
 const NONE = 'none';
 
@@ -101,7 +101,7 @@ const ImportFlow = ({ target }: { target: Target }) => {
   }, [get, base, upload, status?.state]);
 
   const mapped = target.fields.filter((f) => mapping[f.key] !== undefined);
-  const nameOf = (key: string) => lang(target.fields.find((f) => f.key === key) ?? ({ th: key, en: key } as FieldDef));
+  const nameOf = (key: string) => lang(target.fields.find((f) => f.key === key) ?? { th: key, en: key });
   const percent = status?.state === 'done' ? 100 : status && status.total ? Math.round((status.done / status.total) * 100) : 0;
 
   return (
@@ -123,7 +123,7 @@ const ImportFlow = ({ target }: { target: Target }) => {
           />
           <Field.Hint />
         </Field.Root>
-        <Button onClick={send} disabled={!file} loading={busy && !upload}>
+        <Button onClick={() => void send()} disabled={!file} loading={busy && !upload}>
           {t('upload')}
         </Button>
       </Flex>
@@ -188,11 +188,11 @@ const ImportFlow = ({ target }: { target: Target }) => {
           </Box>
 
           <Flex gap={3}>
-            <Button variant="secondary" onClick={runCheck} loading={busy}>
+            <Button variant="secondary" onClick={() => void runCheck()} loading={busy}>
               {t('check')}
             </Button>
             {check && !check.missing.length && check.valid > 0 && status?.state !== 'running' && status?.state !== 'done' ? (
-              <Button onClick={runImport}>{t('run', { n: check.valid })}</Button>
+              <Button onClick={() => void runImport()}>{t('run', { n: check.valid })}</Button>
             ) : null}
           </Flex>
 

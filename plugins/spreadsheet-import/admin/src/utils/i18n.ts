@@ -6,8 +6,8 @@ import type { Text } from '../types';
 
 /** formatMessage with the plugin's prefix: every string of the plugin lives in translations/{th,en}.json. */
 export function useT() {
-  const { formatMessage } = useIntl();
-  return useCallback((id: string, values?: Record<string, string | number>) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values) as string, [formatMessage]);
+  const intl = useIntl();
+  return useCallback((id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values), [intl]);
 }
 
 /** Picks the admin's language from a text the server sends in both (targets' labels, row issues). */

@@ -1,9 +1,18 @@
 import fs from 'fs';
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { cleanMapping, missingFields } from '../columns';
+import { jobsOf, targetsOf } from '../plugin';
 import { readSpreadsheet } from '../spreadsheet';
-import { PLUGIN_ID, type ImportTarget, type Text } from '../types';
+import type { ImportTarget, Text } from '../types';
+import { uploadedFiles } from '../uploads';
+
+/** What the admin's authentication leaves in ctx.state (untyped in Strapi). */
+interface AdminState {
+  user: { id: number };
+  userAbility: { can: (action: string) => boolean };
+}
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -29,19 +38,22 @@ const MESSAGES = {
 
 /** Thin: read the request, call the services, shape the answer. The route's policy checked the target. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin(PLUGIN_ID);
-  const jobs = () => plugin().service('jobs');
-  const targetOf = (ctx: any): ImportTarget => plugin().service('targets').get(String(ctx.params.target));
+  const jobs = () => jobsOf(strapi);
+  const params = (ctx: Context) => ctx.params as Record<string, string | undefined>;
+  const stateOf = (ctx: Context) => ctx.state as AdminState;
+  // The route's policy (can-use-target) answered 404 for an unknown target, so it is there.
+  const targetOf = (ctx: Context) => targetsOf(strapi).get(String(params(ctx).target)) as ImportTarget;
 
-  async function uploadedRows(ctx: any): Promise<{ name: string; rows: string[][] }> {
-    const raw = ctx.request.files?.file;
+  async function uploadedRows(ctx: Context): Promise<{ name: string; rows: string[][] }> {
+    const raw = uploadedFiles(ctx).file;
     const file = Array.isArray(raw) ? raw[0] : raw;
     if (!file) throw invalid('file.missing', MESSAGES.noFile, ['file']);
     if (file.size > MAX_BYTES) throw invalid('file.too_large', MESSAGES.tooLarge, ['file']);
     const name = String(file.originalFilename ?? file.name ?? 'file');
     let rows: string[][];
     try {
-      rows = await readSpreadsheet(fs.readFileSync(file.filepath ?? file.path), name);
+      const filePath = file.filepath ?? file.path;
+      rows = filePath ? await readSpreadsheet(fs.readFileSync(filePath), name) : [];
     } catch {
       rows = [];
     }
@@ -49,37 +61,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { name, rows };
   }
 
-  const jobOf = (ctx: any) => {
-    const job = jobs().get(String(ctx.params.target), String(ctx.params.id), ctx.state.user.id);
+  const jobOf = (ctx: Context) => {
+    const job = jobs().get(String(params(ctx).target), String(params(ctx).id), stateOf(ctx).user.id);
     if (!job) throw new errors.NotFoundError(`${MESSAGES.noJob.th} / ${MESSAGES.noJob.en}`, { code: 'import.not_found', ...MESSAGES.noJob });
     return job;
   };
-  const mappingOf = (ctx: any) => (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body.mapping : undefined);
+  const mappingOf = (ctx: Context): unknown => {
+    const body = (ctx.request as { body?: unknown }).body;
+    return body && typeof body === 'object' ? (body as { mapping?: unknown }).mapping : undefined;
+  };
 
   return {
     /** GET /targets: the targets this user may import into, as the admin page draws them. */
-    async targets(ctx: any) {
-      const targets = plugin().service('targets');
-      ctx.body = { data: targets.permitted(ctx.state.userAbility).map((t: ImportTarget) => targets.describe(t)) };
+    targets(ctx: Context) {
+      const targets = targetsOf(strapi);
+      ctx.body = { data: targets.permitted(stateOf(ctx).userAbility).map((t) => targets.describe(t)) };
     },
 
     /** POST /targets/:target/imports (multipart `file`): reads the file, suggests a mapping. */
-    async upload(ctx: any) {
+    async upload(ctx: Context) {
       const target = targetOf(ctx);
       const { name, rows } = await uploadedRows(ctx);
-      const answer = jobs().create(target, ctx.state.user.id, name, rows);
+      const answer = jobs().create(target, stateOf(ctx).user.id, name, rows);
       if (!answer) throw invalid('file.unreadable', MESSAGES.unreadable, ['file']);
       ctx.status = 201;
       ctx.body = answer;
     },
 
     /** POST /targets/:target/imports/:id/check { mapping }: every row checked, nothing stored. */
-    async check(ctx: any) {
+    check(ctx: Context) {
       ctx.body = jobs().check(targetOf(ctx), jobOf(ctx), mappingOf(ctx));
     },
 
     /** POST /targets/:target/imports/:id/run { mapping }: 202, the run goes on in the background. */
-    async run(ctx: any) {
+    run(ctx: Context) {
       const target = targetOf(ctx);
       const job = jobOf(ctx);
       const missing = missingFields(target.fields, cleanMapping(target.fields, job.headers.length, mappingOf(ctx)));
@@ -91,13 +106,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           missing.map((key) => ({ path: ['mapping', key] }))
         );
       }
-      jobs().run(target, job, mappingOf(ctx), ctx.state.user.id);
+      jobs().run(target, job, mappingOf(ctx), stateOf(ctx).user.id);
       ctx.status = 202;
       ctx.body = jobs().status(job);
     },
 
     /** GET /targets/:target/imports/:id: state and progress, then the report. */
-    async status(ctx: any) {
+    status(ctx: Context) {
       ctx.body = jobs().status(jobOf(ctx));
     },
   };

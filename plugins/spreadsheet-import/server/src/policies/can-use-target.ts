@@ -1,13 +1,20 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID, importPermission } from '../types';
+import { targetsOf } from '../plugin';
+import { importPermission } from '../types';
+
+/** What the admin's authentication leaves in ctx.state (untyped in Strapi). */
+interface AdminState {
+  userAbility?: { can: (action: string) => boolean };
+}
 
 /**
  * The route's target (`:target`) exists and the admin user holds its permission
  * (`plugin::spreadsheet-import.<target>`): each target is granted on its own in the role editor.
  */
-export default (ctx: any, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const target = strapi.plugin(PLUGIN_ID).service('targets').get(String(ctx.params?.target ?? ''));
+export default (ctx: Context, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const target = targetsOf(strapi).get(String((ctx.params as Record<string, string | undefined> | undefined)?.target ?? ''));
   if (!target) throw new errors.NotFoundError('ไม่พบประเภทข้อมูลที่จะนำเข้า / No such import target', { code: 'target.not_found', th: 'ไม่พบประเภทข้อมูลที่จะนำเข้า', en: 'No such import target' });
-  return Boolean(ctx.state?.userAbility?.can(importPermission(target.id)));
+  return Boolean((ctx.state as AdminState | undefined)?.userAbility?.can(importPermission(target.id)));
 };

@@ -27,7 +27,7 @@ const TTL = 3600_000;
 const MAX_REPORTED = 500;
 const SAMPLE = 5;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = new Map<string, Job>();
   const sweep = () => {
     const now = Date.now();
@@ -112,3 +112,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export type JobsService = ReturnType<typeof jobsService>;
+export default jobsService;

@@ -4,7 +4,7 @@ import { PLUGIN_ID, importPermission, type ImportTarget, type TargetRegistry } f
 const ID = /^[a-z][a-z-]*[a-z]$/;
 
 /** The registry of import targets: filled by the app in its register(), read by the routes. */
-export default () => {
+const targetsService = () => {
   const targets = new Map<string, ImportTarget>();
   let sealed = false;
 
@@ -52,3 +52,6 @@ export default () => {
 
   return registry;
 };
+
+export type TargetsService = ReturnType<typeof targetsService>;
+export default targetsService;
