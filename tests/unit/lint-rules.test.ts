@@ -3,7 +3,7 @@ import fs from 'fs';
 import path from 'path';
 
 /**
- * The module contract (GUIDE: "Who may import what") is held by .dependency-cruiser.cjs. This test
+ * The module contract (the guide's "Who may import what") is held by .dependency-cruiser.cjs. This test
  * writes probe files that break one rule each (and one that keeps them), runs dependency-cruiser on
  * them and expects exactly those breaks: a rule that silently matches nothing would otherwise pass
  * CI forever. Probe files are named `__lint_probe__*` (ignored by git) and removed in `finally`.
