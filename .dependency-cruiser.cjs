@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The module contract of docs/GUIDE ("Who may import what"), checked by `npm run lint:deps`:
+ * The module contract (the architecture guide's "Who may import what"), checked by `npm run lint:deps`:
  *   depcruise src plugins website/src database config tests --config .dependency-cruiser.cjs
  * A break fails CI instead of a review. Paths are relative to the repository root.
  */

@@ -16,11 +16,13 @@ const shared = {
  * runs only when at least one of its tests is selected, and the same module runs once for both, so
  * `npm run test:unit` never builds.
  */
-const needsBuild = { globalSetup: '<rootDir>/tests/helpers/global-setup.js', testTimeout: 120000 };
+const needsBuild = { globalSetup: '<rootDir>/tests/helpers/global-setup.js' };
 
 module.exports = {
+  // A global option: jest reads the timeout from the top level, not from a project.
+  testTimeout: 120000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], testTimeout: 30000 },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...shared, ...needsBuild, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     { ...shared, ...needsBuild, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
   ],
