@@ -112,7 +112,7 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   await page.getByText('รับเรื่องแล้ว', { exact: true }).waitFor();
   await page.getByText('กองช่าง', { exact: true }).waitFor();
   await page.getByText('ถนนหน้าวัดเป็นหลุมลึก รถจักรยานยนต์ล้มบ่อย').waitFor();
-  await page.getByRole('heading', { name: 'ข้อมูลผู้ร้องเรียน (เฉพาะเจ้าหน้าที่)' }).waitFor();
+  await page.getByRole('heading', { name: 'ข้อมูลผู้ร้อง (เฉพาะเจ้าหน้าที่)' }).waitFor();
   await page.getByRole('link', { name: 'citizen-admin@example.test' }).waitFor();
   const thumbnail = page.getByRole('img', { name: `รูปที่ 1 ของเรื่อง ${codeA}` });
   await thumbnail.waitFor();
@@ -124,7 +124,7 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   const map = page.getByRole('region', { name: 'แผนที่ตำแหน่งที่แจ้ง' });
   await map.locator('.leaflet-marker-icon').waitFor();
   await expectCount(history(), 1);
-  await lastEvent().getByText('ได้รับเรื่องร้องเรียน').waitFor();
+  await lastEvent().getByText('ได้รับเรื่อง').waitFor();
 
   // Accept.
   await page.getByRole('button', { name: 'รับเรื่อง', exact: true }).click();
@@ -142,11 +142,11 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   await lastEvent().getByText('เฉพาะเจ้าหน้าที่').waitFor();
 
   // A public reply: shown publicly.
-  await page.getByRole('textbox', { name: 'ข้อความถึงผู้ร้องเรียน' }).fill(REPLY);
+  await page.getByRole('textbox', { name: 'ข้อความถึงผู้ร้อง' }).fill(REPLY);
   await page.getByRole('button', { name: 'ส่งคำตอบ' }).click();
   await lastEvent().getByText(REPLY).waitFor();
-  await lastEvent().getByText('ผู้ร้องเรียนเห็น').waitFor();
-  expect(await page.getByRole('textbox', { name: 'ข้อความถึงผู้ร้องเรียน' }).inputValue()).toBe('');
+  await lastEvent().getByText('ผู้ร้องเห็น').waitFor();
+  expect(await page.getByRole('textbox', { name: 'ข้อความถึงผู้ร้อง' }).inputValue()).toBe('');
   expect((await track(codeA)).data.history.some((h) => h.kind === 'public_reply' && h.message === REPLY)).toBe(true);
 
   // An internal note: in the history for staff, never public.
@@ -204,7 +204,7 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   await page.goto(caseUrl);
   await page.getByRole('heading', { level: 1, name: codeA }).waitFor();
   await page.getByText('Resolved', { exact: true }).waitFor();
-  await page.getByRole('heading', { name: "Complainant's contact (staff only)" }).waitFor();
+  await page.getByRole('heading', { name: "Citizen's contact (staff only)" }).waitFor();
   await page.getByRole('button', { name: 'Reopen', exact: true }).click();
   const reopen = page.getByRole('dialog', { name: 'Reopen' });
   await reopen.getByRole('button', { name: 'Confirm' }).click();

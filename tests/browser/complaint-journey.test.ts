@@ -108,7 +108,7 @@ it('files on the website, is worked in the admin, and the citizen follows every 
   expect(await citizenSees(code, 'รับเรื่องไว้พิจารณาแล้ว')).toHaveLength(2);
 
   // 5. A public reply: on the tracking page and in the citizen's mailbox.
-  await officer.getByRole('textbox', { name: 'ข้อความถึงผู้ร้องเรียน' }).fill(REPLY);
+  await officer.getByRole('textbox', { name: 'ข้อความถึงผู้ร้อง' }).fill(REPLY);
   await officer.getByRole('button', { name: 'ส่งคำตอบ' }).click();
   await officer.getByRole('list', { name: 'ประวัติการดำเนินการ' }).getByText(REPLY).waitFor();
   expect((await citizenSees(code, 'รับเรื่องไว้พิจารณาแล้ว'))[0]).toContain(REPLY);
