@@ -12,3 +12,4 @@ export type { CaseEngine } from './services/engine';
 export type { ChannelsService, ChannelInfo, TextDef } from './services/channels';
 export type { OutboxService, Sender } from './services/outbox';
 export { caseEngine, channelsOf, outboxOf, pluginConfig } from './plugin';
+export { publicHistory, type StoredEvent } from './engine/public-history';

@@ -1,4 +1,4 @@
-import { isOverdue } from '../../../../plugins/complaint-workflow/server/src/public';
+import { isOverdue, publicHistory } from '../../../../plugins/complaint-workflow/server/src/public';
 import { COMPLAINT_WORKFLOW, PUBLIC_STATUS, type ComplaintState as State } from '../workflow';
 
 /**
@@ -31,15 +31,6 @@ export function toPublicComplaint(c: ComplaintRecord, now: Date = new Date()) {
     dueAt: iso(dueAt),
     overdue: isOverdue(COMPLAINT_WORKFLOW, c.state, dueAt, now),
     resolvedAt: iso(c.resolvedAt),
-    history: (c.events ?? [])
-      .filter((e) => e.isPublic)
-      .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
-      .map((e) => ({
-        at: iso(e.at),
-        kind: e.kind,
-        status: e.toState ?? null,
-        // Public replies, and the reasons given on a state change (resolved, rejected, …), are for the citizen.
-        message: e.kind === 'public_reply' || e.kind === 'transition' ? e.message ?? null : null,
-      })),
+    history: publicHistory(c.events),
   };
 }

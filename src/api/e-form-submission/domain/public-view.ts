@@ -1,4 +1,4 @@
-import { isOverdue, meaningOf } from '../../../../plugins/complaint-workflow/server/src/public';
+import { isOverdue, meaningOf, publicHistory } from '../../../../plugins/complaint-workflow/server/src/public';
 import { E_SERVICE_WORKFLOW } from '../workflow';
 
 /** An e-service request as the public may see it by its tracking code: no contact, no answers, no description. */
@@ -28,14 +28,6 @@ export function toPublicSubmission(s: SubmissionRecord, now: Date = new Date()) 
     dueAt: iso(dueAt),
     overdue: isOverdue(E_SERVICE_WORKFLOW, s.state, dueAt, now),
     resolvedAt: iso(s.resolvedAt),
-    history: (s.events ?? [])
-      .filter((e) => e.isPublic)
-      .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
-      .map((e) => ({
-        at: iso(e.at),
-        kind: e.kind,
-        status: e.toState ?? null,
-        message: e.kind === 'public_reply' || e.kind === 'transition' ? (e.message ?? null) : null,
-      })),
+    history: publicHistory(s.events),
   };
 }
