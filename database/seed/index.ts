@@ -163,6 +163,30 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
   return created;
 }
 
+interface EServiceSeed {
+  title: string;
+  description: string;
+  answers: Record<string, string | number>;
+  ageDays: number;
+  steps: Array<{ action: string; reason?: string }>;
+}
+
+/** A few e-service requests in different states, so the demo inbox shows the second case type at work. */
+async function seedEServiceRequests(strapi: Core.Strapi): Promise<number> {
+  const uid = 'api::e-form-submission.e-form-submission';
+  if ((await strapi.db.query(uid).count()) > 0) return 0;
+  const engine = caseEngine(strapi);
+  const staff = { type: 'staff' as const, user: null };
+  let created = 0;
+  for (const r of readJson<EServiceSeed[]>(strapi, 'e-service-requests.json')) {
+    const receivedAt = new Date(Date.now() - r.ageDays * 86400_000);
+    const record = await engine.create('e-service', { title: r.title, description: r.description, answers: r.answers, channel: 'web', language: 'th' }, { type: 'citizen' }, receivedAt);
+    for (const step of r.steps) await engine.transition('e-service', record.id, step.action, staff, { reason: step.reason });
+    created += 1;
+  }
+  return created;
+}
+
 /** The town's 20 loudspeaker poles, by code (printed on the pole, so never changed by the seed). */
 async function seedPoles(strapi: Core.Strapi): Promise<number> {
   const uid = 'api::pole.pole';
@@ -197,6 +221,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
     Promise.resolve({ menuOrder: p.menuOrder, showInMenu: p.showInMenu })
   );
   created += await seedComplaints(strapi);
+  created += await seedEServiceRequests(strapi);
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);
   return { created };

@@ -118,6 +118,10 @@ describe('demo town seed', () => {
     expect(after[0]).toBe(1);
     expect(after[1] - before[1]).toBeGreaterThanOrEqual(12); // 6 news x 2 locales (+ published copies)
 
+    // The second case type is in the demo too, in its own states.
+    const requests = (await app.strapi.db.query('api::e-form-submission.e-form-submission').findMany({ select: ['state'] })) as Array<{ state: string }>;
+    expect(requests.map((r) => r.state).sort()).toEqual(['done', 'received', 'waiting_documents']);
+
     const m = await request(app.url).get('/api/municipality').query({ populate: 'logo' }).expect(200);
     expect(m.body.data.nameTh).toBe('เทศบาลตำบลนกออก');
     expect(m.body.data.nameEn).toBe('Nok Ok Subdistrict Municipality');
