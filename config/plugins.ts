@@ -1,6 +1,35 @@
 import type { Core } from '@strapi/strapi';
 
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+/**
+ * Strapi's email plugin through nodemailer: one SMTP configuration for every e-mail, the case
+ * engine's outbox and users-permissions' confirmation and reset mails alike.
+ */
+const email = (env: Env) => {
+  const host = env('SMTP_HOST', '');
+  const user = env('SMTP_USER', '');
+  const from = env('EMAIL_FROM', 'เทศบาลตำบลนกออก <no-reply@nokok.go.th>');
+  return {
+    provider: 'nodemailer',
+    providerOptions: host
+      ? {
+          host,
+          port: env.int('SMTP_PORT', 587),
+          secure: env.bool('SMTP_SECURE', false),
+          auth: user ? { user, pass: env('SMTP_PASS', '') } : undefined,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        }
+      : // No server: nodemailer renders each message and drops it, instead of trying localhost:587.
+        { jsonTransport: true },
+    settings: { defaultFrom: from, defaultReplyTo: from },
+  };
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  email: { config: email(env) },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
@@ -12,14 +41,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     resolve: './plugins/complaint-workflow',
     config: {
       publicUrl: env('PUBLIC_URL', 'http://localhost:1337').replace(/\/$/, ''),
-      emailFrom: env('EMAIL_FROM', 'เทศบาลตำบลนกออก <no-reply@nokok.go.th>'),
-      smtp: {
-        host: env('SMTP_HOST', ''),
-        port: env.int('SMTP_PORT', 587),
-        secure: env.bool('SMTP_SECURE', false),
-        user: env('SMTP_USER', ''),
-        pass: env('SMTP_PASS', ''),
-      },
+      // Its e-mails go through the email plugin above; without SMTP_HOST they are marked skipped.
+      emailEnabled: env('SMTP_HOST', '') !== '',
       outboxIntervalSeconds: env.int('OUTBOX_INTERVAL_SECONDS', 30),
       overdueCheckMinutes: env.int('OVERDUE_CHECK_MINUTES', 60),
       staffEmail: env('STAFF_EMAIL', ''),

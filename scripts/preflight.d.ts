@@ -4,7 +4,6 @@ export declare const ROOT: string;
 export declare const SECRETS: string[];
 export declare const DATABASE_CLIENTS: string[];
 export declare function randomSecrets(): Record<string, string>;
-export declare function parseDotEnv(text: string): Record<string, string>;
 export declare function ensureDotEnv(env?: NodeJS.ProcessEnv, root?: string): boolean;
 export declare function loadDotEnv(env?: NodeJS.ProcessEnv, root?: string): void;
 export declare function validate(env?: NodeJS.ProcessEnv): void;

@@ -4,6 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
+const dotenv = require('dotenv');
 
 const ROOT = path.resolve(__dirname, '..');
 const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
@@ -16,19 +17,6 @@ const randomSecret = () => crypto.randomBytes(24).toString('base64');
 /** A fresh value for every secret Strapi needs: for .env, tests and benchmarks alike. */
 const randomSecrets = () =>
   Object.fromEntries(SECRETS.map((k) => [k, k === 'APP_KEYS' ? [1, 2, 3, 4].map(randomSecret).join(',') : randomSecret()]));
-
-/** Parses KEY=value lines; quotes are optional, `#` starts a comment line. */
-function parseDotEnv(text) {
-  const out = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
-    out[m[1]] = value;
-  }
-  return out;
-}
 
 /** Writes .env from .env.example with fresh random secrets; never in production. */
 function ensureDotEnv(env = process.env, root = ROOT) {
@@ -47,12 +35,9 @@ function ensureDotEnv(env = process.env, root = ROOT) {
   return true;
 }
 
-/** Loads .env into env without overriding what the environment already sets. */
+/** Loads .env (if any) into env with dotenv, without overriding what the environment already sets. */
 function loadDotEnv(env = process.env, root = ROOT) {
-  const file = path.join(root, '.env');
-  if (!fs.existsSync(file)) return;
-  const values = parseDotEnv(fs.readFileSync(file, 'utf8'));
-  for (const [k, v] of Object.entries(values)) if (env[k] === undefined) env[k] = v;
+  dotenv.config({ path: path.join(root, '.env'), processEnv: env, override: false, quiet: true });
 }
 
 /** Throws ConfigError with a one-line message naming what to set. */
@@ -100,4 +85,4 @@ function preflight(env = process.env, root = ROOT) {
   return created;
 }
 
-module.exports = { preflight, randomSecrets, validate, ensureDotEnv, loadDotEnv, parseDotEnv, ConfigError, SECRETS, DATABASE_CLIENTS, ROOT };
+module.exports = { preflight, randomSecrets, validate, ensureDotEnv, loadDotEnv, ConfigError, SECRETS, DATABASE_CLIENTS, ROOT };

@@ -4,8 +4,11 @@ import { Recorder } from './recorder';
 
 export interface ReceivedMail {
   to: string[];
+  from: string;
   subject: string;
   text: string;
+  /** The HTML part, when the message has one. */
+  html: string;
 }
 
 export interface SmtpCapture {
@@ -16,20 +19,28 @@ export interface SmtpCapture {
   close: () => Promise<void>;
 }
 
-/** A real SMTP server on loopback (no TLS, no auth) that keeps every message it receives, parsed. */
-export async function startSmtp(): Promise<SmtpCapture> {
+/**
+ * A real SMTP server on loopback (no TLS, no auth) that keeps every message it receives, parsed.
+ * `refuse` names recipients it answers with a temporary failure (450), as a busy server would.
+ */
+export async function startSmtp({ refuse = () => false }: { refuse?: (address: string) => boolean } = {}): Promise<SmtpCapture> {
   const received = new Recorder<ReceivedMail>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, session, callback) {
+      callback(refuse(address.address) ? Object.assign(new Error('mailbox busy, try again later'), { responseCode: 450 }) : null);
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
           received.push({
             to: session.envelope.rcptTo.map((r) => r.address),
+            from: parsed.from?.text ?? '',
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            html: parsed.html || '',
           });
           callback();
         })

@@ -2,7 +2,8 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { ensureDotEnv, parseDotEnv, validate, SECRETS } from '../../../scripts/preflight';
+import dotenv from 'dotenv';
+import { ensureDotEnv, loadDotEnv, validate, SECRETS } from '../../../scripts/preflight';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -30,14 +31,14 @@ describe('first start', () => {
 
   it('writes .env with fresh random secrets, different on each machine', () => {
     expect(ensureDotEnv({}, dir)).toBe(true);
-    const a = parseDotEnv(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
+    const a = dotenv.parse(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
     for (const k of SECRETS) expect(a[k]).toMatch(/^[A-Za-z0-9+/=,]{20,}$/);
     expect(a.APP_KEYS.split(',')).toHaveLength(4);
     expect(() => validate(a)).not.toThrow();
     expect(ensureDotEnv({}, dir)).toBe(false); // never overwritten
     fs.rmSync(path.join(dir, '.env'));
     ensureDotEnv({}, dir);
-    const b = parseDotEnv(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
+    const b = dotenv.parse(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
     expect(b.JWT_SECRET).not.toBe(a.JWT_SECRET);
     expect((fs.statSync(path.join(dir, '.env')).mode & 0o777).toString(8)).toBe('600');
   });
@@ -45,6 +46,37 @@ describe('first start', () => {
   it('never writes secrets in production', () => {
     expect(ensureDotEnv({ NODE_ENV: 'production' }, dir)).toBe(false);
     expect(fs.existsSync(path.join(dir, '.env'))).toBe(false);
+  });
+});
+
+describe('loading .env (dotenv)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nokok-env-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('fills what the environment leaves unset, and never overrides what it sets', () => {
+    fs.writeFileSync(
+      path.join(dir, '.env'),
+      ['# a comment', 'PORT=1400', 'EMAIL_FROM="เทศบาล <no-reply@nokok.go.th>"', "SMTP_PASS='p#ss word'", 'SMTP_HOST=mail.example # inline comment', 'JWT_SECRET=from-file', ''].join('\n')
+    );
+    const env: NodeJS.ProcessEnv = { JWT_SECRET: 'from-environment', SMTP_USER: '' };
+    loadDotEnv(env, dir);
+    expect(env).toEqual({
+      PORT: '1400',
+      EMAIL_FROM: 'เทศบาล <no-reply@nokok.go.th>',
+      SMTP_PASS: 'p#ss word',
+      SMTP_HOST: 'mail.example',
+      JWT_SECRET: 'from-environment',
+      SMTP_USER: '',
+    });
+  });
+
+  it('leaves the environment as it is without a .env', () => {
+    const env: NodeJS.ProcessEnv = { PORT: '1337' };
+    loadDotEnv(env, dir);
+    expect(env).toEqual({ PORT: '1337' });
   });
 });
 

@@ -16,8 +16,10 @@ interface AdminPermissionService {
 
 export interface WorkflowConfig {
   publicUrl: string;
+  /** False when the app has no mail server: e-mail messages are then marked skipped. */
+  emailEnabled: boolean;
+  /** Sender of the case e-mails; empty: the email plugin's `defaultFrom`. */
   emailFrom: string;
-  smtp: { host: string; port: number; secure: boolean; user: string; pass: string };
   outboxIntervalSeconds: number;
   overdueCheckMinutes: number;
   staffEmail: string;
@@ -29,8 +31,8 @@ export default {
   config: {
     default: {
       publicUrl: 'http://localhost:1337',
-      emailFrom: 'no-reply@localhost',
-      smtp: { host: '', port: 587, secure: false, user: '', pass: '' },
+      emailEnabled: true,
+      emailFrom: '',
       outboxIntervalSeconds: 30,
       overdueCheckMinutes: 60,
       staffEmail: '',
@@ -65,6 +67,7 @@ export default {
     await channelsOf(strapi).loadTexts();
     const mail = mailerOf(strapi);
     outboxOf(strapi).registerSender('email', (n) => mail.send(n));
+    if (plugin.config('emailEnabled') === false) strapi.log.info('[complaint-workflow] no mail server configured: e-mail messages are marked skipped');
     outboxOf(strapi).start(Number(plugin.config('outboxIntervalSeconds')) * 1000);
     const check = () => {
       caseEngine(strapi)
@@ -79,6 +82,5 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     if (overdueTimer) clearInterval(overdueTimer);
     await outboxOf(strapi).stop();
-    mailerOf(strapi).close();
   },
 };

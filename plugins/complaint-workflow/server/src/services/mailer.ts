@@ -1,50 +1,38 @@
 import type { Core } from '@strapi/strapi';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Notice } from './outbox';
+import { PLUGIN } from '../plugin-id';
 
-export interface SmtpConfig {
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string;
-  pass: string;
+/** The part of Strapi's email plugin service used here (its provider decides how mail leaves). */
+interface EmailService {
+  send(options: { to: string; from?: string; subject: string; text: string; html: string }): Promise<unknown>;
 }
 
-/** The outbox's e-mail channel. Without SMTP_HOST, messages are marked skipped, not retried forever. */
-const service = ({ strapi }: { strapi: Core.Strapi }) => {
-  let transport: Transporter | null | undefined;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-  const get = (): Transporter | null => {
-    if (transport !== undefined) return transport;
-    const smtp = strapi.plugin('complaint-workflow').config<SmtpConfig>('smtp');
-    transport = smtp?.host
-      ? nodemailer.createTransport({
-          host: smtp.host,
-          port: smtp.port,
-          secure: smtp.secure,
-          auth: smtp.user ? { user: smtp.user, pass: smtp.pass } : undefined,
-          connectionTimeout: 10_000,
-          greetingTimeout: 10_000,
-          socketTimeout: 20_000,
-        })
-      : null;
-    return transport;
-  };
+/**
+ * The HTML part of a plain-text message. The nodemailer provider copies `text` into `html` when no
+ * HTML is given, which would let markup in a citizen's words render in the mail: escape it instead.
+ */
+export const textToHtml = (text: string): string =>
+  `<div style="white-space:pre-wrap">${text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)}</div>`;
 
-  return {
-    async send(notice: Notice): Promise<'sent' | 'skipped'> {
-      const t = get();
-      if (!t) return 'skipped';
-      await t.sendMail({ from: strapi.plugin('complaint-workflow').config<string>('emailFrom'), to: notice.to, subject: notice.subject, text: notice.text });
-      return 'sent';
-    },
-
-    close() {
-      transport?.close();
-      transport = undefined;
-    },
-  };
-};
+/**
+ * The outbox's e-mail channel, sending through Strapi's email plugin (the app configures its
+ * provider). With `emailEnabled` false (no mail server), messages are marked skipped, not retried.
+ * A failed send throws, so the outbox retries it with back-off.
+ */
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async send(notice: Notice): Promise<'sent' | 'skipped'> {
+    const plugin = strapi.plugin(PLUGIN);
+    if (plugin.config<boolean>('emailEnabled') === false) return 'skipped';
+    const from = plugin.config<string>('emailFrom') || undefined;
+    await strapi
+      .plugin('email')
+      .service<EmailService>('email')
+      .send({ to: notice.to, from, subject: notice.subject, text: notice.text, html: textToHtml(notice.text) });
+    return 'sent';
+  },
+});
 
 export type MailerService = ReturnType<typeof service>;
 export default service;

@@ -206,3 +206,15 @@ describe('personal data', () => {
     await request(app.url).get('/api/complaints').expect((r) => expect([403, 404, 405]).toContain(r.status));
   });
 });
+
+describe('without a mail server (no SMTP_HOST)', () => {
+  it('marks the acknowledgement e-mail skipped, not failed or waiting for a retry', async () => {
+    const created = await post({ data: { ...valid, contact: { email: 'no-smtp@example.test' }, consent: true } }).expect(201);
+    const stored = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: created.body.data.trackingCode } });
+    await app.strapi.plugin('complaint-workflow').service('outbox').idle();
+    const messages = await app.strapi.db
+      .query('plugin::complaint-workflow.outbox-message')
+      .findMany({ where: { caseType: 'complaint', caseId: stored.id, channel: 'email' } });
+    expect(messages).toEqual([expect.objectContaining({ state: 'skipped', attempts: 1, lastError: null })]);
+  });
+});

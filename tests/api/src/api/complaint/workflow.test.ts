@@ -8,6 +8,8 @@ let staff: { token: string; email: string };
 let officer: { id: number; email: string };
 
 const CITIZEN = 'citizen-wf@example.test';
+/** Recipients the local SMTP server answers "busy, try later" (450) for, while listed. */
+const busy = new Set<string>();
 const admin = (method: 'get' | 'post', path: string) => request(app.url)[method](`/complaint-workflow${path}`).set('Authorization', `Bearer ${staff.token}`);
 const file = async (extra: Record<string, unknown> = {}) =>
   (
@@ -19,7 +21,7 @@ const file = async (extra: Record<string, unknown> = {}) =>
 const idOf = async (trackingCode: string) => (await app.strapi.db.query('api::complaint.complaint').findOne({ where: { trackingCode } })).id as number;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  smtp = await startSmtp({ refuse: (address) => busy.has(address) });
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: 'nokok@example.test', PUBLIC_URL: 'https://nokok.example' });
   staff = await createAdmin(app);
   const other = await createAdmin(app, { email: 'officer@nokok.test' });
@@ -130,5 +132,54 @@ describe('staff workflow through the admin routes', () => {
   it('keeps the staff routes closed to anonymous callers', async () => {
     await request(app.url).get('/complaint-workflow/cases').expect(401);
     await request(app.url).post('/complaint-workflow/cases/1/transition').send({ action: 'accept' }).expect(401);
+  });
+});
+
+describe('one SMTP configuration for every e-mail (Strapi\'s email plugin, nodemailer provider)', () => {
+  it('sends case e-mails from EMAIL_FROM, with the HTML part escaping what people wrote', async () => {
+    const { trackingCode } = await file();
+    const id = await idOf(trackingCode);
+    await admin('post', `/cases/${id}/reply`).send({ message: 'ZZMARKUP <a href="https://evil.example">คลิก</a> & ขอบคุณ' }).expect(200);
+    const mail = await smtp.waitFor((m) => m.to.includes(CITIZEN) && m.text.includes('ZZMARKUP'));
+    expect(mail.from).toContain('nokok@example.test');
+    expect(mail.text).toContain('<a href="https://evil.example">คลิก</a> & ขอบคุณ');
+    expect(mail.html).toContain('&lt;a href=&quot;https://evil.example&quot;&gt;คลิก&lt;/a&gt; &amp; ขอบคุณ');
+    expect(mail.html).not.toContain('<a href');
+  });
+
+  it('keeps a message the server refuses for now, and sends it on the next attempt', async () => {
+    const citizen = 'busy-citizen@example.test';
+    busy.add(citizen);
+    const { trackingCode } = await file({ contact: { email: citizen } });
+    const id = await idOf(trackingCode);
+    try {
+      await app.strapi.plugin('complaint-workflow').service('outbox').idle();
+      const waiting = (await admin('get', `/cases/${id}`).expect(200)).body.deliveries.find((d: { channel: string }) => d.channel === 'email');
+      // A thrown send stays pending with its reason and a later attempt time (back-off), not failed.
+      expect(waiting).toMatchObject({ channel: 'email', state: 'pending', attempts: 1, lastError: expect.stringContaining('450') });
+      expect(new Date(waiting.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
+    } finally {
+      busy.delete(citizen);
+    }
+    const waiting = (await admin('get', `/cases/${id}`)).body.deliveries.find((d: { channel: string }) => d.channel === 'email');
+    const retried = await admin('post', `/cases/${id}/deliveries/${waiting.id}/retry`).expect(200);
+    expect(retried.body.deliveries.find((d: { id: number }) => d.id === waiting.id)).toMatchObject({ state: 'sent', attempts: 2, lastError: null });
+    await smtp.waitFor((m) => m.to.includes(citizen));
+  });
+
+  it("sends users-permissions' password reset e-mail through the same server", async () => {
+    const email = 'resident-reset@example.test';
+    await app.strapi.db.query('plugin::users-permissions.user').create({ data: { username: 'resident-reset', email, provider: 'local', confirmed: true, blocked: false } });
+    // The app's permissions table keeps this route closed; open it for this test only.
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const granted = await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'plugin::users-permissions.auth.forgotPassword', role: role.id } });
+    try {
+      await request(app.url).post('/api/auth/forgot-password').send({ email }).expect(200, { ok: true });
+    } finally {
+      await app.strapi.db.query('plugin::users-permissions.permission').delete({ where: { id: granted.id } });
+    }
+    const mail = await smtp.waitFor((m) => m.to.includes(email));
+    expect(mail.subject).toBe('Reset password');
+    expect(mail.text).toMatch(/\?code=[0-9a-f]{128}/);
   });
 });
