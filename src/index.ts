@@ -11,6 +11,7 @@ import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { complaintCaseType } from './api/complaint/case-type';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
+import { eServiceOperations } from './api/e-form-submission/contracts';
 import { followComplaints } from './api/pole/follow-complaints';
 import { registerChatChannels, registerChatSenders } from './api/channel/register';
 import type { ChatService } from './api/channel/services/chat';
@@ -36,7 +37,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const openapi = strapi.service('api::openapi.openapi') as OpenApiService;
-    for (const op of [...complaintOperations, ...open311Operations, ...poleOperations, ...taxOperations]) openapi.register(op);
+    for (const op of [...complaintOperations, ...eServiceOperations, ...open311Operations, ...poleOperations, ...taxOperations]) openapi.register(op);
     registerChatSenders(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);

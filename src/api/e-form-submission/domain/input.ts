@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What a citizen may send to file an e-service request: one zod schema validates it, and its issues
- * become field errors with a stable code and a message in the caller's language. The tracking code,
+ * become field errors with a stable code and a message in the caller's language (src/http/contract.ts). The tracking code,
  * state, dates and assignee are the engine's: a caller cannot set them (unknown keys are dropped).
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -11,11 +11,10 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const text = (max: number) =>
   z
     .string()
-    .max(max * 4)
-    .transform((s) => s.trim())
-    // Visible characters only: control characters, and a text of only invisible ones, are refused.
+    .max(max)
+    // Control characters are refused; `required` below also refuses a text of only invisible ones.
     .refine((s) => !CONTROL.test(s), { params: { code: 'control_characters' } })
-    .refine((s) => [...s].length <= max, { params: { code: 'too_long', max } });
+    .transform((s) => s.trim());
 
 const required = (max: number) => text(max).refine((s) => /[^\s\u200b-\u200d\u2060\ufeff]/.test(s), { params: { code: 'required' } });
 
@@ -50,33 +49,3 @@ export const submissionInput = z
   });
 
 export type SubmissionInput = z.output<typeof submissionInput>;
-
-const MESSAGES: Record<string, { th: string; en: string }> = {
-  required: { th: 'กรุณากรอกข้อมูลนี้', en: 'This field is required' },
-  too_long: { th: 'ข้อความยาวเกินกำหนด', en: 'The text is too long' },
-  too_many: { th: 'จำนวนรายการเกินกำหนด', en: 'Too many items' },
-  invalid_type: { th: 'รูปแบบข้อมูลไม่ถูกต้อง', en: 'The value has the wrong type' },
-  invalid_format: { th: 'รูปแบบไม่ถูกต้อง', en: 'The format is not valid' },
-  invalid_phone: { th: 'หมายเลขโทรศัพท์ไม่ถูกต้อง', en: 'The phone number is not valid' },
-  invalid_choice: { th: 'ค่าที่เลือกไม่ถูกต้อง', en: 'The value is not one of the choices' },
-  control_characters: { th: 'มีอักขระควบคุมที่ไม่อนุญาต', en: 'The text contains control characters' },
-  consent_required: { th: 'กรุณายินยอมให้เทศบาลเก็บข้อมูลติดต่อ', en: 'Consent is required to keep contact details' },
-};
-
-export interface FieldIssue {
-  path: Array<string | number>;
-  code: string;
-  message: string;
-}
-
-/** zod's issues as our field errors: a stable code per field, the message in the caller's language. */
-export function fieldIssues(error: z.ZodError, lang: 'th' | 'en'): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const params = (issue as { params?: { code?: string } }).params;
-    let code: string = params?.code ?? issue.code;
-    if (issue.code === 'invalid_type') code = (issue as { input?: unknown }).input === undefined ? 'required' : 'invalid_type';
-    if (issue.code === 'too_big') code = 'too_long';
-    if (issue.code === 'invalid_value') code = 'invalid_choice';
-    return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code, message: (MESSAGES[code] ?? MESSAGES.invalid_format)[lang] };
-  });
-}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { fieldErrors, operationOf } from '../../../../src/http/contract';
+import { createSubmission, trackSubmission } from '../../../../src/api/e-form-submission/contracts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- reading a generated JSON document
+
+describe('route contracts', () => {
+  it('write the OpenAPI operation from the same schema that validates the body', () => {
+    const op = operationOf(createSubmission);
+    expect(op).toMatchObject({ path: '/e-form-submissions', method: 'post' });
+    const operation = op.operation as Json;
+    const body = operation.requestBody.content['application/json'].schema as Json;
+    const data = body.properties.data;
+    expect(data.required).toEqual(expect.arrayContaining(['title', 'description']));
+    expect(data.properties.title.maxLength).toBe(200);
+    expect(data.properties.description.maxLength).toBe(5000);
+    expect(Object.keys(operation.responses).sort()).toEqual(['201', '400', '413', '429']);
+    expect(operation.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+  });
+
+  it('turn path parameters into OpenAPI parameters', () => {
+    const op = operationOf(trackSubmission);
+    expect(op.path).toBe('/e-form-submissions/track/{trackingCode}');
+    expect((op.operation as Json).parameters).toEqual([expect.objectContaining({ in: 'path', name: 'trackingCode', required: true })]);
+  });
+
+  it('name every wrong field with a stable code and a message in one language', () => {
+    const parsed = createSubmission.request.body.safeParse({ data: { title: '', description: 'x'.repeat(5001), contact: { phone: '12' }, consent: 'yes' } });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const th = fieldErrors(parsed.error, 'th');
+    const en = fieldErrors(parsed.error, 'en');
+    const codes = th.map((e) => `${e.path.join('.')}:${e.code}`).sort();
+    expect(codes).toEqual(['data.consent:invalid_type', 'data.contact.phone:invalid_phone', 'data.description:too_long', 'data.title:required']);
+    expect(en.map((e) => e.code)).toEqual(th.map((e) => e.code));
+    for (const e of [...th, ...en]) expect(e.message).not.toContain(' / ');
+    expect(th.find((e) => e.code === 'required')?.message).toBe('กรุณากรอกข้อมูลนี้');
+    expect(en.find((e) => e.code === 'required')?.message).toBe('This field is required');
+  });
+
+  it('call a missing value required and a wrong type invalid_type', () => {
+    const r = z.object({ a: z.string(), b: z.number() }).safeParse({ b: 'x' });
+    if (r.success) throw new Error('should fail');
+    expect(fieldErrors(r.error, 'en').map((e) => e.code)).toEqual(['required', 'invalid_type']);
+  });
+});
