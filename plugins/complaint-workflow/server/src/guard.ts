@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { ENGINE_FIELDS, engineScope } from './services/engine';
 import { caseEngine } from './plugin';
+import { refused } from './errors';
 
 type Value = unknown;
 
@@ -45,10 +45,12 @@ export function registerGuard(strapi: Core.Strapi) {
     if (changed.length) {
       const th = 'สถานะและกำหนดเวลาของเรื่องเปลี่ยนได้จากหน้าเรื่องในกล่องงานเท่านั้น เพื่อให้มีประวัติและแจ้งผู้ร้อง';
       const en = 'A case’s state and dates change only on its case page, so that the history and the messages follow';
-      throw new errors.ValidationError(`${th} / ${en}`, {
-        code: 'use_case_page',
-        errors: changed.map((f) => ({ path: [f], code: 'use_case_page', message: `${th} / ${en}`, name: 'ValidationError' })),
-      });
+      // The Content Manager shows `message` as it is: Thai, the staff's language.
+      throw refused(
+        'use_case_page',
+        { th, en },
+        changed.map((f) => ({ path: [f], code: 'use_case_page', messages: { th, en } }))
+      );
     }
     return next();
   });

@@ -1,5 +1,5 @@
 import { isFetchError } from '@strapi/strapi/admin';
-import { pickLanguage } from './i18n';
+import { isThai } from './i18n';
 
 export interface FormError {
   /** A message for the form as a whole. */
@@ -8,18 +8,30 @@ export interface FormError {
   fields: Record<string, string>;
 }
 
-/** Turns a failed request into what a form shows: the 400's message split by the admin's language, per field. */
+interface Texts {
+  th: string;
+  en: string;
+}
+
+interface ApiError {
+  message?: string;
+  details?: { messages?: Texts; errors?: Array<{ path?: unknown[]; message?: string; messages?: Texts }> };
+}
+
+/**
+ * Turns a failed request into what a form shows: the server sends each refusal's text in both
+ * languages as data (`messages`), and the admin's language picks one; `message` is the fallback.
+ */
 export function toFormError(error: unknown, locale: string, fallback: string): FormError {
-  if (isFetchError(error)) {
-    const apiError = error.response?.data?.error as { message?: string; details?: { errors?: Array<{ path?: unknown[]; message?: string }> } } | undefined;
-    const fields: Record<string, string> = {};
-    for (const e of apiError?.details?.errors ?? []) {
-      if (!Array.isArray(e.path) || !e.path.length || !e.message) continue;
-      // By the first path element (a form's field) and by the whole path (texts.opened).
-      for (const key of new Set([String(e.path[0]), e.path.join('.')])) if (!fields[key]) fields[key] = pickLanguage(e.message, locale);
-    }
-    const message = apiError?.message ? pickLanguage(apiError.message, locale) : fallback;
-    return { message, fields };
+  if (!isFetchError(error)) return { message: fallback, fields: {} };
+  const apiError = error.response?.data?.error as ApiError | undefined;
+  const pick = (texts: Texts | undefined, message: string | undefined) => (texts ? (isThai(locale) ? texts.th : texts.en) : message);
+  const fields: Record<string, string> = {};
+  for (const e of apiError?.details?.errors ?? []) {
+    const text = pick(e.messages, e.message);
+    if (!Array.isArray(e.path) || !e.path.length || !text) continue;
+    // By the first path element (a form's field) and by the whole path (texts.opened).
+    for (const key of new Set([String(e.path[0]), e.path.join('.')])) if (!fields[key]) fields[key] = text;
   }
-  return { message: fallback, fields: {} };
+  return { message: pick(apiError?.details?.messages, apiError?.message) ?? fallback, fields };
 }

@@ -12,10 +12,3 @@ export function useT() {
 
 /** The admin's language decides Thai or English where the server sends both. */
 export const isThai = (locale: string) => locale.toLowerCase().startsWith('th');
-
-/** The server writes its messages as "ไทย / English": keep the half the officer reads. */
-export function pickLanguage(message: string, locale: string): string {
-  const parts = message.split(' / ');
-  if (parts.length < 2) return message;
-  return isThai(locale) ? parts[0] : parts.slice(1).join(' / ');
-}

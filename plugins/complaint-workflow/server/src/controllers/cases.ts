@@ -1,13 +1,13 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { ConflictError } from '../services/engine';
+import { forbidden, localize, notFound, refused } from '../errors';
 import { PLUGIN, caseEngine, channelsOf } from '../plugin';
 import type { CaseTypeRegistration } from '../types';
 import type { AdminUser } from '../types';
 
 interface AdminState {
-  user: AdminUser;
+  user: AdminUser & { preferedLanguage?: string | null };
   userAbility: { can: (action: string) => boolean };
 }
 
@@ -25,19 +25,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const all = engine().types();
     // Without ?type=, the first type this officer may use.
     const t = typeof raw === 'string' && raw ? engine().type(raw) : (all.find((x) => may(ctx, x, level)) ?? all[0]);
-    if (!t) throw new errors.NotFoundError('ไม่มีประเภทเรื่อง / No case type is registered');
-    if (!may(ctx, t, level)) throw new errors.ForbiddenError('คุณไม่มีสิทธิ์ในเรื่องประเภทนี้ / You may not use this case type');
+    if (!t) throw notFound('no_case_type', { th: 'ไม่มีประเภทเรื่อง', en: 'No case type is registered' });
+    if (!may(ctx, t, level)) throw forbidden('not_allowed', { th: 'คุณไม่มีสิทธิ์ในเรื่องประเภทนี้', en: 'You may not use this case type' });
     return t;
   };
   const caseId = (ctx: Context) => {
     const id = Number((ctx.params as Record<string, string>).id);
-    if (!Number.isInteger(id) || id < 1) throw new errors.NotFoundError('ไม่พบเรื่องนี้ / No such case');
+    if (!Number.isInteger(id) || id < 1) throw notFound('not_found', { th: 'ไม่พบเรื่องนี้', en: 'No such case' });
     return id;
   };
   const actor = (ctx: Context) => ({ type: 'staff' as const, user: stateOf(ctx).user });
   const body = (ctx: Context): Record<string, unknown> => {
     const b = (ctx.request as { body?: unknown }).body;
     return b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
+  };
+
+  /** The officer's language: ?locale=, else Accept-Language, else their admin language; Thai by default. */
+  const languageOf = (ctx: Context): 'th' | 'en' => {
+    const asked = typeof ctx.query.locale === 'string' ? ctx.query.locale : ctx.get('accept-language') || stateOf(ctx).user?.preferedLanguage || '';
+    return /^\s*en\b/i.test(asked) ? 'en' : 'th';
   };
 
   /** Runs a command and answers with the case page; a case changed meanwhile is a 409. */
@@ -47,7 +53,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       await work(t.key, id);
     } catch (e) {
-      if (e instanceof ConflictError) ctx.throw(409, e.message, { details: e.details });
+      if (e instanceof ConflictError) {
+        localize(e, languageOf(ctx));
+        ctx.throw(409, e.message, { details: e.details });
+      }
       throw e;
     }
     ctx.body = await engine().get(t.key, id);
@@ -68,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  return {
+  const handlers = {
     /** The case types this officer may read: the inbox's tabs. */
     types(ctx: Context) {
       const all = engine().types();
@@ -115,9 +124,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async transition(ctx: Context) {
       const { action, reason, expectedState } = body(ctx);
       if (typeof action !== 'string') {
-        throw new errors.ValidationError('กรุณาเลือกการดำเนินการ / An action is required', {
-          errors: [{ path: ['action'], code: 'required', message: 'กรุณาเลือกการดำเนินการ / An action is required', name: 'ValidationError' }],
-        });
+        const messages = { th: 'กรุณาเลือกการดำเนินการ', en: 'An action is required' };
+        throw refused('required', messages, [{ path: ['action'], code: 'required', messages }]);
       }
       await act(ctx, (key, id) => engine().transition(key, id, action, actor(ctx), { reason, expectedState }));
     },
@@ -134,4 +142,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await act(ctx, (key, id) => engine().assign(key, id, actor(ctx), body(ctx).assignee ?? null));
     },
   };
+
+  // Every refusal answers in the officer's language (the plugin's errors carry both as data).
+  const localized = (handler: (ctx: Context) => unknown) => async (ctx: Context) => {
+    try {
+      await handler(ctx);
+    } catch (e) {
+      localize(e, languageOf(ctx));
+      throw e;
+    }
+  };
+  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, localized(handler)])) as Record<keyof typeof handlers, (ctx: Context) => Promise<void>>;
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { fieldRefused } from '../errors';
 
 /** A way in for cases besides the website (a chat app), as the app registers it. */
 export interface ChannelInfo {
@@ -25,7 +25,7 @@ const MAX_TEXT = 1000;
 const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
 
 const textError = (key: string, th: string, en: string) =>
-  new errors.ValidationError(`${th} / ${en}`, { errors: [{ path: ['texts', key], message: `${th} / ${en}`, name: 'ValidationError' }] });
+  fieldRefused(['texts', key], 'invalid_text', { th, en });
 
 /**
  * What the channels page shows staff: each channel's webhook URL to paste into its console, whether

@@ -8,6 +8,7 @@ import type { ActorRef, AdminUser, CaseRecord, CaseTypeRegistration, Happening, 
 import { PLUGIN } from '../plugin-id';
 import type { OutboxService } from './outbox';
 import { inTransaction } from '../transaction';
+import { fieldRefused, notFound, refused } from '../errors';
 
 export { PLUGIN };
 
@@ -28,8 +29,7 @@ export class ConflictError extends errors.ApplicationError<'ConflictError'> {
 const ACTOR_FIELDS = ['id', 'firstname', 'lastname', 'email'];
 const MAX_MESSAGE = 5000;
 
-const fieldError = (path: string, code: string, th: string, en: string) =>
-  new errors.ValidationError(`${th} / ${en}`, { errors: [{ path: [path], code, message: `${th} / ${en}`, name: 'ValidationError' }] });
+const fieldError = (path: string, code: string, th: string, en: string) => fieldRefused([path], code, { th, en });
 
 function message(value: unknown, path: string, required: boolean): string | undefined {
   if (value === undefined || value === null || value === '') {
@@ -54,7 +54,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const typeOf = (key: string): CaseTypeRegistration => {
     const t = types.get(key);
-    if (!t) throw new errors.NotFoundError(`ไม่รู้จักประเภทเรื่อง "${key}" / Unknown case type "${key}"`);
+    if (!t) throw notFound('unknown_case_type', { th: `ไม่รู้จักประเภทเรื่อง "${key}"`, en: `Unknown case type "${key}"` });
     return t;
   };
 
@@ -66,7 +66,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const load = async (t: CaseTypeRegistration, id: number): Promise<CaseRecord> => {
     const record = (await db(t).findOne({ where: { id }, populate: { ...(t.populate ?? {}), assignee: { select: ACTOR_FIELDS } } })) as CaseRecord | null;
-    if (!record) throw new errors.NotFoundError('ไม่พบเรื่องนี้ / No such case');
+    if (!record) throw notFound('not_found', { th: 'ไม่พบเรื่องนี้', en: 'No such case' });
     return record;
   };
 
@@ -172,15 +172,12 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
         id,
         async (record) => {
           const conflict = () =>
-            new ConflictError('เรื่องนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่ / The case changed meanwhile: reload it', { code: 'conflict', state: record.state });
+            new ConflictError('เรื่องนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่', { code: 'conflict', state: record.state, messages: { th: 'เรื่องนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่', en: 'The case changed meanwhile: reload it' } });
           if (typeof input.expectedState === 'string' && input.expectedState !== record.state) throw conflict();
           const decision = decide(t.workflow, record.state, action, actor.type, reason);
           if (!decision.ok) {
             const path = decision.code === 'reason_required' ? 'reason' : 'action';
-            throw new errors.ValidationError(`${decision.message.th} / ${decision.message.en}`, {
-              code: decision.code,
-              errors: [{ path: [path], code: decision.code, message: `${decision.message.th} / ${decision.message.en}`, name: 'ValidationError' }],
-            });
+            throw refused(decision.code, decision.message, [{ path: [path], code: decision.code, messages: decision.message }]);
           }
           const to = decision.transition.to;
           const patch = { state: to, ...stamps(t.workflow, record.state, to, new Date()) };
@@ -244,7 +241,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
     async retryDelivery(key: string, id: number, messageId: number) {
       await load(typeOf(key), id);
       if (!(await outbox().retry({ caseType: key, caseId: id }, messageId))) {
-        throw new errors.NotFoundError('ไม่พบข้อความที่รอส่งนี้ / No such message waiting to be sent');
+        throw notFound('not_found', { th: 'ไม่พบข้อความที่รอส่งนี้', en: 'No such message waiting to be sent' });
       }
     },
 

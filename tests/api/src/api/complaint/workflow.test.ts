@@ -80,7 +80,13 @@ describe('staff workflow through the admin routes', () => {
     expect(invalid.body.error.details.errors[0].path).toEqual(['action']);
     const noReason = await admin('post', `/cases/${id}/transition`).send({ action: 'reject' }).expect(400);
     expect(noReason.body.error.details.errors[0].path).toEqual(['reason']);
-    expect(noReason.body.error.message).toMatch(/กรุณาระบุเหตุผล.*reason/);
+    // One language per message: Thai by default, English when asked; both as data for the admin.
+    expect(noReason.body.error.message).toBe('กรุณาระบุเหตุผล');
+    expect(noReason.body.error.details).toMatchObject({ code: 'reason_required', messages: { th: 'กรุณาระบุเหตุผล', en: 'A reason is required' } });
+    expect(noReason.body.error.details.errors[0]).toMatchObject({ code: 'reason_required', message: 'กรุณาระบุเหตุผล' });
+    const inEnglish = await admin('post', `/cases/${id}/transition`).set('Accept-Language', 'en').send({ action: 'reject' }).expect(400);
+    expect(inEnglish.body.error.message).toBe('A reason is required');
+    expect(inEnglish.body.error.details.errors[0].message).toBe('A reason is required');
     await admin('post', `/cases/${id}/transition`).send({ action: 'fly' }).expect(400);
     await admin('post', `/cases/${id}/assign`).send({ assignee: 99999 }).expect(400);
     await admin('post', `/cases/${id}/reply`).send({ message: { x: 1 } }).expect(400);
