@@ -20,13 +20,9 @@ export function useLang() {
 /** Fills `{name}` placeholders of a target's text (its summary line) with numbers. */
 export const fill = (template: string, values: Record<string, number>) => template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 
-/** A failed request's message in the admin's language: `{ th, en }` in the details, else the "ไทย / English" message. */
+/** A failed request's message in the admin's language: the server sends `{ th, en }` in the details. */
 export function errorText(e: unknown, thai: boolean, fallback: string) {
   if (!isFetchError(e)) return fallback;
   const error = e.response?.data?.error as { message?: string; details?: { th?: string; en?: string } } | undefined;
-  const text = thai ? error?.details?.th : error?.details?.en;
-  if (text) return text;
-  if (!error?.message) return fallback;
-  const [th, ...en] = error.message.split(' / ');
-  return thai || !en.length ? th : en.join(' / ');
+  return (thai ? error?.details?.th : error?.details?.en) ?? error?.message ?? fallback;
 }

@@ -16,13 +16,14 @@ interface AdminState {
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-/** A 400 naming the field, with a stable code and both languages beside the joined message. */
+/** A 400 naming the field, with a stable code and its text in both languages as data; `message` is Thai. */
 const invalid = (code: string, text: Text, path: Array<string | number>, more: Array<{ path: Array<string | number>; code?: string }> = []) =>
-  new errors.ValidationError(`${text.th} / ${text.en}`, {
+  new errors.ValidationError(text.th, {
     code,
     th: text.th,
     en: text.en,
-    errors: (more.length ? more : [{ path, code }]).map((e) => ({ path: e.path, code: e.code ?? code, message: `${text.th} / ${text.en}`, name: 'ValidationError' })),
+    messages: text,
+    errors: (more.length ? more : [{ path, code }]).map((e) => ({ path: e.path, code: e.code ?? code, message: text.th, messages: text, name: 'ValidationError' })),
   });
 
 const MESSAGES = {
@@ -63,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const jobOf = (ctx: Context) => {
     const job = jobs().get(String(params(ctx).target), String(params(ctx).id), stateOf(ctx).user.id);
-    if (!job) throw new errors.NotFoundError(`${MESSAGES.noJob.th} / ${MESSAGES.noJob.en}`, { code: 'import.not_found', ...MESSAGES.noJob });
+    if (!job) throw new errors.NotFoundError(MESSAGES.noJob.th, { code: 'import.not_found', ...MESSAGES.noJob, messages: MESSAGES.noJob });
     return job;
   };
   const mappingOf = (ctx: Context): unknown => {
