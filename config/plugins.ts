@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { publicUrl } from './server';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
@@ -11,7 +12,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     enabled: true,
     resolve: './plugins/complaint-workflow',
     config: {
-      publicUrl: env('PUBLIC_URL', 'http://localhost:1337').replace(/\/$/, ''),
+      publicUrl: publicUrl(env),
       emailFrom: env('EMAIL_FROM', 'เทศบาลตำบลนกออก <no-reply@nokok.go.th>'),
       smtp: {
         host: env('SMTP_HOST', ''),

@@ -41,7 +41,7 @@ export default {
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await ensureFirstAdmin(strapi);
-    if (process.env.SEED_DEMO !== 'false') {
+    if (strapi.config.get<boolean>('setup.seedDemo', true)) {
       const summary = await seedDemo(strapi);
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
     }
