@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 const config: Core.Config.Middlewares = [
+  // First: who the client is (behind a trusted proxy or not), before anything keys on it.
+  'global::client-address',
   'strapi::logger',
   // Outermost of ours, so it compresses what every later middleware answers (errors included).
   'global::compression',
