@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { publicUrl } from './server';
+import map from './map';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
@@ -13,6 +14,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     resolve: './plugins/complaint-workflow',
     config: {
       publicUrl: publicUrl(env),
+      // The case page's map: the same tiles as every other map (config/map.ts).
+      map: map({ env }),
       emailFrom: env('EMAIL_FROM', 'เทศบาลตำบลนกออก <no-reply@nokok.go.th>'),
       smtp: {
         host: env('SMTP_HOST', ''),

@@ -7,6 +7,7 @@ import { complaintOperations } from './api/complaint/openapi';
 import { open311Operations } from './api/open311/openapi';
 import { poleOperations } from './api/pole/openapi';
 import { taxOperations } from './api/tax-bill/openapi';
+import { mapOperations } from './api/map/openapi';
 import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { complaintCaseType } from './api/complaint/case-type';
@@ -36,7 +37,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const openapi = strapi.service('api::openapi.openapi') as OpenApiService;
-    for (const op of [...complaintOperations, ...open311Operations, ...poleOperations, ...taxOperations]) openapi.register(op);
+    for (const op of [...complaintOperations, ...open311Operations, ...poleOperations, ...taxOperations, ...mapOperations]) openapi.register(op);
     registerChatSenders(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);

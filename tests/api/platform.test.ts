@@ -177,6 +177,7 @@ describe('OpenAPI document', () => {
       '/complaints',
       '/complaints/photos',
       '/complaints/track/{trackingCode}',
+      '/map',
       '/municipality',
       '/news',
       '/news/{documentId}',
