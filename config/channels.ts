@@ -19,7 +19,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   // Messages carry no category: they land here until staff re-file them.
   defaultCategory: env('CHANNEL_DEFAULT_CATEGORY', 'other'),
-  publicUrl: env('PUBLIC_URL', 'http://localhost:1337').replace(/\/$/, ''),
 });
 
 export default config;

@@ -1,49 +1,56 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { tileSource } from '../src/shared/map-tiles';
+import map from './map';
 
-const config: Core.Config.Middlewares = [
-  'strapi::logger',
-  // Outermost of ours, so it compresses what every later middleware answers (errors included).
-  'global::compression',
-  'global::public-cache',
-  'strapi::errors',
-  {
-    name: 'strapi::security',
-    config: {
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'connect-src': ["'self'", 'https:'],
-          // Map tiles for the website's and admin's maps
-          'img-src': ["'self'", 'data:', 'blob:', 'https://*.tile.openstreetmap.org', 'https://tile.openstreetmap.org'],
-          'media-src': ["'self'", 'data:', 'blob:'],
-          upgradeInsecureRequests: null,
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
+  // The maps' tiles (MAP_TILE_URL, config/map.ts), on the website and in the admin alike.
+  const tiles = tileSource(map({ env }).tileUrl);
+  return [
+    // First: who the client is (behind a trusted proxy or not), before anything keys on it.
+    'global::client-address',
+    'strapi::logger',
+    // Outermost of ours, so it compresses what every later middleware answers (errors included).
+    'global::compression',
+    'global::public-cache',
+    'strapi::errors',
+    {
+      name: 'strapi::security',
+      config: {
+        contentSecurityPolicy: {
+          useDefaults: true,
+          directives: {
+            'connect-src': ["'self'", 'https:'],
+            'img-src': ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])],
+            'media-src': ["'self'", 'data:', 'blob:'],
+            upgradeInsecureRequests: null,
+          },
         },
       },
     },
-  },
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  // Multipart is parsed before any route runs: cap each file at the upload limit (10 MB) here too.
-  {
-    name: 'strapi::body',
-    config: {
-      formidable: { maxFileSize: 10 * 1024 * 1024 },
-      // Webhook signatures (LINE, Meta) are over the exact bytes sent.
-      includeUnparsed: true,
-      // Malformed JSON is the caller's mistake: a 400 naming the body, in Thai and English.
-      onError(error: Error & { status?: number }) {
-        if (error.status !== 400 || /maxFileSize/.test(error.message)) throw error;
-        const message = `ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง / The body is not valid JSON (${error.message})`;
-        throw new errors.ValidationError(message, { errors: [{ path: ['body'], message, name: 'ValidationError' }] });
+    'strapi::cors',
+    'strapi::poweredBy',
+    'strapi::query',
+    // Multipart is parsed before any route runs: cap each file at the upload limit (10 MB) here too.
+    {
+      name: 'strapi::body',
+      config: {
+        formidable: { maxFileSize: 10 * 1024 * 1024 },
+        // Webhook signatures (LINE, Meta) are over the exact bytes sent.
+        includeUnparsed: true,
+        // Malformed JSON is the caller's mistake: a 400 naming the body, in Thai and English.
+        onError(error: Error & { status?: number }) {
+          if (error.status !== 400 || /maxFileSize/.test(error.message)) throw error;
+          const message = `ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง / The body is not valid JSON (${error.message})`;
+          throw new errors.ValidationError(message, { errors: [{ path: ['body'], message, name: 'ValidationError' }] });
+        },
       },
     },
-  },
-  'strapi::session',
-  { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
-  'global::website',
-  'strapi::public',
-];
+    'strapi::session',
+    { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
+    'global::website',
+    'strapi::public',
+  ];
+};
 
 export default config;

@@ -4,8 +4,6 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   // When true, POST requests must carry a valid Strapi API token as api_key (the spec's key).
   requireKey: env.bool('OPEN311_REQUIRE_KEY', false),
-  // Where the API is reached from outside, for the discovery document's endpoint URL.
-  publicUrl: env('PUBLIC_URL', 'http://localhost:1337').replace(/\/$/, ''),
 });
 
 export default config;

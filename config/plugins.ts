@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { publicUrl } from './server';
+import map from './map';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -40,7 +42,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     enabled: true,
     resolve: './plugins/complaint-workflow',
     config: {
-      publicUrl: env('PUBLIC_URL', 'http://localhost:1337').replace(/\/$/, ''),
+      publicUrl: publicUrl(env),
+      // The case page's map: the same tiles as every other map (config/map.ts).
+      map: map({ env }),
       // Its e-mails go through the email plugin above; without SMTP_HOST they are marked skipped.
       emailEnabled: env('SMTP_HOST', '') !== '',
       outboxIntervalSeconds: env.int('OUTBOX_INTERVAL_SECONDS', 30),

@@ -1,18 +1,47 @@
 import type { Core } from '@strapi/strapi';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
-  host: env('HOST', '0.0.0.0'),
-  port: env.int('PORT', 1337),
-  // Uploads live under <public>/uploads; a deployment (or a test) may put them elsewhere.
-  dirs: { public: env('PUBLIC_DIR', './public') },
-  app: {
-    keys: env.array('APP_KEYS')!,
-  },
-  // The town's server has no business calling home for update banners.
-  logger: { updates: { enabled: false }, startup: { enabled: env.bool('STRAPI_STARTUP_BANNER', true) } },
-  webhooks: {
-    populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
-  },
-});
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+/**
+ * The site's public address without a trailing slash, read from PUBLIC_URL here only: it is
+ * Strapi's `server.url`, which the app's links (QR codes, tracking links, Open311 discovery, the
+ * OpenAPI server) read, and config/plugins.ts hands the same value to the plugins.
+ */
+export const publicUrl = (env: Env) => (env('PUBLIC_URL', '').trim() || 'http://localhost:1337').replace(/\/+$/, '');
+
+/** What this app adds to Strapi's server configuration (read as strapi.config.get('server.…')). */
+export interface AppServerConfig {
+  /**
+   * Addresses and networks (CIDR) of the reverse proxies in front of the app. Only a request whose
+   * peer is one of them has its X-Forwarded-* headers believed (src/middlewares/client-address.ts).
+   */
+  trustedProxies: string[];
+  /** Requests a minute per client address to each public write endpoint (src/middlewares/rate-limit.ts). */
+  rateLimitPerMinute: number;
+}
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & AppServerConfig => {
+  const trustedProxies = env.array('TRUSTED_PROXIES', []).filter(Boolean);
+  return {
+    host: env('HOST', '0.0.0.0'),
+    port: env.int('PORT', 1337),
+    url: publicUrl(env),
+    // Koa believes X-Forwarded-Proto/-Host (secure cookies, absolute URLs) only behind a proxy we
+    // were told about; src/middlewares/client-address.ts drops those headers from any other peer.
+    proxy: { koa: trustedProxies.length > 0 },
+    trustedProxies,
+    rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 20) || 20,
+    // Uploads live under <public>/uploads; a deployment (or a test) may put them elsewhere.
+    dirs: { public: env('PUBLIC_DIR', './public') },
+    app: {
+      keys: env.array('APP_KEYS')!,
+    },
+    // The town's server has no business calling home for update banners.
+    logger: { updates: { enabled: false }, startup: { enabled: env.bool('STRAPI_STARTUP_BANNER', true) } },
+    webhooks: {
+      populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
+    },
+  };
+};
 
 export default config;

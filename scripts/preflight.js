@@ -5,12 +5,21 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 const dotenv = require('dotenv');
+const net = require('net');
 
 const ROOT = path.resolve(__dirname, '..');
 const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 const DATABASE_CLIENTS = ['sqlite', 'postgres'];
 
 class ConfigError extends Error {}
+
+/** An IP address or a CIDR network (10.0.0.0/8, fd00::/8), as TRUSTED_PROXIES lists them. */
+function isAddressOrNetwork(entry) {
+  const [address, prefix, extra] = entry.split('/');
+  const family = net.isIP(address);
+  if (!family || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const randomSecret = () => crypto.randomBytes(24).toString('base64');
 
@@ -62,6 +71,19 @@ function validate(env = process.env) {
   }
   if (env.PROMPTPAY_BILLER_ID !== undefined && !/^\d{15}$/.test(env.PROMPTPAY_BILLER_ID)) {
     throw new ConfigError('PROMPTPAY_BILLER_ID must be 15 digits: the municipality\'s 13-digit tax ID and the 2-digit suffix its bank registered.');
+  }
+  if (env.PUBLIC_URL && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i.test(env.PUBLIC_URL.trim())) {
+    throw new ConfigError(`PUBLIC_URL="${env.PUBLIC_URL}" is not the site's address: set it to what citizens type, e.g. https://nokok.go.th (links, QR codes and e-mails start with it).`);
+  }
+  const badProxy = (env.TRUSTED_PROXIES || '').split(',').map((s) => s.trim()).filter(Boolean).find((entry) => !isAddressOrNetwork(entry));
+  if (badProxy !== undefined) {
+    throw new ConfigError(`TRUSTED_PROXIES: "${badProxy}" is not an IP address or a CIDR network: list your reverse proxies, e.g. TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8.`);
+  }
+  if (env.RATE_LIMIT_PER_MINUTE !== undefined && !/^[1-9]\d*$/.test(env.RATE_LIMIT_PER_MINUTE.trim())) {
+    throw new ConfigError(`RATE_LIMIT_PER_MINUTE="${env.RATE_LIMIT_PER_MINUTE}" is not a number of requests: set it to a whole number above 0, e.g. 20.`);
+  }
+  if (env.MAP_TILE_URL && !(/^(https?:\/\/|\/)/i.test(env.MAP_TILE_URL) && ['{z}', '{x}', '{y}'].every((p) => env.MAP_TILE_URL.includes(p)))) {
+    throw new ConfigError(`MAP_TILE_URL="${env.MAP_TILE_URL}" is not a tile URL template: it needs {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.`);
   }
   const port = env.PORT === undefined ? 1337 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

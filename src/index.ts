@@ -7,6 +7,7 @@ import { complaintOperations } from './api/complaint/openapi';
 import { open311Operations } from './api/open311/openapi';
 import { poleOperations } from './api/pole/openapi';
 import { taxOperations } from './api/tax-bill/openapi';
+import { mapOperations } from './api/map/openapi';
 import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { complaintCaseType } from './api/complaint/case-type';
@@ -37,12 +38,12 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const openapi = strapi.service('api::openapi.openapi') as OpenApiService;
-    for (const op of [...complaintOperations, ...eServiceOperations, ...open311Operations, ...poleOperations, ...taxOperations]) openapi.register(op);
+    for (const op of [...complaintOperations, ...eServiceOperations, ...open311Operations, ...poleOperations, ...taxOperations, ...mapOperations]) openapi.register(op);
     registerChatSenders(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await ensureFirstAdmin(strapi);
-    if (process.env.SEED_DEMO !== 'false') {
+    if (strapi.config.get<boolean>('setup.seedDemo', true)) {
       const summary = await seedDemo(strapi);
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
     }

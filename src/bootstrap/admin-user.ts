@@ -9,13 +9,21 @@ export interface AdminRoleService {
   getSuperAdmin(): Promise<Data.ContentType<'admin::role'> | null>;
 }
 
+/** The first administrator's details (config/setup.ts: ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_FIRSTNAME, ADMIN_LASTNAME). */
+export interface FirstAdmin {
+  email?: string;
+  password?: string;
+  firstname?: string;
+  lastname?: string;
+}
+
 /**
- * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no administrator exists,
- * so a demo can be logged into without a console step. Thai is the administrator's admin language.
+ * Creates the first administrator from the configured e-mail and password when no administrator
+ * exists, so a demo can be logged into without a console step. Thai is the administrator's admin language.
  */
-export async function ensureFirstAdmin(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  const email = env.ADMIN_EMAIL?.trim();
-  const password = env.ADMIN_PASSWORD;
+export async function ensureFirstAdmin(strapi: Core.Strapi, admin: FirstAdmin = strapi.config.get<FirstAdmin>('setup.firstAdmin', {})): Promise<boolean> {
+  const email = admin.email?.trim();
+  const password = admin.password;
   if (!email || !password) return false;
   const userService = strapi.service('admin::user') as AdminUserService;
   if ((await userService.count()) > 0) return false;
@@ -23,8 +31,8 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, env: NodeJS.ProcessE
   if (!superAdmin) throw new Error('the Super Admin role is missing');
   await userService.create({
     email: email.toLowerCase(),
-    firstname: env.ADMIN_FIRSTNAME || 'ผู้ดูแลระบบ',
-    lastname: env.ADMIN_LASTNAME || 'เทศบาลตำบลนกออก',
+    firstname: admin.firstname || 'ผู้ดูแลระบบ',
+    lastname: admin.lastname || 'เทศบาลตำบลนกออก',
     password,
     isActive: true,
     registrationToken: null,

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * Per client address and route, at most RATE_LIMIT_PER_MINUTE requests a minute (default 20) to a
- * public write endpoint; past it, 429 in Thai and English with Retry-After. Counts live in this
+ * Per client address and route, at most RATE_LIMIT_PER_MINUTE requests a minute (default 20;
+ * config/server.ts) to a public write endpoint; past it, 429 in Thai and English with Retry-After.
+ * The client address is ctx.request.ip as global::client-address set it: the real client behind a
+ * trusted proxy, the socket's peer otherwise, never a header a client wrote. Counts live in this
  * process: right for the one-process deployment a town runs.
  */
 type Window = { start: number; count: number };
@@ -12,9 +14,9 @@ let lastSweep = Date.now();
 
 export const resetRateLimits = () => windows.clear();
 
-export default (config: { limit?: number } = {}): Core.MiddlewareHandler => {
+export default (config: { limit?: number } = {}, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
+  const limit = config.limit ?? strapi.config.get<number>('server.rateLimitPerMinute', 20);
   return async (ctx, next) => {
-    const limit = config.limit ?? (Number(process.env.RATE_LIMIT_PER_MINUTE) || 20);
     const now = Date.now();
     if (now - lastSweep > WINDOW_MS) {
       // Forget finished windows so memory stays bounded by the clients of the last minute.

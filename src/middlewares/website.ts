@@ -1,12 +1,14 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import type { MapTiles } from '../shared/map-tiles';
 
 /**
  * Serves the citizen website (built into build/website by website/build.js) from the same
  * process: hashed assets with their precompressed copies, and the HTML shell for the site's
- * routes. The shell carries the town's name (so it shows before any script runs) and the
- * municipality record from the public API (so the phone saves a round trip).
+ * routes. The shell carries the town's name (so it shows before any script runs), the
+ * municipality record from the public API and the maps' tile source (GET /api/map), so the phone
+ * saves the round trips.
  */
 const SITE_ROUTES = [
   /^\/$/,
@@ -40,6 +42,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   const root = path.join(strapi.dirs.app.root, 'build', 'website');
   let template: { text: string; mtimeMs: number } | undefined;
   let municipality: { data: PublicMunicipality | null; at: number } | undefined;
+  const { tileUrl, attribution } = strapi.config.get<MapTiles>('map');
+  const map: MapTiles = { tileUrl, attribution };
 
   const readTemplate = () => {
     const file = path.join(root, 'index.html');
@@ -119,7 +123,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     html = html
       .replace('{{title}}', escapeHtml(name || 'เทศบาลดิจิทัล'))
       .replace('<!--municipality-name-->', escapeHtml(name))
-      .replace('<!--initial-data-->', m ? `<script id="initial-data" type="application/json">${safeJson({ municipality: m })}</script>` : '');
+      .replace('<!--initial-data-->', `<script id="initial-data" type="application/json">${safeJson({ municipality: m, map })}</script>`);
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-cache');
     ctx.body = html;

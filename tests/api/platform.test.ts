@@ -19,7 +19,8 @@ const createNews = async (data: Pick<NewsInput, 'title' | 'slug'> & Partial<News
 };
 
 beforeAll(async () => {
-  app = await startApp();
+  // The first administrator comes from the environment; PUBLIC_URL with a trailing slash, as people type it.
+  app = await startApp({ ADMIN_EMAIL: 'First.Admin@nokok.test', ADMIN_PASSWORD: 'FirstAdmin123', PUBLIC_URL: 'https://nokok.example/' });
 });
 
 afterAll(async () => {
@@ -147,10 +148,11 @@ describe('demo town seed', () => {
 });
 
 describe('administrators', () => {
-  it('creates the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD only when none exists, in Thai', async () => {
-    const env = { ADMIN_EMAIL: 'First.Admin@nokok.test', ADMIN_PASSWORD: 'FirstAdmin123' };
-    expect(await ensureFirstAdmin(app.strapi, env)).toBe(true);
-    expect(await ensureFirstAdmin(app.strapi, env)).toBe(false);
+  it('creates the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD on start, only when none exists, in Thai', async () => {
+    expect(await app.strapi.db.query('admin::user').count()).toBe(1);
+    expect(await ensureFirstAdmin(app.strapi)).toBe(false);
+    expect(await ensureFirstAdmin(app.strapi, { email: 'second@nokok.test', password: 'Second12345' })).toBe(false);
+    expect(await app.strapi.db.query('admin::user').count()).toBe(1);
     const res = await request(app.url).post('/admin/login').send({ email: 'first.admin@nokok.test', password: 'FirstAdmin123' }).expect(200);
     expect(res.body.data.token).toBeTruthy();
     expect(res.body.data.user.preferedLanguage).toBe('th');
@@ -172,11 +174,14 @@ describe('OpenAPI document', () => {
     const res = await request(app.url).get('/api/openapi.json').expect(200).expect('Content-Type', /json/);
     const doc = res.body;
     expect(doc.openapi).toMatch(/^3\./);
+    // PUBLIC_URL is Strapi's server.url, read from there.
+    expect(doc.servers).toEqual([{ url: 'https://nokok.example/api' }]);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/complaint-categories',
       '/complaints',
       '/complaints/photos',
       '/complaints/track/{trackingCode}',
+      '/map',
       '/municipality',
       '/news',
       '/news/{documentId}',

@@ -258,6 +258,7 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
         lat: centre.lat,
         lng: centre.lng,
         zoom: values.location ? PIN_ZOOM : Number(m?.mapZoom) || DEFAULT_CENTRE.zoom,
+        tiles: ctx.mapTiles(),
         labels: { zoomIn: t('complaint.zoomIn'), zoomOut: t('complaint.zoomOut') },
         onPick: (lat, lng) => setLocation({ lat, lng }),
       });

@@ -8,15 +8,22 @@ import { polePage, polesPage } from './poles';
 import { taxPage } from './tax';
 import { chatPage } from './chat';
 import type { PageContext, Rendered } from './view';
+import { DEFAULT_MAP_TILES, type MapTiles } from '../../src/shared/map-tiles';
 
 const $ = (id: string) => document.getElementById(id)!;
 const main = $('main');
 let municipality: Municipality | null = null;
+let mapTiles: MapTiles = DEFAULT_MAP_TILES;
 
-// The server embeds the municipality record, so the header needs no request on a slow network.
+// The server embeds the municipality record and the maps' tile source (as GET /api/municipality and
+// GET /api/map answer them), so the header and the maps need no request on a slow network.
 try {
   const initial = document.getElementById('initial-data');
-  if (initial) municipality = (JSON.parse(initial.textContent || '{}') as { municipality?: Municipality | null }).municipality ?? null;
+  if (initial) {
+    const data = JSON.parse(initial.textContent || '{}') as { municipality?: Municipality | null; map?: Partial<MapTiles> | null };
+    municipality = data.municipality ?? null;
+    if (typeof data.map?.tileUrl === 'string' && typeof data.map.attribution === 'string') mapTiles = { tileUrl: data.map.tileUrl, attribution: data.map.attribution };
+  }
 } catch {
   municipality = null;
 }
@@ -170,8 +177,8 @@ async function developers(): Promise<string> {
 
 const notFound = () => `<h1>${esc(t('notFound.title'))}</h1><p>${esc(t('notFound.text'))}</p><p><a href="${esc(href('/'))}">${esc(t('nav.home'))}</a></p>`;
 
-// Pages with behaviour (forms, the map) get the means to navigate and the municipality record.
-const pageContext: PageContext = { navigate, municipality: () => municipality };
+// Pages with behaviour (forms, the map) get the means to navigate, the municipality record and the tiles.
+const pageContext: PageContext = { navigate, municipality: () => municipality, mapTiles: () => mapTiles };
 
 type View = () => Rendered | null | Promise<Rendered | null>;
 function route(path: string): View {

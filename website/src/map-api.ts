@@ -1,8 +1,12 @@
+import type { MapTiles } from '../../src/shared/map-tiles';
+
 /** What the separately loaded map script (map.ts) offers the site script: types only, no code. */
 export interface MapOptions {
   lat: number;
   lng: number;
   zoom: number;
+  /** The background tiles and their credit, as the server configures them. */
+  tiles: MapTiles;
   labels: { zoomIn: string; zoomOut: string };
   /** A point chosen by a click, a tap, or Enter on the focused map (its centre); none: a map to look at. */
   onPick?: (lat: number, lng: number) => void;

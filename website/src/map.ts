@@ -13,10 +13,7 @@ const pinIcon = L.divIcon({ className: 'map-pin', html: '', iconSize: [30, 34], 
 function create(el: HTMLElement, o: MapOptions) {
   const map = L.map(el, { zoomControl: false, keyboard: true }).setView([o.lat, o.lng], o.zoom);
   L.control.zoom({ zoomInTitle: o.labels.zoomIn, zoomOutTitle: o.labels.zoomOut }).addTo(map);
-  L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-    maxZoom: 19,
-    attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
-  }).addTo(map);
+  L.tileLayer(o.tiles.tileUrl, { maxZoom: 19, attribution: o.tiles.attribution }).addTo(map);
 
   let pin: ReturnType<typeof L.marker> | null = null;
   const markers = L.layerGroup().addTo(map);

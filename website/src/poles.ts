@@ -34,7 +34,7 @@ function showMap(el: HTMLElement, ctx: PageContext, markers: Array<{ lat: number
       const m = ctx.municipality();
       const centre = markers.length === 1 ? markers[0] : m?.mapCenterLat != null && m?.mapCenterLng != null ? { lat: Number(m.mapCenterLat), lng: Number(m.mapCenterLng) } : DEFAULT_CENTRE;
       el.textContent = '';
-      map = api.create(el, { lat: centre.lat, lng: centre.lng, zoom, labels: { zoomIn: t('complaint.zoomIn'), zoomOut: t('complaint.zoomOut') } });
+      map = api.create(el, { lat: centre.lat, lng: centre.lng, zoom, tiles: ctx.mapTiles(), labels: { zoomIn: t('complaint.zoomIn'), zoomOut: t('complaint.zoomOut') } });
       map.setMarkers(markers, markers.length > 1);
     })
     .catch(() => {

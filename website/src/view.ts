@@ -1,4 +1,5 @@
 import type { Municipality } from './api';
+import type { MapTiles } from '../../src/shared/map-tiles';
 
 /** A page is HTML, and optionally the code that brings it to life once it is in the document. */
 export type Rendered = string | { html: string; mount: (root: HTMLElement) => (() => void) | void };
@@ -17,4 +18,6 @@ export interface PageContext {
   /** Same-page navigation: updates the address and renders the new page. */
   navigate: (url: string, replace?: boolean) => void;
   municipality: () => Municipality | null;
+  /** Where the maps take their tiles from (MAP_TILE_URL on the server, sent with the page). */
+  mapTiles: () => MapTiles;
 }

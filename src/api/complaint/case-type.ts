@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { CaseRecord, CaseTypeRegistration, Happening, NoticeLinks } from '../../../plugins/complaint-workflow/server/src/public';
 import { channelsOf, dueDate, pluginConfig } from '../../../plugins/complaint-workflow/server/src/public';
 import { complaintNotices } from './domain/notices';
+import { publicUrl } from '../../public-url';
 import { COMPLAINT_WORKFLOW } from './workflow';
 
 const CATEGORY = 'api::complaint-category.complaint-category';
@@ -51,6 +52,6 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
   },
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
     const chatText = (key: string, vars?: Record<string, string | number>) => channelsOf(strapi).render(key, vars);
-    return complaintNotices(record, what, { publicUrl: pluginConfig(strapi, 'publicUrl'), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl });
+    return complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl });
   },
 });

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { CaseRecord, CaseTypeRegistration, Happening, NoticeLinks } from '../../../plugins/complaint-workflow/server/src/public';
-import { dueDate, pluginConfig } from '../../../plugins/complaint-workflow/server/src/public';
+import { dueDate } from '../../../plugins/complaint-workflow/server/src/public';
 import { eServiceNotices, type SubmissionLike } from './domain/notices';
+import { publicUrl } from '../../public-url';
 import { E_SERVICE_DEADLINE_DAYS, E_SERVICE_WORKFLOW } from './workflow';
 
 /** How e-service requests plug into the case engine: a second case type, with no admin code of its own. */
@@ -21,6 +22,6 @@ export const eServiceCaseType = (strapi: Core.Strapi): CaseTypeRegistration => (
     return text ? { $or: [{ trackingCode: { $containsi: text } }, { title: { $containsi: text } }, { description: { $containsi: text } }] } : {};
   },
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
-    return eServiceNotices(record as CaseRecord & SubmissionLike, what, { publicUrl: pluginConfig(strapi, 'publicUrl'), caseLink: links.caseUrl });
+    return eServiceNotices(record as CaseRecord & SubmissionLike, what, { publicUrl: publicUrl(strapi), caseLink: links.caseUrl });
   },
 });

@@ -111,3 +111,22 @@ describe('bad configuration stops the start with one clear line', () => {
     expect(res.stderr).toMatch(/DATABASE_URL/);
   });
 });
+
+describe('the addresses and limits are checked before the start', () => {
+  const check = (env: Record<string, string>) => () => validate({ ...goodSecrets, ...env });
+
+  it('accepts what the .env.example describes', () => {
+    expect(
+      check({ PUBLIC_URL: 'https://nokok.go.th/', TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8, ::1', RATE_LIMIT_PER_MINUTE: '20', MAP_TILE_URL: 'https://{s}.tiles.example.test/{z}/{x}/{y}.png' })
+    ).not.toThrow();
+    expect(check({ PUBLIC_URL: '', TRUSTED_PROXIES: '', MAP_TILE_URL: '' })).not.toThrow();
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(check({ PUBLIC_URL: 'nokok.go.th' })).toThrow(/^PUBLIC_URL="nokok.go.th"/);
+    expect(check({ TRUSTED_PROXIES: '127.0.0.1,my-proxy' })).toThrow(/^TRUSTED_PROXIES: "my-proxy"/);
+    expect(check({ TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/^TRUSTED_PROXIES: "10.0.0.0\/40"/);
+    expect(check({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/^RATE_LIMIT_PER_MINUTE="0"/);
+    expect(check({ MAP_TILE_URL: 'https://tiles.example.test/{z}/{x}.png' })).toThrow(/^MAP_TILE_URL=.*needs \{z\}, \{x\} and \{y\}/);
+  });
+});

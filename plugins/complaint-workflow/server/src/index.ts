@@ -8,6 +8,7 @@ import routes from './routes';
 import outboxMessage from './content-types/outbox-message';
 import { registerGuard } from './guard';
 import { PLUGIN, caseEngine, channelsOf, mailerOf, outboxOf } from './plugin';
+import type { MapTiles } from './types';
 
 /** The part of the admin's permission service used here (it is typed `any` by Strapi). */
 interface AdminPermissionService {
@@ -23,6 +24,7 @@ export interface WorkflowConfig {
   outboxIntervalSeconds: number;
   overdueCheckMinutes: number;
   staffEmail: string;
+  map: MapTiles;
 }
 
 let overdueTimer: NodeJS.Timeout | undefined;
@@ -36,6 +38,10 @@ export default {
       outboxIntervalSeconds: 30,
       overdueCheckMinutes: 60,
       staffEmail: '',
+      map: {
+        tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+      },
     } satisfies WorkflowConfig,
     validator() {},
   },

@@ -1,6 +1,12 @@
 import type { UID } from '@strapi/strapi';
 import type { Actor, Label, WorkflowDefinition } from './engine/workflow';
 
+/** The case page's map: a Leaflet tile URL template and the credit its licence asks for (HTML). */
+export interface MapTiles {
+  tileUrl: string;
+  attribution: string;
+}
+
 /**
  * What an app registers with the engine for each kind of case (complaints, e-service requests, …).
  * The content type `uid` must have the attributes `trackingCode`, `state`, `receivedAt`, `dueAt`,

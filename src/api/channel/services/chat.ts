@@ -3,6 +3,7 @@ import os from 'os';
 import path from 'path';
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { publicUrl } from '../../../public-url';
 import { validateComplaintInput, THAILAND } from '../../complaint/domain/validate';
 import { thDate, trackingLink } from '../../complaint/domain/notices';
 import { OPEN_STATES, STATE_LABELS, type ComplaintState as State } from '../../complaint/workflow';
@@ -39,12 +40,12 @@ interface ChatCase {
  * Facebook services only translate their webhooks into these calls.
  */
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => strapi.config.get<{ defaultCategory: string; publicUrl: string }>('channels');
+  const settings = () => strapi.config.get<{ defaultCategory: string }>('channels');
   const engine = () => caseEngine(strapi);
   const inFlight = new Set<Promise<void>>();
   const say: RenderText = (key, vars) => channelsOf(strapi).render(key, vars);
 
-  const trackLink = (code: string) => trackingLink(settings().publicUrl, code);
+  const trackLink = (code: string) => trackingLink(publicUrl(strapi), code);
 
   const findCase = (c: Conversation, openOnly: boolean) =>
     strapi.db.query(COMPLAINT).findOne({

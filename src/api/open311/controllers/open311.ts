@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { publicUrl } from '../../../public-url';
 import { validateComplaintInput } from '../../complaint/domain/validate';
 import type { ComplaintService } from '../../complaint/services/complaint';
 import { TRACKING_CODE_PATTERN } from '../../complaint/domain/tracking-code';
@@ -50,8 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /api/open311/discovery.(json|xml) */
     async discovery(ctx: Context) {
-      const { publicUrl } = strapi.config.get<{ publicUrl: string }>('open311');
-      send(ctx, 200, 'discovery', discoveryDocument(publicUrl, await open311().contact()), 'public, max-age=3600');
+      send(ctx, 200, 'discovery', discoveryDocument(publicUrl(strapi), await open311().contact()), 'public, max-age=3600');
     },
 
     /** GET /api/open311/v2/services.(json|xml) */

@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
 import { buildOpenApiDocument, type ContentTypeSchema, type ExtraOperation } from '../../../openapi/document';
 import { isPublicAction } from '../../../permissions';
+import { publicUrl } from '../../../public-url';
 
 // Content types cannot change while the server runs, so the document is built once.
 let cached: { body: string; etag: string } | undefined;
@@ -26,7 +27,7 @@ const openapiService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const doc = buildOpenApiDocument({
       contentTypes,
       isPublic: isPublicAction,
-      serverUrl: process.env.PUBLIC_URL?.replace(/\/$/, ''),
+      serverUrl: publicUrl(strapi),
       version: strapi.config.get<string>('info.version') || '0.0.0',
       extraOperations,
     });

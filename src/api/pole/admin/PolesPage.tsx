@@ -5,7 +5,8 @@ import { ArrowLeft, File as Printer } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, Route, Routes, useParams } from 'react-router-dom';
-import { backend, fetchPoles, fetchTown, TONES, type Pole, type Town } from './api';
+import type { MapTiles } from '../../../shared/map-tiles';
+import { backend, fetchMapTiles, fetchPoles, fetchTown, TONES, type Pole, type Town } from './api';
 
 const PoleMap = React.lazy(() => import('./PoleMap'));
 
@@ -29,6 +30,17 @@ function usePoles() {
   return { poles, town, failed };
 }
 
+/** The map's tile source: undefined while it loads, null when it could not (the dots still show). */
+function useMapTiles() {
+  const [tiles, setTiles] = React.useState<MapTiles | null>();
+  React.useEffect(() => {
+    fetchMapTiles()
+      .then(setTiles)
+      .catch(() => setTiles(null));
+  }, []);
+  return tiles;
+}
+
 const StatusBadge = ({ status }: { status: Pole['status'] }) => {
   const t = useT();
   return (
@@ -42,6 +54,7 @@ const StatusBadge = ({ status }: { status: Pole['status'] }) => {
 const Overview = () => {
   const t = useT();
   const { poles, failed } = usePoles();
+  const tiles = useMapTiles();
   const statusLabel = React.useCallback((s: Pole['status']) => t(`status.${s}`), [t]);
   if (failed) return <Page.Error />;
   if (!poles) return <Page.Loading />;
@@ -73,9 +86,13 @@ const Overview = () => {
           <Grid.Root gap={4}>
             <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
               <Box background="neutral0" padding={2} hasRadius shadow="tableShadow">
-                <React.Suspense fallback={<Page.Loading />}>
-                  <PoleMap poles={poles} label={t('map')} statusLabel={statusLabel} />
-                </React.Suspense>
+                {tiles !== undefined ? (
+                  <React.Suspense fallback={<Page.Loading />}>
+                    <PoleMap poles={poles} tiles={tiles} label={t('map')} statusLabel={statusLabel} />
+                  </React.Suspense>
+                ) : (
+                  <Page.Loading />
+                )}
               </Box>
             </Grid.Item>
             <Grid.Item col={6} s={12} direction="column" alignItems="stretch">

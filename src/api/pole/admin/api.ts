@@ -1,3 +1,5 @@
+import type { MapTiles } from '../../../shared/map-tiles';
+
 /** The public pole API, read by the admin pages too (staff see what citizens see, plus the labels). */
 export interface Pole {
   code: string;
@@ -19,6 +21,13 @@ export async function fetchPoles(): Promise<Pole[]> {
   const res = await fetch(backend('/api/poles'), { cache: 'no-store' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return ((await res.json()) as { data: Pole[] }).data;
+}
+
+/** The maps' tile source, as the website gets it (MAP_TILE_URL, MAP_ATTRIBUTION). */
+export async function fetchMapTiles(): Promise<MapTiles> {
+  const res = await fetch(backend('/api/map'));
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return ((await res.json()) as { data: MapTiles }).data;
 }
 
 export async function fetchTown(): Promise<Town> {

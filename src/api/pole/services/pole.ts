@@ -1,5 +1,6 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { publicUrl } from '../../../public-url';
 import { caseEngine } from '../../../../plugins/complaint-workflow/server/src/public';
 import type { ComplaintService } from '../../complaint/services/complaint';
 import { OPEN_STATES } from '../../complaint/workflow';
@@ -76,7 +77,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   url(code: string) {
-    return poleUrl(String(strapi.config.get('channels.publicUrl')), code);
+    return poleUrl(publicUrl(strapi), code);
   },
 
   /**

@@ -124,6 +124,8 @@ describe('the e-service request: a second case type on the same engine', () => {
     expect(meta.body.type.states.map((s: { label: { th: string } }) => s.label.th)).toEqual(['รับคำขอแล้ว', 'กำลังตรวจสอบ', 'รอเอกสารเพิ่มเติม', 'อนุมัติแล้ว', 'ไม่อนุมัติ', 'เสร็จสิ้น']);
     expect(meta.body.type.fields).toEqual(expect.arrayContaining(['answers', 'contactEmail']));
     expect(meta.body.type.fields).not.toContain('category');
+    // The case page's map takes the app's tiles (config/plugins.ts → config/map.ts; OpenStreetMap by default).
+    expect(meta.body.map).toEqual({ tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: expect.stringContaining('OpenStreetMap') });
   });
 
   it('is filed publicly, tracked by its own code, and driven through its workflow by staff with the applicant told', async () => {

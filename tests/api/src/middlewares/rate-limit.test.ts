@@ -27,3 +27,12 @@ it('limits public writes per client to RATE_LIMIT_PER_MINUTE, with a reason in T
   // Reads are not limited.
   for (let i = 0; i < 8; i++) await request(app.url).get('/api/complaint-categories').expect(200);
 });
+
+it('keys on the connection, not on an X-Forwarded-For a client wrote, when no proxy is trusted', async () => {
+  // A client rotating a forged header on every request still has one budget (TRUSTED_PROXIES unset).
+  const lookup = (i: number) =>
+    request(app.url).post('/api/tax-bills/lookup').set('X-Forwarded-For', `198.51.100.${i}`).send({ billNumber: 'NONE', nationalId: '0' });
+  for (let i = 0; i < 5; i++) expect((await lookup(i)).status).not.toBe(429);
+  const limited = await lookup(99).expect(429);
+  expect(limited.headers['ratelimit-remaining']).toBe('0');
+});

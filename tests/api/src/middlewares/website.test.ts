@@ -19,8 +19,11 @@ const rawGet = (url: string, headers: Record<string, string>) =>
       .on('error', reject);
   });
 
+const TILES = 'https://tiles.example.test/{z}/{x}/{y}.png';
+const CREDIT = '&copy; <a href="https://tiles.example.test/about">Example Tiles</a>';
+
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ MAP_TILE_URL: TILES, MAP_ATTRIBUTION: CREDIT });
   await app.strapi.documents('api::municipality.municipality').create({
     data: { nameTh: 'เทศบาลทดสอบ <ทดลอง>', nameEn: 'Test Municipality', phone: '044-999-999' },
   });
@@ -67,5 +70,26 @@ describe('the website served by the same process', () => {
     const escape = await request(app.url).get('/assets/%2e%2e/%2e%2e/package.json');
     expect([403, 404]).toContain(escape.status);
     expect(escape.text).not.toContain('nokok-digital-municipality');
+  });
+});
+
+describe('the map tiles (MAP_TILE_URL, MAP_ATTRIBUTION)', () => {
+  const imgSrc = (csp: string | undefined) => /(?:^|;)\s*img-src ([^;]*)/.exec(csp ?? '')?.[1].split(/\s+/) ?? [];
+
+  it('are what the website page carries and GET /api/map answers', async () => {
+    const page = await request(app.url).get('/complaint').expect(200);
+    const data = /<script id="initial-data" type="application\/json">(.*?)<\/script>/s.exec(page.text);
+    expect(JSON.parse(data![1]).map).toEqual({ tileUrl: TILES, attribution: CREDIT });
+    const api = await request(app.url).get('/api/map').expect(200);
+    expect(api.body).toEqual({ data: { tileUrl: TILES, attribution: CREDIT } });
+    expect(api.headers.etag).toBeTruthy();
+  });
+
+  it('are allowed by the content security policy of the website and of the admin, instead of OpenStreetMap', async () => {
+    for (const p of ['/complaint', '/admin']) {
+      const csp = (await request(app.url).get(p).expect(200)).headers['content-security-policy'] as string | undefined;
+      expect(imgSrc(csp)).toContain('https://tiles.example.test');
+      expect(csp).not.toMatch(/openstreetmap/);
+    }
   });
 });

@@ -205,9 +205,13 @@ const CasePage = () => {
 
             {lat !== null && lng !== null ? (
               <Section id="cw-location" title={t('case.location')}>
-                <React.Suspense fallback={<Page.Loading />}>
-                  <CaseMap lat={lat} lng={lng} label={t('case.map')} markerTitle={data.trackingCode} />
-                </React.Suspense>
+                {meta ? (
+                  <React.Suspense fallback={<Page.Loading />}>
+                    <CaseMap lat={lat} lng={lng} label={t('case.map')} markerTitle={data.trackingCode} tiles={meta.map} />
+                  </React.Suspense>
+                ) : (
+                  <Page.Loading />
+                )}
                 <Flex paddingTop={2} gap={4} wrap="wrap">
                   <Typography variant="pi" textColor="neutral600">
                     {lat.toFixed(6)}, {lng.toFixed(6)}

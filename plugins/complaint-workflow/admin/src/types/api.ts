@@ -57,6 +57,12 @@ export interface Category {
   confidential?: boolean;
 }
 
+/** The map's background tiles, as the server is configured (the plugin's `map`). */
+export interface MapTiles {
+  tileUrl: string;
+  attribution: string;
+}
+
 export interface Meta {
   type: CaseTypeInfo;
   states: State[];
@@ -65,6 +71,7 @@ export interface Meta {
   /** Complaint-like types offer their categories as a filter. */
   categories?: Category[];
   me: { id: number };
+  map: MapTiles;
 }
 
 export interface Photo {

@@ -4,7 +4,7 @@ import { ConflictError } from '../services/engine';
 import { forbidden, localize, notFound, refused } from '../errors';
 import { PLUGIN, caseEngine, channelsOf } from '../plugin';
 import type { CaseTypeRegistration } from '../types';
-import type { AdminUser } from '../types';
+import type { AdminUser, MapTiles } from '../types';
 
 interface AdminState {
   user: AdminUser & { preferedLanguage?: string | null };
@@ -93,7 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // What the inbox filters offer beyond the engine's own (e.g. complaint categories) comes from the type.
       const extra = (await t.filterOptions?.()) ?? {};
-      ctx.body = { type: describe(ctx, t), states: t.workflow.states.map((s) => s.key), transitions: t.workflow.transitions, staff, me: { id: stateOf(ctx).user.id }, ...extra };
+      const map = strapi.plugin(PLUGIN).config<MapTiles>('map');
+      ctx.body = { type: describe(ctx, t), states: t.workflow.states.map((s) => s.key), transitions: t.workflow.transitions, staff, me: { id: stateOf(ctx).user.id }, map, ...extra };
     },
 
     channels(ctx: Context) {
