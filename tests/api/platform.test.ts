@@ -181,6 +181,8 @@ describe('OpenAPI document', () => {
       '/complaints',
       '/complaints/photos',
       '/complaints/track/{trackingCode}',
+      '/e-form-submissions',
+      '/e-form-submissions/track/{trackingCode}',
       '/map',
       '/municipality',
       '/news',
