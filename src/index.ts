@@ -9,6 +9,7 @@ import { poleOperations } from './api/pole/openapi';
 import { taxOperations } from './api/tax-bill/openapi';
 import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
+import { backfillTaxBillReferences } from './api/tax-bill/backfill';
 import { complaintCaseType } from './api/complaint/case-type';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
@@ -41,6 +42,7 @@ export default {
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await ensureFirstAdmin(strapi);
+    await backfillTaxBillReferences(strapi);
     if (process.env.SEED_DEMO !== 'false') {
       const summary = await seedDemo(strapi);
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);

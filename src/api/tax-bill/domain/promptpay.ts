@@ -4,6 +4,10 @@
  */
 export const BILL_PAYMENT_AID = 'A000000677010112';
 
+/** Reference 1 and 2 of a Thai QR bill payment: 1 to 20 characters of A–Z and 0–9, as banks keep them. */
+export const REFERENCE_PATTERN = /^[A-Z0-9]{1,20}$/;
+export const isReference = (s: string) => REFERENCE_PATTERN.test(s);
+
 const field = (id: string, value: string) => {
   if (value.length > 99) throw new Error(`EMV field ${id} is longer than 99 characters`);
   return `${id}${String(value.length).padStart(2, '0')}${value}`;

@@ -1,7 +1,8 @@
 import { crc16, billPaymentPayload, parseEmv } from '../../../../../src/api/tax-bill/domain/promptpay';
 import { isValidNationalId } from '../../../../../src/api/tax-bill/domain/national-id';
 import { maskName, statusOf, installmentsOf } from '../../../../../src/api/tax-bill/domain/bill';
-import { autoMapping, parseDate } from '../../../../../src/api/tax-bill/domain/import-rows';
+import { autoMapping, parseBillRow, parseDate } from '../../../../../src/api/tax-bill/domain/import-rows';
+import { billReference } from '../../../../../src/api/tax-bill/domain/bill-reference';
 import { importPermission, parseCsv } from '../../../../../plugins/spreadsheet-import/server/src/public';
 import { parseBankPayment } from '../../../../../src/api/tax-bill/domain/bank-report';
 import { RECONCILE_PERMISSION, TAX_PAYMENTS_TARGET } from '../../../../../src/api/tax-bill/staff-permissions';
@@ -18,6 +19,32 @@ describe('tax domain', () => {
     expect(f).toMatchObject({ '00': '01', '01': '12', '53': '764', '54': '1234.50', '58': 'TH', '59': 'NOK OK MUNICIPALITY', '63': crc16(p.slice(0, -4)) });
     expect(parseEmv(f['30'])).toEqual({ '00': 'A000000677010112', '01': '099400016602401', '02': 'A-1', '03': '256902' });
     expect(() => billPaymentPayload({ billerId: '123', ref1: 'x', merchantName: 'x' })).toThrow(/15 digits/);
+  });
+
+  it('derives reference 1 from a bill number as printed or typed', () => {
+    expect(billReference('DEMO-2569-0001')).toBe('DEMO25690001');
+    expect(billReference(' demo 2569 0001 ')).toBe('DEMO25690001');
+    expect(billReference('ภดส6/2569')).toBeNull();
+    expect(billReference('๑๒๓/๒๕๖๙')).toBe('1232569'); // Thai digits
+    expect(billReference('ＤＥＭＯ－２５６９．０００１')).toBe('DEMO25690001'); // full-width, from a phone keyboard
+    expect(billReference('2569_0001\u2013A')).toBe('25690001A'); // underscore, en dash
+    expect(billReference('ABCDEFGHIJ-0123456789')).toBe('ABCDEFGHIJ0123456789');
+    expect(billReference('ABCDEFGHIJ-0123456789-1')).toBeNull(); // 21 characters
+    expect(billReference('--')).toBeNull();
+    expect(billReference('A#1')).toBeNull();
+  });
+
+  it('refuses an import row whose bill number cannot be reference 1, and keeps the printed number of one that can', () => {
+    const header = ['เลขที่ใบแจ้งประเมิน', 'ปีภาษี', 'เลขประจำตัวประชาชน', 'ชื่อผู้เสียภาษี', 'ประเภทการใช้ประโยชน์', 'ค่าภาษี'];
+    const mapping = autoMapping(header);
+    const row = (billNumber: string) => parseBillRow([billNumber, '2569', '3109900123453', 'นายสมชาย ใจดี', 'อยู่อาศัย', '100.00'], mapping);
+    expect(row('demo-2569-0001').row).toMatchObject({ billNumber: 'DEMO-2569-0001', billReference: 'DEMO25690001', billKey: '2569/DEMO25690001' });
+    expect(row('2569/0001').row).toMatchObject({ billNumber: '2569/0001', billReference: '25690001' });
+    for (const bad of ['ภดส.6-0001', 'A#1', 'ABCDEFGHIJ-0123456789-1', 'A'.repeat(10) + ' '.repeat(31) + 'B']) {
+      const { row: none, issues } = row(bad);
+      expect(none).toBeUndefined();
+      expect(issues).toEqual([{ field: 'billNumber', code: 'invalid_bill_number', th: expect.stringContaining('A–Z'), en: expect.stringContaining('at most 20 letters A–Z and digits 0–9') }]);
+    }
   });
 
   it('checks national IDs by their check digit', () => {
