@@ -78,6 +78,10 @@ function validate(env = process.env) {
   if (env.PROMPTPAY_BILLER_ID !== undefined && !/^\d{15}$/.test(env.PROMPTPAY_BILLER_ID)) {
     throw new ConfigError('PROMPTPAY_BILLER_ID must be 15 digits: the municipality\'s 13-digit tax ID and the 2-digit suffix its bank registered.');
   }
+  // Tag 59 of the Thai QR is EMV's "ans" set (printable ASCII); the QR builder refuses anything else.
+  if (env.PROMPTPAY_MERCHANT_NAME !== undefined && !/^[\x20-\x7E]+$/.test(env.PROMPTPAY_MERCHANT_NAME)) {
+    throw new ConfigError('PROMPTPAY_MERCHANT_NAME must be Latin letters, digits, spaces and punctuation (tag 59 of the Thai QR; the first 25 characters are used): a Thai name cannot go there.');
+  }
   const port = env.PORT === undefined ? 1337 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT="${env.PORT}" is not a port number: set PORT to a number from 1 to 65535.`);

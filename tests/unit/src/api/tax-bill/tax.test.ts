@@ -14,11 +14,31 @@ describe('tax domain', () => {
   });
 
   it('builds a bill-payment payload whose fields read back', () => {
-    const p = billPaymentPayload({ billerId: '099400016602401', ref1: 'A-1', ref2: '256902', amount: 1234.5, merchantName: 'NOK OK MUNICIPALITY' });
+    const p = billPaymentPayload({ billerId: '099400016602401', ref1: 'A1', ref2: '256902', amount: 1234.5, merchantName: 'NOK OK MUNICIPALITY' });
     const f = parseEmv(p);
     expect(f).toMatchObject({ '00': '01', '01': '12', '53': '764', '54': '1234.50', '58': 'TH', '59': 'NOK OK MUNICIPALITY', '63': crc16(p.slice(0, -4)) });
-    expect(parseEmv(f['30'])).toEqual({ '00': 'A000000677010112', '01': '099400016602401', '02': 'A-1', '03': '256902' });
-    expect(() => billPaymentPayload({ billerId: '123', ref1: 'x', merchantName: 'x' })).toThrow(/15 digits/);
+    expect(parseEmv(f['30'])).toEqual({ '00': 'A000000677010112', '01': '099400016602401', '02': 'A1', '03': '256902' });
+    expect(() => billPaymentPayload({ billerId: '123', ref1: 'X', merchantName: 'x' })).toThrow(/15 digits/);
+  });
+
+  it('writes the same payload for ASCII as before lengths counted bytes', () => {
+    // Built by hand, field by field: ID, two-digit length, value; CRC over everything before it.
+    const body = '000201' + '010212' + '3065' + '0016A000000677010112' + '0115099400016602401' + '0212DEMO25690001' + '0306256901' + '5303764' + '54077350.00' + '5802TH' + '5919NOK OK MUNICIPALITY' + '6304';
+    expect(billPaymentPayload({ billerId: '099400016602401', ref1: 'DEMO25690001', ref2: '256901', amount: 7350, merchantName: 'NOK OK MUNICIPALITY' })).toBe(body + crc16(body));
+  });
+
+  it('takes references of 1 to 20 characters of A-Z and 0-9 only, and an "ans" payee name', () => {
+    const base = { billerId: '099400016602401', ref1: 'A1', merchantName: 'NOK OK' };
+    expect(() => billPaymentPayload({ ...base, ref1: 'ABCDEFGHIJ0123456789' })).not.toThrow();
+    for (const ref1 of ['', 'A-1', 'a1', 'ABCDEFGHIJ01234567890', 'ก1']) expect(() => billPaymentPayload({ ...base, ref1 })).toThrow(/reference 1 must be 1 to 20 characters of A-Z and 0-9/);
+    for (const ref2 of ['', '2569/01', '256901 ']) expect(() => billPaymentPayload({ ...base, ref2 })).toThrow(/reference 2 must be 1 to 20 characters of A-Z and 0-9/);
+    expect(() => billPaymentPayload({ ...base, merchantName: 'เทศบาลตำบลนกออก' })).toThrow(/PROMPTPAY_MERCHANT_NAME must be Latin letters/);
+  });
+
+  it('reads field lengths as UTF-8 bytes', () => {
+    // "ก" is 3 bytes in UTF-8 and 1 UTF-16 unit: a reader counting units would cut the next field.
+    expect(parseEmv('0003ก' + '0102AB')).toEqual({ '00': 'ก', '01': 'AB' });
+    expect(() => parseEmv('0001ก')).toThrow(/no valid length/);
   });
 
   it('derives reference 1 from a bill number as printed or typed', () => {
