@@ -85,6 +85,10 @@ function validate(env = process.env) {
   if (env.MAP_TILE_URL && !(/^(https?:\/\/|\/)/i.test(env.MAP_TILE_URL) && ['{z}', '{x}', '{y}'].every((p) => env.MAP_TILE_URL.includes(p)))) {
     throw new ConfigError(`MAP_TILE_URL="${env.MAP_TILE_URL}" is not a tile URL template: it needs {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.`);
   }
+  // Tag 59 of the Thai QR is EMV's "ans" set (printable ASCII); the QR builder refuses anything else.
+  if (env.PROMPTPAY_MERCHANT_NAME !== undefined && !/^[\x20-\x7E]+$/.test(env.PROMPTPAY_MERCHANT_NAME)) {
+    throw new ConfigError('PROMPTPAY_MERCHANT_NAME must be Latin letters, digits, spaces and punctuation (tag 59 of the Thai QR; the first 25 characters are used): a Thai name cannot go there.');
+  }
   const port = env.PORT === undefined ? 1337 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT="${env.PORT}" is not a port number: set PORT to a number from 1 to 65535.`);

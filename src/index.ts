@@ -10,6 +10,7 @@ import { taxOperations } from './api/tax-bill/openapi';
 import { mapOperations } from './api/map/openapi';
 import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
+import { backfillTaxBillReferences } from './api/tax-bill/backfill';
 import { complaintCaseType } from './api/complaint/case-type';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { eServiceOperations } from './api/e-form-submission/contracts';
@@ -43,6 +44,7 @@ export default {
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await ensureFirstAdmin(strapi);
+    await backfillTaxBillReferences(strapi);
     if (strapi.config.get<boolean>('setup.seedDemo', true)) {
       const summary = await seedDemo(strapi);
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);

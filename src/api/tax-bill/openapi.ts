@@ -6,7 +6,7 @@ const money = { type: 'number', description: 'Baht, two decimals' };
 const PublicBill = {
   type: 'object',
   properties: {
-    billNumber: { type: 'string', example: 'DEMO-2569-0001' },
+    billNumber: { type: 'string', example: 'DEMO-2569-0001', description: 'As printed on the bill' },
     taxYear: { type: 'integer', example: 2569, description: 'Buddhist era' },
     property: {
       type: 'object',
@@ -50,13 +50,20 @@ export const taxOperations: ExtraOperation[] = [
         required: true,
         content: {
           'application/json': {
-            schema: { type: 'object', required: ['billNumber', 'nationalId'], properties: { billNumber: { type: 'string' }, nationalId: { type: 'string', pattern: '^\\d{13}$' } } },
+            schema: {
+              type: 'object',
+              required: ['billNumber', 'nationalId'],
+              properties: {
+                billNumber: { type: 'string', maxLength: 40, example: 'DEMO-2569-0001', description: 'As printed, or without its dashes, spaces and slashes, in any case (DEMO25690001 is the same bill)' },
+                nationalId: { type: 'string', pattern: '^\\d{13}$' },
+              },
+            },
           },
         },
       },
       responses: {
         '200': { description: "The bill's public view", content: { 'application/json': { schema: { type: 'object', properties: { data: PublicBill } } } } },
-        '400': error('A missing field, or a national ID whose check digit does not match'),
+        '400': error('A missing field, a bill number with characters no bill number has, or a national ID whose check digit does not match'),
         '404': error('No bill matches this number and ID'),
         '429': { description: 'Too many requests from this address; see Retry-After' },
       },

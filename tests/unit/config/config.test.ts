@@ -104,6 +104,11 @@ describe('bad configuration stops the start with one clear line', () => {
     expect(res.stderr.trim()).toMatch(/^Configuration error: Missing secret for production: set ADMIN_JWT_SECRET/);
   });
 
+  it('refuses a Thai QR payee name outside the EMV "ans" characters', () => {
+    expect(() => validate({ ...goodSecrets, PROMPTPAY_MERCHANT_NAME: 'เทศบาลตำบลนกออก' })).toThrow(/PROMPTPAY_MERCHANT_NAME must be Latin letters/);
+    expect(() => validate({ ...goodSecrets, PROMPTPAY_MERCHANT_NAME: 'NOK OK MUNICIPALITY' })).not.toThrow();
+  });
+
   it('names what PostgreSQL needs', () => {
     const res = start({ DATABASE_CLIENT: 'postgres', DATABASE_URL: '', DATABASE_HOST: '' });
     expect(res.status).toBe(1);

@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isValidNationalId, normaliseNationalId } from '../domain/national-id';
+import { billReference } from '../domain/bill-reference';
 import type { QrService } from '../../../../plugins/qr/server/src/public';
 import rates from '../rates/land-building-tax-rates.json';
 import type { TaxBillService } from '../services/tax-bill';
@@ -23,10 +24,14 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       if (!data) throw fieldError('body', 'ต้องส่ง { "billNumber", "nationalId" }', 'The body must be { "billNumber", "nationalId" }');
       const { billNumber, nationalId } = data as Record<string, unknown>;
       if (typeof billNumber !== 'string' || !billNumber.trim() || billNumber.length > 40) throw fieldError('billNumber', 'กรุณากรอกเลขที่ใบแจ้งประเมิน', 'billNumber is required (text, at most 40 characters)');
+      // Typed as printed (dashes, spaces, lower case) or as the bank's reference 1: the same bill.
+      if (!billReference(billNumber)) {
+        throw fieldError('billNumber', 'เลขที่ใบแจ้งประเมินมีได้เฉพาะตัวอักษร A–Z ตัวเลข ขีด ทับ จุด และช่องว่าง (ตัวอักษรและตัวเลขไม่เกิน 20 ตัว)', 'A bill number has only letters A–Z, digits, dashes, slashes, dots and spaces (at most 20 letters and digits)');
+      }
       if (typeof nationalId !== 'string' || !nationalId.trim()) throw fieldError('nationalId', 'กรุณากรอกเลขประจำตัวประชาชน 13 หลัก', 'nationalId is required (13 digits)');
       const id = normaliseNationalId(nationalId);
       if (!isValidNationalId(id)) throw fieldError('nationalId', 'เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบทั้ง 13 หลัก)', 'The national ID is not valid (its check digit does not match)');
-      const bill = await bills().lookup(billNumber.trim().toUpperCase(), id);
+      const bill = await bills().lookup(billNumber, id);
       // A wrong ID answers exactly like an unknown bill, so bills cannot be probed.
       if (!bill) throw new errors.NotFoundError('ไม่พบใบแจ้งภาษีที่ตรงกับเลขที่และเลขประจำตัวนี้ / No bill matches this number and ID');
       ctx.set('Cache-Control', 'no-store');

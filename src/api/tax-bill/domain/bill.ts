@@ -1,4 +1,7 @@
 /** What a bill owes and how it is shown: plain TypeScript, money in satang to stay exact. */
+import { billReference } from './bill-reference';
+import type { BillPayment } from './promptpay';
+
 export interface Installment {
   number: number;
   dueDate: string; // YYYY-MM-DD
@@ -7,7 +10,10 @@ export interface Installment {
 }
 
 export interface BillRecord {
+  /** As printed on the bill. */
   billNumber: string;
+  /** Reference 1, as stored by the import (`billReference(billNumber)`); derived when absent. */
+  billReference?: string | null;
   taxYear: number;
   deedNumber?: string | null;
   parcelNumber?: string | null;
@@ -46,6 +52,29 @@ export function installmentsOf(b: BillRecord): Array<Installment & { paidAmount:
 
 /** The first installment not fully paid (what a payment now is for); 0 when none. */
 export const nextInstallment = (b: BillRecord) => installmentsOf(b).find((i) => !i.paid)?.number ?? 0;
+
+/** The town's Thai QR bill-payment account. */
+export interface PayeeAccount {
+  billerId: string;
+  merchantName: string;
+}
+
+/**
+ * What the QR of a bill asks the bank for: reference 1 the bill's reference (what reconciliation
+ * matches), reference 2 the tax year and the installment being paid (`256901`), the amount due.
+ */
+export function billPaymentOf(b: BillRecord, account: PayeeAccount): BillPayment {
+  const ref1 = b.billReference || billReference(b.billNumber);
+  if (!ref1) throw new Error(`Bill ${b.billNumber} (${b.taxYear}) has no reference 1: its number is not 20 letters A-Z and digits`);
+  const due = amountDueSatang(b);
+  return {
+    billerId: account.billerId,
+    ref1,
+    ref2: `${b.taxYear}${String(nextInstallment(b)).padStart(2, '0')}`,
+    amount: due > 0 ? baht(due) : null,
+    merchantName: account.merchantName,
+  };
+}
 
 /** issued, partially_paid, paid or overdue from the payments and due dates; cancelled stays. */
 export function statusOf(b: BillRecord, today: string = bangkokToday()): string {

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import { matchColumns, type ImportField, type RowIssue } from '../../../../plugins/spreadsheet-import/server/src/public';
 import { isValidNationalId, normaliseNationalId } from './national-id';
+import { billReference } from './bill-reference';
 import type { Installment } from './bill';
 
 export type { ImportField, RowIssue };
@@ -45,8 +46,12 @@ const squash = (s: string) => s.toLowerCase().replace(/[\s_]/g, '');
 export const autoMapping = (headers: string[]): Record<string, number> => matchColumns(IMPORT_FIELDS, headers);
 
 export interface BillRow {
+  /** The tax year and reference 1: a bill's identity, the same whichever way its number is printed. */
   billKey: string;
+  /** As printed on the bill, upper case. */
   billNumber: string;
+  /** Reference 1 of its QR and of the bank's report: `billReference(billNumber)`. */
+  billReference: string;
   taxYear: number;
   nationalId: string;
   ownerName: string;
@@ -67,7 +72,15 @@ export interface BillRow {
   sourceHash: string;
 }
 
-export const billKeyOf = (taxYear: number, billNumber: string) => `${taxYear}/${billNumber}`;
+export const billKeyOf = (taxYear: number, reference: string) => `${taxYear}/${reference}`;
+
+/** A bill number that cannot be reference 1 of a Thai QR (or is longer than the 40 characters kept). */
+export const INVALID_BILL_NUMBER: RowIssue = {
+  field: 'billNumber',
+  code: 'invalid_bill_number',
+  th: 'เลขที่ใบแจ้งต้องเป็นตัวอักษร A–Z และตัวเลข 0–9 ไม่เกิน 20 ตัว (ไม่นับขีด ทับ จุด และช่องว่าง) ธนาคารจึงจะใช้เป็นเลขอ้างอิง 1 ได้',
+  en: 'The bill number must be at most 20 letters A–Z and digits 0–9 (dashes, slashes, dots and spaces aside), as banks take it for reference 1',
+};
 
 /** A Thai (Buddhist era) or Gregorian date as YYYY-MM-DD (Gregorian): 2569-04-30, 30/04/2569, 2026-04-30. */
 export function parseDate(raw: string): string | null {
@@ -96,9 +109,10 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
     if (get(f.key).length > 500) bad(f.key, `${f.th}ยาวเกิน 500 ตัวอักษร`, `${f.en} is longer than 500 characters`);
   }
 
-  // Upper case, as people type it in the lookup and banks print it in reference 1.
+  // Kept as printed (upper case) for people; reference 1 of the QR and the bank's report is derived from it.
   const billNumber = get('billNumber').toUpperCase();
-  if (billNumber && !/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙/._-]{0,39}$/.test(billNumber)) bad('billNumber', 'เลขที่ใบแจ้งมีอักขระที่ใช้ไม่ได้ หรือยาวเกิน 40 ตัว', 'The bill number has characters that cannot be used, or is over 40 long');
+  const reference = billReference(billNumber);
+  if (billNumber && (!reference || billNumber.length > 40)) issues.push({ ...INVALID_BILL_NUMBER });
   const taxYear = Number(get('taxYear'));
   if (get('taxYear') && !(Number.isInteger(taxYear) && taxYear >= 2562 && taxYear <= 2700)) bad('taxYear', 'ปีภาษีต้องเป็นปี พ.ศ. ตั้งแต่ 2562', 'The tax year must be a Buddhist-era year from 2562');
   const nationalId = normaliseNationalId(get('nationalId'));
@@ -148,7 +162,7 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
 
   const total = Math.round((taxAmount - reduction + surcharge + interest) * 100);
   if (Number.isFinite(total) && total < 0) bad('reduction', 'ลดหย่อนมากกว่าค่าภาษี', 'The reduction is larger than the tax');
-  if (issues.length) return { issues };
+  if (issues.length || !reference) return { issues };
 
   const due = dueDate ?? `${taxYear - 543}-04-30`; // the Act's default: end of April
   const installments: Installment[] = [];
@@ -161,8 +175,9 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
     installments.push({ number: i + 1, dueDate: d.toISOString().slice(0, 10), amount: (i === count - 1 ? total - per * (count - 1) : per) / 100 });
   }
   const row: Omit<BillRow, 'sourceHash'> = {
-    billKey: billKeyOf(taxYear, billNumber),
+    billKey: billKeyOf(taxYear, reference),
     billNumber,
+    billReference: reference,
     taxYear,
     nationalId,
     ownerName: get('ownerName'),

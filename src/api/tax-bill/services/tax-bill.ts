@@ -1,7 +1,8 @@
 import crypto from 'crypto';
 import { factories, type Core } from '@strapi/strapi';
-import { amountDueSatang, baht, installmentsOf, maskName, nextInstallment, satang, statusOf, type BillRecord } from '../domain/bill';
-import { parseBillRow, type BillRow, type RowIssue } from '../domain/import-rows';
+import { amountDueSatang, baht, billPaymentOf, installmentsOf, maskName, satang, statusOf, type BillRecord } from '../domain/bill';
+import { billKeyOf, parseBillRow, type BillRow, type RowIssue } from '../domain/import-rows';
+import { billReference } from '../domain/bill-reference';
 import { billPaymentPayload } from '../domain/promptpay';
 import { BANK_REPORT_COLUMNS, parseBankPayment } from '../domain/bank-report';
 
@@ -27,6 +28,7 @@ export interface StoredBill extends BillRecord {
   id: number;
   documentId: string;
   billKey: string;
+  billReference: string | null;
   nationalId: string;
   sourceHash?: string | null;
 }
@@ -120,9 +122,14 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => {
       return report;
     },
 
-    /** The bill for a number and national ID, or null; both wrong and unknown look the same. */
+    /**
+     * The bill for a number (as printed or typed: `demo-2569-0001` finds `DEMO-2569-0001`) and a
+     * national ID, or null; both wrong and unknown look the same.
+     */
     async lookup(billNumber: string, nationalId: string): Promise<StoredBill | null> {
-      const bills = (await strapi.db.query(UID).findMany({ where: { billNumber }, orderBy: [{ taxYear: 'desc' }], limit: 10 })) as StoredBill[];
+      const reference = billReference(billNumber);
+      if (!reference) return null;
+      const bills = (await strapi.db.query(UID).findMany({ where: { billReference: reference }, orderBy: [{ taxYear: 'desc' }], limit: 10 })) as StoredBill[];
       const wanted = Buffer.from(nationalId);
       return (
         bills.find((b) => {
@@ -132,16 +139,9 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** The Thai QR bill-payment payload: reference 1 the bill number, reference 2 the year and installment. */
+    /** The Thai QR bill-payment payload: reference 1 the bill's reference, reference 2 the year and installment. */
     payload(b: BillRecord) {
-      const due = amountDueSatang(b);
-      return billPaymentPayload({
-        billerId: cfg().billerId,
-        ref1: b.billNumber,
-        ref2: `${b.taxYear}${String(nextInstallment(b)).padStart(2, '0')}`,
-        amount: due > 0 ? baht(due) : null,
-        merchantName: cfg().merchantName,
-      });
+      return billPaymentPayload(billPaymentOf(b, cfg()));
     },
 
     qrToken(id: number, payload: string) {
@@ -193,6 +193,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The bank's bill-payment report (rows of date, reference 1, reference 2, amount, bank reference,
      * in that order unless `mapping` says otherwise): each payment is matched to its bill by reference 1
+     * (read as `billReference` reads a bill number, so `DEMO-2569-0001` and `DEMO25690001` are one bill)
      * and the year in reference 2; a bank reference already stored is skipped, so the same report twice
      * applies nothing twice. Partial payments, over-payments, payments to a paid bill and unmatched ones
      * are stored flagged for review. Rows are reported by their line (`firstRow` is the line of rows[0]).
@@ -217,7 +218,10 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const year = Number(ref2Raw.slice(0, 4));
         const installmentNumber = ref2Raw.length >= 6 ? Number(ref2Raw.slice(4, 6)) : null;
-        const bill = (await strapi.db.query(UID).findOne({ where: { billNumber: ref1Raw.toUpperCase(), ...(Number.isInteger(year) && year > 2500 ? { taxYear: year } : {}) }, orderBy: [{ taxYear: 'desc' }] })) as StoredBill | null;
+        const reference = billReference(ref1Raw);
+        const bill = reference
+          ? ((await strapi.db.query(UID).findOne({ where: { billReference: reference, ...(Number.isInteger(year) && year > 2500 ? { taxYear: year } : {}) }, orderBy: [{ taxYear: 'desc' }] })) as StoredBill | null)
+          : null;
         await strapi.db.transaction(async () => {
           let reviewReason: ReviewReason | null = null;
           if (!bill) reviewReason = 'unmatched';
@@ -249,6 +253,39 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       onProgress?.(rows.length, rows.length);
       return report;
+    },
+
+    /**
+     * Bills stored before reference 1 was kept beside the number: each gets `billReference(billNumber)`
+     * and the key that goes with it (the year and the reference), so a re-import finds them. A number
+     * with no reference, or two bills of a year with the same one, is left for staff and named.
+     */
+    async backfillReferences(): Promise<{ filled: number; left: string[] }> {
+      const old = (await strapi.db.query(UID).findMany({ where: { billReference: { $null: true } }, select: ['id', 'billNumber', 'taxYear', 'billKey'] })) as Array<Pick<StoredBill, 'id' | 'billNumber' | 'taxYear' | 'billKey'>>;
+      const left: string[] = [];
+      if (!old.length) return { filled: 0, left };
+      const wanted = old.map((b) => {
+        const reference = billReference(b.billNumber);
+        return { ...b, reference, key: reference ? billKeyOf(b.taxYear, reference) : null };
+      });
+      const keys = wanted.flatMap((w) => (w.key ? [w.key] : []));
+      const holders = (await strapi.db.query(UID).findMany({ where: { billKey: { $in: keys } }, select: ['id', 'billKey'] })) as Array<Pick<StoredBill, 'id' | 'billKey'>>;
+      const holder = new Map(holders.map((h) => [h.billKey, h.id]));
+      const count = new Map<string, number>();
+      for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+      let filled = 0;
+      await strapi.db.transaction(async () => {
+        for (const w of wanted) {
+          const taken = w.key !== null && holder.has(w.key) && holder.get(w.key) !== w.id;
+          if (!w.reference || !w.key || (count.get(w.key) ?? 0) > 1 || taken) {
+            left.push(`${w.billNumber} (${w.taxYear})`);
+            continue;
+          }
+          await strapi.db.query(UID).update({ where: { id: w.id }, data: { billReference: w.reference, billKey: w.key } });
+          filled += 1;
+        }
+      });
+      return { filled, left };
     },
 
     /** Payments waiting for a person: partial, over-paid, unmatched, or for a bill already paid (newest first). */

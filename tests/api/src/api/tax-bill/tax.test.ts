@@ -71,7 +71,8 @@ describe('POST /api/tax-bills/lookup', () => {
     expect(b).toMatchObject({ billNumber: 'DEMO-2569-0001', taxYear: 2569, owner: 'นาย ส**** ใ****', status: 'issued', amountDue: 7350 });
     expect(b.property).toMatchObject({ useCategory: 'other', village: 2 });
     expect(b.installments).toEqual([{ number: 1, dueDate: '2026-12-30', amount: 7350, paidAmount: 0, paid: false }]);
-    expect(b.qrPayload).toBe(expectedPayload('DEMO-2569-0001', '256901', '7350.00'));
+    // Reference 1 is the bill number as banks keep it: A–Z and 0–9 only.
+    expect(b.qrPayload).toBe(expectedPayload('DEMO25690001', '256901', '7350.00'));
     // The CRC in tag 63 covers everything before it, "6304" included.
     expect(crc(b.qrPayload.slice(0, -4))).toBe(b.qrPayload.slice(-4));
     expect(JSON.stringify(b)).not.toMatch(/3109900123453|สมชาย|ใจดี|หมู่ 2 ต\.นกออก/);
@@ -97,8 +98,14 @@ describe('POST /api/tax-bills/lookup', () => {
     expect(bad.body.error.message).toContain(' / ');
     expect((await lookup({ nationalId: DEMO.nationalId }).expect(400)).body.error.details.errors[0].path).toEqual(['billNumber']);
     expect((await lookup({ billNumber: DEMO.billNumber, nationalId: 3109900123453 }).expect(400)).body.error.details.errors[0].path).toEqual(['nationalId']);
-    // Dashes and spaces as people type them are fine.
+    // Dashes, spaces and lower case as people type them are fine, and so is the QR's reference 1.
     await lookup({ billNumber: 'demo-2569-0001', nationalId: '3-1099-00123-45-3' }).expect(200);
+    await lookup({ billNumber: ' DEMO 2569 0001', nationalId: DEMO.nationalId }).expect(200);
+    expect((await lookup({ billNumber: 'DEMO25690001', nationalId: DEMO.nationalId }).expect(200)).body.data.billNumber).toBe('DEMO-2569-0001');
+    // A number no bill can have is said so, in both languages.
+    const impossible = await lookup({ billNumber: 'ภดส.6-0001', nationalId: DEMO.nationalId }).expect(400);
+    expect(impossible.body.error.details.errors[0].path).toEqual(['billNumber']);
+    expect(impossible.body.error.message).toMatch(/A–Z.* \/ A bill number has only letters A–Z/);
   });
 
   it('is rate-limited per client address', async () => {
@@ -110,21 +117,24 @@ describe('POST /api/tax-bills/lookup', () => {
 describe('importing the tax office spreadsheet', () => {
   it('stores good rows, reports bad ones in Thai and English, and stores nothing of a bad row', async () => {
     const before = await app.strapi.db.query(BILL).count();
-    const rows = [HEADER, good(1), good(2, { 2: '1101700230709' }), good(3), good(4, { 7: 'สามร้อย' }), good(5, { 5: 'โรงงาน' }), good(6, { 9: '31/02/2569' }), good(1)];
+    const rows = [HEADER, good(1), good(2, { 2: '1101700230709' }), good(3), good(4, { 7: 'สามร้อย' }), good(5, { 5: 'โรงงาน' }), good(6, { 9: '31/02/2569' }), good(1), good(7, { 0: 't 2569 00001' }), good(8, { 0: 'ภดส.6/8' })];
     const report = await importRows(rows);
-    expect(report).toMatchObject({ total: 7, created: 2, updated: 0, unchanged: 0 });
+    expect(report).toMatchObject({ total: 9, created: 2, updated: 0, unchanged: 0 });
     expect(report.failed.map((f: { row: number; issues: Array<{ field: string }> }) => [f.row, f.issues.map((i) => i.field)])).toEqual([
       [3, ['nationalId']],
       [5, ['taxAmount']],
       [6, ['useCategory']],
       [7, ['dueDate']],
       [8, ['billNumber']],
+      [9, ['billNumber']], // the same reference 1 as row 2, printed differently: the same bill
+      [10, ['billNumber']],
     ]);
+    expect(report.failed[6].issues[0]).toMatchObject({ code: 'invalid_bill_number', en: expect.stringContaining('at most 20 letters A–Z and digits 0–9') });
     expect(report.failed[0].issues[0].th).toContain('เลขประจำตัวไม่ถูกต้อง');
     expect(await app.strapi.db.query(BILL).count()).toBe(before + 2);
     expect(await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00002' } })).toBeNull();
     const stored = await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00001' } });
-    expect(stored).toMatchObject({ taxYear: 2569, useCategory: 'residence', nationalId: '1101700230708', status: 'issued' });
+    expect(stored).toMatchObject({ billReference: 'T256900001', billKey: '2569/T256900001', taxYear: 2569, useCategory: 'residence', nationalId: '1101700230708', status: 'issued' });
     expect(stored.documentId).toEqual(expect.any(String));
   });
 
@@ -135,6 +145,24 @@ describe('importing the tax office spreadsheet', () => {
     expect((await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00001' } })).updatedAt).toEqual(stamp);
     expect(await importRows([HEADER, good(1, { 7: '450.00' }), good(3)])).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     expect(Number((await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00001' } })).taxAmount)).toBe(450);
+  });
+
+  it('gives bills stored before reference 1 was kept their reference and key, so a re-import updates them', async () => {
+    const service = app.strapi.service(BILL);
+    const legacy = (billNumber: string, taxYear = 2568) => ({
+      billKey: `${taxYear}/${billNumber}`, billNumber, billReference: null, taxYear, nationalId: '1101700230708', ownerName: 'นายเก่า ก่อน', useCategory: 'residence', taxAmount: 100, paidAmount: 0, status: 'issued',
+      installments: [{ number: 1, dueDate: '2025-12-30', amount: 100 }],
+    });
+    await app.strapi.db.query(BILL).createMany({ data: [legacy('OLD-2568-0001'), legacy('OLD-2568-0002'), legacy('OLD25680002'), legacy('ภดส.6/9')] });
+    await lookup({ billNumber: 'OLD-2568-0001', nationalId: '1101700230708' }).expect(404);
+    const result = await service.backfillReferences();
+    // Two bills of one year with one reference, and a number with none, are left for staff.
+    expect(result).toEqual({ filled: 1, left: expect.arrayContaining(['OLD-2568-0002 (2568)', 'OLD25680002 (2568)', 'ภดส.6/9 (2568)']) });
+    expect(await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'OLD-2568-0001' } })).toMatchObject({ billReference: 'OLD25680001', billKey: '2568/OLD25680001' });
+    await lookup({ billNumber: 'old-2568-0001', nationalId: '1101700230708' }).expect(200);
+    expect(await importRows([HEADER, good(1, { 0: 'OLD-2568-0001', 1: '2568' })])).toMatchObject({ created: 0, updated: 1 });
+    expect(await service.backfillReferences()).toMatchObject({ filled: 0 });
+    await app.strapi.db.query(BILL).deleteMany({ where: { taxYear: 2568 } });
   });
 
   it('reads the same from an XLSX file', async () => {
@@ -175,8 +203,9 @@ describe("reconciling the bank's bill-payment report", () => {
   it('applies exact payments once, flags partial, over and unmatched payments, and takes the amount out of the QR when paid', async () => {
     await importRows([HEADER, good(500), good(501, { 10: '3', 7: '900.00' }), good(502)]);
     const service = app.strapi.service(BILL);
+    // Reference 1 as the QR carries it (T256900500) or as printed on the bill (T-2569-00501): the same.
     const report = [
-      ['2026-12-01 10:15', 'T-2569-00500', '256901', '300.00', 'BANK-0001'],
+      ['2026-12-01 10:15', 'T256900500', '256901', '300.00', 'BANK-0001'],
       ['2026-12-01', 'T-2569-00501', '256901', '100.00', 'BANK-0002'],
       ['2026-12-02', 'T-2569-00502', '256901', '350.00', 'BANK-0003'],
       ['2026-12-02', 'NO-SUCH', '256901', '10.00', 'BANK-0004'],
@@ -198,10 +227,10 @@ describe("reconciling the bank's bill-payment report", () => {
     expect(paid).toMatchObject({ status: 'paid', amountDue: 0, paidAmount: 300, qrPayload: null, qrImageUrl: null });
     const partial = (await lookup({ billNumber: 'T-2569-00501', nationalId: '1101700230708' }).expect(200)).body.data;
     expect(partial).toMatchObject({ status: 'partially_paid', amountDue: 800, paidAmount: 100 });
-    expect(partial.qrPayload).toBe(expectedPayload('T-2569-00501', '256901', '800.00'));
+    expect(partial.qrPayload).toBe(expectedPayload('T256900501', '256901', '800.00'));
     // Once paid, the payload itself carries no amount (tag 54 absent).
     const bill = await app.strapi.db.query(BILL).findOne({ where: { billNumber: 'T-2569-00500' } });
-    expect(service.payload(bill)).toBe(expectedPayload('T-2569-00500', '256900', null));
+    expect(service.payload(bill)).toBe(expectedPayload('T256900500', '256900', null));
   });
 });
 

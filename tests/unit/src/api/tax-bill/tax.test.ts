@@ -1,7 +1,8 @@
 import { crc16, billPaymentPayload, parseEmv } from '../../../../../src/api/tax-bill/domain/promptpay';
 import { isValidNationalId } from '../../../../../src/api/tax-bill/domain/national-id';
 import { maskName, statusOf, installmentsOf } from '../../../../../src/api/tax-bill/domain/bill';
-import { autoMapping, parseDate } from '../../../../../src/api/tax-bill/domain/import-rows';
+import { autoMapping, parseBillRow, parseDate } from '../../../../../src/api/tax-bill/domain/import-rows';
+import { billReference } from '../../../../../src/api/tax-bill/domain/bill-reference';
 import { importPermission, parseCsv } from '../../../../../plugins/spreadsheet-import/server/src/public';
 import { parseBankPayment } from '../../../../../src/api/tax-bill/domain/bank-report';
 import { RECONCILE_PERMISSION, TAX_PAYMENTS_TARGET } from '../../../../../src/api/tax-bill/staff-permissions';
@@ -13,11 +14,57 @@ describe('tax domain', () => {
   });
 
   it('builds a bill-payment payload whose fields read back', () => {
-    const p = billPaymentPayload({ billerId: '099400016602401', ref1: 'A-1', ref2: '256902', amount: 1234.5, merchantName: 'NOK OK MUNICIPALITY' });
+    const p = billPaymentPayload({ billerId: '099400016602401', ref1: 'A1', ref2: '256902', amount: 1234.5, merchantName: 'NOK OK MUNICIPALITY' });
     const f = parseEmv(p);
     expect(f).toMatchObject({ '00': '01', '01': '12', '53': '764', '54': '1234.50', '58': 'TH', '59': 'NOK OK MUNICIPALITY', '63': crc16(p.slice(0, -4)) });
-    expect(parseEmv(f['30'])).toEqual({ '00': 'A000000677010112', '01': '099400016602401', '02': 'A-1', '03': '256902' });
-    expect(() => billPaymentPayload({ billerId: '123', ref1: 'x', merchantName: 'x' })).toThrow(/15 digits/);
+    expect(parseEmv(f['30'])).toEqual({ '00': 'A000000677010112', '01': '099400016602401', '02': 'A1', '03': '256902' });
+    expect(() => billPaymentPayload({ billerId: '123', ref1: 'X', merchantName: 'x' })).toThrow(/15 digits/);
+  });
+
+  it('writes the same payload for ASCII as before lengths counted bytes', () => {
+    // Built by hand, field by field: ID, two-digit length, value; CRC over everything before it.
+    const body = '000201' + '010212' + '3065' + '0016A000000677010112' + '0115099400016602401' + '0212DEMO25690001' + '0306256901' + '5303764' + '54077350.00' + '5802TH' + '5919NOK OK MUNICIPALITY' + '6304';
+    expect(billPaymentPayload({ billerId: '099400016602401', ref1: 'DEMO25690001', ref2: '256901', amount: 7350, merchantName: 'NOK OK MUNICIPALITY' })).toBe(body + crc16(body));
+  });
+
+  it('takes references of 1 to 20 characters of A-Z and 0-9 only, and an "ans" payee name', () => {
+    const base = { billerId: '099400016602401', ref1: 'A1', merchantName: 'NOK OK' };
+    expect(() => billPaymentPayload({ ...base, ref1: 'ABCDEFGHIJ0123456789' })).not.toThrow();
+    for (const ref1 of ['', 'A-1', 'a1', 'ABCDEFGHIJ01234567890', 'ก1']) expect(() => billPaymentPayload({ ...base, ref1 })).toThrow(/reference 1 must be 1 to 20 characters of A-Z and 0-9/);
+    for (const ref2 of ['', '2569/01', '256901 ']) expect(() => billPaymentPayload({ ...base, ref2 })).toThrow(/reference 2 must be 1 to 20 characters of A-Z and 0-9/);
+    expect(() => billPaymentPayload({ ...base, merchantName: 'เทศบาลตำบลนกออก' })).toThrow(/PROMPTPAY_MERCHANT_NAME must be Latin letters/);
+  });
+
+  it('reads field lengths as UTF-8 bytes', () => {
+    // "ก" is 3 bytes in UTF-8 and 1 UTF-16 unit: a reader counting units would cut the next field.
+    expect(parseEmv('0003ก' + '0102AB')).toEqual({ '00': 'ก', '01': 'AB' });
+    expect(() => parseEmv('0001ก')).toThrow(/no valid length/);
+  });
+
+  it('derives reference 1 from a bill number as printed or typed', () => {
+    expect(billReference('DEMO-2569-0001')).toBe('DEMO25690001');
+    expect(billReference(' demo 2569 0001 ')).toBe('DEMO25690001');
+    expect(billReference('ภดส6/2569')).toBeNull();
+    expect(billReference('๑๒๓/๒๕๖๙')).toBe('1232569'); // Thai digits
+    expect(billReference('ＤＥＭＯ－２５６９．０００１')).toBe('DEMO25690001'); // full-width, from a phone keyboard
+    expect(billReference('2569_0001\u2013A')).toBe('25690001A'); // underscore, en dash
+    expect(billReference('ABCDEFGHIJ-0123456789')).toBe('ABCDEFGHIJ0123456789');
+    expect(billReference('ABCDEFGHIJ-0123456789-1')).toBeNull(); // 21 characters
+    expect(billReference('--')).toBeNull();
+    expect(billReference('A#1')).toBeNull();
+  });
+
+  it('refuses an import row whose bill number cannot be reference 1, and keeps the printed number of one that can', () => {
+    const header = ['เลขที่ใบแจ้งประเมิน', 'ปีภาษี', 'เลขประจำตัวประชาชน', 'ชื่อผู้เสียภาษี', 'ประเภทการใช้ประโยชน์', 'ค่าภาษี'];
+    const mapping = autoMapping(header);
+    const row = (billNumber: string) => parseBillRow([billNumber, '2569', '3109900123453', 'นายสมชาย ใจดี', 'อยู่อาศัย', '100.00'], mapping);
+    expect(row('demo-2569-0001').row).toMatchObject({ billNumber: 'DEMO-2569-0001', billReference: 'DEMO25690001', billKey: '2569/DEMO25690001' });
+    expect(row('2569/0001').row).toMatchObject({ billNumber: '2569/0001', billReference: '25690001' });
+    for (const bad of ['ภดส.6-0001', 'A#1', 'ABCDEFGHIJ-0123456789-1', 'A'.repeat(10) + ' '.repeat(31) + 'B']) {
+      const { row: none, issues } = row(bad);
+      expect(none).toBeUndefined();
+      expect(issues).toEqual([{ field: 'billNumber', code: 'invalid_bill_number', th: expect.stringContaining('A–Z'), en: expect.stringContaining('at most 20 letters A–Z and digits 0–9') }]);
+    }
   });
 
   it('checks national IDs by their check digit', () => {
