@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { THAI_PHONE, compactPhone } from '../../../shared/thai-phone';
 
 /**
  * What a citizen may send to file an e-service request: one zod schema validates it, and its issues
@@ -33,8 +34,8 @@ export const submissionInput = z
         name: text(200).optional(),
         phone: z
           .string()
-          .transform((s) => s.replace(/[\s-]/g, ''))
-          .refine((s) => /^0\d{8,9}$/.test(s), { params: { code: 'invalid_phone' } })
+          .transform(compactPhone)
+          .refine((s) => THAI_PHONE.test(s), { params: { code: 'invalid_phone' } })
           .optional(),
         email: z.email().max(254).optional(),
       })

@@ -1,3 +1,4 @@
+import { THAI_PHONE, compactPhone } from '../../../shared/thai-phone';
 import type { FieldIssue } from '../../complaint/domain/validate';
 
 /**
@@ -45,9 +46,8 @@ export function validatePoleReport(body: unknown): { value?: PoleReport; issues:
   }
   let phone: string | undefined;
   if (d.phone !== undefined && d.phone !== null && d.phone !== '') {
-    const digits = typeof d.phone === 'string' ? d.phone.replace(/[\s-]/g, '') : '';
-    // Thai numbers: 0 and 8 or 9 more digits (mobile 10, landline 9), or +66 without the 0.
-    if (!/^(0\d{8,9}|\+66\d{8,9})$/.test(digits)) issues.push({ path: ['phone'], th: 'เบอร์โทรศัพท์ไม่ถูกต้อง', en: 'The phone number is not valid' });
+    const digits = typeof d.phone === 'string' ? compactPhone(d.phone) : '';
+    if (!THAI_PHONE.test(digits)) issues.push({ path: ['phone'], th: 'เบอร์โทรศัพท์ไม่ถูกต้อง', en: 'The phone number is not valid' });
     else phone = digits;
   }
   if (issues.length) return { issues };
