@@ -3,17 +3,11 @@ import { applyRolePermissions } from './bootstrap/permissions';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { seedDemo } from '../database/seed';
-import { complaintOperations } from './api/complaint/openapi';
-import { open311Operations } from './api/open311/openapi';
-import { poleOperations } from './api/pole/openapi';
-import { taxOperations } from './api/tax-bill/openapi';
-import { mapOperations } from './api/map/openapi';
 import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { backfillTaxBillReferences } from './api/tax-bill/backfill';
 import { complaintCaseType } from './api/complaint/case-type';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
-import { eServiceOperations } from './api/e-form-submission/contracts';
 import { followComplaints } from './api/pole/follow-complaints';
 import { registerChatChannels, registerChatSenders } from './api/channel/register';
 import type { ChatService } from './api/channel/services/chat';
@@ -38,8 +32,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const openapi = strapi.service('api::openapi.openapi') as OpenApiService;
-    for (const op of [...complaintOperations, ...eServiceOperations, ...open311Operations, ...poleOperations, ...taxOperations, ...mapOperations]) openapi.register(op);
+    (strapi.service('api::openapi.openapi') as OpenApiService).reset();
     registerChatSenders(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);

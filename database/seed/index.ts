@@ -4,7 +4,8 @@ import path from 'path';
 import sharp from 'sharp';
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { linesToBlocks } from './blocks';
-import { validateComplaintInput } from '../../src/api/complaint/domain/validate';
+import * as z from 'zod/mini';
+import { complaintInput } from '../../src/shared/complaint-input';
 import type { ComplaintService } from '../../src/api/complaint/services/complaint';
 import { caseEngine } from '../../plugins/complaint-workflow/server/src/public';
 import { parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
@@ -140,11 +141,9 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
   const staff = { type: 'staff' as const, user: null };
   let created = 0;
   for (const c of readJson<ComplaintSeed[]>(strapi, 'complaints.json')) {
-    const { value } = validateComplaintInput({
-      data: { category: c.category, title: c.title, description: c.description, village: c.village, address: c.address, location: { lat: c.lat, lng: c.lng } },
-    });
-    if (!value) throw new Error(`demo complaint "${c.title}" is invalid`);
-    const { trackingCode } = await complaints.createFromCitizen(value, 'web');
+    const parsed = z.safeParse(complaintInput, { category: c.category, title: c.title, description: c.description, village: c.village, address: c.address, location: { lat: c.lat, lng: c.lng } });
+    if (!parsed.success) throw new Error(`demo complaint "${c.title}" is invalid: ${JSON.stringify(parsed.error.issues)}`);
+    const { trackingCode } = await complaints.createFromCitizen(parsed.data, 'web');
     const record = (await strapi.db.query(uid).findOne({ where: { trackingCode }, populate: { category: true } })) as { id: number; category: { deadlineDays: number } } | null;
     if (!record) throw new Error(`demo complaint "${c.title}" was not stored`);
     // Back-date receipt (and so the deadline), so some cases are old and one is overdue.

@@ -1,31 +1,53 @@
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
-import type { ExtraOperation } from '../openapi/document';
+import { codedIssues } from '../shared/field-rules';
 import { fieldMessage, languageOf, type Language } from './messages';
 
 /**
  * One schema per route: the same zod schemas validate the request, type the handler's input and
- * write the route's OpenAPI operation, so a limit lives in one place. A route declares its contract;
- * `validate(contract)` is its Strapi route middleware and `operationOf(contract)` its documentation.
+ * write the route's OpenAPI operation, so a limit lives in one place. A route is declared with
+ * `route(contract, handler)`: that adds `validate(contract)` as its middleware and lists the
+ * contract for `GET /api/openapi.json`.
  */
-export interface RouteContract<TBody extends z.ZodType = z.ZodType, TQuery extends z.ZodType = z.ZodType, TParams extends z.ZodType = z.ZodType> {
+export interface ResponseSpec {
+  description: string;
+  /** The body's schema; an error status without one answers Strapi's error envelope. */
+  schema?: z.core.$ZodType;
+  /** Media types of the answer (default JSON); a binary type without a schema is documented as bytes. */
+  media?: string[];
+}
+
+export interface RouteContract<TBody extends z.core.$ZodType = z.core.$ZodType, TQuery extends z.core.$ZodType = z.core.$ZodType, TParams extends z.core.$ZodType = z.core.$ZodType> {
   method: 'GET' | 'POST';
   /** Koa-style path under /api, e.g. `/e-form-submissions/track/:trackingCode`. */
   path: string;
   operationId: string;
   summary: string;
+  description?: string;
   tags: string[];
-  request?: { body?: TBody; query?: TQuery; params?: TParams };
-  /** Every answer the route can give; an error status without a schema answers Strapi's error envelope. */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  request?: {
+    body?: TBody;
+    query?: TQuery;
+    params?: TParams;
+    /** Media type of the body (default JSON; Open311 posts a form). */
+    bodyMedia?: string;
+    /** A multipart upload: the field holding the files, how many at most, and what they are. */
+    files?: { field: string; max: number; media: string };
+  };
+  /** Every answer the route can give. */
+  responses: Record<number, ResponseSpec>;
+  /** Codes of this route's own rules (beyond the generic ones) that its 400 can name. */
+  codes?: string[];
+  /** Writes a refusal in the route's own format (Open311's error list) instead of Strapi's envelope. */
+  refuse?: (ctx: Context, status: number, found: FieldError[]) => void;
 }
 
 /** What a handler reads after validation: parsed, typed, with unknown keys dropped. */
 export interface Input<C extends RouteContract> {
-  body: C['request'] extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
-  query: C['request'] extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
-  params: C['request'] extends { params: infer P extends z.ZodType } ? z.output<P> : undefined;
+  body: C['request'] extends { body: infer B extends z.core.$ZodType } ? z.core.output<B> : undefined;
+  query: C['request'] extends { query: infer Q extends z.core.$ZodType } ? z.core.output<Q> : undefined;
+  params: C['request'] extends { params: infer P extends z.core.$ZodType } ? z.core.output<P> : undefined;
   language: Language;
 }
 
@@ -35,29 +57,21 @@ export interface FieldError {
   message: string;
 }
 
+/** Codes any schema can give, whatever the route: zod's own checks under stable names. */
+export const GENERIC_CODES = ['required', 'invalid_type', 'too_long', 'too_short', 'too_many', 'too_few', 'too_large', 'too_small', 'invalid_choice', 'invalid_format'];
+
 /** zod's issues as field errors: a stable code per field and a message in the caller's language. */
-export function fieldErrors(error: z.ZodError, lang: Language, prefix: Array<string | number> = []): FieldError[] {
-  return error.issues.map((issue) => {
-    const params = (issue as { params?: { code?: string } }).params;
-    let code: string = params?.code ?? issue.code;
-    if (issue.code === 'invalid_type') {
-      // zod reports the input only when asked (reportInput); its message says "received undefined" otherwise.
-      const missing = 'input' in issue ? issue.input === undefined : /received undefined/.test(issue.message);
-      code = missing ? 'required' : 'invalid_type';
-    }
-    if (issue.code === 'too_big') code = 'too_long';
-    if (issue.code === 'too_small') code = 'too_short';
-    if (issue.code === 'invalid_value') code = 'invalid_choice';
-    if (issue.code === 'unrecognized_keys') code = 'unknown_field';
-    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    return { path, code, message: fieldMessage(code, lang) };
-  });
+export function fieldErrors(error: z.core.$ZodError, lang: Language, prefix: Array<string | number> = []): FieldError[] {
+  return codedIssues(error).map(({ path, code }) => ({ path: [...prefix, ...path], code, message: fieldMessage(code, lang) }));
 }
 
 /** A 400 naming every wrong field at once, in Strapi's error envelope. */
 export function invalid(errorsFound: FieldError[], lang: Language): errors.ValidationError {
   return new errors.ValidationError(fieldMessage('invalid_request', lang), { errors: errorsFound.map((e) => ({ ...e, name: 'ValidationError' })) });
 }
+
+/** One field refused by a rule only the service can check (a category that does not exist). */
+export const fieldRefusal = (path: Array<string | number>, code: string, lang: Language) => invalid([{ path, code, message: fieldMessage(code, lang) }], lang);
 
 const INPUT = Symbol('contract-input');
 
@@ -68,17 +82,28 @@ export function validate(contract: RouteContract) {
     const found: FieldError[] = [];
     const parsed: Record<string, unknown> = { language: lang };
     const parts = [
-      ['body', contract.request?.body, (ctx.request as { body?: unknown }).body],
-      ['query', contract.request?.query, ctx.query],
       ['params', contract.request?.params, ctx.params],
+      ['query', contract.request?.query, ctx.query],
+      ['body', contract.request?.body, (ctx.request as { body?: unknown }).body],
     ] as const;
     for (const [part, schema, value] of parts) {
       if (!schema) continue;
-      const result = schema.safeParse(value ?? {});
+      // The input rides on each issue only to tell a missing value from a wrong one (never sent back).
+      const result = z.safeParse(schema, value ?? {}, { reportInput: true });
       if (result.success) parsed[part] = result.data;
       else found.push(...fieldErrors(result.error, lang, part === 'body' ? [] : [part]));
     }
-    if (found.length) throw invalid(found, lang);
+    const files = contract.request?.files;
+    if (files) {
+      const raw = (ctx.request as { files?: Record<string, unknown> }).files?.[files.field];
+      const count = Array.isArray(raw) ? raw.length : raw ? 1 : 0;
+      const code = count === 0 ? 'required' : count > files.max ? 'too_many' : undefined;
+      if (code) found.push({ path: [files.field], code, message: fieldMessage(code, lang) });
+    }
+    if (found.length) {
+      if (contract.refuse) return contract.refuse(ctx, 400, found);
+      throw invalid(found, lang);
+    }
     (ctx.state as Record<symbol, unknown>)[INPUT] = parsed;
     await next();
   };
@@ -91,34 +116,137 @@ export function inputOf<C extends RouteContract>(ctx: Context, _contract: C): In
   return input as Input<C>;
 }
 
+/** Every contract a route was declared with, for the OpenAPI document. */
+const CONTRACTS = new Map<string, RouteContract>();
+export const contracts = (): RouteContract[] => [...CONTRACTS.values()];
+
+type Middleware = string | ((ctx: Context, next: Next) => Promise<unknown>);
+
+/**
+ * A public route from its contract: the handler runs only on input its schemas accepted, and the
+ * contract is documented. Middlewares listed here (rate limits) run before validation.
+ */
+export function route(contract: RouteContract, handler: string, options: { middlewares?: Middleware[] } = {}) {
+  CONTRACTS.set(contract.operationId, contract);
+  return {
+    method: contract.method,
+    path: contract.path,
+    handler,
+    config: { auth: false as const, policies: [], middlewares: [...(options.middlewares ?? []), validate(contract)] },
+  };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * OpenAPI 3.1 from the same schemas
+ * ---------------------------------------------------------------------------------------------- */
+
+type Json = Record<string, unknown>;
+
+/** An OpenAPI operation of a path, written from its contract. */
+export interface Operation {
+  path: string;
+  method: 'get' | 'post';
+  operation: Json;
+}
+
+/** JSON Schema 2020-12, the dialect of OpenAPI 3.1, without the `$schema` line each call adds. */
+export function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
+  return rest;
+}
+
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+
+/** The 400 envelope of one route: every code its fields can be refused with. */
+const validationError = (codes: string[]) => ({
+  type: 'object',
+  required: ['data', 'error'],
+  properties: {
+    data: { type: 'null' },
+    error: {
+      type: 'object',
+      required: ['status', 'name', 'message', 'details'],
+      properties: {
+        status: { const: 400 },
+        name: { const: 'ValidationError' },
+        message: { type: 'string' },
+        details: {
+          type: 'object',
+          required: ['errors'],
+          properties: {
+            errors: {
+              type: 'array',
+              minItems: 1,
+              items: {
+                type: 'object',
+                required: ['path', 'code', 'message'],
+                properties: {
+                  path: { type: 'array', items: { type: ['string', 'integer'] } },
+                  code: { type: 'string', enum: codes },
+                  message: { type: 'string', description: "In the caller's language (?locale= or Accept-Language; Thai by default)" },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+const koaPathToOpenApi = (path: string) => path.replace(/:(\w+)(\([^)]*\))?/g, '{$1}');
 
 /** The route's OpenAPI operation, written from the same schemas that validate it. */
-export function operationOf(contract: RouteContract): ExtraOperation {
-  const parameters: Array<Record<string, unknown>> = [];
-  const objectProps = (schema: z.ZodType | undefined) => {
+export function operationOf(contract: RouteContract): Operation {
+  const parameters: Json[] = [];
+  const objectProps = (schema: z.core.$ZodType | undefined) => {
     if (!schema) return [];
-    const js = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+    const js = jsonSchema(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
     return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, schema: s, required: (js.required ?? []).includes(name) }));
   };
   for (const p of objectProps(contract.request?.params)) parameters.push({ in: 'path', name: p.name, required: true, schema: p.schema });
   for (const p of objectProps(contract.request?.query)) parameters.push({ in: 'query', name: p.name, required: p.required, schema: p.schema });
+  const codes = [...new Set([...GENERIC_CODES, ...(contract.codes ?? [])])];
   const responses = Object.fromEntries(
-    Object.entries(contract.responses).map(([status, r]) => [
-      status,
-      { description: r.description, content: { 'application/json': { schema: r.schema ? jsonSchema(r.schema, 'output') : ERROR_REF } } },
-    ])
+    Object.entries(contract.responses).map(([status, r]) => {
+      const media = r.media ?? ['application/json'];
+      const schema = r.schema ? jsonSchema(r.schema, 'output') : undefined;
+      const content = Object.fromEntries(
+        media.map((type) => {
+          // XML and images are documented as what they are; their shape is the JSON one's (Open311) or bytes.
+          if (!/json/.test(type)) return [type, { schema: { type: 'string', contentMediaType: type } }];
+          if (schema) return [type, { schema }];
+          return [type, { schema: Number(status) === 400 && !contract.refuse ? validationError(codes) : ERROR_REF }];
+        })
+      );
+      return [status, { description: r.description, content }];
+    })
   );
+  const body = contract.request?.body;
+  const files = contract.request?.files;
+  const upload = files && {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: [files.field],
+          properties: { [files.field]: { type: 'array', minItems: 1, maxItems: files.max, items: { type: 'string', contentMediaType: files.media } } },
+        },
+      },
+    },
+  };
   return {
-    path: contract.path.replace(/:(\w+)/g, '{$1}'),
+    path: koaPathToOpenApi(contract.path),
     method: contract.method === 'GET' ? 'get' : 'post',
     operation: {
       operationId: contract.operationId,
       summary: contract.summary,
+      ...(contract.description ? { description: contract.description } : {}),
       tags: contract.tags,
       ...(parameters.length ? { parameters } : {}),
-      ...(contract.request?.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(contract.request.body, 'input') } } } } : {}),
+      ...(body ? { requestBody: { required: true, content: { [contract.request?.bodyMedia ?? 'application/json']: { schema: jsonSchema(body, 'input') } } } } : {}),
+      ...(upload ? { requestBody: upload } : {}),
       responses,
     },
   };

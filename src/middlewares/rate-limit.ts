@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { fieldMessage, languageOf } from '../http/messages';
 
 /**
  * Per client address and route, at most RATE_LIMIT_PER_MINUTE requests a minute (default 20;
- * config/server.ts) to a public write endpoint; past it, 429 in Thai and English with Retry-After.
+ * config/server.ts) to a public write endpoint; past it, 429 in the caller's language with Retry-After.
  * The client address is ctx.request.ip as global::client-address set it: the real client behind a
  * trusted proxy, the socket's peer otherwise, never a header a client wrote. Counts live in this
  * process: right for the one-process deployment a town runs.
@@ -41,8 +42,8 @@ export default (config: { limit?: number } = {}, { strapi }: { strapi: Core.Stra
         error: {
           status: 429,
           name: 'RateLimitError',
-          message: `ส่งคำขอบ่อยเกินไป กรุณารอ ${retryAfter} วินาทีแล้วลองใหม่ / Too many requests: please wait ${retryAfter} seconds and try again.`,
-          details: { limitPerMinute: limit, retryAfterSeconds: retryAfter },
+          message: fieldMessage('rate_limited', languageOf(ctx), { seconds: retryAfter }),
+          details: { code: 'rate_limited', limitPerMinute: limit, retryAfterSeconds: retryAfter },
         },
       };
       return;

@@ -1,5 +1,5 @@
 /**
- * Builds the OpenAPI 3 document of the public content API from the content-type schemas and the
+ * Builds the OpenAPI 3.1 document of the public content API from the content-type schemas and the
  * public permissions table, so it can never drift from what the server really exposes. Plain
  * TypeScript with no Strapi import: it takes the schemas as data.
  */
@@ -25,7 +25,7 @@ export interface ContentTypeSchema {
   attributes: Record<string, AttributeSchema>;
 }
 
-/** Hand-declared operations of custom (non content-type) public routes, added by their modules. */
+/** Operations of custom (non content-type) public routes, written from their contracts (src/http/contract.ts). */
 export interface ExtraOperation {
   path: string;
   method: 'get' | 'post';
@@ -76,10 +76,21 @@ function attributeSchema(attr: AttributeSchema): Json | undefined {
     case 'media':
       return attr.multiple
         ? { type: 'array', items: { $ref: '#/components/schemas/Media' }, description: 'Present when populated' }
-        : { allOf: [{ $ref: '#/components/schemas/Media' }], nullable: true, description: 'Present when populated' };
+        : { anyOf: [{ $ref: '#/components/schemas/Media' }, { type: 'null' }], description: 'Present when populated' };
     default:
       return undefined; // relations, components and dynamic zones are not part of the public surface yet
   }
+}
+
+/** An attribute that is not required answers null when empty (JSON Schema 2020-12 spells that out). */
+function orNull(schema: Json): Json {
+  if (typeof schema.type === 'string') {
+    const out: Json = { ...schema, type: [schema.type, 'null'] };
+    if (Array.isArray(schema.enum)) out.enum = [...(schema.enum as unknown[]), null];
+    return out;
+  }
+  if (Array.isArray(schema.anyOf)) return schema; // media: already with null
+  return { anyOf: [schema, { type: 'null' }] };
 }
 
 function entitySchema(ct: ContentTypeSchema): Json {
@@ -92,7 +103,7 @@ function entitySchema(ct: ContentTypeSchema): Json {
     if (attr.private || SYSTEM_ATTRIBUTES.has(name)) continue;
     const schema = attributeSchema(attr);
     if (!schema) continue;
-    properties[name] = schema;
+    properties[name] = attr.required ? schema : orNull(schema);
     if (attr.required && attr.type !== 'media') required.push(name);
   }
   properties.createdAt = { type: 'string', format: 'date-time' };
@@ -148,12 +159,12 @@ export function buildOpenApiDocument(opts: {
         id: { type: 'integer' },
         documentId: { type: 'string' },
         name: { type: 'string' },
-        alternativeText: { type: 'string', nullable: true },
-        width: { type: 'integer', nullable: true },
-        height: { type: 'integer', nullable: true },
+        alternativeText: { type: ['string', 'null'] },
+        width: { type: ['integer', 'null'] },
+        height: { type: ['integer', 'null'] },
         mime: { type: 'string' },
         url: { type: 'string', description: 'Path of the file on this server, e.g. /uploads/x.jpg' },
-        formats: { type: 'object', nullable: true, additionalProperties: { type: 'object', properties: { url: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' } } } },
+        formats: { type: ['object', 'null'], additionalProperties: { type: 'object', properties: { url: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' } } } },
       },
     },
     Block: { type: 'object', properties: { type: { type: 'string' }, children: { type: 'array', items: { type: 'object' } } }, additionalProperties: true },
@@ -161,7 +172,7 @@ export function buildOpenApiDocument(opts: {
     Error: {
       type: 'object',
       properties: {
-        data: { nullable: true },
+        data: { type: 'null' },
         error: { type: 'object', properties: { status: { type: 'integer' }, name: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } },
       },
     },
@@ -224,12 +235,8 @@ export function buildOpenApiDocument(opts: {
     paths[extra.path] = { ...(paths[extra.path] as Json | undefined), [extra.method]: extra.operation };
   }
 
-  paths['/openapi.json'] = {
-    get: { operationId: 'getOpenApi', summary: 'This document', tags: ['Meta'], responses: { '200': { description: 'OpenAPI 3 document' } } },
-  };
-
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
       title: 'Nok Ok Digital Municipality public API',
       version: opts.version,

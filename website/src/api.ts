@@ -30,7 +30,7 @@ export interface ApiError {
   error?: {
     status?: number;
     message?: string;
-    details?: { errors?: Array<{ path?: unknown; message?: unknown }> };
+    details?: { errors?: Array<{ path?: unknown; code?: unknown; message?: unknown }> };
   };
 }
 

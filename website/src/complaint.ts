@@ -1,6 +1,6 @@
 import { api, readJson, type ApiError } from './api';
 import { esc } from './html';
-import { bilingual, formatInstant, href, lang, t } from './i18n';
+import { apiHeaders, errorText, formatInstant, href, lang, t } from './i18n';
 import { loadMap } from './load-map';
 import type { MapHandle } from './map-api';
 import { MAX_PHOTOS, MAX_PHOTO_BYTES, TRACKING_CODE, complaintIssues, toComplaintData, type FormValues } from './complaint-rules';
@@ -55,7 +55,11 @@ const CONTROL: Record<string, string> = {
   'contact.email': 'c-email',
   consent: 'c-consent',
 };
-const controlFor = (path: string[]) => CONTROL[path.join('.')] ?? CONTROL[path[0]];
+// The API names body fields under `data`; the form's controls by the field itself.
+const controlFor = (path: string[]) => {
+  const field = path[0] === 'data' ? path.slice(1) : path;
+  return CONTROL[field.join('.')] ?? CONTROL[field[0]];
+};
 
 const isImage = (f: File) => (f.type ? f.type.startsWith('image/') : /\.(jpe?g|png|webp|gif|heic|heif|avif|tiff?)$/i.test(f.name));
 const req = '<span class="req" aria-hidden="true">*</span>';
@@ -299,12 +303,13 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
     const error = (await readJson<ApiError>(res))?.error;
     const details = error?.details?.errors;
     if (res.status === 400 && Array.isArray(details) && details.length) {
-      return details.map((d) => ({
-        path: Array.isArray(d.path) ? d.path.map(String) : [],
-        message: bilingual(typeof d.message === 'string' ? d.message : (error?.message ?? '')),
-      }));
+      return details.map((d) => {
+        const path = Array.isArray(d.path) ? d.path.map(String) : [];
+        return { path, message: errorText(path, typeof d.code === 'string' ? d.code : '', typeof d.message === 'string' ? d.message : (error?.message ?? '')) };
+      });
     }
-    if (typeof error?.message === 'string' && [400, 413, 429].includes(res.status)) return bilingual(error.message);
+    // The server words these in the page's language (the request said which).
+    if (typeof error?.message === 'string' && [400, 413, 429].includes(res.status)) return error.message;
     return t('complaint.failed');
   };
   const fail = (problem: FieldError[] | string) => {
@@ -316,10 +321,10 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
 
   /** Photos first (the complaint names them by id), then the complaint. */
   const send = async () => {
-    const data = toComplaintData(values);
+    const data = toComplaintData(values, lang);
     const issues = complaintIssues(data, photos.length);
     if (issues.length) {
-      showErrors(issues.map((i) => ({ path: i.path, message: t(`complaint.err.${i.key}`, i.vars) })));
+      showErrors(issues.map((i) => ({ path: i.path.map(String), message: errorText(i.path, i.code, '', { max: MAX_PHOTOS }) })));
       return;
     }
     clearErrors();
@@ -329,7 +334,7 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
     for (const photo of pending) {
       const body = new FormData();
       body.append('files', photo.file, photo.file.name);
-      const res = await fetch('/api/complaints/photos', { method: 'POST', body, headers: { Accept: 'application/json' } });
+      const res = await fetch('/api/complaints/photos', { method: 'POST', body, headers: apiHeaders() });
       if (res.status !== 201) {
         const problem = await readError(res);
         const label = t('complaint.photoN', { n: photos.indexOf(photo) + 1 });
@@ -343,7 +348,7 @@ function mountForm(root: HTMLElement, ctx: PageContext): () => void {
     progress.textContent = t('complaint.sending');
     const res = await fetch('/api/complaints', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: apiHeaders(true),
       body: JSON.stringify({ data }),
     });
     if (res.status !== 201) {

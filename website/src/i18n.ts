@@ -72,9 +72,16 @@ export function formatInstant(iso: string, withTime = false): string {
   return f.format(new Date(iso));
 }
 
-/** The server's messages read "ไทย / English": the part in the page's language. */
-export function bilingual(message: string): string {
-  const i = message.indexOf(' / ');
-  if (i < 0) return message;
-  return lang === 'en' ? message.slice(i + 3) : message.slice(0, i);
+/**
+ * What to say about a refused field, from the page's own catalogue by the API's stable code: the
+ * field's own wording first (`err.<field>.<code>`), then the code's (`err.<code>`), else the server's
+ * message (asked for in the page's language).
+ */
+export function errorText(path: ReadonlyArray<string | number>, code: string, serverMessage = '', vars: Record<string, string | number> = {}): string {
+  const field = path.filter((p) => p !== 'data').join('.');
+  for (const key of [`err.${field}.${code}`, `err.${code}`]) if (isKey(key)) return t(key, vars);
+  return serverMessage || t('err.invalid_format');
 }
+
+/** Headers for the API: JSON, in the page's language (the server words its errors in it). */
+export const apiHeaders = (json = false): Record<string, string> => ({ Accept: 'application/json', 'Accept-Language': lang, ...(json ? { 'Content-Type': 'application/json' } : {}) });

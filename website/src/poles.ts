@@ -1,12 +1,13 @@
 import { fresh, readJson, type ApiError } from './api';
 import { esc } from './html';
-import { bilingual, href, t } from './i18n';
+import { apiHeaders, errorText, href, t } from './i18n';
 import { loadMap } from './load-map';
 import type { MapHandle } from './map-api';
 import { rememberCode } from './recent';
 import { listener, type PageContext, type Rendered } from './view';
 
-import { FAULT_KEYS, MAX_NOTE, POLE_STATUSES, THAI_PHONE } from './pole-rules';
+import { check } from '../../src/shared/field-rules';
+import { FAULT_KEYS, MAX_NOTE, POLE_STATUSES, poleReportInput } from './pole-rules';
 
 interface Pole {
   code: string;
@@ -154,9 +155,12 @@ export async function polePage(ctx: PageContext, code: string): Promise<Rendered
         alert.textContent = '';
         fieldError('note', '');
         fieldError('phone', '');
-        if (phone && !THAI_PHONE.test(phone.replace(/[\s-]/g, ''))) {
-          fieldError('phone', t('pole.phoneInvalid'));
-          root.querySelector<HTMLElement>('#p-phone')!.focus();
+        // The server's own schema, before sending.
+        const data = { fault, ...(note ? { note } : {}), ...(phone ? { phone } : {}) };
+        const checked = check(poleReportInput, data);
+        if (checked.issues) {
+          for (const i of checked.issues) if (i.path[0] === 'note' || i.path[0] === 'phone') fieldError(i.path[0], errorText(i.path, i.code, '', { max: MAX_NOTE }));
+          root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
           return;
         }
         sending = true;
@@ -165,8 +169,8 @@ export async function polePage(ctx: PageContext, code: string): Promise<Rendered
         try {
           const res = await fetch(`/api/poles/${encodeURIComponent(pole.code)}/reports`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            body: JSON.stringify({ data: { fault, ...(note ? { note } : {}), ...(phone ? { phone } : {}) } }),
+            headers: apiHeaders(true),
+            body: JSON.stringify({ data }),
           });
           const body = await readJson<{ data: { trackingCode: string; added: boolean; reportCount: number } } & ApiError>(res);
           if ((res.status === 200 || res.status === 201) && body) {
@@ -180,13 +184,15 @@ export async function polePage(ctx: PageContext, code: string): Promise<Rendered
           const details = body?.error?.details?.errors ?? [];
           let named = false;
           for (const d of details) {
-            const field: unknown = Array.isArray(d.path) ? d.path[0] : undefined;
-            if ((field === 'note' || field === 'phone') && typeof d.message === 'string' && d.message) {
-              fieldError(field, bilingual(d.message));
+            const path = Array.isArray(d.path) ? d.path.map(String).filter((p) => p !== 'data') : [];
+            const field = path[0];
+            if ((field === 'note' || field === 'phone') && typeof d.code === 'string') {
+              fieldError(field, errorText(path, d.code, typeof d.message === 'string' ? d.message : '', { max: MAX_NOTE }));
               named = true;
             }
           }
-          alert.textContent = named ? t('pole.fixErrors') : body?.error?.message ? bilingual(body.error.message) : t('pole.failed');
+          // The server words its message in the page's language (the request said which).
+          alert.textContent = named ? t('pole.fixErrors') : body?.error?.message || t('pole.failed');
         } catch {
           alert.textContent = t('pole.failed');
         } finally {

@@ -1,6 +1,8 @@
 import { api, readJson, type ApiError } from './api';
 import { esc } from './html';
-import { bilingual, formatDate, lang, t, tDynamic } from './i18n';
+import { apiHeaders, errorText, formatDate, lang, t, tDynamic } from './i18n';
+import { check } from '../../src/shared/field-rules';
+import { taxLookupInput } from '../../src/shared/tax-lookup';
 import { estimateTax, type Band } from '../../src/shared/tax-estimate';
 import { listener, type Rendered } from './view';
 
@@ -125,11 +127,14 @@ export async function taxPage(): Promise<Rendered> {
         e.preventDefault();
         if (busy) return;
         const billNumber = (form.elements.namedItem('billNumber') as HTMLInputElement).value.trim();
-        const nationalId = (form.elements.namedItem('nationalId') as HTMLInputElement).value.replace(/[\s-]/g, '');
+        const nationalId = (form.elements.namedItem('nationalId') as HTMLInputElement).value;
         alert.textContent = '';
-        showError('t-bill', billNumber ? '' : t('tax.billNumberMissing'));
-        showError('t-id', /^\d{13}$/.test(nationalId) ? '' : t('tax.nationalIdBad'));
-        if (!billNumber || !/^\d{13}$/.test(nationalId)) {
+        showError('t-bill', '');
+        showError('t-id', '');
+        // The server's own schema (check digit included), before sending.
+        const checked = check(taxLookupInput, { billNumber, nationalId });
+        if (checked.issues) {
+          for (const i of checked.issues) showError(i.path[0] === 'billNumber' ? 't-bill' : 't-id', errorText(i.path, i.code));
           root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
           return;
         }
@@ -138,8 +143,8 @@ export async function taxPage(): Promise<Rendered> {
         try {
           const res = await fetch('/api/tax-bills/lookup', {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            body: JSON.stringify({ billNumber, nationalId }),
+            headers: apiHeaders(true),
+            body: JSON.stringify(checked.data),
           });
           const body = await readJson<{ data: PublicBill } & ApiError>(res);
           if (res.ok && body) {
@@ -149,11 +154,13 @@ export async function taxPage(): Promise<Rendered> {
           }
           result.innerHTML = '';
           const details = body?.error?.details?.errors ?? [];
-          const id = details.find((d) => Array.isArray(d.path) && d.path[0] === 'nationalId');
-          if (typeof id?.message === 'string') {
-            showError('t-id', bilingual(id.message));
-            root.querySelector<HTMLElement>('#t-id')!.focus();
-          } else alert.textContent = res.status === 404 ? t('tax.notFound') : body?.error?.message ? bilingual(body.error.message) : t('tax.failed');
+          const named = details.filter((d) => Array.isArray(d.path) && (d.path[0] === 'nationalId' || d.path[0] === 'billNumber'));
+          for (const d of named) {
+            const path = (d.path as unknown[]).map(String);
+            showError(path[0] === 'billNumber' ? 't-bill' : 't-id', errorText(path, typeof d.code === 'string' ? d.code : '', typeof d.message === 'string' ? d.message : ''));
+          }
+          if (named.length) root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+          else alert.textContent = res.status === 404 ? t('tax.notFound') : body?.error?.message || t('tax.failed');
         } catch {
           alert.textContent = t('tax.failed');
         } finally {

@@ -4,11 +4,12 @@ import os from 'os';
 import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { invalid } from '../../http/contract';
+import { fieldMessage, type Language } from '../../http/messages';
+import { MAX_PHOTOS, MAX_PHOTO_BYTES } from '../../shared/complaint-input';
 
 export const PHOTO_PREFIX = 'complaint-photo-';
-export const MAX_PHOTOS = 3;
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export { MAX_PHOTOS, MAX_PHOTO_BYTES };
 const MAX_SIDE = 2048;
 
 /** The part of Strapi's upload service used here (typed `any` by Strapi). */
@@ -26,11 +27,9 @@ export interface IncomingFile {
 }
 
 // Multipart parts may reach us in any order, so an error names the file, not its position.
-const photoError = (file: IncomingFile | null, th: string, en: string) => {
-  const name = file?.originalFilename ? `${String(file.originalFilename).replace(/[^\p{L}\p{N} ._()-]/gu, '').slice(0, 80)}: ` : '';
-  return new errors.ValidationError(`${name}${th} / ${name}${en}`, {
-    errors: [{ path: ['files'], message: `${name}${th} / ${name}${en}`, name: 'ValidationError' }],
-  });
+const photoError = (file: IncomingFile, code: string, lang: Language) => {
+  const name = file.originalFilename ? `${String(file.originalFilename).replace(/[^\p{L}\p{N} ._()-]/gu, '').slice(0, 80)}: ` : '';
+  return invalid([{ path: ['files'], code, message: `${name}${fieldMessage(code, lang)}` }], lang);
 };
 
 /**
@@ -38,21 +37,20 @@ const photoError = (file: IncomingFile | null, th: string, en: string) => {
  * to JPEG so EXIF (GPS included) is gone and the longest side is at most 2048 px, then stored.
  * All are checked before any is stored, so a bad third photo stores nothing.
  */
-export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingFile[]) {
-  if (files.length === 0) throw photoError(null, 'กรุณาแนบรูปภาพในช่อง files', 'Attach at least one image in the field "files"');
-  if (files.length > MAX_PHOTOS) throw photoError(null, `แนบรูปได้ไม่เกิน ${MAX_PHOTOS} รูป`, `At most ${MAX_PHOTOS} photos`);
+export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingFile[], lang: Language) {
+  // The route's contract already refused no file and too many.
 
   const encoded: string[] = [];
   try {
     for (const file of files) {
-      if (file.size > MAX_PHOTO_BYTES) throw photoError(file, 'รูปภาพใหญ่เกิน 10 MB', 'The photo is larger than 10 MB');
+      if (file.size > MAX_PHOTO_BYTES) throw photoError(file, 'file_too_large', lang);
       let format: string | undefined;
       try {
         format = (await sharp(file.filepath).metadata()).format;
       } catch {
         format = undefined;
       }
-      if (!format || !FORMATS.has(format)) throw photoError(file, 'ไฟล์นี้ไม่ใช่รูปภาพ', 'This file is not an image');
+      if (!format || !FORMATS.has(format)) throw photoError(file, 'not_an_image', lang);
       const out = path.join(os.tmpdir(), `${PHOTO_PREFIX}${crypto.randomBytes(8).toString('hex')}.jpg`);
       // rotate() applies the EXIF orientation before the metadata is dropped (sharp keeps none by default).
       await sharp(file.filepath, { failOn: 'error' })
@@ -61,7 +59,7 @@ export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingF
         .jpeg({ quality: 80, mozjpeg: true })
         .toFile(out)
         .catch(() => {
-          throw photoError(file, 'อ่านรูปภาพนี้ไม่ได้', 'This image cannot be read');
+          throw photoError(file, 'unreadable_image', lang);
         });
       encoded.push(out);
     }

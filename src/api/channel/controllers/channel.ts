@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { fieldMessage, languageOf } from '../../../http/messages';
 import { lineSignatureValid, metaSignatureValid } from '../domain/signature';
 import type { LineService } from '../services/line';
 import type { FacebookService } from '../services/facebook';
@@ -11,7 +12,7 @@ const UNPARSED = Symbol.for('unparsedBody');
 function signedBody(ctx: Context, valid: (raw: string) => boolean, header: string): Record<string, unknown> {
   const body = (ctx.request as { body?: unknown }).body;
   const raw = body && typeof body === 'object' ? (body as Record<symbol, unknown>)[UNPARSED] : undefined;
-  if (typeof raw !== 'string' || !valid(raw)) throw new errors.UnauthorizedError(`ลายเซ็นไม่ถูกต้อง / Invalid ${header}`);
+  if (typeof raw !== 'string' || !valid(raw)) throw new errors.UnauthorizedError(`${header}: ${fieldMessage('invalid_signature', languageOf(ctx))}`);
   // The raw bytes hang on the parsed object, so a body that got here is an object.
   return body as Record<string, unknown>;
 }
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/channels/line/webhook: the signature first, then 200 at once; handling follows. */
   lineWebhook(ctx: Context) {
     const line = strapi.service('api::channel.line') as LineService;
-    if (!line.enabled()) throw new errors.NotFoundError('ช่องทาง LINE ยังไม่ได้ตั้งค่า / The LINE channel is not configured');
+    if (!line.enabled()) throw new errors.NotFoundError(fieldMessage('channel_not_configured', languageOf(ctx)));
     const body = signedBody(ctx, (raw) => lineSignatureValid(raw, line.secret(), ctx.get('x-line-signature')), 'X-Line-Signature');
     line.accept(Array.isArray(body.events) ? (body.events as unknown[]) : []);
     ctx.status = 200;
@@ -30,10 +31,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/channels/facebook/webhook: Meta's subscription handshake. */
   facebookVerify(ctx: Context) {
     const facebook = strapi.service('api::channel.facebook') as FacebookService;
-    if (!facebook.enabled()) throw new errors.NotFoundError('ช่องทาง Facebook ยังไม่ได้ตั้งค่า / The Facebook channel is not configured');
+    if (!facebook.enabled()) throw new errors.NotFoundError(fieldMessage('channel_not_configured', languageOf(ctx)));
     const q = ctx.query;
     if (q['hub.mode'] !== 'subscribe' || typeof q['hub.verify_token'] !== 'string' || q['hub.verify_token'] !== facebook.verifyToken()) {
-      throw new errors.ForbiddenError('verify token ไม่ถูกต้อง / The verify token does not match');
+      throw new errors.ForbiddenError(fieldMessage('invalid_verify_token', languageOf(ctx)));
     }
     ctx.type = 'text/plain';
     const challenge: unknown = q['hub.challenge'];
@@ -44,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/channels/facebook/webhook: the signature first, then 200 at once; handling follows. */
   facebookWebhook(ctx: Context) {
     const facebook = strapi.service('api::channel.facebook') as FacebookService;
-    if (!facebook.enabled()) throw new errors.NotFoundError('ช่องทาง Facebook ยังไม่ได้ตั้งค่า / The Facebook channel is not configured');
+    if (!facebook.enabled()) throw new errors.NotFoundError(fieldMessage('channel_not_configured', languageOf(ctx)));
     facebook.accept(signedBody(ctx, (raw) => metaSignatureValid(raw, facebook.secret(), ctx.get('x-hub-signature-256')), 'X-Hub-Signature-256'));
     ctx.status = 200;
     ctx.body = { ok: true };

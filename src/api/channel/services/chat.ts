@@ -4,7 +4,8 @@ import path from 'path';
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { publicUrl } from '../../../public-url';
-import { validateComplaintInput, THAILAND } from '../../complaint/domain/validate';
+import { z } from 'zod';
+import { THAILAND, complaintInput } from '../../../shared/complaint-input';
 import { thDate, trackingLink } from '../../complaint/domain/notices';
 import { OPEN_STATES, STATE_LABELS, type ComplaintState as State } from '../../complaint/workflow';
 import { storeComplaintPhotos } from '../../complaint/photos';
@@ -58,8 +59,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   async function caseFor(c: Conversation, description: string) {
     const open = await findCase(c, true);
     if (open) return { record: open, created: false };
-    const { value, issues } = validateComplaintInput({ data: { category: settings().defaultCategory, description: description.slice(0, 5000) } });
-    if (!value) throw new Error(`a ${c.platform} message could not open a complaint: ${issues.map((i) => i.en).join('; ')}`);
+    const parsed = z.safeParse(complaintInput, { category: settings().defaultCategory, description: description.slice(0, 5000) });
+    if (!parsed.success) throw new Error(`a ${c.platform} message could not open a complaint: ${z.prettifyError(parsed.error)}`);
+    const value = parsed.data;
     const { trackingCode } = await (strapi.service(COMPLAINT) as ComplaintService).createFromCitizen(value, c.platform, { platformUserId: c.userId });
     const record = (await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } })) as ChatCase | null;
     if (!record) throw new Error(`the ${c.platform} complaint ${trackingCode} was filed but cannot be read back`);
@@ -104,7 +106,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       fs.writeFileSync(tmp, bytes);
       let stored: Array<{ id: number }>;
       try {
-        stored = await storeComplaintPhotos(strapi, [{ filepath: tmp, originalFilename: name, size: bytes.length }]);
+        stored = await storeComplaintPhotos(strapi, [{ filepath: tmp, originalFilename: name, size: bytes.length }], 'th');
       } catch {
         await c.say(say('photoRefused'));
         return;

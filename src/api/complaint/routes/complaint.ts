@@ -1,22 +1,10 @@
+import { route } from '../../../http/contract';
+import { createComplaint, trackComplaint, uploadComplaintPhotos } from '../contracts';
+
 export default {
   routes: [
-    {
-      method: 'POST',
-      path: '/complaints',
-      handler: 'complaint.create',
-      config: { auth: false, policies: [], middlewares: ['global::rate-limit'] },
-    },
-    {
-      method: 'POST',
-      path: '/complaints/photos',
-      handler: 'complaint.uploadPhotos',
-      config: { auth: false, policies: [], middlewares: ['global::rate-limit'] },
-    },
-    {
-      method: 'GET',
-      path: '/complaints/track/:trackingCode',
-      handler: 'complaint.track',
-      config: { auth: false, policies: [] },
-    },
+    route(createComplaint, 'complaint.create', { middlewares: ['global::rate-limit'] }),
+    route(uploadComplaintPhotos, 'complaint.uploadPhotos', { middlewares: ['global::rate-limit'] }),
+    route(trackComplaint, 'complaint.track'),
   ],
 };

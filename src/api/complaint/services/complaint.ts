@@ -1,8 +1,9 @@
 import { factories, type Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { caseEngine } from '../../../../plugins/complaint-workflow/server/src/public';
 import type { ComplaintRecord } from '../domain/public-view';
-import type { ComplaintInput } from '../domain/validate';
+import type { ComplaintInput } from '../../../shared/complaint-input';
+import { fieldRefusal } from '../../../http/contract';
+import type { Language } from '../../../http/messages';
 import { PHOTO_PREFIX } from '../photos';
 
 const UID = 'api::complaint.complaint';
@@ -10,9 +11,6 @@ const PUBLIC_POPULATE = {
   category: { fields: ['code', 'nameTh', 'nameEn', 'confidential'] },
   events: { fields: ['kind', 'toState', 'message', 'isPublic', 'at'] },
 } as const;
-
-const fieldError = (path: string[], th: string, en: string) =>
-  new errors.ValidationError(`${th} / ${en}`, { errors: [{ path, message: `${th} / ${en}`, name: 'ValidationError' }] });
 
 interface CategoryRow {
   id: number;
@@ -25,11 +23,12 @@ export type StoredComplaint = ComplaintRecord & { confidential?: boolean | null;
 
 const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Files a citizen's complaint and its first history event in one transaction. */
-  async createFromCitizen(input: ComplaintInput, channel: 'web' | 'open311' | 'line' | 'facebook' | 'pole' = 'web', extra: { platformUserId?: string; pole?: number } = {}) {
+  async createFromCitizen(input: ComplaintInput, channel: 'web' | 'open311' | 'line' | 'facebook' | 'pole' = 'web', extra: { platformUserId?: string; pole?: number; language?: Language } = {}) {
+    const lang = extra.language ?? 'th';
     const category = (await strapi.db
       .query('api::complaint-category.complaint-category')
       .findOne({ where: { code: input.category, active: true }, populate: { defaultAssignee: { select: ['id'] } } })) as CategoryRow | null;
-    if (!category) throw fieldError(['category'], 'ไม่พบประเภทเรื่องนี้', 'Unknown category');
+    if (!category) throw fieldRefusal(['data', 'category'], 'unknown_category', lang);
 
     if (input.photos?.length) {
       // Only photos sent through POST /api/complaints/photos, not any file of the media library.
@@ -37,7 +36,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
         .query('plugin::upload.file')
         .findMany({ where: { id: { $in: input.photos }, name: { $startsWith: PHOTO_PREFIX } }, select: ['id', 'mime'] })) as Array<{ mime: string }>;
       if (files.length !== input.photos.length || files.some((f) => !f.mime.startsWith('image/'))) {
-        throw fieldError(['photos'], 'ไม่พบรูปภาพที่อ้างถึง', 'A photo id does not name an uploaded image');
+        throw fieldRefusal(['data', 'photos'], 'unknown_photo', lang);
       }
     }
 

@@ -1,4 +1,5 @@
+import { route } from '../../../http/contract';
+import { getMapTiles } from '../contracts';
+
 /** The maps' tile source, the same for everyone: the website and the admin's maps read it. */
-export default {
-  routes: [{ method: 'GET', path: '/map', handler: 'map.settings', config: { auth: false, policies: [] } }],
-};
+export default { routes: [route(getMapTiles, 'map.settings')] };

@@ -1,10 +1,13 @@
 import { PUBLIC_STATUS, type ComplaintState as State } from '../../complaint/workflow';
+import type { Language as Lang } from '../../../shared/language';
+
+export type { Lang };
+export { pickLanguage } from '../../../shared/language';
 
 /**
  * The GeoReport v2 shapes of our categories and complaints, built from allow-lists: a field added to
  * a record later (a phone, an assignee) cannot reach an Open311 client by default. Plain TypeScript.
  */
-export type Lang = 'th' | 'en';
 export type Format = 'json' | 'xml';
 
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
@@ -34,27 +37,6 @@ export interface ComplaintLike {
   dueAt?: string | Date | null;
   category?: CategoryLike | null;
   events?: Array<{ id?: number; kind: string; message?: string | null; isPublic: boolean; at: string | Date }>;
-}
-
-/**
- * Thai unless the caller asks for English: `?locale=` wins, else the Accept-Language preference
- * between th and en (by q-value, then by order).
- */
-export function pickLanguage(locale: unknown, acceptLanguage: unknown): Lang {
-  if (locale === 'en' || locale === 'th') return locale;
-  let best: { lang: Lang; q: number } | undefined;
-  // A header is text; a repeated one may arrive as a list of texts, read as one comma-separated list.
-  const header = typeof acceptLanguage === 'string' ? acceptLanguage : Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : '';
-  for (const part of header.split(',')) {
-    const [tag, ...params] = part.trim().split(';');
-    const primary = tag.trim().toLowerCase().split('-')[0];
-    if (primary !== 'th' && primary !== 'en') continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q) || q <= 0) continue;
-    if (!best || q > best.q) best = { lang: primary, q };
-  }
-  return best?.lang ?? 'th';
 }
 
 /** W3C date-time in UTC to the second, e.g. 2026-11-25T08:15:30Z, as the spec's examples show. */
@@ -127,22 +109,28 @@ export function toOpen311Request(c: ComplaintLike, lang: Lang) {
 
 export type Open311Request = ReturnType<typeof toOpen311Request>;
 
+/** The spec's error (code and description) and two keys of ours: the field and a stable reason code. */
 export interface Open311Error {
   code: number;
   description: string;
+  field?: string;
+  reason: string;
 }
 
-export const open311Error = (code: number, th: string, en: string, field?: string): Open311Error => ({
-  code,
-  description: `${field ? `${field}: ` : ''}${th} / ${en}`,
+/** An error in the spec's shape, its description naming the field in front of a message in one language. */
+export const open311Error = (status: number, reason: string, message: string, field?: string): Open311Error => ({
+  code: status,
+  description: `${field ? `${field}: ` : ''}${message}`,
+  ...(field ? { field } : {}),
+  reason,
 });
 
 /** The Service Discovery document (http://wiki.open311.org/Service_discovery). */
-export function discoveryDocument(publicUrl: string, contact: string) {
+export function discoveryDocument(publicUrl: string, contact: string, lang: Lang) {
   return {
     changeset: CHANGESET,
     contact,
-    key_service: 'ขอ api_key (API token) ได้จากผู้ดูแลระบบของเทศบาล / Ask the municipality for an api_key: it is an API token its administrators create.',
+    key_service: lang === 'en' ? 'Ask the municipality for an api_key: it is an API token its administrators create.' : 'ขอ api_key (API token) ได้จากผู้ดูแลระบบของเทศบาล',
     endpoints: [
       {
         specification: SPECIFICATION,

@@ -1,14 +1,23 @@
-// The spec picks the answer's format by a suffix; only the two formats we serve match a route.
-const FORMAT = ':format(json|xml)';
-const open = { auth: false as const, policies: [] };
+import type { Context, Next } from 'koa';
+import { route } from '../../../http/contract';
+import { flattenForm } from '../domain/input';
+import { open311CreateRequest, open311Discovery, open311Request, open311Requests, open311ServiceDefinition, open311Services } from '../contracts';
+
+/** The spec's "optional": a repeated form field counts once, an empty one counts as absent. */
+const flattenBody = async (ctx: Context, next: Next) => {
+  const request = ctx.request as { body?: unknown };
+  request.body = flattenForm(request.body);
+  await next();
+};
 
 export default {
   routes: [
-    { method: 'GET', path: `/open311/discovery.${FORMAT}`, handler: 'open311.discovery', config: open },
-    { method: 'GET', path: `/open311/v2/services.${FORMAT}`, handler: 'open311.services', config: open },
-    { method: 'GET', path: `/open311/v2/services/:service_code.${FORMAT}`, handler: 'open311.serviceDefinition', config: open },
-    { method: 'POST', path: `/open311/v2/requests.${FORMAT}`, handler: 'open311.createRequest', config: { ...open, middlewares: ['global::rate-limit'] } },
-    { method: 'GET', path: `/open311/v2/requests.${FORMAT}`, handler: 'open311.requests', config: open },
-    { method: 'GET', path: `/open311/v2/requests/:service_request_id.${FORMAT}`, handler: 'open311.request', config: open },
+    route(open311Discovery, 'open311.discovery'),
+    route(open311Services, 'open311.services'),
+    route(open311ServiceDefinition, 'open311.serviceDefinition'),
+    // The key is checked before the body: an unknown client learns nothing about our rules.
+    route(open311CreateRequest, 'open311.createRequest', { middlewares: ['global::rate-limit', 'api::open311.require-key', flattenBody] }),
+    route(open311Requests, 'open311.requests'),
+    route(open311Request, 'open311.request'),
   ],
 };

@@ -87,11 +87,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Who runs this API, from the municipality record. */
-  async contact(): Promise<string> {
+  /** Who to ask about the API, in one language. */
+  async contact(lang: 'th' | 'en'): Promise<string> {
     const m = (await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh', 'nameEn', 'email', 'phone'] })) as MunicipalityContact | null;
-    const reach = [m?.email, m?.phone ? `โทร/Tel. ${m.phone}` : null].filter(Boolean).join(', ');
-    const who = [m?.nameTh, m?.nameEn].filter(Boolean).join(' / ');
-    return [who, reach].filter(Boolean).join(' — ') || 'The municipality office';
+    const reach = [m?.email, m?.phone ? `${lang === 'en' ? 'Tel.' : 'โทร'} ${m.phone}` : null].filter(Boolean).join(', ');
+    const who = lang === 'en' ? m?.nameEn || m?.nameTh : m?.nameTh || m?.nameEn;
+    return [who, reach].filter(Boolean).join(' — ') || (lang === 'en' ? 'The municipality office' : 'สำนักงานเทศบาล');
   },
 });
 

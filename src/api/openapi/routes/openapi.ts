@@ -1,10 +1,4 @@
-export default {
-  routes: [
-    {
-      method: 'GET',
-      path: '/openapi.json',
-      handler: 'openapi.document',
-      config: { auth: false, policies: [] },
-    },
-  ],
-};
+import { route } from '../../../http/contract';
+import { getOpenApi } from '../contracts';
+
+export default { routes: [route(getOpenApi, 'openapi.document')] };

@@ -1,22 +1,14 @@
 import crypto from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { buildOpenApiDocument, type ContentTypeSchema, type ExtraOperation } from '../../../openapi/document';
+import { contracts, operationOf } from '../../../http/contract';
+import { buildOpenApiDocument, type ContentTypeSchema } from '../../../openapi/document';
 import { isPublicAction } from '../../../permissions';
 import { publicUrl } from '../../../public-url';
 
-// Content types cannot change while the server runs, so the document is built once.
+// Content types and routes cannot change while the server runs, so the document is built once.
 let cached: { body: string; etag: string } | undefined;
-const extraOperations: ExtraOperation[] = [];
 
 const openapiService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Custom public routes describe themselves here so they appear in the document. */
-  register(operation: ExtraOperation) {
-    const i = extraOperations.findIndex((o) => o.path === operation.path && o.method === operation.method);
-    if (i >= 0) extraOperations.splice(i, 1); // a second boot in the same process re-registers
-    extraOperations.push(operation);
-    cached = undefined;
-  },
-
   document(): { body: string; etag: string } {
     if (cached) return cached;
     // The document builder reads schemas as plain data (it imports nothing of Strapi): the loaded
@@ -29,11 +21,17 @@ const openapiService = ({ strapi }: { strapi: Core.Strapi }) => ({
       isPublic: isPublicAction,
       serverUrl: publicUrl(strapi),
       version: strapi.config.get<string>('info.version') || '0.0.0',
-      extraOperations,
+      // Every custom public route is declared with its contract (src/http/contract.ts `route`).
+      extraOperations: contracts().map(operationOf),
     });
     const body = JSON.stringify(doc);
     cached = { body, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"` };
     return cached;
+  },
+
+  /** A second boot in the same process (tests) may see other settings, such as PUBLIC_URL. */
+  reset() {
+    cached = undefined;
   },
 });
 

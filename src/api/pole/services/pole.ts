@@ -1,5 +1,4 @@
 import { factories, type Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { publicUrl } from '../../../public-url';
 import { caseEngine } from '../../../../plugins/complaint-workflow/server/src/public';
 import type { ComplaintService } from '../../complaint/services/complaint';
@@ -12,7 +11,6 @@ const PUBLIC_FIELDS = ['code', 'name', 'village', 'lat', 'lng', 'status'];
 /** The complaint category of a pole's fault reports (seeded; staff may rename it, not recode it). */
 export const POLE_CATEGORY = 'loudspeaker';
 
-const notFound = () => new errors.NotFoundError('ไม่พบเสานี้ / No pole has this code');
 const open = { $in: OPEN_STATES };
 
 /**
@@ -60,11 +58,10 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
     return (await strapi.db.query(UID).findMany({ select: PUBLIC_FIELDS, orderBy: [{ code: 'asc' }] })) as Omit<PoleRow, 'id'>[];
   },
 
-  async findByCode(raw: unknown): Promise<PoleRow> {
+  /** The pole of a code as typed (any case, spaces around); null when none has it. */
+  async findByCode(raw: unknown): Promise<PoleRow | null> {
     const code = this.normaliseCode(raw);
-    const pole = code ? ((await strapi.db.query(UID).findOne({ where: { code }, select: ['id', ...PUBLIC_FIELDS] })) as PoleRow | null) : null;
-    if (!pole) throw notFound();
-    return pole;
+    return code ? ((await strapi.db.query(UID).findOne({ where: { code }, select: ['id', ...PUBLIC_FIELDS] })) as PoleRow | null) : null;
   },
 
   /** The open fault report of a pole, if any (at most one is kept open: later reports join it). */

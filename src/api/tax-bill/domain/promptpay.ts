@@ -1,3 +1,5 @@
+import { REFERENCE_PATTERN } from '../../../shared/tax-lookup';
+
 /**
  * Thai QR Payment, bill payment (EMVCo merchant-presented mode): the payload a Thai banking app
  * reads from the QR code. Each field is ID (2 digits) + length (2 digits) + value.
@@ -9,8 +11,7 @@
  */
 export const BILL_PAYMENT_AID = 'A000000677010112';
 
-/** Reference 1 and 2 of a Thai QR bill payment: 1 to 20 characters of A–Z and 0–9, as banks keep them. */
-export const REFERENCE_PATTERN = /^[A-Z0-9]{1,20}$/;
+export { REFERENCE_PATTERN };
 export const isReference = (s: string) => REFERENCE_PATTERN.test(s);
 
 /** Tag 59 (merchant name) is EMV format "ans": the common character set, printable ASCII. */

@@ -8,8 +8,8 @@ import {
   w3cDate,
   type ComplaintLike,
 } from '../../../../../src/api/open311/domain/georeport';
-import { fromOpen311Request, parseRequestsQuery, toOpen311Errors } from '../../../../../src/api/open311/domain/input';
-import { validateComplaintInput } from '../../../../../src/api/complaint/domain/validate';
+import { flattenForm, open311Field, open311RequestInput, requestsQuery, toFilter } from '../../../../../src/api/open311/domain/input';
+import { check } from '../../../../../src/shared/field-rules';
 
 const road = { code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', descriptionTh: 'หลุมบ่อ', descriptionEn: 'Potholes', department: 'กองช่าง', deadlineDays: 15 };
 
@@ -65,7 +65,9 @@ describe('services', () => {
   });
 
   it('points discovery at the v2 endpoint', () => {
-    const d = discoveryDocument('https://nokok.example', 'contact');
+    const d = discoveryDocument('https://nokok.example', 'contact', 'en');
+    expect(d.key_service).toMatch(/^Ask the municipality/);
+    expect(discoveryDocument('https://nokok.example', 'contact', 'th').key_service).toMatch(/^ขอ api_key/);
     expect(d.endpoints).toEqual([
       { specification: 'http://wiki.open311.org/GeoReport_v2', url: 'https://nokok.example/api/open311/v2', changeset: d.changeset, type: 'production', formats: ['application/json', 'text/xml'] },
     ]);
@@ -147,79 +149,79 @@ describe('toOpen311Request', () => {
 
 describe('POST request input', () => {
   const form = { service_code: 'road', lat: '14.72', long: '102.02', description: ' ถนนพัง ', api_key: 'k', device_id: 'd', media_url: 'http://x', jurisdiction_id: 'nokok.go.th' };
+  const parse = (f: unknown) => check(open311RequestInput, flattenForm(f));
+  /** Each refusal as the client's field and a stable code. */
+  const errorsOf = (f: unknown) => (parse(f).issues ?? []).map((i) => `${open311Field(i.path)}:${i.code}`);
 
-  it('maps spec fields onto the complaint input that our validation accepts', () => {
-    const m = fromOpen311Request({ ...form, first_name: 'สมชาย', last_name: 'ใจดี', phone: '081-234-5678', email: 'A@Example.test', account_id: 42, address_string: 'หน้าวัด' });
-    expect(m.issues).toEqual([]);
-    expect(m.accountId).toBe('42');
-    const { value, issues } = validateComplaintInput(m.body);
-    expect(issues).toEqual([]);
-    expect(value).toMatchObject({
-      category: 'road',
-      description: 'ถนนพัง',
-      location: { lat: 14.72, lng: 102.02 },
-      address: 'หน้าวัด',
-      contact: { name: 'สมชาย ใจดี', phone: '0812345678', email: 'a@example.test' },
-      consent: true,
+  it('maps spec fields onto the complaint input, through the complaint schema', () => {
+    const r = parse({ ...form, first_name: 'สมชาย', last_name: 'ใจดี', phone: '081-234-5678', email: 'A@Example.test', account_id: '42', address_string: 'หน้าวัด' });
+    expect(r.data).toEqual({
+      accountId: '42',
+      complaint: {
+        category: 'road',
+        description: 'ถนนพัง',
+        location: { lat: 14.72, lng: 102.02 },
+        address: 'หน้าวัด',
+        contact: { name: 'สมชาย ใจดี', phone: '0812345678', email: 'a@example.test' },
+        consent: true,
+      },
     });
   });
 
-  it('gives no contact and no consent when none is sent, and treats empty fields as absent', () => {
-    const m = fromOpen311Request({ ...form, email: '', first_name: '  ', lat: '', long: '', address_string: 'ตลาด' });
-    expect(m.body.data).toEqual({ category: 'road', description: ' ถนนพัง ', address: 'ตลาด' });
-    expect(validateComplaintInput(m.body).value?.consent).toBe(false);
+  it('gives no contact and no consent when none is sent, treats empty fields as absent, and takes the first of a repeated field', () => {
+    const r = parse({ ...form, email: '', first_name: '  ', lat: '', long: '', address_string: ['ตลาด', 'วัด'] });
+    expect(r.data?.complaint).toEqual({ category: 'road', description: 'ถนนพัง', address: 'ตลาด' });
   });
 
-  it('names the Open311 field in Thai and English for each problem', () => {
-    const errorsOf = (f: unknown) => {
-      const m = fromOpen311Request(f);
-      return toOpen311Errors([...m.issues, ...validateComplaintInput(m.body).issues]);
-    };
-    const first = (f: Record<string, unknown>) => errorsOf(f)[0]?.description;
-    expect(first({ ...form, service_code: '' })).toMatch(/^service_code: กรุณากรอก.* \/ Category is required$/);
-    expect(first({ ...form, description: undefined })).toMatch(/^description: .* \/ Description is required$/);
-    expect(first({ ...form, lat: '48.85', long: '2.35' })).toMatch(/^lat\/long: .* \/ The location is outside Thailand$/);
-    expect(first({ ...form, lat: 'north', long: '2' })).toMatch(/^lat\/long: .*numbers$/);
-    expect(first({ ...form, long: undefined })).toMatch(/^lat\/long: .*lat and long must be sent together$/);
-    expect(first({ service_code: 'road', description: 'x' })).toMatch(/^lat\/long: .*A location is required/);
-    expect(first({ ...form, phone: 'call me' })).toMatch(/^phone: /);
-    expect(first({ ...form, email: 'nope' })).toMatch(/^email: /);
-    expect(first({ ...form, first_name: 'ก'.repeat(150), last_name: 'ข'.repeat(60) })).toMatch(/^first_name\/last_name: /);
-    expect(errorsOf({ ...form, service_code: ['road'], description: { x: 1 } }).map((e) => e.code)).toEqual([400]);
-    expect(errorsOf('not a form').map((e) => e.description.split(':')[0])).toEqual(['lat/long', 'service_code', 'description']);
+  it('names the Open311 field and a stable code for each problem', () => {
+    expect(errorsOf({ ...form, service_code: '' })).toEqual(['service_code:required']);
+    expect(errorsOf({ ...form, description: undefined })).toEqual(['description:required']);
+    expect(errorsOf({ ...form, lat: '48.85', long: '2.35' })).toEqual(['lat/long:out_of_area']);
+    expect(errorsOf({ ...form, lat: 'north', long: '2' })).toEqual(['lat:invalid_type']);
+    expect(errorsOf({ ...form, long: undefined })).toEqual(['long:location_incomplete']);
+    expect(errorsOf({ service_code: 'road', description: 'x' })).toEqual(['lat:location_required']);
+    expect(errorsOf({ ...form, phone: 'call me' })).toEqual(['phone:invalid_phone']);
+    expect(errorsOf({ ...form, email: 'nope' })).toEqual(['email:invalid_format']);
+    expect(errorsOf({ ...form, first_name: 'ก'.repeat(150) })).toEqual(['first_name:too_long']);
+    expect(errorsOf({ ...form, first_name: 'ก'.repeat(100), last_name: 'ข'.repeat(100) })).toEqual(['first_name/last_name:too_long']);
+    expect(errorsOf({ ...form, description: { x: 1 } })).toEqual(['description:invalid_type']);
+    expect(errorsOf('not a form')).toEqual(['service_code:required', 'description:required']);
   });
 });
 
 describe('GET requests query', () => {
   const now = new Date('2026-11-25T12:00:00Z');
   const DAY = 24 * 3600_000;
+  const filterOf = (q: unknown) => {
+    const r = check(requestsQuery, q);
+    if (!r.data) throw new Error(JSON.stringify(r.issues));
+    return toFilter(r.data, now);
+  };
 
   it('defaults to the last 90 days', () => {
-    const { filter } = parseRequestsQuery({}, now);
-    expect(filter).toEqual({ start: new Date(now.getTime() - 90 * DAY), end: now });
+    expect(filterOf({})).toEqual({ start: new Date(now.getTime() - 90 * DAY), end: now });
   });
 
   it('reads comma lists and dates, and lets service_request_id override the rest', () => {
-    expect(parseRequestsQuery({ service_code: 'road, water', status: 'open,closed', start_date: '2026-11-01T00:00:00+07:00', end_date: '2026-11-20' }, now).filter).toEqual({
+    expect(filterOf({ service_code: 'road, water', status: 'open,closed', start_date: '2026-11-01T00:00:00+07:00', end_date: '2026-11-20' })).toEqual({
       serviceCodes: ['road', 'water'],
       statuses: ['open', 'closed'],
       start: new Date('2026-10-31T17:00:00Z'),
       end: new Date('2026-11-20T00:00:00Z'),
     });
-    expect(parseRequestsQuery({ start_date: '2026-01-01T00:00:00Z' }, now).filter?.end).toEqual(new Date(Date.parse('2026-01-01T00:00:00Z') + 90 * DAY));
-    expect(parseRequestsQuery({ service_request_id: 'nk-6911-aaaaa,NK-6911-BBBBB', service_code: 'road' }, now).filter).toMatchObject({ ids: ['NK-6911-AAAAA', 'NK-6911-BBBBB'] });
-    expect(parseRequestsQuery({ service_request_id: 'NK-1', service_code: 'road' }, now).filter?.serviceCodes).toBeUndefined();
+    expect(filterOf({ start_date: '2026-01-01T00:00:00Z' }).end).toEqual(new Date(Date.parse('2026-01-01T00:00:00Z') + 90 * DAY));
+    expect(filterOf({ service_request_id: 'nk-6911-aaaaa,NK-6911-BBBBB', service_code: 'road' })).toMatchObject({ ids: ['NK-6911-AAAAA', 'NK-6911-BBBBB'] });
+    expect(filterOf({ service_request_id: 'NK-1', service_code: 'road' }).serviceCodes).toBeUndefined();
   });
 
   it.each([
-    [{ start_date: 'yesterday' }, 'start_date'],
-    [{ end_date: '2026-13-45T00:00:00Z' }, 'end_date'],
-    [{ start_date: '2026-11-20T00:00:00Z', end_date: '2026-11-01T00:00:00Z' }, 'start_date'],
-    [{ start_date: '2026-01-01T00:00:00Z', end_date: '2026-11-01T00:00:00Z' }, 'end_date'],
-    [{ status: 'pending' }, 'status'],
-  ])('refuses %p naming %s', (query, field) => {
-    const { filter, errors } = parseRequestsQuery(query, now);
-    expect(filter).toBeUndefined();
-    expect(errors[0]).toMatchObject({ code: 400, description: expect.stringMatching(new RegExp(`^${field}: [\\u0E00-\\u0E7F].* / [A-Za-z]`)) });
+    [{ start_date: 'yesterday' }, 'start_date:invalid_date'],
+    [{ end_date: '2026-13-45T00:00:00Z' }, 'end_date:invalid_date'],
+    [{ start_date: '2026-11-20T00:00:00Z', end_date: '2026-11-01T00:00:00Z' }, 'start_date:start_after_end'],
+    [{ start_date: '2026-01-01T00:00:00Z', end_date: '2026-11-01T00:00:00Z' }, 'end_date:range_too_long'],
+    [{ status: 'pending' }, 'status:invalid_choice'],
+    [{ status: { a: 'b' } }, 'status:invalid_type'],
+  ])('refuses %p as %s', (query, expected) => {
+    expect((check(requestsQuery, query).issues ?? []).map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([expected]);
   });
 });

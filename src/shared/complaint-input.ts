@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { code, doc, requiredText, text } from './field-rules';
+import { THAI_PHONE, compactPhone } from './thai-phone';
+
+/**
+ * What a citizen sends to file a complaint (`data` of POST /api/complaints), one schema for the
+ * server's validation, its OpenAPI document and the website's check before sending. The tracking
+ * code, state, channel, dates and assignee are the server's: unknown keys are dropped, never stored.
+ */
+
+/** Thailand's bounding box, a little generous at the edges. */
+export const THAILAND = { minLat: 5.5, maxLat: 20.6, minLng: 97.3, maxLng: 105.7 };
+export const MAX_PHOTOS = 3;
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const LIMITS = { category: 40, title: 200, description: 5000, address: 300, name: 200, email: 254 } as const;
+
+const inThailand = (p: { lat: number; lng: number }) => p.lat >= THAILAND.minLat && p.lat <= THAILAND.maxLat && p.lng >= THAILAND.minLng && p.lng <= THAILAND.maxLng;
+const micro = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export const location = z.pipe(
+  doc(z.object({ lat: z.number(), lng: z.number() }).check(z.refine(inThailand, code('out_of_area'))), { description: 'A point in Thailand (WGS 84)', examples: [{ lat: 14.7154, lng: 102.0106 }] }),
+  z.transform((p) => ({ lat: micro(p.lat), lng: micro(p.lng) }))
+);
+
+export const phone = z.pipe(
+  z.string().check(z.maxLength(30, { abort: true }), z.refine((s) => THAI_PHONE.test(compactPhone(s)), code('invalid_phone'))),
+  z.transform(compactPhone)
+);
+
+export const email = z.pipe(z.email().check(z.maxLength(LIMITS.email)), z.transform((s) => s.toLowerCase()));
+
+export const contact = z.object({
+  name: z.optional(text(LIMITS.name)),
+  phone: z.optional(phone),
+  email: z.optional(email),
+});
+
+/** Personal data is kept only with the citizen's consent. */
+export const hasContact = (c: { name?: string; phone?: string; email?: string } | undefined) => Boolean(c && (c.name || c.phone || c.email));
+
+export const complaintInput = z
+  .object({
+    category: requiredText(LIMITS.category, { description: 'A category code from GET /complaint-categories (the Open311 service_code)', examples: ['road'] }),
+    title: z.optional(text(LIMITS.title)),
+    description: requiredText(LIMITS.description, { examples: ['ไฟถนนดับหน้าวัดนกออก 3 ต้น'] }),
+    location: z.optional(location),
+    address: z.optional(text(LIMITS.address)),
+    village: z.optional(doc(z.int().check(z.gte(1), z.lte(99)), { description: 'หมู่ที่ (village number)', examples: [2] })),
+    contact: z.optional(contact),
+    photos: z.optional(
+      z.pipe(
+        doc(z.array(z.int().check(z.gte(1))).check(z.maxLength(MAX_PHOTOS)), { description: 'Ids answered by POST /complaints/photos' }),
+        z.transform((ids) => [...new Set(ids)])
+      )
+    ),
+    consent: z.optional(doc(z.boolean(), { description: 'Required (true) when contact details are given' })),
+    language: z.optional(doc(z.enum(['th', 'en']), { description: "The language to answer in; the request's language when absent" })),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      if (hasContact(v.contact) && v.consent !== true) ctx.issues.push({ code: 'custom', path: ['consent'], params: { code: 'consent_required' }, input: v.consent });
+    })
+  );
+
+export type ComplaintInput = z.output<typeof complaintInput>;
+/** The codes of this schema's own rules, for the OpenAPI document. */
+export const COMPLAINT_CODES = ['out_of_area', 'invalid_phone', 'consent_required', 'control_characters', 'unknown_category', 'unknown_photo'];
