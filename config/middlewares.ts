@@ -1,5 +1,7 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { fieldRefusal } from '../src/http/contract';
+import { languageOf } from '../src/http/messages';
 import { tileSource } from '../src/shared/map-tiles';
 import map from './map';
 
@@ -38,11 +40,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         formidable: { maxFileSize: 10 * 1024 * 1024 },
         // Webhook signatures (LINE, Meta) are over the exact bytes sent.
         includeUnparsed: true,
-        // Malformed JSON is the caller's mistake: a 400 naming the body, in Thai and English.
-        onError(error: Error & { status?: number }) {
+        // Malformed JSON is the caller's mistake: a 400 naming the body, in the caller's language.
+        onError(error: Error & { status?: number }, ctx: Context) {
           if (error.status !== 400 || /maxFileSize/.test(error.message)) throw error;
-          const message = `ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง / The body is not valid JSON (${error.message})`;
-          throw new errors.ValidationError(message, { errors: [{ path: ['body'], message, name: 'ValidationError' }] });
+          throw fieldRefusal(['body'], 'malformed_body', languageOf(ctx));
         },
       },
     },

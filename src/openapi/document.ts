@@ -104,7 +104,7 @@ function entitySchema(ct: ContentTypeSchema): Json {
     const schema = attributeSchema(attr);
     if (!schema) continue;
     properties[name] = attr.required ? schema : orNull(schema);
-    if (attr.required && attr.type !== 'media') required.push(name);
+    // Not listed as required: `fields` (the caller's, or a route's own) may leave any attribute out.
   }
   properties.createdAt = { type: 'string', format: 'date-time' };
   properties.updatedAt = { type: 'string', format: 'date-time' };

@@ -14,7 +14,7 @@ export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const LIMITS = { category: 40, title: 200, description: 5000, address: 300, name: 200, email: 254 } as const;
 
-const inThailand = (p: { lat: number; lng: number }) => p.lat >= THAILAND.minLat && p.lat <= THAILAND.maxLat && p.lng >= THAILAND.minLng && p.lng <= THAILAND.maxLng;
+export const inThailand = (p: { lat: number; lng: number }) => p.lat >= THAILAND.minLat && p.lat <= THAILAND.maxLat && p.lng >= THAILAND.minLng && p.lng <= THAILAND.maxLng;
 const micro = (n: number) => Math.round(n * 1e6) / 1e6;
 
 export const location = z.pipe(
@@ -36,7 +36,7 @@ export const contact = z.object({
 });
 
 /** Personal data is kept only with the citizen's consent. */
-export const hasContact = (c: { name?: string; phone?: string; email?: string } | undefined) => Boolean(c && (c.name || c.phone || c.email));
+export const hasContact = (c: { name?: unknown; phone?: unknown; email?: unknown } | undefined) => Boolean(c && typeof c === 'object' && (c.name || c.phone || c.email));
 
 export const complaintInput = z
   .object({
@@ -57,9 +57,13 @@ export const complaintInput = z
     language: z.optional(doc(z.enum(['th', 'en']), { description: "The language to answer in; the request's language when absent" })),
   })
   .check(
-    z.superRefine((v, ctx) => {
-      if (hasContact(v.contact) && v.consent !== true) ctx.issues.push({ code: 'custom', path: ['consent'], params: { code: 'consent_required' }, input: v.consent });
-    })
+    z.superRefine(
+      (v, ctx) => {
+        if (hasContact(v.contact) && (v.consent === undefined || v.consent === false)) ctx.issues.push({ code: 'custom', path: ['consent'], params: { code: 'consent_required' }, input: v.consent });
+      },
+      // Also when another field is wrong: every problem is named at once.
+      { when: (p) => typeof p.value === 'object' && p.value !== null }
+    )
   );
 
 export type ComplaintInput = z.output<typeof complaintInput>;

@@ -23,10 +23,13 @@ export const submissionInput = z
     language: z.optional(z.enum(['th', 'en'])),
   })
   .check(
-    z.superRefine((v, ctx) => {
-      // Personal data is kept only with the applicant's consent.
-      if (hasContact(v.contact) && v.consent !== true) ctx.issues.push({ code: 'custom', path: ['consent'], params: { code: 'consent_required' }, input: v.consent });
-    })
+    z.superRefine(
+      (v, ctx) => {
+        // Personal data is kept only with the applicant's consent.
+        if (hasContact(v.contact) && (v.consent === undefined || v.consent === false)) ctx.issues.push({ code: 'custom', path: ['consent'], params: { code: 'consent_required' }, input: v.consent });
+      },
+      { when: (p) => typeof p.value === 'object' && p.value !== null }
+    )
   );
 
 export type SubmissionInput = z.output<typeof submissionInput>;

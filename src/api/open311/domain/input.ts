@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { complaintInput } from '../../../shared/complaint-input';
+import { LIMITS, email, inThailand, phone, type ComplaintInput } from '../../../shared/complaint-input';
+import { requiredText, text } from '../../../shared/field-rules';
 
 /**
  * Open311 inputs as schemas: a POSTed service request is mapped onto the complaint's own input
@@ -9,6 +10,7 @@ import { complaintInput } from '../../../shared/complaint-input';
 
 /** The complaint's field paths, named as an Open311 client sent them. */
 const OPEN311_FIELD: Record<string, string> = {
+  // Rules the service checks after the schema (a category that is gone, a photo id).
   category: 'service_code',
   description: 'description',
   location: 'lat/long',
@@ -26,53 +28,61 @@ export const open311Field = (path: ReadonlyArray<string | number>) => {
   return OPEN311_FIELD[key] ?? key;
 };
 
-const coordinate = z.union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/).transform(Number)]).meta({ description: 'WGS 84, in Thailand' });
-const optionalText = (max: number, description?: string) => z.string().max(max).optional().meta(description ? { description } : {});
-
-/** The spec's fields of a new service request; a location is lat and long, or address_string. */
-const open311Fields = z
-  .object({
-    service_code: z.string().max(40).meta({ description: 'A code from services.json', examples: ['road'] }),
-    lat: coordinate.optional(),
-    long: coordinate.optional(),
-    address_string: optionalText(300),
-    description: z.string().max(5000).meta({ examples: ['ไฟถนนดับหน้าวัดนกออก 3 ต้น'] }),
-    email: optionalText(254),
-    first_name: optionalText(100),
-    last_name: optionalText(100),
-    phone: optionalText(30),
-    device_id: optionalText(100, 'Accepted, not stored'),
-    account_id: optionalText(100, 'Echoed in the answer, not stored'),
-    media_url: optionalText(2000, 'Accepted, not stored'),
-    jurisdiction_id: optionalText(100, 'Accepted, not stored'),
-    api_key: optionalText(200, 'A Strapi API token (not read-only); required when the server sets OPEN311_REQUIRE_KEY=true'),
-  })
-  .superRefine((f, ctx) => {
-    if ((f.lat === undefined) !== (f.long === undefined)) ctx.addIssue({ code: 'custom', path: [f.lat === undefined ? 'lat' : 'long'], params: { code: 'location_incomplete' } });
-    else if (f.lat === undefined && !f.address_string) ctx.addIssue({ code: 'custom', path: ['lat'], params: { code: 'location_required' } });
-  });
+const coordinate = (example: number) =>
+  // The example sits on the number: zod documents no example on a schema that transforms its input.
+  z.union([z.number().meta({ examples: [example] }), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/).transform(Number)]).meta({ description: 'WGS 84, in Thailand' });
+const note = (description: string) => z.string().max(100).optional().meta({ description });
 
 /**
- * A new service request: the spec's fields, then the complaint schema. Contact details come with
- * consent: an Open311 client sends them on its user's behalf, having asked (see README).
+ * A new service request: the spec's fields, each checked by the complaint's own field rules, then
+ * mapped onto the complaint's input. Contact details come with consent: an Open311 client sends them
+ * on its user's behalf, having asked (see README).
  */
-export const open311RequestInput = open311Fields
-  .transform((f) => {
-    const name = [f.first_name, f.last_name].map((p) => p?.trim()).filter(Boolean).join(' ');
+export const open311RequestInput = z
+  .object({
+    service_code: requiredText(LIMITS.category, { description: 'A code from services.json', examples: ['road'] }),
+    lat: coordinate(14.7154).optional(),
+    long: coordinate(102.0106).optional(),
+    address_string: z.optional(text(LIMITS.address)),
+    description: requiredText(LIMITS.description, { examples: ['ไฟถนนดับหน้าวัดนกออก 3 ต้น'] }),
+    email: z.optional(email),
+    first_name: z.optional(text(100)),
+    last_name: z.optional(text(100)),
+    phone: z.optional(phone),
+    device_id: note('Accepted, not stored'),
+    account_id: note('Echoed in the answer, not stored'),
+    media_url: z.string().max(2000).optional().meta({ description: 'Accepted, not stored' }),
+    jurisdiction_id: note('Accepted, not stored'),
+    api_key: z.string().max(1000).optional().meta({ description: 'A Strapi API token (not read-only); required when the server sets OPEN311_REQUIRE_KEY=true' }),
+  })
+  .superRefine(
+    (f, ctx) => {
+      const lat = typeof f.lat === 'number' ? f.lat : undefined;
+      const long = typeof f.long === 'number' ? f.long : undefined;
+      if ((f.lat === undefined) !== (f.long === undefined)) ctx.addIssue({ code: 'custom', path: [f.lat === undefined ? 'lat' : 'long'], params: { code: 'location_incomplete' } });
+      else if (f.lat === undefined && !f.address_string) ctx.addIssue({ code: 'custom', path: ['location'], params: { code: 'location_required' } });
+      else if (lat !== undefined && long !== undefined && !inThailand({ lat, lng: long })) ctx.addIssue({ code: 'custom', path: ['location'], params: { code: 'out_of_area' } });
+      const name = [f.first_name, f.last_name].filter(Boolean).join(' ');
+      if ([...name].length > LIMITS.name) ctx.addIssue({ code: 'custom', path: ['contact', 'name'], params: { code: 'too_long' } });
+    },
+    // Also when another field is wrong: every problem is named at once.
+    { when: (p) => typeof p.value === 'object' && p.value !== null }
+  )
+  .transform((f): { accountId: string | null; complaint: ComplaintInput } => {
+    const name = [f.first_name, f.last_name].filter(Boolean).join(' ');
     const contact = { ...(name ? { name } : {}), ...(f.phone ? { phone: f.phone } : {}), ...(f.email ? { email: f.email } : {}) };
-    const hasContact = Object.keys(contact).length > 0;
+    const withContact = Object.keys(contact).length > 0;
     return {
       accountId: f.account_id ?? null,
       complaint: {
         category: f.service_code,
         description: f.description,
-        ...(f.lat !== undefined && f.long !== undefined ? { location: { lat: f.lat, lng: f.long } } : {}),
+        ...(f.lat !== undefined && f.long !== undefined ? { location: { lat: Math.round(f.lat * 1e6) / 1e6, lng: Math.round(f.long * 1e6) / 1e6 } } : {}),
         ...(f.address_string ? { address: f.address_string } : {}),
-        ...(hasContact ? { contact, consent: true } : {}),
+        ...(withContact ? { contact, consent: true } : {}),
       },
     };
-  })
-  .pipe(z.object({ accountId: z.string().nullable(), complaint: complaintInput }));
+  });
 
 /** Form fields may repeat (a=1&a=2): the first counts; an empty one is the same as none (the spec's "optional"). */
 export function flattenForm(form: unknown): Record<string, unknown> {
@@ -104,7 +114,7 @@ const W3C_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 const list = (description: string) =>
   z
     .string()
-    .max(20000)
+    .max(8000) // a URL longer than a server reads (16 KB of headers) cannot arrive anyway
     .optional()
     .meta({ description })
     .transform((s) => (s ?? '').split(',').map((p) => p.trim()).filter(Boolean));

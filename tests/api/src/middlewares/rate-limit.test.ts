@@ -14,7 +14,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-it('limits public writes per client to RATE_LIMIT_PER_MINUTE, with a reason in Thai and English', async () => {
+it('limits public writes per client to RATE_LIMIT_PER_MINUTE, with a reason in the caller’s language', async () => {
   const body = { data: { category: 'waste', description: 'ขยะไม่ได้เก็บมา 2 สัปดาห์' } };
   for (let i = 0; i < 5; i++) {
     const ok = await request(app.url).post('/api/complaints').send(body).expect(201);
@@ -22,7 +22,10 @@ it('limits public writes per client to RATE_LIMIT_PER_MINUTE, with a reason in T
   }
   const limited = await request(app.url).post('/api/complaints').send(body).expect(429);
   expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-  expect(limited.body.error.message).toMatch(/ส่งคำขอบ่อยเกินไป.*Too many requests/);
+  expect(limited.body.error.message).toMatch(/^ส่งคำขอบ่อยเกินไป กรุณารอ \d+ วินาที/);
+  expect(limited.body.error.details.code).toBe('rate_limited');
+  const english = await request(app.url).post('/api/complaints').set('Accept-Language', 'en').send(body).expect(429);
+  expect(english.body.error.message).toMatch(/^Too many requests: please wait \d+ seconds/);
   expect(await app.strapi.db.query('api::complaint.complaint').count()).toBe(5);
   // Reads are not limited.
   for (let i = 0; i < 8; i++) await request(app.url).get('/api/complaint-categories').expect(200);

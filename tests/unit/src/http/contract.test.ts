@@ -8,7 +8,7 @@ describe('route contracts', () => {
   it('write the OpenAPI operation from the same schema that validates the body', () => {
     const op = operationOf(createSubmission);
     expect(op).toMatchObject({ path: '/e-form-submissions', method: 'post' });
-    const operation = op.operation;
+    const operation: Json = op.operation;
     const body = operation.requestBody.content['application/json'].schema as Json;
     const data = body.properties.data;
     expect(data.required).toEqual(expect.arrayContaining(['title', 'description']));
@@ -23,7 +23,8 @@ describe('route contracts', () => {
   it('turn path parameters into OpenAPI parameters', () => {
     const op = operationOf(trackSubmission);
     expect(op.path).toBe('/e-form-submissions/track/{trackingCode}');
-    expect((op.operation).parameters).toEqual([expect.objectContaining({ in: 'path', name: 'trackingCode', required: true })]);
+    const operation: Json = op.operation;
+    expect(operation.parameters).toEqual([expect.objectContaining({ in: 'path', name: 'trackingCode', required: true })]);
   });
 
   it('name every wrong field with a stable code and a message in one language', () => {

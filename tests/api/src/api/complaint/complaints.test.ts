@@ -36,7 +36,7 @@ describe('POST /api/complaints', () => {
   });
 
   it('ignores the fields only the server sets', async () => {
-    const res = await post({ data: { ...valid, status: 'resolved', state: 'closed', trackingCode: 'NK-0000-AAAAA', channel: 'line', assignee: 1, dueAt: '2020-01-01' } }).expect(201);
+    const res = await post({ data: { ...valid, status: 'resolved', state: 'closed', trackingCode: 'NK-0000-AAAAA', channel: 'line', assignee: 1, dueAt: '2020-01-01', secret: 1 } }).expect(201);
     expect(res.body.data).toMatchObject({ status: 'received', channel: 'web' });
     expect(res.body.data.trackingCode).not.toBe('NK-0000-AAAAA');
     const stored = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: res.body.data.trackingCode }, populate: ['assignee'] });
@@ -48,27 +48,28 @@ describe('POST /api/complaints', () => {
   });
 
   const bad: Array<[string, unknown, string]> = [
-    ['a missing description', { data: { category: 'road' } }, 'description'],
-    ['an unknown category', { data: { ...valid, category: 'nope' } }, 'category'],
-    ['a point outside Thailand', { data: { ...valid, location: { lat: 48.85, lng: 2.35 } } }, 'location'],
-    ['a 50 KB title', { data: { ...valid, title: 'ก'.repeat(50 * 1024) } }, 'title'],
-    ['an object where text belongs', { data: { ...valid, description: { text: 'x' } } }, 'description'],
-    ['an array where text belongs', { data: { ...valid, category: ['road'] } }, 'category'],
-    ['a bad phone', { data: { ...valid, contact: { phone: 'call me' }, consent: true } }, 'contact.phone'],
-    ['contact without consent', { data: { ...valid, contact: { name: 'สมหญิง' } } }, 'consent'],
-    ['an unknown photo id', { data: { ...valid, photos: [999999] } }, 'photos'],
-    ['four photos', { data: { ...valid, photos: [1, 2, 3, 4] } }, 'photos'],
-    ['an unknown field', { data: { ...valid, secret: 1 } }, 'secret'],
-    ['no data envelope', { category: 'road', description: 'x' }, 'data'],
+    ['a missing description', { data: { category: 'road' } }, 'data.description:required'],
+    ['an unknown category', { data: { ...valid, category: 'nope' } }, 'data.category:unknown_category'],
+    ['a point outside Thailand', { data: { ...valid, location: { lat: 48.85, lng: 2.35 } } }, 'data.location:out_of_area'],
+    ['a 50 KB title', { data: { ...valid, title: 'ก'.repeat(50 * 1024) } }, 'data.title:too_long'],
+    ['an object where text belongs', { data: { ...valid, description: { text: 'x' } } }, 'data.description:invalid_type'],
+    ['an array where text belongs', { data: { ...valid, category: ['road'] } }, 'data.category:invalid_type'],
+    ['a bad phone', { data: { ...valid, contact: { phone: 'call me' }, consent: true } }, 'data.contact.phone:invalid_phone'],
+    ['contact without consent', { data: { ...valid, contact: { name: 'สมหญิง' } } }, 'data.consent:consent_required'],
+    ['an unknown photo id', { data: { ...valid, photos: [999999] } }, 'data.photos:unknown_photo'],
+    ['four photos', { data: { ...valid, photos: [1, 2, 3, 4] } }, 'data.photos:too_many'],
+    ['a village as text', { data: { ...valid, village: '5' } }, 'data.village:invalid_type'],
+    ['no data envelope', { category: 'road', description: 'x' }, 'data:required'],
   ];
-  it.each(bad)('answers %s with 400 naming the field, and stores nothing', async (_label, body, field) => {
+  it.each(bad)('answers %s with 400 naming the field and its code, and stores nothing', async (_label, body, expected) => {
     const before = await count();
     const res = await post(body).expect(400);
     expect(res.body.error.name).toBe('ValidationError');
-    const paths = res.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'));
-    expect(paths).toContain(field);
-    // Reasons in Thai and English.
-    expect(res.body.error.message).toMatch(/[\u0E00-\u0E7F].* \/ [A-Za-z]/);
+    const found = res.body.error.details.errors.map((e: { path: string[]; code: string }) => `${e.path.join('.')}:${e.code}`);
+    expect(found).toContain(expected);
+    // One language (Thai by default), never "ไทย / English".
+    expect(res.body.error.message).toMatch(/^[\u0E00-\u0E7F]/);
+    expect(JSON.stringify(res.body)).not.toContain(' / ');
     expect(await count()).toBe(before);
   });
 
@@ -76,8 +77,9 @@ describe('POST /api/complaints', () => {
     const before = await count();
     const malformed = await request(app.url).post('/api/complaints').set('Content-Type', 'application/json').send('{"data": {"category": "road",');
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error.details.errors[0].path).toEqual(['body']);
-    expect(malformed.body.error.message).toMatch(/^ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง \/ The body is not valid JSON/);
+    expect(malformed.body.error.details.errors[0]).toMatchObject({ path: ['body'], code: 'malformed_body', message: 'อ่านข้อมูลที่ส่งมาไม่ได้' });
+    const english = await request(app.url).post('/api/complaints').set('Content-Type', 'application/json').set('Accept-Language', 'en').send('{"data": ');
+    expect(english.body.error.details.errors[0].message).toBe('The request body cannot be read');
     const deep = '{"data":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}';
     const nested = await request(app.url).post('/api/complaints').set('Content-Type', 'application/json').send(deep);
     expect(nested.status).toBe(400);
@@ -134,8 +136,7 @@ describe('POST /api/complaints/photos', () => {
       .attach('files', Buffer.from('MZ this is not a picture'), { filename: 'photo.jpg', contentType: 'image/jpeg' })
       .expect(400);
     // Named by the file, since multipart parts may be stored in any order.
-    expect(res.body.error.details.errors[0].path).toEqual(['files']);
-    expect(res.body.error.message).toBe('photo.jpg: ไฟล์นี้ไม่ใช่รูปภาพ / photo.jpg: This file is not an image');
+    expect(res.body.error.details.errors[0]).toEqual({ path: ['files'], code: 'not_an_image', message: 'photo.jpg: ไฟล์นี้ไม่ใช่รูปภาพ', name: 'ValidationError' });
     expect(await files()).toBe(before);
   });
 
@@ -161,7 +162,7 @@ describe('POST /api/complaints/photos', () => {
       files: { filepath: tmp, originalFilename: 'news-cover.png', mimetype: 'image/png', size: fs.statSync(tmp).size },
     });
     const res = await post({ data: { ...valid, photos: [other.id] } }).expect(400);
-    expect(res.body.error.details.errors[0].path).toEqual(['photos']);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: ['data', 'photos'], code: 'unknown_photo' });
   });
 });
 
@@ -171,7 +172,9 @@ describe('GET /api/complaints/track/:trackingCode', () => {
     const res = await request(app.url).get(`/api/complaints/track/${trackingCode.toLowerCase()}`).expect(200);
     expect(res.body.data.trackingCode).toBe(trackingCode);
     await request(app.url).get('/api/complaints/track/NK-0000-ZZZZZ').expect(404);
-    await request(app.url).get('/api/complaints/track/not-a-code').expect(404);
+    // Not a tracking code at all: the request is wrong, not the record missing.
+    const malformed = await request(app.url).get('/api/complaints/track/not-a-code').expect(400);
+    expect(malformed.body.error.details.errors[0]).toMatchObject({ path: ['params', 'trackingCode'], code: 'invalid_tracking_code' });
   });
 
   it('keeps confidential categories out of every public answer', async () => {

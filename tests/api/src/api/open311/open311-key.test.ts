@@ -36,11 +36,11 @@ describe('OPEN311_REQUIRE_KEY=true', () => {
     const apiKey = key && keys[key] ? keys[key] : key;
     const json = await request(app.url).post(`${V2}/requests.json`).type('form').send({ ...form, ...(apiKey ? { api_key: apiKey } : {}) });
     expect(json.status).toBe(403);
-    expect(json.body).toEqual([{ code: 403, description: expect.stringMatching(/^api_key: [\u0E00-\u0E7F].* \/ Missing or invalid api_key$/) }]);
+    expect(json.body).toEqual([{ code: 403, description: 'api_key: ไม่มี api_key หรือ api_key ไม่ถูกต้อง', field: 'api_key', reason: 'invalid_api_key' }]);
     const xml = await request(app.url).post(`${V2}/requests.xml`).type('form').send({ ...form, ...(apiKey ? { api_key: apiKey } : {}) });
     expect(xml.status).toBe(403);
     expect(xml.headers['content-type']).toMatch(/^text\/xml/);
-    expect(xml.text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<errors><error><code>403<\/code><description>api_key: [^<]+<\/description><\/error><\/errors>\n$/);
+    expect(xml.text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<errors><error><code>403<\/code><description>api_key: [^<]+<\/description><field>api_key<\/field><reason>invalid_api_key<\/reason><\/error><\/errors>\n$/);
     expect(await count()).toBe(before);
   });
 

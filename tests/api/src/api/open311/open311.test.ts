@@ -167,8 +167,10 @@ describe('GET service definition', () => {
   it.each(['nope', 'corruption', 'retired'])('answers %s with 404 in the spec error format', async (code) => {
     const { json, xml } = await both(`${V2}/services/${code}`, 'errors');
     expect(json.status).toBe(404);
-    expect(json.body).toEqual([{ code: 404, description: expect.stringMatching(/^service_code: [\u0E00-\u0E7F].* \/ No service has this service_code$/) }]);
-    expect(xml.text).toMatch(/<errors><error><code>404<\/code><description>service_code: .*<\/description><\/error><\/errors>/);
+    expect(json.body).toEqual([{ code: 404, description: 'service_code: ไม่พบประเภทเรื่องนี้', field: 'service_code', reason: 'unknown_category' }]);
+    const en = await request(app.url).get(`${V2}/services/${code}.json`).set('Accept-Language', 'en');
+    expect(en.body).toEqual([{ code: 404, description: 'service_code: No category has this code', field: 'service_code', reason: 'unknown_category' }]);
+    expect(xml.text).toMatch(/<errors><error><code>404<\/code><description>service_code: .*<\/description><field>service_code<\/field><reason>unknown_category<\/reason><\/error><\/errors>/);
   });
 });
 
@@ -216,23 +218,25 @@ describe('POST requests', () => {
     expect(c).toMatchObject({ channel: 'open311', address: 'ตลาดสด หมู่ 3', lat: null, contactName: null, consent: false });
   });
 
-  const bad: Array<[string, Record<string, unknown>, number, string]> = [
-    ['a missing service_code', { description: 'x', ...at }, 400, 'service_code'],
-    ['an unknown service_code', { service_code: 'nope', description: 'x', ...at }, 404, 'service_code'],
-    ['a confidential service_code', { service_code: 'corruption', description: 'มีการเรียกรับเงิน', ...at }, 404, 'service_code'],
-    ['an inactive service_code', { service_code: 'retired', description: 'x', ...at }, 404, 'service_code'],
-    ['a point outside Thailand', { service_code: 'road', description: 'x', lat: '48.85', long: '2.35' }, 400, 'lat/long'],
-    ['lat without long', { service_code: 'road', description: 'x', lat: '14.72' }, 400, 'lat/long'],
-    ['no location at all', { service_code: 'road', description: 'x' }, 400, 'lat/long'],
-    ['a missing description', { service_code: 'road', ...at }, 400, 'description'],
-    ['a bad phone', { service_code: 'road', description: 'x', ...at, phone: 'call me' }, 400, 'phone'],
-    ['a bad e-mail', { service_code: 'road', description: 'x', ...at, email: 'nope' }, 400, 'email'],
+  const bad: Array<[string, Record<string, unknown>, number, string, string]> = [
+    ['a missing service_code', { description: 'x', ...at }, 400, 'service_code', 'required'],
+    ['an unknown service_code', { service_code: 'nope', description: 'x', ...at }, 404, 'service_code', 'unknown_category'],
+    ['a confidential service_code', { service_code: 'corruption', description: 'มีการเรียกรับเงิน', ...at }, 404, 'service_code', 'unknown_category'],
+    ['an inactive service_code', { service_code: 'retired', description: 'x', ...at }, 404, 'service_code', 'unknown_category'],
+    ['a point outside Thailand', { service_code: 'road', description: 'x', lat: '48.85', long: '2.35' }, 400, 'lat/long', 'out_of_area'],
+    ['lat without long', { service_code: 'road', description: 'x', lat: '14.72' }, 400, 'long', 'location_incomplete'],
+    ['no location at all', { service_code: 'road', description: 'x' }, 400, 'lat/long', 'location_required'],
+    ['a missing description', { service_code: 'road', ...at }, 400, 'description', 'required'],
+    ['a bad phone', { service_code: 'road', description: 'x', ...at, phone: 'call me' }, 400, 'phone', 'invalid_phone'],
+    ['a bad e-mail', { service_code: 'road', description: 'x', ...at, email: 'nope' }, 400, 'email', 'invalid_format'],
   ];
-  it.each(bad)('answers %s with the spec error array naming the field, storing nothing', async (_label, form, status, field) => {
+  it.each(bad)('answers %s with the spec error array naming the field, storing nothing', async (_label, form, status, field, reason) => {
     const before = await count();
     const json = await request(app.url).post(`${V2}/requests.json`).type('form').send(form);
     expect(json.status).toBe(status);
-    expect(json.body).toEqual(expect.arrayContaining([{ code: status, description: expect.stringMatching(new RegExp(`^${field}: [\\u0E00-\\u0E7F].* / [A-Za-z]`)) }]));
+    // One language (Thai by default): the field, then the reason in words; and the stable reason code.
+    expect(json.body).toEqual(expect.arrayContaining([{ code: status, description: expect.stringMatching(new RegExp(`^${field}: [\\u0E00-\\u0E7F]`)), field, reason }]));
+    expect(JSON.stringify(json.body)).not.toContain(' / ');
     const xml = await request(app.url).post(`${V2}/requests.xml`).type('form').send(form);
     expect(xml.status).toBe(status);
     const tree = parseXml(xml.text);
@@ -243,7 +247,7 @@ describe('POST requests', () => {
 
   it('reports every problem at once', async () => {
     const res = await request(app.url).post(`${V2}/requests.json`).send({ lat: '1', long: '1' }).expect(400);
-    expect(res.body.map((e: { description: string }) => e.description.split(':')[0]).sort()).toEqual(['description', 'lat/long', 'service_code']);
+    expect(res.body.map((e: { field: string }) => e.field).sort()).toEqual(['description', 'lat/long', 'service_code']);
   });
 });
 
@@ -343,7 +347,7 @@ describe('GET requests', () => {
   ])('answers ?%s with 400 naming %s', async (query, field) => {
     const { json } = await both(`${V2}/requests`, 'errors', `?${query}`);
     expect(json.status).toBe(400);
-    expect(json.body[0]).toEqual({ code: 400, description: expect.stringMatching(new RegExp(`^${field}: `)) });
+    expect(json.body[0]).toEqual({ code: 400, description: expect.stringMatching(new RegExp(`^${field}: `)), field, reason: expect.any(String) });
   });
 
   it('gives the list an ETag and answers a revalidation with 304', async () => {
@@ -361,7 +365,7 @@ describe('GET requests', () => {
     for (const id of ['NK-0000-ZZZZZ', 'not-a-code']) {
       const missing = await both(`${V2}/requests/${id}`, 'errors');
       expect(missing.json.status).toBe(404);
-      expect(missing.json.body).toEqual([{ code: 404, description: expect.stringMatching(/^service_request_id: /) }]);
+      expect(missing.json.body).toEqual([{ code: 404, description: expect.stringMatching(/^service_request_id: /), field: 'service_request_id', reason: 'not_found' }]);
     }
   });
 });

@@ -138,18 +138,21 @@ describe('POST /api/poles/:code/reports', () => {
   it('refuses bad input with 400 or 404 and stores nothing', async () => {
     const count = await complaints();
     const pole = await poleOf('NOK-P08');
-    const fieldOf = (res: request.Response) => res.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'));
+    const fieldOf = (res: request.Response) => res.body.error.details.errors.map((e: { path: string[]; code: string }) => `${e.path.join('.')}:${e.code}`);
     await report('NOK-P99', { data: { fault: 'no_sound' } }).expect(404);
-    expect(fieldOf(await report('NOK-P08', { data: { fault: 'no_sound', note: 'ก'.repeat(10 * 1024) } }).expect(400))).toEqual(['note']);
-    expect(fieldOf(await report('NOK-P08', { data: { fault: 'exploded' } }).expect(400))).toEqual(['fault']);
-    expect(fieldOf(await report('NOK-P08', { data: {} }).expect(400))).toEqual(['fault']);
-    expect(fieldOf(await report('NOK-P08', { data: { fault: 'no_sound', phone: 'call me' } }).expect(400))).toEqual(['phone']);
-    expect(fieldOf(await report('NOK-P08', { data: { fault: { th: 'x' } } }).expect(400))).toEqual(['fault']);
-    expect(fieldOf(await report('NOK-P08', { fault: 'no_sound' }).expect(400))).toEqual(['data']);
+    expect(fieldOf(await report('NOK-P08', { data: { fault: 'no_sound', note: 'ก'.repeat(10 * 1024) } }).expect(400))).toEqual(['data.note:too_long']);
+    expect(fieldOf(await report('NOK-P08', { data: { fault: 'exploded' } }).expect(400))).toEqual(['data.fault:invalid_choice']);
+    expect(fieldOf(await report('NOK-P08', { data: {} }).expect(400))).toEqual(['data.fault:required']);
+    expect(fieldOf(await report('NOK-P08', { data: { fault: 'no_sound', phone: 'call me' } }).expect(400))).toEqual(['data.phone:invalid_phone']);
+    expect(fieldOf(await report('NOK-P08', { data: { fault: { th: 'x' } } }).expect(400))).toEqual(['data.fault:invalid_choice']);
+    expect(fieldOf(await report('NOK-P08', { fault: 'no_sound' }).expect(400))).toEqual(['data:required']);
     const malformed = await request(app.url).post('/api/poles/NOK-P08/reports').set('Content-Type', 'application/json').send('{"data": {').expect(400);
-    expect(malformed.body.error.message).toMatch(/JSON/);
-    const bad = await report('NOK-P08', { data: { fault: 'exploded' } });
-    expect(bad.body.error.message).toContain(' / '); // Thai / English
+    expect(malformed.body.error.details.errors[0].code).toBe('malformed_body');
+    // One language: Thai by default, English when asked.
+    const th = await report('NOK-P08', { data: { fault: 'exploded' } });
+    expect(th.body.error.details.errors[0].message).toBe('ค่าที่เลือกไม่ถูกต้อง');
+    const en = await report('NOK-P08', { data: { fault: 'exploded' } }).set('Accept-Language', 'en');
+    expect(en.body.error.details.errors[0].message).toBe('The value is not one of the choices');
     expect(await complaints()).toBe(count);
     expect(await poleOf('NOK-P08')).toEqual(pole);
   });

@@ -179,13 +179,15 @@ describe('POST request input', () => {
     expect(errorsOf({ ...form, lat: '48.85', long: '2.35' })).toEqual(['lat/long:out_of_area']);
     expect(errorsOf({ ...form, lat: 'north', long: '2' })).toEqual(['lat:invalid_type']);
     expect(errorsOf({ ...form, long: undefined })).toEqual(['long:location_incomplete']);
-    expect(errorsOf({ service_code: 'road', description: 'x' })).toEqual(['lat:location_required']);
+    expect(errorsOf({ service_code: 'road', description: 'x' })).toEqual(['lat/long:location_required']);
     expect(errorsOf({ ...form, phone: 'call me' })).toEqual(['phone:invalid_phone']);
     expect(errorsOf({ ...form, email: 'nope' })).toEqual(['email:invalid_format']);
     expect(errorsOf({ ...form, first_name: 'ก'.repeat(150) })).toEqual(['first_name:too_long']);
     expect(errorsOf({ ...form, first_name: 'ก'.repeat(100), last_name: 'ข'.repeat(100) })).toEqual(['first_name/last_name:too_long']);
     expect(errorsOf({ ...form, description: { x: 1 } })).toEqual(['description:invalid_type']);
-    expect(errorsOf('not a form')).toEqual(['service_code:required', 'description:required']);
+    expect(errorsOf('not a form')).toEqual(['service_code:required', 'description:required', 'lat/long:location_required']);
+    // Every problem at once: the fields' own and the location rule.
+    expect(errorsOf({ lat: '1', long: '1' }).sort()).toEqual(['description:required', 'lat/long:out_of_area', 'service_code:required']);
   });
 });
 

@@ -1,0 +1,272 @@
+import request from 'supertest';
+import sharp from 'sharp';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { startApp, type TestApp } from '../../../../helpers/strapi';
+
+/**
+ * The OpenAPI document is the API: it validates as OpenAPI 3.1, every documented operation answers
+ * a request generated from its own schema with a documented status and a body its schema accepts,
+ * and breaking one field at a time gets a 400 naming that field with one of its documented codes.
+ */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- walking a generated JSON document
+
+let app: TestApp;
+let doc: Json;
+const DOC_ID = 'https://nokok.example/openapi.json';
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+
+beforeAll(async () => {
+  // The demo town: categories, poles and bills the documented examples name.
+  app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '100000' });
+  doc = (await request(app.url).get('/api/openapi.json').expect(200)).body as Json;
+  ajv.addSchema({ $id: DOC_ID, components: doc.components });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** A schema whose `#/components/…` references resolve in the document. */
+const compile = (schema: Json) => ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${DOC_ID}#/components/`)) as Json);
+
+/** A value the schema accepts: its first example, else something of its type within its limits. */
+function sample(schema: Json | undefined, all = false): unknown {
+  if (!schema) return undefined;
+  if (schema.$ref) return sample(doc.components.schemas[String(schema.$ref).split('/').pop()!] as Json, all);
+  if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
+  if ('const' in schema) return schema.const;
+  if (Array.isArray(schema.enum)) return schema.enum.find((v: unknown) => v !== null);
+  if (schema.anyOf || schema.oneOf) return sample((schema.anyOf ?? schema.oneOf)[0] as Json, all);
+  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'object': {
+      const out: Json = {};
+      for (const [name, prop] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
+        // Required fields always; optional ones when documented with an example (all = every field).
+        const example = 'examples' in prop || ((prop.anyOf ?? []) as Json[]).some((p) => 'examples' in p);
+        if ((schema.required ?? []).includes(name) || (all && example)) out[name] = sample(prop, all);
+      }
+      return out;
+    }
+    case 'array':
+      return Array.from({ length: schema.minItems ?? 0 }, () => sample(schema.items as Json, all));
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return true;
+    case 'string':
+      if (schema.format === 'email') return 'someone@example.com';
+      if (schema.format === 'date-time') return new Date().toISOString();
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+    default:
+      return undefined;
+  }
+}
+
+interface Call {
+  path: string;
+  method: 'get' | 'post';
+  op: Json;
+}
+
+const operations = (): Call[] =>
+  Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) => (['post', 'get'] as const).filter((m) => item[m]).map((method) => ({ path, method, op: item[method] as Json })));
+
+/** Values of path parameters that name real records, learnt from earlier answers. */
+const learnt: Record<string, string> = {};
+const bodyMedia = (op: Json) => Object.keys(op.requestBody?.content ?? {})[0];
+
+async function send(call: Call, params: Json, query: Json, body: unknown) {
+  const url = '/api' + call.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  let req = request(app.url)[call.method](url).query(query as Record<string, string>).set('Accept-Language', 'en');
+  const media = bodyMedia(call.op);
+  if (media === 'multipart/form-data') {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } }).png().toBuffer();
+    req = req.attach('files', png, 'photo.png');
+  } else if (body !== undefined) req = req.type(media === 'application/x-www-form-urlencoded' ? 'form' : 'json').send(body as object);
+  return req;
+}
+
+function request0(call: Call) {
+  const params: Json = {};
+  const query: Json = {};
+  for (const p of (call.op.parameters ?? []) as Json[]) {
+    if (p.in === 'path') params[p.name] = learnt[`${call.op.operationId}.${p.name}`] ?? learnt[p.name] ?? sample(p.schema as Json);
+    else if (p.required) query[p.name] = sample(p.schema as Json);
+  }
+  const schema = call.op.requestBody?.content?.[bodyMedia(call.op)]?.schema as Json | undefined;
+  const body = schema && bodyMedia(call.op) !== 'multipart/form-data' ? sample(schema, true) : undefined;
+  return { params, query, body };
+}
+
+/** Checks the answer against the document: a documented status, and a body its schema accepts. */
+function conforms(call: Call, res: request.Response) {
+  const documented = call.op.responses[String(res.status)] as Json | undefined;
+  if (!documented) throw new Error(`${call.op.operationId}: status ${res.status} is not documented (${JSON.stringify(res.body).slice(0, 300)})`);
+  const schema = documented.content?.['application/json']?.schema as Json | undefined;
+  if (schema && /json/.test(String(res.headers['content-type']))) {
+    const validate = compile(schema);
+    if (!validate(res.body)) throw new Error(`${call.op.operationId} ${res.status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(res.body).slice(0, 500)}`);
+  }
+}
+
+// In an order where each answer supplies the records later calls name.
+const ORDER = ['createComplaint', 'createEServiceRequest', 'lookupTaxBill', 'open311CreateRequest'];
+const byOrder = (a: Call, b: Call) => {
+  const rank = (c: Call) => (ORDER.includes(c.op.operationId as string) ? ORDER.indexOf(c.op.operationId as string) : ORDER.length);
+  return rank(a) - rank(b);
+};
+
+function learn(call: Call, body: Json) {
+  const data = body?.data as Json | Json[] | undefined;
+  const id = call.op.operationId as string;
+  if (id === 'createComplaint') learnt['trackComplaint.trackingCode'] = (data as Json).trackingCode;
+  if (id === 'createEServiceRequest') learnt['trackEServiceRequest.trackingCode'] = (data as Json).trackingCode;
+  if (id === 'lookupTaxBill') learnt['getTaxBillQr.token'] = /\/qr\/([^/]+)\.png$/.exec(String((data as Json).qrImageUrl))![1];
+  if (id === 'open311CreateRequest') learnt['open311Request.service_request_id'] = (body as unknown as Json[])[0].service_request_id;
+  if (Array.isArray(data) && data[0]?.documentId) learnt[`${id.replace(/^list/, 'get')}.documentId`] = data[0].documentId;
+}
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    // The validator is an ES module, which this jest setup cannot load: it runs in its own node.
+    const file = path.join(os.tmpdir(), `openapi-${process.pid}.json`);
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const script = `import { Validator } from '@seriousme/openapi-schema-validator';
+      const validator = new Validator();
+      const result = await validator.validate(JSON.parse((await import('fs')).readFileSync(process.argv[1], 'utf8')));
+      console.log(JSON.stringify({ valid: result.valid, version: validator.version, errors: result.errors ?? [] }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, file], { cwd: path.resolve(__dirname, '../../../../..'), encoding: 'utf8' });
+    fs.rmSync(file, { force: true });
+    const result = JSON.parse(out) as { valid: boolean; version: string; errors: unknown[] };
+    expect(result.errors).toEqual([]);
+    expect(result).toMatchObject({ valid: true, version: '3.1' });
+  });
+
+  it('answers every documented operation as documented, from requests generated from its schemas', async () => {
+    const answered: string[] = [];
+    for (const call of operations().sort(byOrder)) {
+      const { params, query, body } = request0(call);
+      const res = await send(call, params, query, body);
+      conforms(call, res);
+      if (res.status < 300) learn(call, res.body as Json);
+      answered.push(`${call.op.operationId} ${res.status}`);
+    }
+    // Every operation was reached with a request it accepts, not only answered with some error.
+    expect(answered.filter((a) => !/ 20[01]$/.test(a))).toEqual([]);
+    expect(answered.length).toBeGreaterThanOrEqual(25);
+  });
+});
+
+/** One field of a body, query or path, and ways to make it wrong. */
+function breakings(schema: Json, required: boolean, inUrl: boolean): Array<[string, unknown]> {
+  const out: Array<[string, unknown]> = [];
+  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
+  if (required) out.push(['missing', undefined]);
+  if (Array.isArray(schema.enum)) out.push(['not a choice', 'not-a-choice']);
+  // Thai text where a body carries it; ASCII in a URL, where each Thai letter would take nine bytes.
+  if (type === 'string' && schema.maxLength) out.push(['too long', (inUrl ? 'a' : 'ก').repeat(Number(schema.maxLength) + 1)]);
+  if (type === 'string') out.push(['not text', 12345]);
+  if (type === 'integer' || type === 'number') out.push(['not a number', 'abc']);
+  if (type === 'boolean') out.push(['not a boolean', 'yes']);
+  if (type === 'object' || type === 'array') out.push(['not an object', 'x']);
+  return out;
+}
+
+describe('a request with one field broken', () => {
+  it('is refused with 400 naming that field and a documented code', async () => {
+    const tried: string[] = [];
+    for (const call of operations().filter((c) => c.op.responses['400'])) {
+      const base = request0(call);
+      const refusal = (call.op.responses['400'] as Json).content?.['application/json']?.schema as Json;
+      const documentedCodes = refusal?.properties?.error?.properties?.details?.properties?.errors?.items?.properties?.code?.enum as string[] | undefined;
+      // The routes this project declares (Strapi's envelope with codes, or Open311's error list);
+      // the core content-type routes' query language is Strapi's own.
+      if (!documentedCodes && refusal?.type !== 'array') continue;
+      const targets: Array<{ where: 'body' | 'query' | 'params'; path: string[]; schema: Json; required: boolean }> = [];
+
+      const media = bodyMedia(call.op);
+      const bodySchema = call.op.requestBody?.content?.[media]?.schema as Json | undefined;
+      if (bodySchema && media !== 'multipart/form-data') {
+        // The fields of the body, or of its `data` envelope.
+        const fields = (bodySchema.properties?.data ?? bodySchema) as Json;
+        const prefix = bodySchema.properties?.data ? ['data'] : [];
+        for (const [name, prop] of Object.entries((fields.properties ?? {}) as Record<string, Json>)) {
+          targets.push({ where: 'body', path: [...prefix, name], schema: prop, required: (fields.required ?? []).includes(name) });
+        }
+      }
+      for (const p of (call.op.parameters ?? []) as Json[]) {
+        // A path value outside its pattern (json|xml) matches no route at all: only lengths are breakable there.
+        if (p.in === 'path' && !p.schema.maxLength) continue;
+        targets.push({ where: p.in === 'path' ? 'params' : 'query', path: [p.name], schema: p.schema as Json, required: false });
+      }
+
+      for (const target of targets) {
+        const types = Array.isArray(target.schema.type) ? target.schema.type : [target.schema.type];
+        for (const [how, value] of breakings(target.schema, target.required, target.where !== 'body')) {
+          // Query and path values are text, and an Open311 form field may be a number or a numeric text.
+          if (target.where !== 'body' && how === 'not text') continue;
+          if (how === 'not text' && target.schema.anyOf) continue;
+          if (media === 'application/x-www-form-urlencoded' && (how === 'not text' || how === 'not a number')) continue;
+          if (types.includes('string') && how === 'not a number') continue;
+          const params = { ...base.params };
+          const query = { ...base.query };
+          let body = structuredClone(base.body) as Json;
+          if (target.where === 'params') params[target.path[0]] = value;
+          else if (target.where === 'query') query[target.path[0]] = value;
+          else {
+            body ??= {};
+            const holder = target.path.length > 1 ? ((body[target.path[0]] ??= {}) as Json) : body;
+            const key = target.path[target.path.length - 1];
+            if (value === undefined) delete holder[key];
+            else holder[key] = value;
+          }
+          const label = `${call.op.operationId} ${target.where}.${target.path.join('.')} ${how}`;
+          const res = await send(call, params, query, body);
+          conforms(call, res);
+          expect({ label, status: res.status }).toEqual({ label, status: 400 });
+          const field = target.path[target.path.length - 1];
+          if (documentedCodes) {
+            const named = ((res.body as Json).error.details.errors as Json[]).filter((e) => (e.path as unknown[]).map(String).includes(field));
+            expect({ label, named: named.length > 0 }).toEqual({ label, named: true });
+            for (const e of named) expect({ label, code: documentedCodes.includes(e.code as string) }).toEqual({ label, code: true });
+          } else {
+            // Open311's own error list: the field as the client sent it, and a stable reason.
+            const named = (res.body as Json[]).filter((e) => String(e.field).split('/').includes(field));
+            expect({ label, named: named.length > 0 }).toEqual({ label, named: true });
+          }
+          tried.push(label);
+        }
+      }
+    }
+    expect(tried.length).toBeGreaterThan(40);
+  });
+});
+
+describe('the same bad complaint in Thai and in English', () => {
+  it('answers the same codes, worded in each language', async () => {
+    const bad = { data: { category: '', description: 'x'.repeat(5001), location: { lat: 48.85, lng: 2.35 }, contact: { phone: '12' } } };
+    const th = await request(app.url).post('/api/complaints').set('Accept-Language', 'th').send(bad).expect(400);
+    const en = await request(app.url).post('/api/complaints').set('Accept-Language', 'en-GB,en;q=0.9').send(bad).expect(400);
+    const codes = (res: request.Response) => ((res.body as Json).error.details.errors as Json[]).map((e) => `${(e.path as string[]).join('.')}:${e.code}`).sort();
+    expect(codes(th)).toEqual(['data.category:required', 'data.consent:consent_required', 'data.contact.phone:invalid_phone', 'data.description:too_long', 'data.location:out_of_area']);
+    expect(codes(en)).toEqual(codes(th));
+    const message = (res: request.Response, code: string) => ((res.body as Json).error.details.errors as Json[]).find((e) => e.code === code)!.message as string;
+    expect(message(th, 'out_of_area')).toBe('ตำแหน่งอยู่นอกประเทศไทย');
+    expect(message(en, 'out_of_area')).toBe('The location is outside Thailand');
+    expect((th.body as Json).error.message).toMatch(/[\u0E00-\u0E7F]/);
+    expect((en.body as Json).error.message).not.toMatch(/[\u0E00-\u0E7F]/);
+    // ?locale= wins over the header; no message carries two languages.
+    const byLocale = await request(app.url).post('/api/complaints?locale=en').set('Accept-Language', 'th').send(bad).expect(400);
+    expect(message(byLocale, 'required')).toBe('This field is required');
+    for (const res of [th, en, byLocale]) expect(JSON.stringify(res.body)).not.toContain(' / ');
+  });
+});
