@@ -135,7 +135,7 @@ function learn(call: Call, body: Json) {
 }
 
 describe('GET /api/openapi.json', () => {
-  it('is a valid OpenAPI 3.1 document', async () => {
+  it('is a valid OpenAPI 3.1 document', () => {
     expect(doc.openapi).toBe('3.1.0');
     // The validator is an ES module, which this jest setup cannot load: it runs in its own node.
     const file = path.join(os.tmpdir(), `openapi-${process.pid}.json`);
