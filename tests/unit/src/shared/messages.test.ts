@@ -21,6 +21,10 @@ const read = (file: string): Catalogue => (fs.existsSync(file) ? (JSON.parse(fs.
 describe('message catalogues', () => {
   const folders = [...catalogueFolders(path.join(ROOT, 'src')), ...catalogueFolders(path.join(ROOT, 'plugins'))].map((f) => path.relative(ROOT, f));
 
+  it('are found for each module with copy', () => {
+    expect(folders).toEqual(expect.arrayContaining(['src/api/complaint/messages', 'src/api/e-form-submission/messages', 'src/api/channel/messages']));
+  });
+
   it.each(folders)('%s: every key in both languages, with the same placeholders', (folder) => {
     const th = read(path.join(ROOT, folder, 'th.json'));
     const en = read(path.join(ROOT, folder, 'en.json'));
