@@ -249,6 +249,17 @@ it('shows the chat channels with their webhook URLs, and says which are not conf
   expect(channels.render('added', { code: 'NK-6911-AAAAA' })).toBe('รับข้อมูลเพิ่มของเรื่อง NK-6911-AAAAA แล้วครับ');
   await page.screenshot({ path: '/tmp/complaint-channels.png', fullPage: true });
 
+  // The English texts (for cases filed in English) are reworded apart: the Thai wording stays.
+  await page.getByRole('radio', { name: /ภาษาอังกฤษ/ }).click();
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('textarea')).some((t) => t.value === 'Added to case {code}.'));
+  await added.fill('More details added to {code}, thank you');
+  await page.getByRole('button', { name: 'บันทึกข้อความ' }).click();
+  await page.getByText('บันทึกข้อความแล้ว').first().waitFor();
+  expect(channels.render('added', { code: 'NK-6911-AAAAA' }, 'en')).toBe('More details added to NK-6911-AAAAA, thank you');
+  expect(channels.render('added', { code: 'NK-6911-AAAAA' })).toBe('รับข้อมูลเพิ่มของเรื่อง NK-6911-AAAAA แล้วครับ');
+  await page.getByRole('radio', { name: 'ภาษาไทย' }).click();
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('textarea')).some((t) => t.value === 'รับข้อมูลเพิ่มของเรื่อง {code} แล้วครับ'));
+
   // Each message about a case shows on its page with how it went (no SMTP here: not sent).
   const code = await fileComplaint({ description: 'ท่อระบายน้ำอุดตันหน้าโรงเรียน' });
   const record = await app.strapi.db.query('api::complaint.complaint').findOne({ where: { trackingCode: code } });

@@ -690,6 +690,9 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       'oneToMany',
       'api::complaint-event.complaint-event'
     >;
+    language: Schema.Attribute.Enumeration<['th', 'en']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'th'>;
     lat: Schema.Attribute.Float &
       Schema.Attribute.SetMinMax<
         {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { CaseRecord, CaseTypeRegistration, Happening, NoticeLinks } from '../../../plugins/complaint-workflow/server/src/public';
 import { channelsOf, dueDate, pluginConfig } from '../../../plugins/complaint-workflow/server/src/public';
-import { complaintNotices } from './domain/notices';
+import { complaintNotices, type RenderText } from './domain/notices';
 import { publicUrl } from '../../public-url';
 import { COMPLAINT_WORKFLOW } from './workflow';
 
@@ -51,7 +51,7 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
     return { categories };
   },
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
-    const chatText = (key: string, vars?: Record<string, string | number>) => channelsOf(strapi).render(key, vars);
+    const chatText: RenderText = (key, vars, lang) => channelsOf(strapi).render(key, vars, lang);
     return complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl });
   },
 });

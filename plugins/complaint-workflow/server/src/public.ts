@@ -9,7 +9,7 @@ export { activeStates, allowedActions, checkDefinition, decide, dueDate, isActiv
 export { newTrackingCode, TRACKING_CODE_PATTERN } from './engine/tracking-code';
 export { permanentError } from './services/outbox';
 export type { CaseEngine } from './services/engine';
-export type { ChannelsService, ChannelInfo, TextDef } from './services/channels';
+export type { ChannelsService, ChannelInfo, TextDef, TextLanguage } from './services/channels';
 export type { OutboxService, Sender } from './services/outbox';
 export { caseEngine, channelsOf, outboxOf, pluginConfig } from './plugin';
 export { publicHistory, type StoredEvent } from './engine/public-history';

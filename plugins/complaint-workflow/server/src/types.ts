@@ -19,6 +19,8 @@ export interface AdminUser {
   firstname?: string | null;
   lastname?: string | null;
   email?: string | null;
+  /** The officer's admin language (Strapi's spelling), for messages to them; loaded for assignees. */
+  preferedLanguage?: string | null;
 }
 
 /** A case as the engine reads it: its own fields plus whatever the type populates. */

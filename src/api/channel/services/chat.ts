@@ -6,10 +6,11 @@ import type { Core } from '@strapi/strapi';
 import { publicUrl } from '../../../public-url';
 import { z } from 'zod';
 import { THAILAND, complaintInput } from '../../../shared/complaint-input';
-import { thDate, trackingLink } from '../../complaint/domain/notices';
+import { trackingLink } from '../../complaint/domain/notices';
 import { OPEN_STATES, STATE_LABELS, type ComplaintState as State } from '../../complaint/workflow';
 import { storeComplaintPhotos } from '../../complaint/photos';
-import { isStatusQuery, type RenderText } from '../domain/bot-texts';
+import { CHANNEL_MESSAGES, isStatusQuery, type RenderText } from '../domain/bot-texts';
+import { formatDate, languageOf, messagesOf } from '../../../shared/messages';
 import type { ComplaintService } from '../../complaint/services/complaint';
 import { caseEngine, channelsOf } from '../../../../plugins/complaint-workflow/server/src/public';
 
@@ -31,6 +32,8 @@ interface ChatCase {
   trackingCode: string;
   state: string;
   dueAt?: string | Date | null;
+  /** The language the case was filed in: the bot answers in it (chat cases are Thai). */
+  language?: string | null;
   address?: string | null;
   photos?: Array<{ id: number }> | null;
 }
@@ -44,7 +47,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get<{ defaultCategory: string }>('channels');
   const engine = () => caseEngine(strapi);
   const inFlight = new Set<Promise<void>>();
-  const say: RenderText = (key, vars) => channelsOf(strapi).render(key, vars);
+  const say: RenderText = (key, vars, lang) => channelsOf(strapi).render(key, vars, lang);
+  /** What the chat writes into a case is for staff, in their working language. */
+  const forStaff = messagesOf(CHANNEL_MESSAGES, 'th');
 
   const trackLink = (code: string) => trackingLink(publicUrl(strapi), code);
 
@@ -65,7 +70,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     const { trackingCode } = await (strapi.service(COMPLAINT) as ComplaintService).createFromCitizen(value, c.platform, { platformUserId: c.userId });
     const record = (await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } })) as ChatCase | null;
     if (!record) throw new Error(`the ${c.platform} complaint ${trackingCode} was filed but cannot be read back`);
-    await c.say(say('opened', { code: trackingCode, due: thDate(record.dueAt), link: trackLink(trackingCode) }));
+    const lang = languageOf(record.language);
+    await c.say(say('opened', { code: trackingCode, due: formatDate(record.dueAt, lang), link: trackLink(trackingCode) }, lang));
     return { record, created: true };
   }
 
@@ -85,19 +91,24 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async welcome(c: Conversation) {
       const town = (await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh'] })) as { nameTh?: string | null } | null;
-      await c.say(say('welcome', { town: town?.nameTh ?? 'เทศบาล' }));
+      await c.say(say('welcome', { town: town?.nameTh || forStaff('bot.townFallback') }));
     },
 
     async text(c: Conversation, body: string) {
       if (isStatusQuery(body)) {
         const latest = await findCase(c, false);
-        await c.say(latest ? say('status', { code: latest.trackingCode, state: STATE_LABELS[latest.state as State]?.th ?? latest.state, link: trackLink(latest.trackingCode) }) : say('noCase'));
+        if (!latest) {
+          await c.say(say('noCase'));
+          return;
+        }
+        const lang = languageOf(latest.language);
+        await c.say(say('status', { code: latest.trackingCode, state: STATE_LABELS[latest.state as State]?.[lang] ?? latest.state, link: trackLink(latest.trackingCode) }, lang));
         return;
       }
       const { record, created } = await caseFor(c, body);
       if (created) return;
       await engine().citizenMessage('complaint', record.id, body.slice(0, 5000));
-      await c.say(say('added', { code: record.trackingCode }));
+      await c.say(say('added', { code: record.trackingCode }, languageOf(record.language)));
     },
 
     /** A photo from the chat, stored like a website photo (checked, re-encoded, EXIF gone). */
@@ -113,11 +124,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       } finally {
         fs.rmSync(tmp, { force: true });
       }
-      const { record, created } = await caseFor(c, `รูปภาพจาก ${c.platform === 'line' ? 'LINE' : 'Facebook'} (ยังไม่มีรายละเอียด)`);
+      const { record, created } = await caseFor(c, forStaff('case.photoOnly', { platform: c.platform === 'line' ? 'LINE' : 'Facebook' }));
       const photos = [...(record.photos ?? []).map((p) => p.id), ...stored.map((p) => p.id)].slice(0, MAX_PHOTOS_PER_CASE);
       await strapi.db.query(COMPLAINT).update({ where: { id: record.id }, data: { photos } });
-      await engine().citizenMessage('complaint', record.id, '[รูปภาพ]');
-      if (!created) await c.say(say('added', { code: record.trackingCode }));
+      await engine().citizenMessage('complaint', record.id, forStaff('case.photoAdded'));
+      if (!created) await c.say(say('added', { code: record.trackingCode }, languageOf(record.language)));
     },
 
     /** A shared location: the case's point, when it is in Thailand. */
@@ -127,13 +138,14 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       const where = place.slice(0, 300);
-      const { record, created } = await caseFor(c, where ? `แจ้งตำแหน่ง: ${where}` : 'แจ้งตำแหน่งผ่านแชต');
+      const { record, created } = await caseFor(c, where ? forStaff('case.placeShared', { place: where }) : forStaff('case.locationShared'));
       await strapi.db.query(COMPLAINT).update({
         where: { id: record.id },
         data: { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6, ...(record.address || !where ? {} : { address: where }) },
       });
-      await engine().citizenMessage('complaint', record.id, `[ตำแหน่ง] ${lat.toFixed(6)}, ${lng.toFixed(6)}${where ? ` ${where}` : ''}`);
-      if (!created) await c.say(say('added', { code: record.trackingCode }));
+      const point = { lat: lat.toFixed(6), lng: lng.toFixed(6) };
+      await engine().citizenMessage('complaint', record.id, where ? forStaff('case.locationAddedAt', { ...point, place: where }) : forStaff('case.locationAdded', point));
+      if (!created) await c.say(say('added', { code: record.trackingCode }, languageOf(record.language)));
     },
 
     /** Runs a verified batch after the webhook has answered; one failing event does not stop the rest. */

@@ -1,11 +1,18 @@
 import { STATE_LABELS } from '../workflow';
+import { formatDate, languageOf, messagesOf, type Language, type Vars } from '../../../shared/messages';
+import th from '../messages/th.json';
+import en from '../messages/en.json';
 
-/** Fills a chat text by its key (staff may have reworded it): the channels service's render. */
-export type RenderText = (key: string, vars?: Record<string, string | number>) => string;
+/** The complaint module's copy, per language (`src/api/complaint/messages`). */
+export const COMPLAINT_MESSAGES = { th, en };
+
+/** Fills a chat text by its key in a language (staff may have reworded it): the channels service's render. */
+export type RenderText = (key: string, vars?: Vars, lang?: Language) => string;
 
 /**
- * What the complaint channel tells people, in Thai then English. Plain TypeScript: the workflow
- * engine decides when, this decides what and to whom.
+ * What the complaint channel tells people: the citizen in the language they filed in, staff in
+ * their own (Thai unless their admin profile says English). Plain TypeScript: the workflow engine
+ * decides when, this decides what and to whom; the words are in the catalogues.
  */
 export interface NoticeContext {
   publicUrl: string;
@@ -16,102 +23,87 @@ export interface NoticeContext {
   caseLink: string;
 }
 
+/** An officer as the engine loads them; `preferedLanguage` is Strapi's spelling. */
+export interface StaffLike {
+  email?: string | null;
+  preferedLanguage?: string | null;
+}
+
 export interface ComplaintLike {
   id?: number;
   trackingCode: string;
   channel?: string | null;
   platformUserId?: string | null;
+  /** The language the citizen filed in; none (older complaints) is Thai. */
+  language?: string | null;
   title?: string | null;
   description?: string | null;
   contactEmail?: string | null;
   dueAt?: string | Date | null;
-  category?: { nameTh?: string; nameEn?: string } | null;
-  assignee?: { email?: string | null } | null;
+  category?: { nameTh?: string; nameEn?: string | null } | null;
+  assignee?: StaffLike | null;
 }
 
 export type NoticeHappening =
   | { kind: 'created' }
   | { kind: 'transition'; from: string; to: string; reason?: string }
   | { kind: 'public_reply'; message: string }
-  | { kind: 'assignment'; assignee: { email?: string | null; firstname?: string | null } }
-  | { kind: 'overdue'; assignee?: { email?: string | null } | null };
-
-
-export const thDate = (d: string | Date | null | undefined) =>
-  d ? new Date(d).toLocaleDateString('th-TH', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-';
-const enDate = (d: string | Date | null | undefined) =>
-  d ? new Date(d).toLocaleDateString('en-GB', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-';
+  | { kind: 'assignment'; assignee: StaffLike & { firstname?: string | null } }
+  | { kind: 'overdue'; assignee?: StaffLike | null };
 
 /** Where a citizen follows a case on the website. */
 export const trackingLink = (publicUrl: string, code: string) => `${publicUrl}/track?code=${encodeURIComponent(code)}`;
 
+const stateLabel = (state: string, lang: Language) => STATE_LABELS[state as keyof typeof STATE_LABELS]?.[lang] ?? state;
+
 export function complaintNotices(c: ComplaintLike, what: NoticeHappening, ctx: NoticeContext) {
   const code = c.trackingCode;
   const link = trackingLink(ctx.publicUrl, code);
-  const toCitizen = (subjectTh: string, subjectEn: string, th: string[], en: string[]) =>
-    c.contactEmail
-      ? [
-          {
-            channel: 'email',
-            to: c.contactEmail,
-            subject: `[${code}] ${subjectTh} / ${subjectEn}`,
-            text: [...th, '', `ติดตามเรื่อง: ${link}`, '', '----', '', ...en, '', `Follow it at: ${link}`, ''].join('\n'),
-          },
-        ]
-      : [];
-  // A case that came by chat is answered in the same chat (LINE push, Messenger update), in Thai.
+  const lang = languageOf(c.language);
+  const t = messagesOf(COMPLAINT_MESSAGES, lang);
+  const due = formatDate(c.dueAt, lang);
+
+  const toCitizen = (subject: string, lines: string[]) =>
+    c.contactEmail ? [{ channel: 'email', to: c.contactEmail, subject: `[${code}] ${subject}`, text: [...lines, '', t('citizen.follow', { link }), ''].join('\n') }] : [];
+  // A case that came by chat is answered in the same chat (LINE push, Messenger update).
   const toChat = (message: string) =>
     (c.channel === 'line' || c.channel === 'facebook') && c.platformUserId ? [{ channel: c.channel, to: c.platformUserId, subject: `[${code}]`, text: message }] : [];
-  const caseLink = ctx.caseLink;
-  const summary = `${c.category?.nameTh ?? ''} — ${c.title || (c.description ?? '').slice(0, 80)}`;
 
-  const toAssignee = (email: string | null | undefined, subjectTh: string, subjectEn: string, th: string, en: string) =>
-    email ? [{ channel: 'email', to: email, subject: `[${code}] ${subjectTh} / ${subjectEn}`, text: [th, caseLink, '', en].join('\n') }] : [];
+  /** An e-mail to an officer, in their language, with the case's page in the admin. */
+  const toStaff = (staff: StaffLike | null | undefined, fallbackEmail: string | null | undefined, kind: 'created' | 'assigned' | 'overdue') => {
+    const email = staff?.email || fallbackEmail;
+    if (!email) return [];
+    const staffLang = languageOf(staff?.email ? staff.preferedLanguage : null);
+    const s = messagesOf(COMPLAINT_MESSAGES, staffLang);
+    const category = (staffLang === 'en' ? c.category?.nameEn || c.category?.nameTh : c.category?.nameTh) ?? '';
+    const summary = s('staff.summary', { category, title: c.title || (c.description ?? '').slice(0, 80) });
+    const body = s(`staff.${kind}.body`, { summary, due: formatDate(c.dueAt, staffLang) });
+    return [{ channel: 'email', to: email, subject: `[${code}] ${s(`staff.${kind}.subject`)}`, text: [body, ctx.caseLink, ''].join('\n') }];
+  };
 
   switch (what.kind) {
     case 'created':
       return [
         // A category with a default assignee routes the new case straight to that officer.
-        ...toAssignee(
-          c.assignee?.email,
-          'เรื่องใหม่มอบหมายให้ท่าน',
-          'New case assigned to you',
-          `มีเรื่องใหม่: ${summary} กำหนดเสร็จ ${thDate(c.dueAt)}`,
-          `A new case was assigned to you, due ${enDate(c.dueAt)}.`
-        ),
-        ...toCitizen(
-        'ได้รับเรื่องร้องเรียนแล้ว',
-        'Complaint received',
-        [`เทศบาลได้รับเรื่องของท่านแล้ว รหัสติดตาม ${code}`, `กำหนดดำเนินการภายใน ${thDate(c.dueAt)}`],
-        [`We have received your complaint. Tracking code ${code}.`, `Due by ${enDate(c.dueAt)}.`]
-      ),
+        ...toStaff(c.assignee, null, 'created'),
+        ...toCitizen(t('citizen.created.subject'), [t('citizen.created.body', { code, due })]),
       ];
     case 'transition': {
-      const to = STATE_LABELS[what.to as keyof typeof STATE_LABELS] ?? { th: what.to, en: what.to };
+      const state = stateLabel(what.to, lang);
+      const reason = what.reason ? [t('citizen.reason', { reason: what.reason })] : [];
       return [
-        ...toChat([ctx.chatText('stateChanged', { code, state: to.th }), ...(what.reason ? [ctx.chatText('reasonLine', { reason: what.reason })] : [])].join('\n')),
-        ...toCitizen(
-          `สถานะ: ${to.th}`,
-          `Status: ${to.en}`,
-          [`เรื่อง ${code} เปลี่ยนสถานะเป็น "${to.th}"`, ...(what.reason ? [`หมายเหตุ: ${what.reason}`] : [])],
-          [`Complaint ${code} is now "${to.en}".`, ...(what.reason ? [`Note: ${what.reason}`] : [])]
-        ),
+        ...toChat([ctx.chatText('stateChanged', { code, state }, lang), ...(what.reason ? [ctx.chatText('reasonLine', { reason: what.reason }, lang)] : [])].join('\n')),
+        ...toCitizen(t('citizen.transition.subject', { state }), [t('citizen.transition.body', { code, state }), ...reason]),
       ];
     }
     case 'public_reply':
       return [
-        ...toChat(ctx.chatText('staffReply', { code, text: what.message })),
-        ...toCitizen('เทศบาลตอบกลับเรื่องของท่าน', 'A reply to your complaint', [`คำตอบจากเทศบาล:`, what.message], [`The municipality replied:`, what.message]),
+        ...toChat(ctx.chatText('staffReply', { code, text: what.message }, lang)),
+        ...toCitizen(t('citizen.reply.subject'), [t('citizen.reply.body', { message: what.message })]),
       ];
     case 'assignment':
-      return toAssignee(what.assignee.email, 'มอบหมายเรื่องให้ท่าน', 'Assigned to you', `มีเรื่องมอบหมายให้ท่าน: ${summary} กำหนดเสร็จ ${thDate(c.dueAt)}`, `A case was assigned to you, due ${enDate(c.dueAt)}.`);
+      return toStaff(what.assignee, null, 'assigned');
     case 'overdue':
-      return toAssignee(
-        what.assignee?.email || ctx.staffEmail,
-        'เกินกำหนดแล้ว',
-        'Overdue',
-        `เรื่องนี้เกินกำหนด ${thDate(c.dueAt)} แล้ว: ${summary}`,
-        `This case passed its due date (${enDate(c.dueAt)}).`
-      );
+      return toStaff(what.assignee, ctx.staffEmail, 'overdue');
   }
 }

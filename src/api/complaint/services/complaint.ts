@@ -18,12 +18,23 @@ interface CategoryRow {
   defaultAssignee?: { id: number } | null;
 }
 
+/** What a channel knows of a complaint besides the citizen's input. */
+export interface CitizenExtra {
+  platformUserId?: string;
+  pole?: number;
+  /** The language the citizen filed in (the website's or the caller's); Thai by default. */
+  language?: 'th' | 'en';
+}
+
 /** A complaint with what its public view needs (category and events). */
 export type StoredComplaint = ComplaintRecord & { confidential?: boolean | null; category?: (ComplaintRecord['category'] & { confidential?: boolean | null }) | null };
 
 const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Files a citizen's complaint and its first history event in one transaction. */
-  async createFromCitizen(input: ComplaintInput, channel: 'web' | 'open311' | 'line' | 'facebook' | 'pole' = 'web', extra: { platformUserId?: string; pole?: number; language?: Language } = {}) {
+  /**
+   * Files a citizen's complaint and its first history event in one transaction. `extra.language` is
+   * the language they filed in (their messages come in it); Thai when not given.
+   */
+  async createFromCitizen(input: ComplaintInput, channel: 'web' | 'open311' | 'line' | 'facebook' | 'pole' = 'web', extra: CitizenExtra = {}) {
     const lang = extra.language ?? 'th';
     const category = (await strapi.db
       .query('api::complaint-category.complaint-category')
@@ -62,6 +73,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
         consent: input.consent ?? false,
         platformUserId: extra.platformUserId,
         pole: extra.pole,
+        language: extra.language === 'en' ? 'en' : 'th',
       },
       { type: 'citizen' }
     );

@@ -1,5 +1,11 @@
 import type { Happening, Notice } from '../../../../plugins/complaint-workflow/server/src/public';
+import { formatDate, languageOf, messagesOf } from '../../../shared/messages';
 import { E_SERVICE_WORKFLOW } from '../workflow';
+import th from '../messages/th.json';
+import en from '../messages/en.json';
+
+/** The e-service module's copy, per language (`src/api/e-form-submission/messages`). */
+export const E_SERVICE_MESSAGES = { th, en };
 
 /** What an e-service request's applicant and officers are told, in the language the applicant used. */
 export interface SubmissionLike {
@@ -8,7 +14,7 @@ export interface SubmissionLike {
   contactEmail?: string | null;
   language?: 'th' | 'en' | null;
   dueAt?: string | Date | null;
-  assignee?: { email?: string | null } | null;
+  assignee?: { email?: string | null; preferedLanguage?: string | null } | null;
 }
 
 interface Context {
@@ -16,49 +22,32 @@ interface Context {
   caseLink: string;
 }
 
-type Lang = 'th' | 'en';
-
-const COPY = {
-  th: {
-    created: { subject: 'ได้รับคำขอแล้ว', body: (c: SubmissionLike, due: string) => `เทศบาลได้รับคำขอ "${c.title}" ของท่านแล้ว รหัสติดตาม ${c.trackingCode}\nกำหนดดำเนินการภายใน ${due}` },
-    transition: { subject: (state: string) => `สถานะ: ${state}`, body: (c: SubmissionLike, state: string) => `คำขอ ${c.trackingCode} เปลี่ยนสถานะเป็น "${state}"` },
-    reason: (r: string) => `หมายเหตุ: ${r}`,
-    reply: { subject: 'เทศบาลตอบกลับคำขอของท่าน', body: (text: string) => `คำตอบจากเทศบาล:\n${text}` },
-    follow: (link: string) => `ติดตามคำขอ: ${link}`,
-  },
-  en: {
-    created: { subject: 'Request received', body: (c: SubmissionLike, due: string) => `We have received your request "${c.title}". Tracking code ${c.trackingCode}.\nDue by ${due}.` },
-    transition: { subject: (state: string) => `Status: ${state}`, body: (c: SubmissionLike, state: string) => `Request ${c.trackingCode} is now "${state}".` },
-    reason: (r: string) => `Note: ${r}`,
-    reply: { subject: 'A reply to your request', body: (text: string) => `The municipality replied:\n${text}` },
-    follow: (link: string) => `Follow it at: ${link}`,
-  },
-} as const;
-
-const date = (d: string | Date | null | undefined, lang: Lang) =>
-  d ? new Date(d).toLocaleDateString(lang === 'th' ? 'th-TH' : 'en-GB', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }) : '-';
-
 export function eServiceNotices(c: SubmissionLike, what: Happening, ctx: Context): Notice[] {
-  const lang: Lang = c.language === 'en' ? 'en' : 'th';
-  const copy = COPY[lang];
-  const link = `${ctx.publicUrl}/track?code=${encodeURIComponent(c.trackingCode)}`;
+  const lang = languageOf(c.language);
+  const t = messagesOf(E_SERVICE_MESSAGES, lang);
+  const code = c.trackingCode;
+  const link = `${ctx.publicUrl}/track?code=${encodeURIComponent(code)}`;
   const toApplicant = (subject: string, lines: string[]): Notice[] =>
-    c.contactEmail ? [{ channel: 'email', to: c.contactEmail, subject: `[${c.trackingCode}] ${subject}`, text: [...lines, '', copy.follow(link), ''].join('\n') }] : [];
-  const toOfficer = (email: string | null | undefined, th: string): Notice[] =>
-    email ? [{ channel: 'email', to: email, subject: `[${c.trackingCode}] ${th}`, text: [`${th}: ${c.title}`, ctx.caseLink].join('\n') }] : [];
+    c.contactEmail ? [{ channel: 'email', to: c.contactEmail, subject: `[${code}] ${subject}`, text: [...lines, '', t('citizen.follow', { link }), ''].join('\n') }] : [];
+  /** Officers read their own language (Thai unless their admin profile says English). */
+  const toOfficer = (officer: { email?: string | null; preferedLanguage?: string | null } | null | undefined, kind: 'assigned' | 'overdue'): Notice[] => {
+    if (!officer?.email) return [];
+    const s = messagesOf(E_SERVICE_MESSAGES, languageOf(officer.preferedLanguage));
+    return [{ channel: 'email', to: officer.email, subject: `[${code}] ${s(`staff.${kind}.subject`)}`, text: [s(`staff.${kind}.body`, { title: c.title }), ctx.caseLink].join('\n') }];
+  };
 
   switch (what.kind) {
     case 'created':
-      return toApplicant(copy.created.subject, [copy.created.body(c, date(c.dueAt, lang))]);
+      return toApplicant(t('citizen.created.subject'), [t('citizen.created.body', { title: c.title, code, due: formatDate(c.dueAt, lang) })]);
     case 'transition': {
       const state = E_SERVICE_WORKFLOW.states.find((s) => s.key === what.to)?.label[lang] ?? what.to;
-      return toApplicant(copy.transition.subject(state), [copy.transition.body(c, state), ...(what.reason ? [copy.reason(what.reason)] : [])]);
+      return toApplicant(t('citizen.transition.subject', { state }), [t('citizen.transition.body', { code, state }), ...(what.reason ? [t('citizen.reason', { reason: what.reason })] : [])]);
     }
     case 'public_reply':
-      return toApplicant(copy.reply.subject, [copy.reply.body(what.message)]);
+      return toApplicant(t('citizen.reply.subject'), [t('citizen.reply.body', { message: what.message })]);
     case 'assignment':
-      return toOfficer(what.assignee.email, 'มอบหมายคำขอ e-Service ให้ท่าน');
+      return toOfficer(what.assignee, 'assigned');
     case 'overdue':
-      return toOfficer(what.assignee?.email, 'คำขอ e-Service เกินกำหนดแล้ว');
+      return toOfficer(what.assignee, 'overdue');
   }
 }

@@ -39,6 +39,7 @@ function fileRequest(extra: Record<string, unknown> = {}, lang = 'th') {
     });
 }
 
+const dateIn = (d: string, locale: string) => new Date(d).toLocaleDateString(locale, { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' });
 const events = async (uid: string, relation: string, id: number) => app.strapi.db.query(uid).count({ where: { [relation]: { id } } });
 
 beforeAll(async () => {
@@ -136,7 +137,11 @@ describe('the e-service request: a second case type on the same engine', () => {
     // Personal data and answers never in a public answer.
     expect(JSON.stringify(filed.body)).not.toMatch(/0812345678|applicant@|สมชาย|houseNumber/);
     const ack = await smtp.waitFor((m) => m.subject.includes(code));
-    expect(ack.subject).toContain('ได้รับคำขอแล้ว');
+    expect(ack.subject).toBe(`[${code}] ได้รับคำขอแล้ว`);
+    const stored = await app.strapi.db.query(SUBMISSION).findOne({ where: { trackingCode: code } });
+    expect(ack.text.trim()).toBe(
+      [`เทศบาลได้รับคำขอ "ขอรับสำเนาทะเบียนบ้าน" ของท่านแล้ว รหัสติดตาม ${code}`, `กำหนดดำเนินการภายใน ${dateIn(stored.dueAt, 'th-TH')}`, '', `ติดตามคำขอ: https://nokok.example/track?code=${code}`].join('\n')
+    );
 
     const id = (await app.strapi.db.query(SUBMISSION).findOne({ where: { trackingCode: code } })).id as number;
     const listed = await admin('get', '/complaint-workflow/cases?type=e-service').expect(200);
@@ -160,17 +165,30 @@ describe('the e-service request: a second case type on the same engine', () => {
     expect(tracked.body.data).toMatchObject({ status: 'done', publicStatus: 'closed', statusLabel: { th: 'เสร็จสิ้น', en: 'Done' } });
     expect(tracked.body.data.history.find((h: { status: string }) => h.status === 'waiting_documents').message).toBe('กรุณาส่งสำเนาบัตรประชาชน');
     const asked = await smtp.waitFor((m) => m.subject.includes(code) && m.subject.includes('รอเอกสารเพิ่มเติม'));
-    expect(asked.text).toContain('กรุณาส่งสำเนาบัตรประชาชน');
+    expect(asked.subject).toBe(`[${code}] สถานะ: รอเอกสารเพิ่มเติม`);
+    expect(asked.text.trim()).toBe([`คำขอ ${code} เปลี่ยนสถานะเป็น "รอเอกสารเพิ่มเติม"`, 'หมายเหตุ: กรุณาส่งสำเนาบัตรประชาชน', '', `ติดตามคำขอ: https://nokok.example/track?code=${code}`].join('\n'));
     // The officer's link in e-mails names the type, so it opens the right case page.
     expect(app.strapi.plugin('complaint-workflow').service('engine').links('e-service', id).caseUrl).toBe(
       `https://nokok.example/admin/plugins/complaint-workflow/cases/${id}?type=e-service`
     );
   });
 
-  it('writes to the applicant in the language they filed in', async () => {
+  it('writes to the applicant in the language they filed in, and to an officer in theirs', async () => {
     const filed = await fileRequest({}, 'en').expect(201);
-    const mail = await smtp.waitFor((m) => m.subject.includes(filed.body.data.trackingCode));
-    expect(mail.subject).toContain('Request received');
+    const code = filed.body.data.trackingCode as string;
+    const mail = await smtp.waitFor((m) => m.subject.includes(code));
+    const stored = await app.strapi.db.query(SUBMISSION).findOne({ where: { trackingCode: code } });
+    expect(mail.subject).toBe(`[${code}] Request received`);
+    expect(mail.text.trim()).toBe(
+      [`We have received your request "ขอรับสำเนาทะเบียนบ้าน". Tracking code ${code}.`, `Due by ${dateIn(stored.dueAt, 'en-GB')}.`, '', `Follow it at: https://nokok.example/track?code=${code}`].join('\n')
+    );
+
+    // An officer whose admin language is English is written to in English (staff default to Thai).
+    const officer = await app.strapi.service('admin::user').create({ email: 'en-officer@nokok.test', firstname: 'Officer', isActive: true, preferedLanguage: 'en' });
+    await admin('post', `/complaint-workflow/cases/${stored.id}/assign?type=e-service`).send({ assignee: officer.id }).expect(200);
+    const told = await smtp.waitFor((m) => m.to.includes('en-officer@nokok.test'));
+    expect(told.subject).toBe(`[${code}] E-service request assigned to you`);
+    expect(told.text.trim()).toBe(`An e-service request was assigned to you: ขอรับสำเนาทะเบียนบ้าน\nhttps://nokok.example/admin/plugins/complaint-workflow/cases/${stored.id}?type=e-service`);
   });
 
   it('refuses bad input with a code per field, in Thai or English, and stores nothing', async () => {

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, Link, Textarea, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Link, Radio, Textarea, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -9,6 +9,10 @@ import { toFormError, type FormError } from '../utils/errors';
 import { isThai, useT } from '../utils/i18n';
 
 const MANAGE = [{ action: 'plugin::complaint-workflow.channels.manage', subject: null }];
+
+/** The languages the bot answers in: a citizen hears the language their case was filed in. */
+const TEXT_LANGUAGES = ['th', 'en'] as const;
+type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 
 interface Channel {
   id: string;
@@ -28,6 +32,7 @@ const ChannelsPage = () => {
   const canManage = !loadingPermissions && Boolean(can.canManage);
   const [channels, setChannels] = React.useState<Channel[] | null>(null);
   const [texts, setTexts] = React.useState<BotText[]>([]);
+  const [language, setLanguage] = React.useState<TextLanguage>('th');
   const [draft, setDraft] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
   const [error, setError] = React.useState<FormError>();
@@ -39,20 +44,21 @@ const ChannelsPage = () => {
   };
 
   React.useEffect(() => {
-    get<{ channels: Channel[]; texts: BotText[] }>('/complaint-workflow/channels')
+    setError(undefined);
+    get<{ channels: Channel[]; texts: BotText[] }>(`/complaint-workflow/channels?language=${language}`)
       .then(({ data }) => {
         setChannels(data.channels);
         show(data.texts ?? []);
       })
       .catch(() => setFailed(true));
-  }, [get]);
+  }, [get, language]);
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     setSaving(true);
     setError(undefined);
     try {
-      const { data } = await put<{ texts: BotText[] }>('/complaint-workflow/channels/texts', { texts: draft });
+      const { data } = await put<{ texts: BotText[] }>('/complaint-workflow/channels/texts', { texts: draft, language });
       show(data.texts);
       toggleNotification({ type: 'success', message: t('texts.saved') });
     } catch (err) {
@@ -112,6 +118,19 @@ const ChannelsPage = () => {
                     {t('texts.title')}
                   </Typography>
                   <Typography textColor="neutral600">{t('texts.subtitle')}</Typography>
+                  <Radio.Group
+                    aria-label={t('texts.language')}
+                    value={language}
+                    onValueChange={(v: string) => setLanguage(v === 'en' ? 'en' : 'th')}
+                  >
+                    <Flex gap={4}>
+                      {TEXT_LANGUAGES.map((l) => (
+                        <Radio.Item key={l} value={l}>
+                          {t(`texts.language.${l}`)}
+                        </Radio.Item>
+                      ))}
+                    </Flex>
+                  </Radio.Group>
                   {texts.map((x) => (
                     <Field.Root
                       key={x.key}

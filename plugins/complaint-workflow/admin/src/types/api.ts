@@ -151,6 +151,8 @@ export interface Delivery {
 export interface BotText {
   key: string;
   label: { th: string; en: string };
+  /** The language of `default` and `value`, as asked for. */
+  language: 'th' | 'en';
   default: string;
   vars: string[];
   value: string;

@@ -3,11 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { ConflictError } from '../services/engine';
 import { forbidden, localize, notFound, refused } from '../errors';
 import { PLUGIN, caseEngine, channelsOf } from '../plugin';
+import { textLanguage } from '../services/channels';
 import type { CaseTypeRegistration } from '../types';
 import type { AdminUser, MapTiles } from '../types';
 
 interface AdminState {
-  user: AdminUser & { preferedLanguage?: string | null };
+  user: AdminUser;
   userAbility: { can: (action: string) => boolean };
 }
 
@@ -97,13 +98,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { type: describe(ctx, t), states: t.workflow.states.map((s) => s.key), transitions: t.workflow.transitions, staff, me: { id: stateOf(ctx).user.id }, map, ...extra };
     },
 
+    /** The channels, and the bot's texts in the language asked for (`?language=en`; Thai by default). */
     channels(ctx: Context) {
       const channels = channelsOf(strapi);
-      ctx.body = { channels: channels.list(), texts: channels.texts() };
+      ctx.body = { channels: channels.list(), texts: channels.texts(textLanguage(ctx.query.language)) };
     },
 
     async saveTexts(ctx: Context) {
-      ctx.body = { texts: await channelsOf(strapi).saveTexts(body(ctx).texts) };
+      const { texts, language } = body(ctx);
+      ctx.body = { texts: await channelsOf(strapi).saveTexts(texts, textLanguage(language)) };
     },
 
     /** Sends a message the platform refused once more, now; the case page shows how it went. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { fieldRefused } from '../errors';
+import type { Label } from '../engine/workflow';
 
 /** A way in for cases besides the website (a chat app), as the app registers it. */
 export interface ChannelInfo {
@@ -11,15 +12,37 @@ export interface ChannelInfo {
   missing: () => string[];
 }
 
+/** The languages a text is written in: a case's citizen is answered in the language they filed in. */
+export type TextLanguage = keyof Label;
+const TEXT_LANGUAGES: TextLanguage[] = ['th', 'en'];
+
 /** A message the channels send on their own (a bot's answer), which staff may reword without code. */
 export interface TextDef {
   key: string;
-  label: { th: string; en: string };
-  /** The wording used until staff change it; `{name}` marks a value filled in when sent. */
-  default: string;
+  label: Label;
+  /** The wording used until staff change it, per language; `{name}` marks a value filled in when sent. */
+  default: Label;
   /** The `{name}` placeholders this text may use. */
   vars: string[];
 }
+
+/** Staff's wording, per language and key. */
+type Edited = Record<TextLanguage, Record<string, string>>;
+
+/** What the plugin store holds: per language; a flat key-to-text object (before English texts) is Thai. */
+function readEdited(saved: unknown): Edited {
+  const edited: Edited = { th: {}, en: {} };
+  if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return edited;
+  const entries = Object.entries(saved as Record<string, unknown>);
+  const perLanguage = entries.every(([k, v]) => (TEXT_LANGUAGES as string[]).includes(k) && v !== null && typeof v === 'object');
+  const strings = (o: unknown) => Object.fromEntries(Object.entries(o as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  if (perLanguage) for (const [lang, texts] of entries) edited[lang as TextLanguage] = strings(texts);
+  else edited.th = strings(saved);
+  return edited;
+}
+
+/** A language asked for; anything else is Thai. */
+export const textLanguage = (value: unknown): TextLanguage => (value === 'en' ? 'en' : 'th');
 
 const MAX_TEXT = 1000;
 const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
@@ -35,7 +58,7 @@ const textError = (key: string, th: string, en: string) =>
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const channels = new Map<string, ChannelInfo>();
   const defs = new Map<string, TextDef>();
-  let edited: Record<string, string> = {};
+  let edited: Edited = { th: {}, en: {} };
   const store = () => strapi.store({ type: 'plugin', name: 'complaint-workflow', key: 'texts' });
 
   return {
@@ -56,25 +79,27 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async loadTexts() {
-      const saved = (await store().get({})) as Record<string, string> | null;
-      edited = saved && typeof saved === 'object' ? saved : {};
+      edited = readEdited(await store().get({}));
     },
 
-    texts() {
-      return [...defs.values()].map((d) => ({ ...d, value: edited[d.key] ?? d.default, edited: d.key in edited }));
+    /** The texts in one language as the channels page shows them: the default and staff's wording. */
+    texts(language: TextLanguage = 'th') {
+      const mine = edited[language];
+      return [...defs.values()].map((d) => ({ ...d, language, default: d.default[language], value: mine[d.key] ?? d.default[language], edited: d.key in mine }));
     },
 
     /**
-     * Saves staff's wording; `null` or the default puts a text back to the default. All or nothing:
-     * one bad text (unknown key, empty, too long, a placeholder the text cannot fill) refuses the lot.
+     * Saves staff's wording in one language; `null` or the default puts a text back to the default.
+     * All or nothing: one bad text (unknown key, empty, too long, a placeholder the text cannot fill)
+     * refuses the lot.
      */
-    async saveTexts(input: unknown) {
+    async saveTexts(input: unknown, language: TextLanguage = 'th') {
       if (!input || typeof input !== 'object' || Array.isArray(input)) throw textError('', 'ข้อมูลไม่ถูกต้อง', 'texts must be an object of key to text');
-      const next = { ...edited };
+      const next = { ...edited[language] };
       for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
         const def = defs.get(key);
         if (!def) throw textError(key, 'ไม่มีข้อความนี้', 'There is no such text');
-        if (value === null || value === def.default) {
+        if (value === null || value === def.default[language]) {
           delete next[key];
           continue;
         }
@@ -89,15 +114,16 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         next[key] = text;
       }
-      await store().set({ value: next });
-      edited = next;
-      return this.texts();
+      const all = { ...edited, [language]: next };
+      await store().set({ value: all });
+      edited = all;
+      return this.texts(language);
     },
 
-    /** The text to send now, placeholders filled; one a text does not use is simply left out. */
-    render(key: string, vars: Record<string, string | number> = {}) {
+    /** The text to send now in a language, placeholders filled; one without a value is left as written. */
+    render(key: string, vars: Record<string, string | number> = {}, language: TextLanguage = 'th') {
       const def = defs.get(key);
-      const template = edited[key] ?? def?.default ?? key;
+      const template = edited[language][key] ?? def?.default[language] ?? key;
       return template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
     },
   };

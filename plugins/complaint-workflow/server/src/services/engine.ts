@@ -27,6 +27,8 @@ export class ConflictError extends errors.ApplicationError<'ConflictError'> {
 }
 
 const ACTOR_FIELDS = ['id', 'firstname', 'lastname', 'email'];
+/** An assignee is also written to, in their admin language. */
+const ASSIGNEE_FIELDS = [...ACTOR_FIELDS, 'preferedLanguage'];
 const MAX_MESSAGE = 5000;
 
 const fieldError = (path: string, code: string, th: string, en: string) => fieldRefused([path], code, { th, en });
@@ -65,7 +67,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const load = async (t: CaseTypeRegistration, id: number): Promise<CaseRecord> => {
-    const record = (await db(t).findOne({ where: { id }, populate: { ...(t.populate ?? {}), assignee: { select: ACTOR_FIELDS } } })) as CaseRecord | null;
+    const record = (await db(t).findOne({ where: { id }, populate: { ...(t.populate ?? {}), assignee: { select: ASSIGNEE_FIELDS } } })) as CaseRecord | null;
     if (!record) throw notFound('not_found', { th: 'ไม่พบเรื่องนี้', en: 'No such case' });
     return record;
   };
@@ -218,7 +220,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
         throw fieldError('assignee', 'invalid_type', 'ผู้รับผิดชอบไม่ถูกต้อง', 'The assignee must be a staff member id or null');
       }
       const assignee = assigneeId
-        ? ((await strapi.db.query('admin::user').findOne({ where: { id: assigneeId, isActive: true }, select: ACTOR_FIELDS })) as AdminUser | null)
+        ? ((await strapi.db.query('admin::user').findOne({ where: { id: assigneeId, isActive: true }, select: ASSIGNEE_FIELDS })) as AdminUser | null)
         : null;
       if (assigneeId && !assignee) throw fieldError('assignee', 'not_found', 'ไม่พบเจ้าหน้าที่คนนี้', 'No active staff member has this id');
       return command(

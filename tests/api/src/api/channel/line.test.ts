@@ -67,11 +67,19 @@ describe('POST /api/channels/line/webhook', () => {
     const res = await deliver([e]);
     expect(res.status).toBe(200);
     const [c] = await lineCases();
-    expect(c).toMatchObject({ channel: 'line', platformUserId: USER, description: 'ไฟทางหน้าบ้านดับ 3 ดวง', state: 'received' });
+    // A chat does not say its language: the case is Thai, and so is the bot's answer.
+    expect(c).toMatchObject({ channel: 'line', platformUserId: USER, description: 'ไฟทางหน้าบ้านดับ 3 ดวง', state: 'received', language: 'th' });
     const reply = await fake.waitFor(replyTo(e.replyToken));
     expect(reply.auth).toBe(`Bearer ${TOKEN}`);
-    expect(reply.body.messages[0].text).toContain(c.trackingCode);
-    expect(reply.body.messages[0].text).toContain(`https://nokok.example/track?code=${c.trackingCode}`);
+    const due = new Date(c.dueAt).toLocaleDateString('th-TH', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' });
+    expect(reply.body.messages[0].text).toBe(
+      [
+        `รับเรื่องแล้ว รหัสติดตาม ${c.trackingCode}`,
+        `กำหนดดำเนินการภายใน ${due}`,
+        'ส่งรายละเอียด รูปภาพ หรือตำแหน่งเพิ่มเติมในแชตนี้ได้เลย',
+        `พิมพ์ "สถานะ" เพื่อดูความคืบหน้า หรือดูที่ https://nokok.example/track?code=${c.trackingCode}`,
+      ].join('\n')
+    );
   });
 
   it('adds a photo, a location and further text to the open complaint', async () => {
@@ -88,8 +96,8 @@ describe('POST /api/channels/line/webhook', () => {
     expect(Number(c.lng)).toBeCloseTo(102.021987, 6);
     expect(c.address).toBe('ซอย 3 หมู่ 5 ต.นกออก');
     const messages = c.events.filter((ev: { kind: string }) => ev.kind === 'citizen_message').map((ev: { message: string }) => ev.message);
-    expect(messages).toEqual(['[รูปภาพ]', expect.stringMatching(/^\[ตำแหน่ง\] 14\.721234, 102\.021987/), 'ดับมาตั้งแต่สัปดาห์ก่อน']);
-    expect((await fake.waitFor(replyTo(more.replyToken))).body.messages[0].text).toContain(c.trackingCode);
+    expect(messages).toEqual(['[รูปภาพ]', '[ตำแหน่ง] 14.721234, 102.021987 ซอย 3 หมู่ 5 ต.นกออก', 'ดับมาตั้งแต่สัปดาห์ก่อน']);
+    expect((await fake.waitFor(replyTo(more.replyToken))).body.messages[0].text).toBe(`เพิ่มข้อมูลในเรื่อง ${c.trackingCode} แล้ว`);
   });
 
   it('answers the status keyword with the case state', async () => {
@@ -171,6 +179,58 @@ describe('bot texts staff can reword', () => {
     const res = await request(app.url).get('/complaint-workflow/channels').set('Authorization', `Bearer ${staff.token}`).expect(200);
     expect(res.body.texts.filter((x: { edited: boolean }) => x.edited)).toEqual([]);
     await request(app.url).put('/complaint-workflow/channels/texts').send({ texts: { added: 'x' } }).expect(401);
+  });
+});
+
+describe('answers in the language the case was filed in', () => {
+  const channels = () => request(app.url).get('/complaint-workflow/channels').set('Authorization', `Bearer ${staff.token}`);
+  const texts = () => request(app.url).put('/complaint-workflow/channels/texts').set('Authorization', `Bearer ${staff.token}`);
+  const find = (list: Array<{ key: string }>, key: string) => list.find((x) => x.key === key);
+
+  it('keeps staff wording per language: the English defaults come from the catalogue, a Thai edit leaves them alone', async () => {
+    const en = await channels().query({ language: 'en' }).expect(200);
+    expect(find(en.body.texts, 'stateChanged')).toMatchObject({ language: 'en', default: 'Case {code} is now "{state}"', value: 'Case {code} is now "{state}"', edited: false, vars: ['code', 'state'] });
+    const saved = await texts().send({ language: 'en', texts: { stateChanged: 'Your case {code}: {state}' } }).expect(200);
+    expect(find(saved.body.texts, 'stateChanged')).toMatchObject({ language: 'en', value: 'Your case {code}: {state}', edited: true });
+    const th = await channels().expect(200);
+    expect(find(th.body.texts, 'stateChanged')).toMatchObject({ language: 'th', value: 'เรื่อง {code} เปลี่ยนสถานะเป็น "{state}"', edited: false });
+    const bad = await texts().send({ language: 'en', texts: { added: 'Added {name}' } }).expect(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['texts', 'added']);
+  });
+
+  it('pushes staff updates and the bot\'s answers in English to a chat case stored in English', async () => {
+    const user = 'UenglishZZLINEUSER';
+    await deliver([textEvent('Street light broken', user)]);
+    const c = await app.strapi.db.query(COMPLAINT).findOne({ where: { platformUserId: user } });
+    await app.strapi.db.query(COMPLAINT).update({ where: { id: c.id }, data: { language: 'en' } });
+    const admin = (path: string) => request(app.url).post(`/complaint-workflow/cases/${c.id}${path}`).set('Authorization', `Bearer ${staff.token}`);
+    const pushed = (text: string) => fake.waitFor((call) => call.path === '/v2/bot/message/push' && call.body.to === user && call.body.messages[0].text === text);
+
+    await admin('/transition').send({ action: 'accept' }).expect(200);
+    await pushed(`Your case ${c.trackingCode}: Accepted`); // staff's English wording
+    await admin('/reply').send({ message: 'A technician comes tomorrow' }).expect(200);
+    await pushed(`Reply about case ${c.trackingCode} from the municipality:\nA technician comes tomorrow`); // the English default
+    const ask = textEvent('status', user);
+    await deliver([ask]);
+    expect((await fake.waitFor(replyTo(ask.replyToken))).body.messages[0].text).toBe(`Case ${c.trackingCode}: Accepted\nhttps://nokok.example/track?code=${c.trackingCode}`);
+    const more = textEvent('Still dark', user);
+    await deliver([more]);
+    expect((await fake.waitFor(replyTo(more.replyToken))).body.messages[0].text).toBe(`Added to case ${c.trackingCode}.`);
+    await texts().send({ language: 'en', texts: { stateChanged: null } }).expect(200);
+  });
+
+  it('reads wording saved before there were English texts as Thai', async () => {
+    const store = app.strapi.store({ type: 'plugin', name: 'complaint-workflow', key: 'texts' });
+    const service = app.strapi.plugin('complaint-workflow').service('channels');
+    await store.set({ value: { added: 'เพิ่มแล้ว {code}' } });
+    try {
+      await service.loadTexts();
+      expect(service.render('added', { code: 'NK-1' })).toBe('เพิ่มแล้ว NK-1');
+      expect(service.render('added', { code: 'NK-1' }, 'en')).toBe('Added to case NK-1.');
+    } finally {
+      await store.set({ value: {} });
+      await service.loadTexts();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi';
 import { startSmtp, type SmtpCapture } from '../../../../helpers/smtp';
+import type { ComplaintService } from '../../../../../src/api/complaint/services/complaint';
 
 let app: TestApp;
 let smtp: SmtpCapture;
@@ -138,6 +139,53 @@ describe('staff workflow through the admin routes', () => {
   it('keeps the staff routes closed to anonymous callers', async () => {
     await request(app.url).get('/complaint-workflow/cases').expect(401);
     await request(app.url).post('/complaint-workflow/cases/1/transition').send({ action: 'accept' }).expect(401);
+  });
+});
+
+describe("the citizen's language (messages come in the language they filed in)", () => {
+  const THAI = /[\u0E00-\u0E7F]/;
+  const complaints = () => app.strapi.service('api::complaint.complaint') as ComplaintService;
+  /** Files through the service, as the complaint controller does with the caller's language. */
+  const fileIn = async (email: string, language?: 'th' | 'en') => {
+    const { trackingCode } = await complaints().createFromCitizen(
+      { category: 'light', description: 'Street light out in front of the school', contact: { email }, consent: true },
+      'web',
+      language ? { language } : {}
+    );
+    const stored = await app.strapi.db.query('api::complaint.complaint').findOne({ where: { trackingCode } });
+    return { trackingCode, id: stored.id as number, language: stored.language as string, dueAt: stored.dueAt as string };
+  };
+  const dateIn = (d: string, locale: string) => new Date(d).toLocaleDateString(locale, { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' });
+
+  it('writes to a citizen who filed in English in English only: subject and body', async () => {
+    const email = 'english-citizen@example.test';
+    const c = await fileIn(email, 'en');
+    expect(c.language).toBe('en');
+    const ack = await smtp.waitFor((m) => m.to.includes(email) && m.subject.includes(c.trackingCode));
+    expect(ack.subject).toBe(`[${c.trackingCode}] Complaint received`);
+    expect(ack.text.trim()).toBe(
+      [`We have received your complaint. Tracking code ${c.trackingCode}.`, `Due by ${dateIn(c.dueAt, 'en-GB')}.`, '', `Follow it at: https://nokok.example/track?code=${c.trackingCode}`].join('\n')
+    );
+    expect(ack.text).toMatch(/Due by \d{1,2} [A-Z][a-z]+ 20\d\d\./);
+
+    await admin('post', `/cases/${c.id}/transition`).send({ action: 'reject', reason: 'Outside the municipality' }).expect(200);
+    const moved = await smtp.waitFor((m) => m.to.includes(email) && m.subject.includes('Status'));
+    expect(moved.subject).toBe(`[${c.trackingCode}] Status: Rejected`);
+    expect(moved.text.trim()).toBe([`Complaint ${c.trackingCode} is now "Rejected".`, 'Note: Outside the municipality', '', `Follow it at: https://nokok.example/track?code=${c.trackingCode}`].join('\n'));
+    for (const m of [ack, moved]) expect(`${m.subject}\n${m.text}`).not.toMatch(THAI);
+  });
+
+  it('writes to a citizen who filed in Thai (or did not say) in Thai only', async () => {
+    const email = 'thai-citizen@example.test';
+    const c = await fileIn(email);
+    expect(c.language).toBe('th');
+    const ack = await smtp.waitFor((m) => m.to.includes(email) && m.subject.includes(c.trackingCode));
+    expect(ack.subject).toBe(`[${c.trackingCode}] ได้รับเรื่องร้องเรียนแล้ว`);
+    expect(ack.text.trim()).toBe(
+      [`เทศบาลได้รับเรื่องของท่านแล้ว รหัสติดตาม ${c.trackingCode}`, `กำหนดดำเนินการภายใน ${dateIn(c.dueAt, 'th-TH')}`, '', `ติดตามเรื่อง: https://nokok.example/track?code=${c.trackingCode}`].join('\n')
+    );
+    expect(ack.text).toMatch(/กำหนดดำเนินการภายใน \d{1,2} \S+ 25\d\d/);
+    expect(ack.text).not.toMatch(/Complaint|received|Follow/);
   });
 });
 
