@@ -3,7 +3,6 @@ import { caseEngine } from '../../../../plugins/complaint-workflow/server/src/pu
 import type { ComplaintRecord } from '../domain/public-view';
 import type { ComplaintInput } from '../../../shared/complaint-input';
 import { fieldRefusal } from '../../../http/contract';
-import type { Language } from '../../../http/messages';
 import { PHOTO_PREFIX } from '../photos';
 
 const UID = 'api::complaint.complaint';
