@@ -1,4 +1,7 @@
 import { looksLikeHeader, matchColumns, missingFields, type ImportField } from '../../../../plugins/spreadsheet-import/server/src/public';
+import th from '../../../../plugins/spreadsheet-import/server/src/messages/th.json';
+import en from '../../../../plugins/spreadsheet-import/server/src/messages/en.json';
+import { messagesOf, type MessageCode } from '../../../../plugins/spreadsheet-import/server/src/messages';
 import { cleanMapping, positionalMapping } from '../../../../plugins/spreadsheet-import/server/src/columns';
 import targetsService from '../../../../plugins/spreadsheet-import/server/src/services/targets';
 
@@ -59,5 +62,18 @@ describe('spreadsheet-import: target registry', () => {
         { key: 'note', th: 'หมายเหตุ', en: 'Note', required: false },
       ],
     });
+  });
+});
+
+describe('spreadsheet-import: messages', () => {
+  it('words every refusal code in Thai and in English, with the same placeholders, never the two joined', () => {
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    expect(Object.keys(th).sort()).toEqual(Object.keys(en).sort());
+    for (const code of Object.keys(th) as MessageCode[]) {
+      expect(placeholders(th[code])).toEqual(placeholders(en[code]));
+      expect(th[code]).toMatch(/[\u0E00-\u0E7F]/);
+      expect(en[code]).not.toMatch(/[\u0E00-\u0E7F]/);
+    }
+    expect(messagesOf('file.malformed_csv', { line: 7 })).toEqual({ th: expect.stringContaining('บรรทัด 7'), en: expect.stringContaining('line 7') });
   });
 });
