@@ -192,7 +192,8 @@ describe('importing the tax office spreadsheet', () => {
     fs.mkdirSync(path.join(dir, 'uploads'));
     const env = { ...process.env, ...randomSecrets(), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'cli.db'), SEED_DEMO: 'false', NODE_ENV: 'development', PUBLIC_DIR: dir };
     const res = spawnSync(process.execPath, ['scripts/import-tax-bills.js', file], { cwd: path.resolve(__dirname, '../../../../..'), env, encoding: 'utf8', timeout: 120_000 });
-    expect(res.stdout).toContain('row 3: ownerName: ไม่มีชื่อผู้เสียภาษี / Taxpayer name is missing');
+    expect(res.stdout).toContain('row 3: ownerName (required): ไม่มีชื่อผู้เสียภาษี\n');
+    expect(res.stdout).not.toContain('Taxpayer name is missing');
     expect(res.stdout).toMatch(/2 rows in [\d.]+ s: 1 created, 0 updated, 0 unchanged, 1 refused/);
     expect(res.status).toBe(1);
     fs.rmSync(dir, { recursive: true, force: true });
