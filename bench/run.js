@@ -24,6 +24,7 @@ for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
 
 const { randomSecrets } = require('../scripts/preflight');
 const { measureQr } = require('./qr');
+const { measureCompression, compressionTable } = require('./compression');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -178,6 +179,7 @@ async function main() {
   }
 
   const qr = await measureQr();
+  const compression = await measureCompression();
   // In its own process: it loads a second Strapi on its own database.
   const taxRun = spawnSync(process.execPath, [path.join(__dirname, 'tax-import.js')], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } });
   const taxLine = /^RESULT (.*)$/m.exec(taxRun.stdout ?? '');
@@ -223,7 +225,13 @@ async function main() {
     `| ${tax.rows} new bills | ${tax.fresh.toFixed(2)} | ≤ 20: ${tax.fresh <= 20 ? 'pass' : 'FAIL'} |`,
     `| the same ${tax.rows} again (nothing changes) | ${tax.repeat.toFixed(2)} | |`,
   ];
-  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n${taxLines.join('\n')}\n`;
+  const compressionLines = [
+    '',
+    `Compression (src/middlewares/compression.ts against Strapi's \`strapi::compression\`, koa-compress, with the same settings: brotli q5, gzip 6, from 1 KiB; each in a plain koa app on loopback, median of ${compression.n} requests, interleaved):`,
+    '',
+    ...compressionTable(compression),
+  ];
+  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n${taxLines.join('\n')}\n${compressionLines.join('\n')}\n`;
   console.log(`\n${report}`);
   for (const [label, ours, bare, budget] of rows) if (budget) console.log(`${label}: ratio ${(ours / bare).toFixed(2)} (budget ${budget}) ${ours / bare <= budget ? 'pass' : 'FAIL'}`);
   console.log(`import of ${tax.rows} tax bills: ${tax.fresh.toFixed(2)} s (budget 20 s) ${tax.fresh <= 20 ? 'pass' : 'FAIL'}`);

@@ -1,8 +1,9 @@
 'use strict';
-// `npm run import:tax-bills -- FILE [--dry-run]`: bills from the tax office's CSV or XLSX export into
-// the database the app uses (same .env), with the same checks as the admin's import. Columns are
-// matched by their Thai or English names. Prints a per-row report of bad rows in Thai and English;
-// exits 1 when any row was refused, so a script can tell.
+// `npm run import:tax-bills -- FILE [--lang=en]`: bills from the tax office's CSV (UTF-8 or Thai
+// Excel's Windows-874) or XLSX export into the database the app uses (same .env), with the same checks
+// as the admin's import. Columns are matched by their Thai or English names. Prints a per-row report of
+// bad rows (field, code and the reason in Thai, or English with --lang=en); exits 1 when any row was
+// refused, so a script can tell.
 const fs = require('fs');
 const path = require('path');
 const { preflight, validate, loadDotEnv, SECRETS, ROOT } = require('./preflight');
@@ -11,8 +12,9 @@ const { build } = require('./build');
 async function main() {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--'));
+  const lang = args.includes('--lang=en') ? 'en' : 'th';
   if (!file) {
-    console.error('Usage: npm run import:tax-bills -- FILE.csv|FILE.xlsx');
+    console.error('Usage: npm run import:tax-bills -- FILE.csv|FILE.xlsx [--lang=en]');
     process.exit(2);
   }
   const bytes = fs.readFileSync(path.resolve(process.cwd(), file));
@@ -31,7 +33,7 @@ async function main() {
   if (rows.length < 2) throw new Error('the file has no rows under its header row');
   const mapping = autoMapping(rows[0]);
   const missing = IMPORT_FIELDS.filter((f) => f.required && mapping[f.key] === undefined);
-  if (missing.length) throw new Error(`no column for: ${missing.map((f) => `${f.th} (${f.en})`).join(', ')}`);
+  if (missing.length) throw new Error(`no column for: ${missing.map((f) => `${f.key} (${f[lang]})`).join(', ')}`);
 
   const app = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
   app.log.level = 'warn';
@@ -45,7 +47,7 @@ async function main() {
     }
   });
   process.stdout.write('\n');
-  for (const f of report.failed) for (const i of f.issues) console.log(`row ${f.row}: ${i.field}: ${i.th} / ${i.en}`);
+  for (const f of report.failed) for (const i of f.issues) console.log(`row ${f.row}: ${i.field} (${i.code}): ${i[lang]}`);
   console.log(
     `${report.total} rows in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} refused`
   );

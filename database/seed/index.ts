@@ -203,7 +203,7 @@ async function seedPoles(strapi: Core.Strapi): Promise<number> {
 
 /** 50 land-and-building tax bills of the demo town, through the same import as the tax office's files. */
 async function seedTaxBills(strapi: Core.Strapi): Promise<number> {
-  const rows = parseCsv(fs.readFileSync(path.join(seedDir(strapi), 'tax-bills.csv'), 'utf8'));
+  const rows = parseCsv(fs.readFileSync(path.join(seedDir(strapi), 'tax-bills.csv')));
   const report = await (strapi.service('api::tax-bill.tax-bill') as TaxBillService).importRows(rows.slice(1), autoMapping(rows[0]));
   if (report.failed.length) throw new Error(`demo tax bills: row ${report.failed[0].row} is invalid`);
   return report.created;

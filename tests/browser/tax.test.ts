@@ -89,6 +89,12 @@ it('lets revenue staff import a spreadsheet in the admin: mapping, per-row repor
   await page.screenshot({ path: '/tmp/import-targets.png' });
   await page.getByRole('link', { name: 'ใบแจ้งประเมินภาษีที่ดินและสิ่งปลูกสร้าง' }).click();
   await page.getByRole('heading', { level: 1, name: 'ใบแจ้งประเมินภาษีที่ดินและสิ่งปลูกสร้าง' }).waitFor();
+  // A file that is no text is refused in the officer's language alone.
+  const garbage = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 97 + 13) % 256));
+  await page.getByLabel('ไฟล์ CSV หรือ XLSX').setInputFiles({ name: 'scan.csv', mimeType: 'text/csv', buffer: garbage });
+  await page.getByRole('button', { name: 'อ่านไฟล์' }).click();
+  await page.getByText('ไฟล์นี้ไม่ใช่ข้อความ CSV ที่อ่านได้', { exact: false }).waitFor();
+  expect(await page.getByText('The file is not CSV text', { exact: false }).count()).toBe(0);
   await page.getByLabel('ไฟล์ CSV หรือ XLSX').setInputFiles({ name: 'bills-2569.csv', mimeType: 'text/csv', buffer: file });
   await page.getByRole('button', { name: 'อ่านไฟล์' }).click();
   await page.getByText('อ่านไฟล์ bills-2569.csv แล้ว มีข้อมูล 3000 แถว').waitFor();

@@ -26,7 +26,7 @@ export interface Upload {
 }
 export interface Issue extends Text {
   field: string;
-  code?: string;
+  code: string;
 }
 export interface Failure {
   row: number;

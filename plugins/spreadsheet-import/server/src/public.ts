@@ -8,5 +8,5 @@
  */
 export * from './types';
 
-export { parseCsv, parseXlsx, readSpreadsheet, writeXlsx, type Rows } from './spreadsheet';
+export { decodeText, parseCsv, parseXlsx, readSpreadsheet, writeXlsx, SpreadsheetError, type Rows, type TextEncoding } from './spreadsheet';
 export { matchColumns, looksLikeHeader, missingFields } from './columns';

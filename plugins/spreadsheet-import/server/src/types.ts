@@ -18,10 +18,13 @@ export interface ImportField extends Text {
   aliases?: string[];
 }
 
-/** Why a row cannot be imported: the field, a stable code when there is one, and both languages. */
+/**
+ * Why a row cannot be imported: the field, a stable code (`required`, `invalid_date`, …) and its text
+ * in each language, kept apart: the admin shows its user's language, never the two joined.
+ */
 export interface RowIssue extends Text {
   field: string;
-  code?: string;
+  code: string;
 }
 
 /** A refused row: its line in the spreadsheet (1-based, the header row counted) and why. */

@@ -30,11 +30,12 @@ export function parseBankPayment(cells: string[], mapping: Record<string, number
   const [dateRaw, ref1, ref2, amountRaw, bankReference] = ['date', 'ref1', 'ref2', 'amount', 'bankReference'].map(get);
   const issues: RowIssue[] = [];
   const paidAt = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(dateRaw) ? new Date(`${dateRaw.replace(' ', 'T').slice(0, 19)}${dateRaw.length > 10 ? '' : 'T00:00:00'}+07:00`) : null;
-  if (!paidAt || Number.isNaN(paidAt.getTime())) issues.push({ field: 'date', th: 'วันที่ชำระไม่ถูกต้อง (ปปปป-ดด-วว)', en: 'The payment date is not valid (YYYY-MM-DD)' });
-  if (!ref1) issues.push({ field: 'ref1', th: 'ไม่มีเลขอ้างอิง 1', en: 'Reference 1 is missing' });
+  if (!paidAt || Number.isNaN(paidAt.getTime())) issues.push({ field: 'date', code: 'invalid_date', th: 'วันที่ชำระไม่ถูกต้อง (ปปปป-ดด-วว)', en: 'The payment date is not valid (YYYY-MM-DD)' });
+  if (!ref1) issues.push({ field: 'ref1', code: 'required', th: 'ไม่มีเลขอ้างอิง 1', en: 'Reference 1 is missing' });
   const amount = /^\d+(\.\d{1,2})?$/.test(amountRaw.replace(/,/g, '')) ? Number(amountRaw.replace(/,/g, '')) : NaN;
-  if (!(amount > 0)) issues.push({ field: 'amount', th: 'จำนวนเงินไม่ถูกต้อง', en: 'The amount is not valid' });
-  if (!bankReference || bankReference.length > 60) issues.push({ field: 'bankReference', th: 'ไม่มีเลขอ้างอิงของธนาคาร', en: 'The bank reference is missing' });
+  if (!(amount > 0)) issues.push({ field: 'amount', code: 'invalid_amount', th: 'จำนวนเงินไม่ถูกต้อง', en: 'The amount is not valid' });
+  if (!bankReference) issues.push({ field: 'bankReference', code: 'required', th: 'ไม่มีเลขอ้างอิงของธนาคาร', en: 'The bank reference is missing' });
+  else if (bankReference.length > 60) issues.push({ field: 'bankReference', code: 'too_long', th: 'เลขอ้างอิงของธนาคารยาวเกิน 60 ตัวอักษร', en: 'The bank reference is longer than 60 characters' });
   if (issues.length) return { issues };
   return { row: { paidAt: paidAt!, ref1, ref2, amount, bankReference }, issues };
 }

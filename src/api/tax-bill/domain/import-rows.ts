@@ -8,8 +8,8 @@ export type { ImportField, RowIssue };
 
 /**
  * Rows of the tax office's spreadsheet → bills. Columns are matched by name (Thai or English, as the
- * office writes them) and staff may change the mapping; each bad row gets its reasons in Thai and
- * English and is never stored in part.
+ * office writes them) and staff may change the mapping; each bad row gets its reasons (a stable code,
+ * and the text in Thai and in English) and is never stored in part.
  */
 export const IMPORT_FIELDS: ImportField[] = [
   { key: 'billNumber', th: 'เลขที่ใบแจ้งประเมิน', en: 'Bill number', required: true, aliases: ['billnumber', 'billno', 'bill', 'เลขที่ใบแจ้งประเมิน', 'เลขที่ใบแจ้ง', 'เลขที่ภ.ด.ส.6', 'เลขที่ภดส6'] },
@@ -101,12 +101,12 @@ const money = (raw: string) => (/^-?\d+(\.\d{1,2})?$/.test(raw.replace(/,/g, '')
 export function parseBillRow(cells: string[], mapping: Record<string, number>): { row?: BillRow; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const get = (key: string) => (mapping[key] !== undefined ? String(cells[mapping[key]] ?? '').trim() : '');
-  const bad = (field: string, th: string, en: string) => issues.push({ field, th, en });
+  const bad = (field: string, code: string, th: string, en: string) => issues.push({ field, code, th, en });
   for (const f of IMPORT_FIELDS) {
-    if (f.required && !get(f.key)) bad(f.key, `ไม่มี${f.th}`, `${f.en} is missing`);
+    if (f.required && !get(f.key)) bad(f.key, 'required', `ไม่มี${f.th}`, `${f.en} is missing`);
   }
   for (const f of IMPORT_FIELDS) {
-    if (get(f.key).length > 500) bad(f.key, `${f.th}ยาวเกิน 500 ตัวอักษร`, `${f.en} is longer than 500 characters`);
+    if (get(f.key).length > 500) bad(f.key, 'too_long', `${f.th}ยาวเกิน 500 ตัวอักษร`, `${f.en} is longer than 500 characters`);
   }
 
   // Kept as printed (upper case) for people; reference 1 of the QR and the bank's report is derived from it.
@@ -114,11 +114,11 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
   const reference = billReference(billNumber);
   if (billNumber && (!reference || billNumber.length > 40)) issues.push({ ...INVALID_BILL_NUMBER });
   const taxYear = Number(get('taxYear'));
-  if (get('taxYear') && !(Number.isInteger(taxYear) && taxYear >= 2562 && taxYear <= 2700)) bad('taxYear', 'ปีภาษีต้องเป็นปี พ.ศ. ตั้งแต่ 2562', 'The tax year must be a Buddhist-era year from 2562');
+  if (get('taxYear') && !(Number.isInteger(taxYear) && taxYear >= 2562 && taxYear <= 2700)) bad('taxYear', 'invalid_tax_year', 'ปีภาษีต้องเป็นปี พ.ศ. ตั้งแต่ 2562', 'The tax year must be a Buddhist-era year from 2562');
   const nationalId = normaliseNationalId(get('nationalId'));
-  if (get('nationalId') && !isValidNationalId(nationalId)) bad('nationalId', 'เลขประจำตัวไม่ถูกต้อง (ต้องมี 13 หลักและเลขตรวจสอบถูกต้อง)', 'The ID is not valid (13 digits with a correct check digit)');
+  if (get('nationalId') && !isValidNationalId(nationalId)) bad('nationalId', 'invalid_national_id', 'เลขประจำตัวไม่ถูกต้อง (ต้องมี 13 หลักและเลขตรวจสอบถูกต้อง)', 'The ID is not valid (13 digits with a correct check digit)');
   const use = USE[squash(get('useCategory'))];
-  if (get('useCategory') && !use) bad('useCategory', 'ประเภทการใช้ประโยชน์ต้องเป็น เกษตรกรรม อยู่อาศัย อื่น ๆ หรือ รกร้างว่างเปล่า', 'The use must be agriculture, residence, other or vacant');
+  if (get('useCategory') && !use) bad('useCategory', 'invalid_use', 'ประเภทการใช้ประโยชน์ต้องเป็น เกษตรกรรม อยู่อาศัย อื่น ๆ หรือ รกร้างว่างเปล่า', 'The use must be agriculture, residence, other or vacant');
 
   const amount = (key: string, required = false) => {
     const raw = get(key);
@@ -126,7 +126,7 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
     const n = money(raw);
     if (!(n >= 0)) {
       const f = IMPORT_FIELDS.find((x) => x.key === key)!;
-      bad(key, `${f.th}ต้องเป็นจำนวนเงินไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง`, `${f.en} must be an amount of money, not negative, at most 2 decimals`);
+      bad(key, 'invalid_amount', `${f.th}ต้องเป็นจำนวนเงินไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง`, `${f.en} must be an amount of money, not negative, at most 2 decimals`);
     }
     return n;
   };
@@ -140,7 +140,7 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
     const n = Number(raw);
     if (!Number.isFinite(n) || n < 0) {
       const f = IMPORT_FIELDS.find((x) => x.key === key)!;
-      bad(key, `${f.th}ต้องเป็นตัวเลข`, `${f.en} must be a number`);
+      bad(key, 'invalid_number', `${f.th}ต้องเป็นตัวเลข`, `${f.en} must be a number`);
       return null;
     }
     return n;
@@ -148,20 +148,20 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
   const areaSqWa = number('areaSqWa');
   const assessedValue = number('assessedValue');
   const village = number('village');
-  if (village !== null && !(Number.isInteger(village) && village >= 1 && village <= 99)) bad('village', 'หมู่ที่ต้องเป็นตัวเลข 1–99', 'The village must be 1 to 99');
+  if (village !== null && !(Number.isInteger(village) && village >= 1 && village <= 99)) bad('village', 'invalid_village', 'หมู่ที่ต้องเป็นตัวเลข 1–99', 'The village must be 1 to 99');
   const lat = number('lat');
   const lng = number('lng');
-  if ((lat === null) !== (lng === null) || (lat !== null && !(lat >= 5.5 && lat <= 20.6 && lng! >= 97.3 && lng! <= 105.7))) bad('lat', 'พิกัดต้องมีทั้งละติจูดและลองจิจูด และอยู่ในประเทศไทย', 'The point needs both latitude and longitude, inside Thailand');
+  if ((lat === null) !== (lng === null) || (lat !== null && !(lat >= 5.5 && lat <= 20.6 && lng! >= 97.3 && lng! <= 105.7))) bad('lat', 'invalid_point', 'พิกัดต้องมีทั้งละติจูดและลองจิจูด และอยู่ในประเทศไทย', 'The point needs both latitude and longitude, inside Thailand');
 
   // Installments: one (due on the due date) unless the row says 2 or 3, spread a month apart.
   const dueRaw = get('dueDate');
   const dueDate = dueRaw ? parseDate(dueRaw) : null;
-  if (dueRaw && !dueDate) bad('dueDate', 'กำหนดชำระไม่ใช่วันที่ (เช่น 30/04/2569)', 'The due date is not a date (e.g. 30/04/2569)');
+  if (dueRaw && !dueDate) bad('dueDate', 'invalid_date', 'กำหนดชำระไม่ใช่วันที่ (เช่น 30/04/2569)', 'The due date is not a date (e.g. 30/04/2569)');
   const count = get('installments') ? Number(get('installments')) : 1;
-  if (![1, 2, 3].includes(count)) bad('installments', 'จำนวนงวดต้องเป็น 1 2 หรือ 3', 'Installments must be 1, 2 or 3');
+  if (![1, 2, 3].includes(count)) bad('installments', 'invalid_installments', 'จำนวนงวดต้องเป็น 1 2 หรือ 3', 'Installments must be 1, 2 or 3');
 
   const total = Math.round((taxAmount - reduction + surcharge + interest) * 100);
-  if (Number.isFinite(total) && total < 0) bad('reduction', 'ลดหย่อนมากกว่าค่าภาษี', 'The reduction is larger than the tax');
+  if (Number.isFinite(total) && total < 0) bad('reduction', 'reduction_exceeds_tax', 'ลดหย่อนมากกว่าค่าภาษี', 'The reduction is larger than the tax');
   if (issues.length || !reference) return { issues };
 
   const due = dueDate ?? `${taxYear - 543}-04-30`; // the Act's default: end of April

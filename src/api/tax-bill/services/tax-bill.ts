@@ -84,7 +84,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => {
           const { row, issues } = parseBillRow(cells, mapping);
           if (!row) return void report.failed.push({ row: line, issues });
           const first = seen.get(row.billKey);
-          if (first) return void report.failed.push({ row: line, issues: [{ field: 'billNumber', th: `เลขที่ใบแจ้งซ้ำกับแถวที่ ${first}`, en: `The same bill as row ${first}` }] });
+          if (first) return void report.failed.push({ row: line, issues: [{ field: 'billNumber', code: 'duplicate_row', th: `เลขที่ใบแจ้งซ้ำกับแถวที่ ${first}`, en: `The same bill as row ${first}` }] });
           seen.set(row.billKey, line);
           good.push(row);
         });

@@ -117,7 +117,7 @@ const ImportFlow = ({ target }: { target: Target }) => {
           <Field.Label>{t('file')}</Field.Label>
           <input
             type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-label={t('file')}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />

@@ -20,9 +20,13 @@ export function useLang() {
 /** Fills `{name}` placeholders of a target's text (its summary line) with numbers. */
 export const fill = (template: string, values: Record<string, number>) => template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 
-/** A failed request's message in the admin's language: the server sends `{ th, en }` in the details. */
+/**
+ * A failed request's message in the admin's language: the server sends the stable code and its text
+ * in both languages (`details.messages`); `message` alone is in the browser's language.
+ */
 export function errorText(e: unknown, thai: boolean, fallback: string) {
   if (!isFetchError(e)) return fallback;
-  const error = e.response?.data?.error as { message?: string; details?: { th?: string; en?: string } } | undefined;
-  return (thai ? error?.details?.th : error?.details?.en) ?? error?.message ?? fallback;
+  const error = e.response?.data?.error as { message?: string; details?: { messages?: Partial<Text>; th?: string; en?: string } } | undefined;
+  const messages = error?.details?.messages ?? error?.details;
+  return (thai ? messages?.th : messages?.en) ?? error?.message ?? fallback;
 }

@@ -1,11 +1,12 @@
 import fs from 'fs';
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { cleanMapping, missingFields } from '../columns';
+import { invalid, notFound } from '../errors';
+import type { MessageCode } from '../messages';
 import { jobsOf, targetsOf } from '../plugin';
-import { readSpreadsheet } from '../spreadsheet';
-import type { ImportTarget, Text } from '../types';
+import { readSpreadsheet, SpreadsheetError } from '../spreadsheet';
+import type { ImportTarget } from '../types';
 import { uploadedFiles } from '../uploads';
 
 /** What the admin's authentication leaves in ctx.state (untyped in Strapi). */
@@ -16,26 +17,13 @@ interface AdminState {
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-/** A 400 naming the field, with a stable code and its text in both languages as data; `message` is Thai. */
-const invalid = (code: string, text: Text, path: Array<string | number>, more: Array<{ path: Array<string | number>; code?: string }> = []) =>
-  new errors.ValidationError(text.th, {
-    code,
-    th: text.th,
-    en: text.en,
-    messages: text,
-    errors: (more.length ? more : [{ path, code }]).map((e) => ({ path: e.path, code: e.code ?? code, message: text.th, messages: text, name: 'ValidationError' })),
-  });
-
-const MESSAGES = {
-  noFile: { th: 'กรุณาเลือกไฟล์ CSV หรือ XLSX', en: 'Choose a CSV or XLSX file (multipart field "file")' },
-  tooLarge: { th: 'ไฟล์ใหญ่เกิน 20 MB', en: 'The file is larger than 20 MB' },
-  unreadable: {
-    th: 'อ่านไฟล์ไม่ได้ หรือไม่มีข้อมูลใต้แถวหัวตาราง (ใช้ไฟล์ CSV แบบ UTF-8 หรือ XLSX)',
-    en: 'The file could not be read, or has no rows under its header (use UTF-8 CSV or XLSX)',
-  },
-  noJob: { th: 'ไม่พบการนำเข้านี้ กรุณาอัปโหลดไฟล์อีกครั้ง', en: 'No such import: upload the file again' },
-  unmapped: { th: 'ยังไม่ได้เลือกคอลัมน์ที่จำเป็น', en: 'Required columns are not mapped' },
-} satisfies Record<string, Text>;
+/** Why the reader refused a file, as the message staff read. */
+const REFUSALS: Record<SpreadsheetError['code'], MessageCode> = {
+  encoding: 'file.encoding',
+  xls: 'file.xls',
+  csv: 'file.malformed_csv',
+  xlsx: 'file.not_xlsx',
+};
 
 /** Thin: read the request, call the services, shape the answer. The route's policy checked the target. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -48,23 +36,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function uploadedRows(ctx: Context): Promise<{ name: string; rows: string[][] }> {
     const raw = uploadedFiles(ctx).file;
     const file = Array.isArray(raw) ? raw[0] : raw;
-    if (!file) throw invalid('file.missing', MESSAGES.noFile, ['file']);
-    if (file.size > MAX_BYTES) throw invalid('file.too_large', MESSAGES.tooLarge, ['file']);
+    if (!file) throw invalid(ctx, 'file.missing', ['file']);
+    if (file.size > MAX_BYTES) throw invalid(ctx, 'file.too_large', ['file']);
     const name = String(file.originalFilename ?? file.name ?? 'file');
     let rows: string[][];
     try {
       const filePath = file.filepath ?? file.path;
       rows = filePath ? await readSpreadsheet(fs.readFileSync(filePath), name) : [];
-    } catch {
+    } catch (err) {
+      // A file the reader refuses is the uploader's to fix: a 400 saying why, never a 500.
+      if (err instanceof SpreadsheetError) throw invalid(ctx, REFUSALS[err.code], ['file'], { values: { line: err.line ?? '?' } });
+      strapi.log.warn(`[spreadsheet-import] ${name}: ${(err as Error).message}`);
       rows = [];
     }
-    if (rows.length < 1) throw invalid('file.unreadable', MESSAGES.unreadable, ['file']);
+    if (rows.length < 1) throw invalid(ctx, 'file.unreadable', ['file']);
     return { name, rows };
   }
 
   const jobOf = (ctx: Context) => {
     const job = jobs().get(String(params(ctx).target), String(params(ctx).id), stateOf(ctx).user.id);
-    if (!job) throw new errors.NotFoundError(MESSAGES.noJob.th, { code: 'import.not_found', ...MESSAGES.noJob, messages: MESSAGES.noJob });
+    if (!job) throw notFound(ctx, 'import.not_found');
     return job;
   };
   const mappingOf = (ctx: Context): unknown => {
@@ -84,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const target = targetOf(ctx);
       const { name, rows } = await uploadedRows(ctx);
       const answer = jobs().create(target, stateOf(ctx).user.id, name, rows);
-      if (!answer) throw invalid('file.unreadable', MESSAGES.unreadable, ['file']);
+      if (!answer) throw invalid(ctx, 'file.unreadable', ['file']);
       ctx.status = 201;
       ctx.body = answer;
     },
@@ -100,12 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const job = jobOf(ctx);
       const missing = missingFields(target.fields, cleanMapping(target.fields, job.headers.length, mappingOf(ctx)));
       if (missing.length) {
-        throw invalid(
-          'mapping.required',
-          MESSAGES.unmapped,
-          ['mapping'],
-          missing.map((key) => ({ path: ['mapping', key] }))
-        );
+        throw invalid(ctx, 'mapping.required', ['mapping'], { paths: missing.map((key) => ['mapping', key]) });
       }
       jobs().run(target, job, mappingOf(ctx), stateOf(ctx).user.id);
       ctx.status = 202;

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { notFound } from '../errors';
 import { targetsOf } from '../plugin';
 import { importPermission } from '../types';
 
@@ -15,6 +15,6 @@ interface AdminState {
  */
 export default (ctx: Context, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const target = targetsOf(strapi).get(String((ctx.params as Record<string, string | undefined> | undefined)?.target ?? ''));
-  if (!target) throw new errors.NotFoundError('ไม่พบประเภทข้อมูลที่จะนำเข้า / No such import target', { code: 'target.not_found', th: 'ไม่พบประเภทข้อมูลที่จะนำเข้า', en: 'No such import target' });
+  if (!target) throw notFound(ctx, 'target.not_found');
   return Boolean((ctx.state as AdminState | undefined)?.userAbility?.can(importPermission(target.id)));
 };

@@ -191,7 +191,8 @@ describe('importing the tax office spreadsheet', () => {
     fs.mkdirSync(path.join(dir, 'uploads'));
     const env = { ...process.env, ...randomSecrets(), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'cli.db'), SEED_DEMO: 'false', NODE_ENV: 'development', PUBLIC_DIR: dir };
     const res = spawnSync(process.execPath, ['scripts/import-tax-bills.js', file], { cwd: path.resolve(__dirname, '../../../../..'), env, encoding: 'utf8', timeout: 120_000 });
-    expect(res.stdout).toContain('row 3: ownerName: ไม่มีชื่อผู้เสียภาษี / Taxpayer name is missing');
+    expect(res.stdout).toContain('row 3: ownerName (required): ไม่มีชื่อผู้เสียภาษี\n');
+    expect(res.stdout).not.toContain('Taxpayer name is missing');
     expect(res.stdout).toMatch(/2 rows in [\d.]+ s: 1 created, 0 updated, 0 unchanged, 1 refused/);
     expect(res.status).toBe(1);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -270,7 +271,8 @@ describe('the staff import in the admin (spreadsheet-import targets)', () => {
     const { taxAmount: _dropped, ...partial } = mapping;
     const refused = await request(app.url).post(`${BILLS}/${id}/run`).set(auth).send({ mapping: partial }).expect(400);
     expect(refused.body.error.details.errors[0].path).toEqual(['mapping', 'taxAmount']);
-    expect(refused.body.error.details).toMatchObject({ code: 'mapping.required', th: 'ยังไม่ได้เลือกคอลัมน์ที่จำเป็น' });
+    expect(refused.body.error.details).toMatchObject({ code: 'mapping.required', th: 'ยังไม่ได้เลือกคอลัมน์ที่จำเป็น', messages: { en: 'Required columns are not mapped' } });
+    expect(refused.body.error.message).toBe('ยังไม่ได้เลือกคอลัมน์ที่จำเป็น');
 
     await request(app.url).post(`${BILLS}/${id}/run`).set(auth).send({ mapping }).expect(202);
     await idle();
@@ -285,6 +287,64 @@ describe('the staff import in the admin (spreadsheet-import targets)', () => {
     // An upload belongs to its target: the same id under another target is not found.
     await request(app.url).get(`${PAYMENTS}/${id}`).set(auth).expect(404);
     await request(app.url).post('/spreadsheet-import/targets/no-such-target/imports').set(auth).attach('file', file, 'bills.csv').expect(404);
+  });
+
+  it("imports Thai Excel's plain CSV (Windows-874) and an XLSX written by LibreOffice Calc, Thai names intact", async () => {
+    const auth = await staffWith('fixtures@nokok.test', ['plugin::spreadsheet-import.tax-bills']);
+    const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../../../../fixtures/spreadsheets', name));
+    const importFile = async (name: string) => {
+      const up = await request(app.url).post(BILLS).set(auth).attach('file', fixture(name), name).expect(201);
+      await request(app.url).post(`${BILLS}/${up.body.id}/run`).set(auth).send({ mapping: up.body.mapping }).expect(202);
+      await idle();
+      const done = await request(app.url).get(`${BILLS}/${up.body.id}`).set(auth).expect(200);
+      return { up: up.body, done: done.body };
+    };
+    const stored = (billNumber: string) => app.strapi.db.query(BILL).findOne({ where: { billNumber } });
+
+    const cp874 = await importFile('tax-bills-windows-874.csv');
+    expect(cp874.up).toMatchObject({ rowCount: 4, hasHeader: true });
+    expect(cp874.up.headers[3]).toBe('ชื่อผู้เสียภาษี');
+    expect(cp874.up.sample[0][3]).toBe('นางสาวกาญจนา แก้วมณี');
+    expect(cp874.done).toMatchObject({ state: 'done', report: { total: 4, counts: { created: 4 }, failed: [] } });
+    expect(await stored('CP874-2569-0001')).toMatchObject({ ownerName: 'นางสาวกาญจนา แก้วมณี', ownerAddress: '99/1 หมู่ 4, ต.นกออก อ.ปักธงชัย จ.นครราชสีมา', useCategory: 'residence', nationalId: '3300400123454' });
+    expect(await stored('CP874-2569-0002')).toMatchObject({ ownerName: 'นายสมศักดิ์ ศรีสุข', useCategory: 'agriculture' });
+    expect(Number((await stored('CP874-2569-0002')).assessedValue)).toBe(1_200_000);
+    expect(await stored('CP874-2569-0003')).toMatchObject({ ownerName: 'นางบัวผัน ทองคำ', ownerAddress: 'ร้าน "ทองคำพาณิชย์" 7 หมู่ 1 ต.นกออก', useCategory: 'other' });
+    expect(await stored('CP874-2569-0004')).toMatchObject({ ownerName: 'บริษัท ข้าวหอมมะลิไทย จำกัด', ownerAddress: '๑๒๓ ถนนสุขุมวิท แขวงคลองเตย กรุงเทพฯ ๑๐๑๑๐' });
+    expect((await stored('CP874-2569-0004')).installments).toEqual([{ number: 1, dueDate: '2027-04-30', amount: 9000 }]);
+
+    const libre = await importFile('tax-bills-libreoffice.xlsx');
+    expect(libre.done).toMatchObject({ state: 'done', report: { total: 3, counts: { created: 3 }, failed: [] } });
+    const first = await stored('LO-2569-0001');
+    expect(first).toMatchObject({ ownerName: 'นายประเสริฐ ใจดี', ownerAddress: '63 หมู่ 6, ต.นกออก อ.ปักธงชัย จ.นครราชสีมา', nationalId: '3109900998875', village: 6, useCategory: 'residence' });
+    // Number cells (area, value, tax) and a date cell (the due date) as LibreOffice typed them.
+    expect([Number(first.areaSqWa), Number(first.assessedValue), Number(first.taxAmount)]).toEqual([50.5, 180000, 36.5]);
+    expect(first.installments).toEqual([{ number: 1, dueDate: '2026-12-30', amount: 36.5 }]);
+    expect(await stored('LO-2569-0002')).toMatchObject({ ownerName: 'นางสาวสมศรี มั่นคง', useCategory: 'vacant' });
+    expect((await stored('LO-2569-0002')).installments.map((i: { dueDate: string }) => i.dueDate)).toEqual(['2027-01-15', '2027-02-15']);
+    expect(await stored('LO-2569-0003')).toMatchObject({ ownerName: 'นายชูชาติ ทองคำ', useCategory: 'agriculture' });
+
+    // The same files again: nothing changes.
+    expect((await importFile('tax-bills-windows-874.csv')).done.report.counts).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect((await importFile('tax-bills-libreoffice.xlsx')).done.report.counts).toEqual({ created: 0, updated: 0, unchanged: 3 });
+  });
+
+  it('refuses a file it cannot read with a 400 saying why, in one language at a time', async () => {
+    const auth = await staffWith('refusals@nokok.test', ['plugin::spreadsheet-import.tax-bills']);
+    const upload = (bytes: Buffer, name: string, lang = 'th') => request(app.url).post(BILLS).set(auth).set('Accept-Language', lang).attach('file', bytes, name).expect(400);
+    const garbage = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 151 + 7) % 256));
+    const bad = await upload(garbage, 'bills.csv');
+    expect(bad.body.error.details).toMatchObject({ code: 'file.encoding', messages: { th: expect.stringContaining('Windows-874'), en: expect.stringContaining('Windows-874') } });
+    expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ path: ['file'], code: 'file.encoding' })]);
+    expect(bad.body.error.message).toBe(bad.body.error.details.messages.th);
+    expect(bad.body.error.message).not.toContain(bad.body.error.details.messages.en);
+    expect((await upload(garbage, 'bills.csv', 'en-GB,en;q=0.9')).body.error.message).toBe(bad.body.error.details.messages.en);
+    const xls = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]);
+    expect((await upload(xls, 'bills.xls')).body.error.details.code).toBe('file.xls');
+    const broken = await upload(Buffer.from('เลขที่ใบแจ้งประเมิน,ปีภาษี\r\n"A-1,2569\r\n'), 'bills.csv');
+    expect(broken.body.error.details).toMatchObject({ code: 'file.malformed_csv', messages: { th: expect.stringMatching(/บรรทัด \d/), en: expect.stringMatching(/line \d/) } });
+    const notFound = await request(app.url).post('/spreadsheet-import/targets/no-such-target/imports').set(auth).attach('file', garbage, 'x.csv').expect(404);
+    expect(notFound.body.error).toMatchObject({ message: 'ไม่พบประเภทข้อมูลที่จะนำเข้า', details: { code: 'target.not_found', messages: { en: 'No such import target' } } });
   });
 
   it("reconciles the bank's report through the same import, with or without a header row, and lists payments to review", async () => {

@@ -18,7 +18,7 @@ const ROOT = path.resolve(__dirname, '../../../../..');
 const ACCOUNT = { billerId: '099400016602401', merchantName: 'NOK OK MUNICIPALITY' };
 
 // Read as the demo seed reads it (database/seed/index.ts): the CSV reader of the spreadsheet import.
-const [header, ...lines] = parseCsv(fs.readFileSync(path.join(ROOT, 'database/seed/tax-bills.csv'), 'utf8'));
+const [header, ...lines] = parseCsv(fs.readFileSync(path.join(ROOT, 'database/seed/tax-bills.csv')));
 const mapping = autoMapping(header);
 const column = (name: string) => header.indexOf(name);
 
