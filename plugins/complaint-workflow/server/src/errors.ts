@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import type { Label } from './engine/workflow';
 
@@ -33,4 +34,11 @@ export function localize(error: unknown, lang: 'th' | 'en'): void {
   if (!details || typeof details !== 'object') return;
   if (details.messages) e.message = details.messages[lang];
   for (const f of details.errors ?? []) if (f.messages) f.message = f.messages[lang];
+}
+
+/** The officer's language: ?locale=, else Accept-Language, else their admin language; Thai by default. */
+export function officerLanguage(ctx: Context): 'th' | 'en' {
+  const user = (ctx.state as { user?: { preferedLanguage?: string | null } }).user;
+  const asked = typeof ctx.query.locale === 'string' ? ctx.query.locale : ctx.get('accept-language') || user?.preferedLanguage || '';
+  return /^\s*en\b/i.test(asked) ? 'en' : 'th';
 }

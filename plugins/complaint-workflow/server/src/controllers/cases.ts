@@ -1,7 +1,9 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { ConflictError } from '../services/engine';
-import { forbidden, localize, notFound, refused } from '../errors';
+import { forbidden, localize, notFound, officerLanguage as languageOf } from '../errors';
+import type { z } from 'zod';
+import { routeInput, type assignBody, type messageBody, type textsBody, type transitionBody } from '../engine/inputs';
 import { PLUGIN, caseEngine, channelsOf } from '../plugin';
 import { textLanguage } from '../services/channels';
 import type { CaseTypeRegistration } from '../types';
@@ -30,22 +32,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!may(ctx, t, level)) throw forbidden('not_allowed', { th: 'คุณไม่มีสิทธิ์ในเรื่องประเภทนี้', en: 'You may not use this case type' });
     return t;
   };
-  const caseId = (ctx: Context) => {
-    const id = Number((ctx.params as Record<string, string>).id);
-    if (!Number.isInteger(id) || id < 1) throw notFound('not_found', { th: 'ไม่พบเรื่องนี้', en: 'No such case' });
-    return id;
-  };
+  // The route's schema made it a positive whole number.
+  const caseId = (ctx: Context) => routeInput(ctx).params.id;
   const actor = (ctx: Context) => ({ type: 'staff' as const, user: stateOf(ctx).user });
-  const body = (ctx: Context): Record<string, unknown> => {
-    const b = (ctx.request as { body?: unknown }).body;
-    return b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
-  };
-
-  /** The officer's language: ?locale=, else Accept-Language, else their admin language; Thai by default. */
-  const languageOf = (ctx: Context): 'th' | 'en' => {
-    const asked = typeof ctx.query.locale === 'string' ? ctx.query.locale : ctx.get('accept-language') || stateOf(ctx).user?.preferedLanguage || '';
-    return /^\s*en\b/i.test(asked) ? 'en' : 'th';
-  };
+  /** The body as the route's schema parsed it. */
+  const body = <B>(ctx: Context) => routeInput<B>(ctx).body;
 
   /** Runs a command and answers with the case page; a case changed meanwhile is a 409. */
   async function act(ctx: Context, work: (key: string, id: number) => Promise<unknown>) {
@@ -105,14 +96,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async saveTexts(ctx: Context) {
-      const { texts, language } = body(ctx);
+      const { texts, language } = body<z.output<typeof textsBody>>(ctx);
       ctx.body = { texts: await channelsOf(strapi).saveTexts(texts, textLanguage(language)) };
     },
 
     /** Sends a message the platform refused once more, now; the case page shows how it went. */
     async retryDelivery(ctx: Context) {
-      const messageId = Number((ctx.params as Record<string, string>).messageId);
-      await act(ctx, (key, id) => engine().retryDelivery(key, id, Number.isInteger(messageId) ? messageId : 0));
+      const messageId = routeInput(ctx).params.messageId ?? 0;
+      await act(ctx, (key, id) => engine().retryDelivery(key, id, messageId));
     },
 
     async find(ctx: Context) {
@@ -126,24 +117,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async transition(ctx: Context) {
-      const { action, reason, expectedState } = body(ctx);
-      if (typeof action !== 'string') {
-        const messages = { th: 'กรุณาเลือกการดำเนินการ', en: 'An action is required' };
-        throw refused('required', messages, [{ path: ['action'], code: 'required', messages }]);
-      }
+      const { action, reason, expectedState } = body<z.output<typeof transitionBody>>(ctx);
       await act(ctx, (key, id) => engine().transition(key, id, action, actor(ctx), { reason, expectedState }));
     },
 
     async reply(ctx: Context) {
-      await act(ctx, (key, id) => engine().reply(key, id, actor(ctx), body(ctx).message));
+      await act(ctx, (key, id) => engine().reply(key, id, actor(ctx), body<z.output<typeof messageBody>>(ctx).message));
     },
 
     async note(ctx: Context) {
-      await act(ctx, (key, id) => engine().note(key, id, actor(ctx), body(ctx).message));
+      await act(ctx, (key, id) => engine().note(key, id, actor(ctx), body<z.output<typeof messageBody>>(ctx).message));
     },
 
     async assign(ctx: Context) {
-      await act(ctx, (key, id) => engine().assign(key, id, actor(ctx), body(ctx).assignee ?? null));
+      await act(ctx, (key, id) => engine().assign(key, id, actor(ctx), body<z.output<typeof assignBody>>(ctx).assignee));
     },
   };
 

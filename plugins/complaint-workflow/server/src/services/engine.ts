@@ -9,6 +9,7 @@ import { PLUGIN } from '../plugin-id';
 import type { OutboxService } from './outbox';
 import { inTransaction } from '../transaction';
 import { fieldRefused, notFound, refused } from '../errors';
+import { assignBody, checked, messageText, reasonText } from '../engine/inputs';
 
 export { PLUGIN };
 
@@ -29,21 +30,11 @@ export class ConflictError extends errors.ApplicationError<'ConflictError'> {
 const ACTOR_FIELDS = ['id', 'firstname', 'lastname', 'email'];
 /** An assignee is also written to, in their admin language. */
 const ASSIGNEE_FIELDS = [...ACTOR_FIELDS, 'preferedLanguage'];
-const MAX_MESSAGE = 5000;
-
 const fieldError = (path: string, code: string, th: string, en: string) => fieldRefused([path], code, { th, en });
 
-function message(value: unknown, path: string, required: boolean): string | undefined {
-  if (value === undefined || value === null || value === '') {
-    if (required) throw fieldError(path, 'required', 'กรุณากรอกข้อความ', 'A message is required');
-    return undefined;
-  }
-  if (typeof value !== 'string') throw fieldError(path, 'invalid_type', 'ข้อความต้องเป็นตัวอักษร', 'The message must be text');
-  const trimmed = value.trim();
-  if (required && !trimmed) throw fieldError(path, 'required', 'กรุณากรอกข้อความ', 'A message is required');
-  if ([...trimmed].length > MAX_MESSAGE) throw fieldError(path, 'too_long', `ข้อความยาวเกิน ${MAX_MESSAGE} ตัวอักษร`, `The message is longer than ${MAX_MESSAGE} characters`);
-  return trimmed || undefined;
-}
+/** Text a command was given, by the same rules its route validates with (engine/inputs.ts). */
+const message = (value: unknown, path: string, required: boolean): string | undefined =>
+  required ? checked(messageText, value, path) : (checked(reasonText, value === '' ? undefined : value, path) ?? undefined);
 
 type CommandResult<T> = { result: T; event: Record<string, unknown>; happening?: Happening };
 
@@ -216,9 +207,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async assign(key: string, id: number, actor: ActorRef, assigneeId: unknown) {
       const t = typeOf(key);
-      if (assigneeId !== null && !(Number.isInteger(assigneeId) && (assigneeId as number) > 0)) {
-        throw fieldError('assignee', 'invalid_type', 'ผู้รับผิดชอบไม่ถูกต้อง', 'The assignee must be a staff member id or null');
-      }
+      checked(assignBody.shape.assignee, assigneeId, 'assignee');
       const assignee = assigneeId
         ? ((await strapi.db.query('admin::user').findOne({ where: { id: assigneeId, isActive: true }, select: ASSIGNEE_FIELDS })) as AdminUser | null)
         : null;

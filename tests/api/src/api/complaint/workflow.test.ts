@@ -91,6 +91,15 @@ describe('staff workflow through the admin routes', () => {
     await admin('post', `/cases/${id}/transition`).send({ action: 'fly' }).expect(400);
     await admin('post', `/cases/${id}/assign`).send({ assignee: 99999 }).expect(400);
     await admin('post', `/cases/${id}/reply`).send({ message: { x: 1 } }).expect(400);
+    // Each staff route's schema names every wrong field with a stable code, in the officer's language.
+    const codes = (res: request.Response) => res.body.error.details.errors.map((e: { path: string[]; code: string }) => `${e.path.join('.')}:${e.code}`);
+    expect(codes(await admin('post', `/cases/${id}/transition`).send({}).expect(400))).toEqual(['action:required']);
+    expect(codes(await admin('post', `/cases/${id}/reply`).send({ message: 'ก'.repeat(5001) }).expect(400))).toEqual(['message:too_long']);
+    expect(codes(await admin('post', `/cases/${id}/note`).send({ message: '   ' }).expect(400))).toEqual(['message:required']);
+    expect(codes(await admin('post', `/cases/${id}/assign`).send({ assignee: 'x' }).expect(400))).toEqual(['assignee:invalid_type']);
+    const badId = await admin('get', '/cases/abc').set('Accept-Language', 'en').expect(400);
+    expect(codes(badId)).toEqual(['params.id:invalid_type']);
+    expect(badId.body.error.message).toBe('The request has invalid fields');
     const after = await admin('get', `/cases/${id}`).expect(200);
     expect(after.body.state).toBe('received');
     expect(after.body.events).toHaveLength(1);
