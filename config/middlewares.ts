@@ -15,6 +15,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // Outermost of ours, so it compresses what every later middleware answers (errors included).
     'global::compression',
     'global::public-cache',
+    // Outside Strapi's error handler, so its own English refusals get a code and the caller's language.
+    'global::error-language',
     'strapi::errors',
     {
       name: 'strapi::security',

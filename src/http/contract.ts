@@ -73,6 +73,9 @@ export function invalid(errorsFound: FieldError[], lang: Language): errors.Valid
 /** One field refused by a rule only the service can check (a category that does not exist). */
 export const fieldRefusal = (path: Array<string | number>, code: string, lang: Language) => invalid([{ path, code, message: fieldMessage(code, lang) }], lang);
 
+/** A 404 with its stable code and the message in the caller's language. */
+export const notFound = (code: string, lang: Language) => new errors.NotFoundError(fieldMessage(code, lang), { code });
+
 const INPUT = Symbol('contract-input');
 
 /** The route middleware: parses body, query and params; refuses the request with every wrong field. */

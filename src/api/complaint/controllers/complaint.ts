@@ -1,8 +1,7 @@
 import type { Context } from 'koa';
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { inputOf } from '../../../http/contract';
-import { fieldMessage } from '../../../http/messages';
+import { inputOf, notFound } from '../../../http/contract';
+
 import { createComplaint, trackComplaint, uploadComplaintPhotos } from '../contracts';
 import { toPublicComplaint } from '../domain/public-view';
 import { storeComplaintPhotos, type IncomingFile } from '../photos';
@@ -34,7 +33,7 @@ export default factories.createCoreController('api::complaint.complaint', ({ str
     async track(ctx: Context) {
       const { params, language } = inputOf(ctx, trackComplaint);
       const found = await complaints().findByTrackingCode(params.trackingCode);
-      if (!found) throw new errors.NotFoundError(fieldMessage('not_found', language));
+      if (!found) throw notFound('not_found', language);
       ctx.set('Cache-Control', 'no-cache');
       ctx.body = { data: toPublicComplaint(found) };
     },

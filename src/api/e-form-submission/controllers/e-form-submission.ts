@@ -1,8 +1,7 @@
 import type { Context } from 'koa';
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { inputOf } from '../../../http/contract';
-import { fieldMessage } from '../../../http/messages';
+import { inputOf, notFound } from '../../../http/contract';
+
 import { createSubmission, trackSubmission } from '../contracts';
 import { toPublicSubmission } from '../domain/public-view';
 import type { SubmissionService } from '../services/e-form-submission';
@@ -27,7 +26,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async track(ctx: Context) {
       const { params, language } = inputOf(ctx, trackSubmission);
       const found = await submissions().findByTrackingCode(params.trackingCode);
-      if (!found) throw new errors.NotFoundError(fieldMessage('not_found', language));
+      if (!found) throw notFound('not_found', language);
       ctx.set('Cache-Control', 'no-cache');
       ctx.body = { data: toPublicSubmission(found) };
     },

@@ -1,9 +1,8 @@
 import type { Context } from 'koa';
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { QrService } from '../../../../plugins/qr/server/src/public';
-import { inputOf } from '../../../http/contract';
-import { fieldMessage, type Language } from '../../../http/messages';
+import { inputOf, notFound } from '../../../http/contract';
+import type { Language } from '../../../http/messages';
 import { getPole, getPoleQrPng, getPoleQrSvg, reportPoleFault } from '../contracts';
 import { toPublicPole } from '../domain/report';
 import type { PoleService } from '../services/pole';
@@ -17,7 +16,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
   const poleOf = async (code: string, language: Language) => {
     const pole = await poles().findByCode(code);
-    if (!pole) throw new errors.NotFoundError(fieldMessage('pole_not_found', language));
+    if (!pole) throw notFound('pole_not_found', language);
     return pole;
   };
 

@@ -1,8 +1,7 @@
 import type { Context } from 'koa';
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { inputOf } from '../../../http/contract';
-import { fieldMessage } from '../../../http/messages';
+import { inputOf, notFound } from '../../../http/contract';
+
 import { getTaxBillQr, lookupTaxBill } from '../contracts';
 import type { QrService } from '../../../../plugins/qr/server/src/public';
 import rates from '../rates/land-building-tax-rates.json';
@@ -19,7 +18,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const { body, language } = inputOf(ctx, lookupTaxBill);
       const bill = await bills().lookup(body.billNumber, body.nationalId);
       // A wrong ID answers exactly like an unknown bill, so bills cannot be probed.
-      if (!bill) throw new errors.NotFoundError(fieldMessage('bill_not_found', language));
+      if (!bill) throw notFound('bill_not_found', language);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: bills().publicView(bill) };
     },
@@ -28,7 +27,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async qr(ctx: Context) {
       const { params, language } = inputOf(ctx, getTaxBillQr);
       const found = await bills().fromQrToken(params.token);
-      if (!found) throw new errors.NotFoundError(fieldMessage('qr_not_found', language));
+      if (!found) throw notFound('qr_not_found', language);
       ctx.set('Cache-Control', 'private, no-store');
       ctx.type = 'image/png';
       // M: a code shown on a phone screen, not weathering outdoors; large modules read best there.

@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { fieldMessage, languageOf } from '../http/messages';
+
+/**
+ * Strapi's and Koa's own refusals (an unknown route, a method a route lacks, a body too large or of a
+ * type nobody reads, a crash) arrive in English with no code. On the public API they get a stable
+ * `details.code` and a message in the caller's language, like every refusal of ours.
+ */
+const CODES: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  500: 'server_error',
+};
+
+// The stock wording of Strapi, Koa and http-errors: anything else was written for the caller already.
+const STOCK = /^(Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Payload Too Large|request entity too large|Unsupported Media Type|Internal Server Error|FileTooBig)$/i;
+
+interface ErrorBody {
+  error?: { status?: number; message?: string; details?: Record<string, unknown> | null };
+}
+
+export default (): Core.MiddlewareHandler => async (ctx, next) => {
+  await next();
+  if (!ctx.path.startsWith('/api/') || ctx.status < 400) return;
+  const body = ctx.body as ErrorBody | null | undefined;
+  const code = CODES[ctx.status];
+  if (!code || !body || typeof body !== 'object' || !body.error) return;
+  const details = body.error.details && typeof body.error.details === 'object' ? body.error.details : {};
+  if (typeof details.code === 'string') return;
+  body.error.details = { ...details, code };
+  if (STOCK.test(body.error.message ?? '') || ctx.status === 500) body.error.message = fieldMessage(code, languageOf(ctx));
+};
