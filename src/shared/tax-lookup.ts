@@ -50,10 +50,18 @@ export const taxLookupInput = z.object({
     z.transform((s) => s.trim())
   ),
   nationalId: z.pipe(
-    doc(z.string().check(z.maxLength(20, { abort: true }), z.refine((s) => isValidNationalId(normaliseNationalId(s)), code('invalid_check_digit'))), {
-      description: "The owner's 13-digit national ID, with or without dashes",
-      examples: ['3109900123453'],
-    }),
+    doc(
+      z.string().check(
+        z.maxLength(20, { abort: true }),
+        z.refine((s) => normaliseNationalId(s) !== '', { ...code('required'), abort: true }),
+        z.refine((s) => /^\d{13}$/.test(normaliseNationalId(s)), { ...code('invalid_format'), abort: true }),
+        z.refine((s) => isValidNationalId(normaliseNationalId(s)), code('invalid_check_digit'))
+      ),
+      {
+        description: "The owner's 13-digit national ID, with or without dashes",
+        examples: ['3109900123453'],
+      }
+    ),
     z.transform(normaliseNationalId)
   ),
 });

@@ -203,7 +203,7 @@ it('shows each error next to its field, from its own checks and from the server,
   // Checked before sending: the description is missing, the phone is wrong, consent is missing.
   await page.getByRole('alert').getByText('ยังส่งไม่ได้ กรุณาแก้ไข 3 รายการที่ระบุไว้').waitFor();
   expect(await page.locator('#c-description-error').textContent()).toBe('กรุณากรอกรายละเอียด');
-  expect(await page.locator('#c-phone-error').textContent()).toBe('เบอร์โทรศัพท์ไม่ถูกต้อง');
+  expect(await page.locator('#c-phone-error').textContent()).toBe('เบอร์โทรศัพท์ไม่ถูกต้อง เช่น 0812345678');
   expect(await page.locator('#c-consent-error').isVisible()).toBe(true);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('c-description');
   expect(await page.locator('#c-description').getAttribute('aria-invalid')).toBe('true');
@@ -218,7 +218,7 @@ it('shows each error next to its field, from its own checks and from the server,
   await setCategoryActive(false);
   try {
     await page.getByRole('button', { name: 'ส่งเรื่อง' }).click();
-    await page.locator('#c-category-error').getByText('ไม่พบประเภทเรื่องนี้', { exact: true }).waitFor();
+    await page.locator('#c-category-error').getByText('ไม่พบประเภทเรื่องนี้ กรุณาเลือกใหม่', { exact: true }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('c-category');
   } finally {
     await setCategoryActive(true);
@@ -244,7 +244,7 @@ it('works in English: labels, errors from the server, the confirmation and the t
   await page.getByLabel('Category').selectOption('road');
   try {
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.locator('#c-category-error').getByText('Unknown category', { exact: true }).waitFor();
+    await page.locator('#c-category-error').getByText('This category no longer exists: please choose again', { exact: true }).waitFor();
   } finally {
     await setCategoryActive(true);
   }
