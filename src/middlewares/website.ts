@@ -2,6 +2,8 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { MapTiles } from '../shared/map-tiles';
+import { publicUrl } from '../public-url';
+import { robotsTxt, sitemapXml, type SitemapEntry } from './sitemap';
 
 /**
  * Serves the citizen website (built into build/website by website/build.js) from the same
@@ -52,22 +54,44 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     return template.text;
   };
 
-  /** The municipality as the public API gives it, fetched over loopback like any client. */
-  const loadMunicipality = async (): Promise<PublicMunicipality | null> => {
-    if (municipality && Date.now() - municipality.at < MUNICIPALITY_TTL_MS) return municipality.data;
+  /** A public API answer, fetched over loopback like any client (the website reads only the public API). */
+  const publicApi = async <T>(pathAndQuery: string): Promise<T | null> => {
     const address = strapi.server.httpServer.address();
     if (!address || typeof address === 'string') return null;
     const host = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.address;
     try {
-      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/municipality?populate=logo`, {
-        signal: AbortSignal.timeout(2000),
-      });
-      const data = res.ok ? ((await res.json()) as { data: PublicMunicipality | null }).data : null;
-      municipality = { data, at: Date.now() };
-      return data;
+      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/${pathAndQuery}`, { signal: AbortSignal.timeout(2000) });
+      return res.ok ? ((await res.json()) as T) : null;
     } catch {
       return null;
     }
+  };
+
+  const loadMunicipality = async (): Promise<PublicMunicipality | null> => {
+    if (municipality && Date.now() - municipality.at < MUNICIPALITY_TTL_MS) return municipality.data;
+    const answer = await publicApi<{ data: PublicMunicipality | null }>('municipality?populate=logo');
+    if (!answer) return null;
+    municipality = { data: answer.data, at: Date.now() };
+    return answer.data;
+  };
+
+  /** Every published news item and page (Thai and English answer the same slugs), for the sitemap. */
+  const loadSitemap = async (): Promise<SitemapEntry[]> => {
+    const entries: SitemapEntry[] = [];
+    for (const [type, prefix] of [
+      ['news', '/news/'],
+      ['pages', '/pages/'],
+    ] as const) {
+      for (let page = 1; page <= 50; page++) {
+        const answer = await publicApi<{ data: Array<{ slug: string; updatedAt?: string }>; meta?: { pagination?: { pageCount?: number } } }>(
+          `${type}?locale=th&fields[0]=slug&fields[1]=updatedAt&sort=id:asc&pagination[pageSize]=100&pagination[page]=${page}`
+        );
+        if (!answer) break;
+        for (const item of answer.data) entries.push({ path: prefix + encodeURIComponent(item.slug), lastModified: item.updatedAt });
+        if (page >= (answer.meta?.pagination?.pageCount ?? 1)) break;
+      }
+    }
+    return entries;
   };
 
   const sendFile = (ctx: Context, rel: string, immutable: boolean) => {
@@ -94,11 +118,25 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   };
 
   return async (ctx, next) => {
-    const p = ctx.path;
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       await next();
       return;
     }
+    if (ctx.path === '/robots.txt') {
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.set('Cache-Control', 'public, max-age=3600');
+      ctx.body = robotsTxt(publicUrl(strapi));
+      return;
+    }
+    if (ctx.path === '/sitemap.xml') {
+      ctx.type = 'application/xml; charset=utf-8';
+      ctx.set('Cache-Control', 'public, max-age=600');
+      ctx.body = sitemapXml(publicUrl(strapi), await loadSitemap());
+      return;
+    }
+    // English pages live under /en; the page itself is the same route.
+    const english = /^\/en(\/|$)/.test(ctx.path);
+    const p = english ? ctx.path.slice(3) || '/' : ctx.path;
     if (p.startsWith('/assets/') && !p.includes('..')) {
       if (!sendFile(ctx, p.slice(1), true)) await next();
       return;
@@ -106,6 +144,15 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     if (/^\/[\w.-]+\.(svg|png|ico|webmanifest|txt)$/.test(p) && sendFile(ctx, p.slice(1), false)) return;
     if (!SITE_ROUTES.some((r) => r.test(p))) {
       await next();
+      return;
+    }
+    // Links from before the language moved into the path (?lang=en) keep working, once, for good.
+    if (!english && ctx.query.lang === 'en') {
+      const query = new URLSearchParams(ctx.querystring);
+      query.delete('lang');
+      const rest = query.toString();
+      ctx.status = 301;
+      ctx.redirect(`/en${p === '/' ? '/' : p}${rest ? `?${rest}` : ''}`);
       return;
     }
 
@@ -121,6 +168,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     const m = await loadMunicipality();
     const name = typeof m?.nameTh === 'string' ? m.nameTh : '';
     html = html
+      .replace('<html lang="th">', `<html lang="${english ? 'en' : 'th'}">`)
       .replace('{{title}}', escapeHtml(name || 'เทศบาลดิจิทัล'))
       .replace('<!--municipality-name-->', escapeHtml(name))
       .replace('<!--initial-data-->', `<script id="initial-data" type="application/json">${safeJson({ municipality: m, map })}</script>`);

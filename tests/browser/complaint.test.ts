@@ -227,7 +227,7 @@ it('shows each error next to its field, from its own checks and from the server,
 });
 
 it('works in English: labels, errors from the server, the confirmation and the tracking page', async () => {
-  await openForm('/complaint?lang=en');
+  await openForm('/en/complaint');
   expect(await page.locator('html').getAttribute('lang')).toBe('en');
   expect(await page.locator('#c-category option').allTextContents()).toEqual(['— Choose a category —', 'Damaged road', 'Street light out']);
   await page.getByLabel('Category').selectOption('light');
@@ -253,13 +253,13 @@ it('works in English: labels, errors from the server, the confirmation and the t
   const code = (await page.locator('#tracking-code').textContent())!.trim();
   expect(code).toMatch(CODE);
   await page.getByRole('link', { name: 'Track this complaint' }).click();
-  await page.waitForURL(`**/track?code=${code}&lang=en`);
+  await page.waitForURL(`**/en/track?code=${code}`);
   await page.locator('#case-status').getByText('Received', { exact: true }).waitFor();
   expect(await page.locator('.facts').textContent()).toContain(String(new Date().getFullYear()));
 });
 
 it('tells a citizen when a code is malformed or unknown', async () => {
-  await page.goto(`${app.url}/track?lang=th`); // the English test left English as this browser's choice
+  await page.goto(`${app.url}/track`);
   await page.getByLabel('รหัสติดตามเรื่อง').fill('hello');
   await page.getByRole('button', { name: 'ตรวจสอบสถานะ' }).click();
   await page.locator('#track-code-error').getByText(/รหัสนี้ไม่ถูกต้อง/).waitFor();

@@ -101,14 +101,14 @@ it('reports a silent loudspeaker from the QR page, adds a second report to it, a
   expect((await publicPole(POLE)).status).toBe('working');
 
   // The pole page in English, for a visitor.
-  await map.goto(`${app.url}/p/${POLE}?lang=en`);
+  await map.goto(`${app.url}/en/p/${POLE}`);
   await map.getByRole('button', { name: 'No sound', exact: true }).waitFor();
   await map.getByText('Working', { exact: true }).waitFor();
 });
 
 it('answers an unknown pole code with the not-found page', async () => {
   const page = await phone.newPage();
-  await page.goto(`${app.url}/p/NOK-P99?lang=th`);
+  await page.goto(`${app.url}/p/NOK-P99`);
   await page.getByRole('heading', { level: 1, name: /ไม่พบ/ }).waitFor();
 });
 

@@ -71,12 +71,17 @@ it('switches to English and keeps the choice in the URL', async () => {
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForFunction(() => document.getElementById('site-name')?.textContent === 'Nok Ok Subdistrict Municipality');
-  expect(page.url()).toContain('lang=en');
+  expect(new URL(page.url()).pathname).toMatch(/^\/en\//);
   await page.getByRole('link', { name: 'News', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'News and announcements' }).waitFor();
-  expect(page.url()).toMatch(/\/news\?lang=en$/);
+  expect(new URL(page.url()).pathname).toBe('/en/news');
   await page.getByRole('button', { name: 'ภาษาไทย (Thai)' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'th');
+  expect(new URL(page.url()).pathname).toBe('/news');
+  // A link from before the language moved into the path still lands on the English page.
+  await page.goto(`${app.url}/news?lang=en`);
+  await page.getByRole('heading', { level: 1, name: 'News and announcements' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/en/news');
 });
 
 it('renders a static page and the contact page from the API', async () => {
@@ -119,10 +124,10 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
     ['/complaint', '#c-map.leaflet-container'],
     ['/track', '#track-form'],
     [`/track?code=${trackingCode}`, '.timeline'],
-    ['/?lang=en', '.news-card'],
-    ['/news/loy-krathong-2569?lang=en', '.prose'],
-    ['/complaint?lang=en', '#c-map.leaflet-container'],
-    [`/track?code=${trackingCode}&lang=en`, '.timeline'],
+    ['/en/', '.news-card'],
+    ['/en/news/loy-krathong-2569', '.prose'],
+    ['/en/complaint', '#c-map.leaflet-container'],
+    [`/en/track?code=${trackingCode}`, '.timeline'],
   ];
   for (const [path, ready] of checks) {
     await page.goto(`${app.url}${path}`);
@@ -133,6 +138,6 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
 });
 
 it('shows a 404 view for an unknown item', async () => {
-  await page.goto(`${app.url}/news/no-such-item?lang=th`);
+  await page.goto(`${app.url}/news/no-such-item`);
   await page.getByRole('heading', { level: 1, name: 'ไม่พบหน้านี้' }).waitFor();
 });

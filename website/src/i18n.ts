@@ -4,29 +4,21 @@ import en from '../translations/en.json';
 export type Lang = 'th' | 'en';
 type Key = keyof typeof th;
 const dictionaries: Record<Lang, Record<string, string>> = { th, en };
-const STORAGE_KEY = 'nokok-lang';
+/** English pages live under /en (so links and search results keep the language); Thai at the root. */
+const EN_PREFIX = /^\/en(?=\/|$)/;
 
-/** Thai unless the URL (?lang=en) or an earlier choice says English. */
-function initialLang(): Lang {
-  const fromUrl = new URLSearchParams(location.search).get('lang');
-  if (fromUrl === 'en' || fromUrl === 'th') return fromUrl;
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'th';
-  } catch {
-    return 'th';
-  }
-}
+/** The page's language, from its path. */
+const langOfPath = (pathname: string): Lang => (EN_PREFIX.test(pathname) ? 'en' : 'th');
 
-export let lang: Lang = initialLang();
+/** The path without its language: what the router matches. */
+export const sitePath = (pathname: string = location.pathname): string => pathname.replace(EN_PREFIX, '') || '/';
 
-export function setLang(next: Lang): void {
-  lang = next;
-  try {
-    localStorage.setItem(STORAGE_KEY, next);
-  } catch {
-    /* private mode: the URL still carries the choice */
-  }
-  document.documentElement.lang = next;
+export let lang: Lang = langOfPath(location.pathname);
+
+/** Follows the address after a navigation (the language is part of it). */
+export function syncLang(): void {
+  lang = langOfPath(location.pathname);
+  document.documentElement.lang = lang;
 }
 
 export function t(key: Key, vars: Record<string, string | number> = {}): string {
@@ -44,11 +36,14 @@ export function tDynamic(key: string, vars: Record<string, string | number> = {}
   return isKey(key) ? t(key, vars) : key;
 }
 
-/** Internal links keep the language in the URL, so a shared link opens in the same language. */
-export function href(path: string): string {
-  if (lang === 'th') return path;
-  return path + (path.includes('?') ? '&' : '?') + 'lang=en';
+/** A site path in a language: `/news` in English is `/en/news`. */
+export function pathIn(path: string, language: Lang): string {
+  if (language === 'th') return path;
+  return path === '/' ? '/en/' : `/en${path}`;
 }
+
+/** Internal links keep the page's language. */
+export const href = (path: string): string => pathIn(path, lang);
 
 const dateFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
 export function formatDate(iso: string): string {

@@ -1,7 +1,7 @@
 import { api, type Media, type Municipality, type NewsItem, type Page } from './api';
 import { renderBlocks } from './blocks';
 import { esc, safeUrl } from './html';
-import { formatDate, href, lang, setLang, t, tDynamic } from './i18n';
+import { formatDate, href, lang, pathIn, sitePath, syncLang, t, tDynamic } from './i18n';
 import { complaintPage } from './complaint';
 import { trackPage } from './track';
 import { polePage, polesPage } from './poles';
@@ -228,7 +228,7 @@ async function chrome(): Promise<void> {
     ...pages.map((p): [string, string] => [`/pages/${encodeURIComponent(p.slug)}`, p.title]),
     ['/contact', t('nav.contact')],
   ];
-  const current = location.pathname.replace(/\/+$/, '') || '/';
+  const current = sitePath().replace(/\/+$/, '') || '/';
   $('nav').innerHTML = `<ul>${links
     .map(([path, label]) => `<li><a href="${esc(href(path))}"${current === path || (path !== '/' && current.startsWith(path + '/')) ? ' aria-current="page"' : ''}>${esc(label)}</a></li>`)
     .join('')}</ul>`;
@@ -243,14 +243,14 @@ async function render(focus: boolean): Promise<void> {
   if (!main.innerHTML.trim()) main.innerHTML = `<p class="loading">${esc(t('loading'))}</p>`;
   const chromeDone = chrome();
   try {
-    const view = (await route(location.pathname)()) ?? notFound();
+    const view = (await route(sitePath())()) ?? notFound();
     if (id !== renderId) return;
     unmount?.(); // the page being left lets go of what it holds (the map)
     unmount = undefined;
     main.innerHTML = typeof view === 'string' ? view : view.html;
     if (typeof view !== 'string') unmount = view.mount(main);
     const h1 = main.querySelector('h1');
-    document.title = h1 && location.pathname !== '/' ? `${h1.textContent} | ${name()}` : name();
+    document.title = h1 && sitePath() !== '/' ? `${h1.textContent} | ${name()}` : name();
   } catch {
     if (id !== renderId) return;
     unmount?.();
@@ -279,19 +279,24 @@ function navigate(url: string, replace = false): void {
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   window.scrollTo(0, 0);
+  const before = lang;
+  syncLang();
+  if (lang !== before) main.innerHTML = '';
   void render(true);
 }
 
+// The same page in the other language: its address under /en, or without it.
 $('lang-switch').addEventListener('click', () => {
-  setLang(lang === 'th' ? 'en' : 'th');
-  const url = new URL(location.href);
-  if (lang === 'en') url.searchParams.set('lang', 'en');
-  else url.searchParams.delete('lang');
-  history.replaceState(null, '', url.href);
+  const other = lang === 'th' ? 'en' : 'th';
+  history.replaceState(null, '', pathIn(sitePath(), other) + location.search + location.hash);
+  syncLang();
   main.innerHTML = '';
   void render(false);
 });
 
-window.addEventListener('popstate', () => void render(true));
-setLang(lang);
+window.addEventListener('popstate', () => {
+  syncLang();
+  void render(true);
+});
+syncLang();
 void render(false);

@@ -93,3 +93,29 @@ describe('the map tiles (MAP_TILE_URL, MAP_ATTRIBUTION)', () => {
     }
   });
 });
+
+describe('the language in the address, and what search engines read', () => {
+  it('serves English pages under /en, and moves a ?lang=en link there for good', async () => {
+    expect((await request(app.url).get('/en/').expect(200)).text).toMatch(/<html lang="en"/);
+    expect((await request(app.url).get('/en/news').expect(200)).text).toMatch(/<html lang="en"/);
+    expect((await request(app.url).get('/news').expect(200)).text).toMatch(/<html lang="th"/);
+    const moved = await request(app.url).get('/track?code=NK-6912-AAAAA&lang=en').expect(301);
+    expect(moved.headers.location).toBe('/en/track?code=NK-6912-AAAAA');
+    await request(app.url).get('/en/no-such-page').expect(404);
+  });
+
+  it('lists every published news item and page in both languages in sitemap.xml, drafts never', async () => {
+    const news = app.strapi.documents('api::news.news-item');
+    await news.create({ data: { title: 'ข่าวเผยแพร่', slug: 'published-item', publishedDate: '2026-11-30', category: 'announcement' }, status: 'published' });
+    await news.create({ data: { title: 'ร่างข่าว', slug: 'draft-item', publishedDate: '2026-11-30', category: 'announcement' } });
+    await app.strapi.documents('api::page.page').create({ data: { title: 'ประวัติ', slug: 'history' }, status: 'published' });
+    const res = await request(app.url).get('/sitemap.xml').expect(200).expect('Content-Type', /xml/);
+    const locs = [...res.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    expect(locs).toEqual(expect.arrayContaining(['/', '/en/', '/news/published-item', '/en/news/published-item', '/pages/history', '/en/pages/history', '/complaint', '/en/complaint']));
+    expect(res.text).not.toContain('draft-item');
+    expect(res.text).toContain('hreflang="en"');
+    const robots = await request(app.url).get('/robots.txt').expect(200);
+    expect(robots.text).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+    expect(robots.text).toContain('Disallow: /admin');
+  });
+});
