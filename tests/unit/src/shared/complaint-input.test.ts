@@ -25,6 +25,8 @@ const cases: Array<[string, Partial<FormValues>, string[]]> = [
   ['a blank description', { description: '   ' }, ['description:required']],
   ['a zero-width description', { description: '\u200b\u200b' }, ['description:required']],
   ['a control character', { description: 'a\u0007b' }, ['description:control_characters']],
+  ['a NUL description', { description: '\u0000' }, ['description:control_characters']],
+  ['a NUL title', { title: '\u0000' }, ['title:control_characters']],
   ['a long title', { title: 'ก'.repeat(201) }, ['title:too_long']],
   ['a long description', { description: 'ข'.repeat(5001) }, ['description:too_long']],
   ['a long address', { address: 'ค'.repeat(301) }, ['address:too_long']],

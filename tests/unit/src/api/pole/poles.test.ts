@@ -28,6 +28,8 @@ describe('pole fault reports', () => {
     expect(report({ fault: 'no_sound', phone: '12345' }).codes).toEqual(['phone:invalid_phone']);
     expect(report({ fault: 'no_sound', phone: '08123456789' }).codes).toEqual(['phone:invalid_phone']);
     expect(report({}).codes).toEqual(['fault:required']);
+    // Names every object inherits are not faults.
+    for (const fault of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) expect(report({ fault }).codes).toEqual(['fault:invalid_choice']);
     // A key the caller may not set is dropped, not stored.
     expect(report({ fault: 'no_sound', status: 'working' }).value).toEqual({ fault: 'no_sound' });
   });
