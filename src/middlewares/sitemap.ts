@@ -37,3 +37,48 @@ export function sitemapXml(base: string, entries: SitemapEntry[]): string {
 }
 
 export const robotsTxt = (base: string) => ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api/', '', `Sitemap: ${base}/sitemap.xml`, ''].join('\n');
+
+/** What a search engine and a share preview read in every page's head: canonical, hreflang, Open Graph. */
+export function headLinks(base: string, thaiPath: string, english: boolean, title: string, description: string): string {
+  const attr = (s: string) => xml(s);
+  const th = base + thaiPath;
+  const en = base + (thaiPath === '/' ? '/en/' : `/en${thaiPath}`);
+  const self = english ? en : th;
+  return [
+    `<link rel="canonical" href="${attr(self)}">`,
+    `<link rel="alternate" hreflang="th" href="${attr(th)}">`,
+    `<link rel="alternate" hreflang="en" href="${attr(en)}">`,
+    `<link rel="alternate" hreflang="x-default" href="${attr(th)}">`,
+    description ? `<meta name="description" content="${attr(description)}">` : '',
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:url" content="${attr(self)}">`,
+    `<meta property="og:title" content="${attr(title)}">`,
+    description ? `<meta property="og:description" content="${attr(description)}">` : '',
+    `<meta property="og:locale" content="${english ? 'en_GB' : 'th_TH'}">`,
+    `<meta name="twitter:card" content="summary">`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The municipality as a schema.org GovernmentOrganization (JSON-LD), for the home page. */
+export function organizationJsonLd(base: string, m: Record<string, unknown> | null, english: boolean): Record<string, unknown> | null {
+  if (!m) return null;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const logo = (m.logo as { url?: unknown } | null | undefined)?.url;
+  return Object.fromEntries(
+    Object.entries({
+      '@context': 'https://schema.org',
+      '@type': 'GovernmentOrganization',
+      name: text(english ? m.nameEn : m.nameTh) ?? text(m.nameTh),
+      alternateName: text(english ? m.nameTh : m.nameEn),
+      url: base + (english ? '/en/' : '/'),
+      logo: typeof logo === 'string' ? (logo.startsWith('http') ? logo : base + logo) : undefined,
+      telephone: text(m.phone),
+      faxNumber: text(m.fax),
+      email: text(m.email),
+      address: text(english ? m.addressEn : m.addressTh) ?? text(m.addressTh),
+      sameAs: text(m.facebookPageUrl) ? [text(m.facebookPageUrl)] : undefined,
+    }).filter(([, v]) => v !== undefined)
+  );
+}

@@ -3,7 +3,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { MapTiles } from '../shared/map-tiles';
 import { publicUrl } from '../public-url';
-import { robotsTxt, sitemapXml, type SitemapEntry } from './sitemap';
+import { headLinks, organizationJsonLd, robotsTxt, sitemapXml, type SitemapEntry } from './sitemap';
 
 /**
  * Serves the citizen website (built into build/website by website/build.js) from the same
@@ -167,7 +167,17 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     }
     const m = await loadMunicipality();
     const name = typeof m?.nameTh === 'string' ? m.nameTh : '';
+    const siteName = (english && typeof m?.nameEn === 'string' && m.nameEn) || name || 'เทศบาลดิจิทัล';
+    const address = typeof (english ? m?.addressEn : m?.addressTh) === 'string' ? String(english ? m?.addressEn : m?.addressTh) : '';
+    const base = publicUrl(strapi);
+    const thaiPath = p.length > 1 ? p.replace(/\/+$/, '') : '/';
+    const jsonLd = thaiPath === '/' ? organizationJsonLd(base, m, english) : null;
+    const head = [
+      headLinks(base, thaiPath, english, siteName, address ? `${siteName} · ${address}` : siteName),
+      jsonLd ? `<script type="application/ld+json">${safeJson(jsonLd)}</script>` : '',
+    ].join('\n');
     html = html
+      .replace('<!--head-->', head)
       .replace('<html lang="th">', `<html lang="${english ? 'en' : 'th'}">`)
       .replace('{{title}}', escapeHtml(name || 'เทศบาลดิจิทัล'))
       .replace('<!--municipality-name-->', escapeHtml(name))

@@ -104,6 +104,20 @@ describe('the language in the address, and what search engines read', () => {
     await request(app.url).get('/en/no-such-page').expect(404);
   });
 
+  it('tells search engines and share previews the canonical address, the other language and the town', async () => {
+    const home = (await request(app.url).get('/').expect(200)).text;
+    const base = (home.match(/<link rel="canonical" href="([^"]+)\/">/) ?? [])[1];
+    expect(base).toBeDefined();
+    expect(home).toContain(`<link rel="alternate" hreflang="en" href="${base}/en/">`);
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]+)<\/script>/.exec(home)![1]) as Record<string, unknown>;
+    expect(ld).toMatchObject({ '@type': 'GovernmentOrganization', name: 'เทศบาลทดสอบ <ทดลอง>', alternateName: 'Test Municipality', telephone: '044-999-999' });
+    const news = (await request(app.url).get('/en/news').expect(200)).text;
+    expect(news).toContain(`<link rel="canonical" href="${base}/en/news">`);
+    expect(news).toContain(`<link rel="alternate" hreflang="th" href="${base}/news">`);
+    expect(news).toContain('<meta property="og:title" content="Test Municipality">');
+    expect(news).not.toContain('application/ld+json');
+  });
+
   it('lists every published news item and page in both languages in sitemap.xml, drafts never', async () => {
     const news = app.strapi.documents('api::news.news-item');
     await news.create({ data: { title: 'ข่าวเผยแพร่', slug: 'published-item', publishedDate: '2026-11-30', category: 'announcement' }, status: 'published' });
