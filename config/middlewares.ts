@@ -35,6 +35,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::cors',
     'strapi::poweredBy',
     'strapi::query',
+    // After the query is parsed: anonymous callers read published content only.
+    'global::published-only',
     // Multipart is parsed before any route runs: cap each file at the upload limit (10 MB) here too.
     {
       name: 'strapi::body',
