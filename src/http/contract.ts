@@ -123,7 +123,10 @@ export function inputOf<C extends RouteContract>(ctx: Context, _contract: C): In
 const CONTRACTS = new Map<string, RouteContract>();
 export const contracts = (): RouteContract[] => [...CONTRACTS.values()];
 
-type Middleware = string | ((ctx: Context, next: Next) => Promise<unknown>);
+type Middleware = string | { name: string; config: Record<string, unknown> } | ((ctx: Context, next: Next) => Promise<unknown>);
+
+/** The complaint-filing budget: one per address across every route that files a complaint. */
+export const COMPLAINT_BUDGET = { name: 'global::rate-limit', config: { bucket: 'complaints' } };
 
 /**
  * A public route from its contract: the handler runs only on input its schemas accepted, and the

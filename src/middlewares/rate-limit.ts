@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { fieldMessage, languageOf } from '../http/messages';
 
 /**
- * Per client address and route, at most RATE_LIMIT_PER_MINUTE requests a minute (default 20;
+ * Per client address and route (or budget shared by routes), at most RATE_LIMIT_PER_MINUTE requests a minute (default 20;
  * config/server.ts) to a public write endpoint; past it, 429 in the caller's language with Retry-After.
  * The client address is ctx.request.ip as global::client-address set it: the real client behind a
  * trusted proxy, the socket's peer otherwise, never a header a client wrote. Counts live in this
@@ -15,7 +15,12 @@ let lastSweep = Date.now();
 
 export const resetRateLimits = () => windows.clear();
 
-export default (config: { limit?: number } = {}, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
+/**
+ * `bucket` names a budget several routes share: every way of filing a complaint (the website,
+ * Open311, a pole's QR code) counts against one `complaints` budget per address, so a second door
+ * does not double the limit. Without it, each route has its own.
+ */
+export default (config: { limit?: number; bucket?: string } = {}, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const limit = config.limit ?? strapi.config.get<number>('server.rateLimitPerMinute', 20);
   return async (ctx, next) => {
     const now = Date.now();
@@ -24,7 +29,7 @@ export default (config: { limit?: number } = {}, { strapi }: { strapi: Core.Stra
       for (const [k, w] of windows) if (now - w.start >= WINDOW_MS) windows.delete(k);
       lastSweep = now;
     }
-    const key = `${ctx.request.ip}|${ctx.method} ${ctx._matchedRoute ?? ctx.path}`;
+    const key = `${ctx.request.ip}|${config.bucket ?? `${ctx.method} ${ctx._matchedRoute ?? ctx.path}`}`;
     let w = windows.get(key);
     if (!w || now - w.start >= WINDOW_MS) {
       w = { start: now, count: 0 };

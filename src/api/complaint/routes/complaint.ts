@@ -1,9 +1,9 @@
-import { route } from '../../../http/contract';
+import { COMPLAINT_BUDGET, route } from '../../../http/contract';
 import { createComplaint, trackComplaint, uploadComplaintPhotos } from '../contracts';
 
 export default {
   routes: [
-    route(createComplaint, 'complaint.create', { middlewares: ['global::rate-limit'] }),
+    route(createComplaint, 'complaint.create', { middlewares: [COMPLAINT_BUDGET] }),
     route(uploadComplaintPhotos, 'complaint.uploadPhotos', { middlewares: ['global::rate-limit'] }),
     route(trackComplaint, 'complaint.track'),
   ],

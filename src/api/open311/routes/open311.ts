@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { route } from '../../../http/contract';
+import { COMPLAINT_BUDGET, route } from '../../../http/contract';
 import { flattenForm } from '../domain/input';
 import { open311CreateRequest, open311Discovery, open311Request, open311Requests, open311ServiceDefinition, open311Services } from '../contracts';
 
@@ -16,7 +16,7 @@ export default {
     route(open311Services, 'open311.services'),
     route(open311ServiceDefinition, 'open311.serviceDefinition'),
     // The key is checked before the body: an unknown client learns nothing about our rules.
-    route(open311CreateRequest, 'open311.createRequest', { middlewares: ['global::rate-limit', 'api::open311.require-key', flattenBody] }),
+    route(open311CreateRequest, 'open311.createRequest', { middlewares: [COMPLAINT_BUDGET, 'api::open311.require-key', flattenBody] }),
     route(open311Requests, 'open311.requests'),
     route(open311Request, 'open311.request'),
   ],

@@ -1,4 +1,4 @@
-import { route } from '../../../http/contract';
+import { COMPLAINT_BUDGET, route } from '../../../http/contract';
 import { getPole, getPoleQrPng, getPoleQrSvg, listPoles, reportPoleFault } from '../contracts';
 
 /** Public pole routes: custom, so that only the allow-listed public view ever leaves the server. */
@@ -8,6 +8,6 @@ export default {
     route(getPoleQrPng, 'pole.qrPng'),
     route(getPoleQrSvg, 'pole.qrSvg'),
     route(getPole, 'pole.findOneByCode'),
-    route(reportPoleFault, 'pole.report', { middlewares: ['global::rate-limit'] }),
+    route(reportPoleFault, 'pole.report', { middlewares: [COMPLAINT_BUDGET] }),
   ],
 };

@@ -29,6 +29,10 @@ it('limits public writes per client to RATE_LIMIT_PER_MINUTE, with a reason in t
   expect(await app.strapi.db.query('api::complaint.complaint').count()).toBe(5);
   // Reads are not limited.
   for (let i = 0; i < 8; i++) await request(app.url).get('/api/complaint-categories').expect(200);
+  // Filing a complaint is one budget whichever way in: Open311 does not open a second one.
+  const open311 = await request(app.url).post('/api/open311/v2/requests.json').type('form').send({ service_code: 'waste', description: 'ขยะ', address_string: 'ตลาด' }).expect(429);
+  expect(open311.headers['retry-after']).toBeDefined();
+  expect(await app.strapi.db.query('api::complaint.complaint').count()).toBe(5);
 });
 
 it('keys on the connection, not on an X-Forwarded-For a client wrote, when no proxy is trusted', async () => {
