@@ -58,7 +58,7 @@ export interface FieldError {
 }
 
 /** Codes any schema can give, whatever the route: zod's own checks under stable names. */
-export const GENERIC_CODES = ['required', 'invalid_type', 'too_long', 'too_short', 'too_many', 'too_few', 'too_large', 'too_small', 'invalid_choice', 'invalid_format'];
+export const GENERIC_CODES = ['required', 'invalid_type', 'too_long', 'too_short', 'too_many', 'too_few', 'too_large', 'too_small', 'invalid_choice', 'invalid_format', 'malformed_body'];
 
 /** zod's issues as field errors: a stable code per field and a message in the caller's language. */
 export function fieldErrors(error: z.core.$ZodError, lang: Language, prefix: Array<string | number> = []): FieldError[] {

@@ -31,6 +31,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 const MUNICIPALITY_TTL_MS = 30_000;
+const SITEMAP_TTL_MS = 10 * 60_000;
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 /** The municipality record as `/api/municipality` answers it; only its name is read here. */
@@ -44,6 +45,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   const root = path.join(strapi.dirs.app.root, 'build', 'website');
   let template: { text: string; mtimeMs: number } | undefined;
   let municipality: { data: PublicMunicipality | null; at: number } | undefined;
+  let sitemap: { body: string; at: number } | undefined;
+  let building: Promise<unknown> | undefined;
   const { tileUrl, attribution } = strapi.config.get<MapTiles>('map');
   const map: MapTiles = { tileUrl, attribution };
 
@@ -129,9 +132,16 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       return;
     }
     if (ctx.path === '/sitemap.xml') {
+      // Built at most every ten minutes, one build at a time: a crawler burst costs one walk of the API.
+      if (!sitemap || Date.now() - sitemap.at > SITEMAP_TTL_MS) {
+        building ??= loadSitemap()
+          .then((entries) => (sitemap = { body: sitemapXml(publicUrl(strapi), entries), at: Date.now() }))
+          .finally(() => (building = undefined));
+        await building;
+      }
       ctx.type = 'application/xml; charset=utf-8';
       ctx.set('Cache-Control', 'public, max-age=600');
-      ctx.body = sitemapXml(publicUrl(strapi), await loadSitemap());
+      ctx.body = sitemap?.body ?? '';
       return;
     }
     // English pages live under /en; the page itself is the same route.
@@ -177,11 +187,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       jsonLd ? `<script type="application/ld+json">${safeJson(jsonLd)}</script>` : '',
     ].join('\n');
     html = html
-      .replace('<!--head-->', head)
-      .replace('<html lang="th">', `<html lang="${english ? 'en' : 'th'}">`)
-      .replace('{{title}}', escapeHtml(name || 'เทศบาลดิจิทัล'))
-      .replace('<!--municipality-name-->', escapeHtml(name))
-      .replace('<!--initial-data-->', `<script id="initial-data" type="application/json">${safeJson({ municipality: m, map })}</script>`);
+      .replace('<!--head-->', () => head)
+      // Replacements as functions: text from the municipality record may hold `$&` and the like.
+      .replace('<html lang="th">', () => `<html lang="${english ? 'en' : 'th'}">`)
+      .replace('{{title}}', () => escapeHtml(siteName))
+      .replace('<!--municipality-name-->', () => escapeHtml(english ? siteName : name))
+      .replace('<!--initial-data-->', () => `<script id="initial-data" type="application/json">${safeJson({ municipality: m, map })}</script>`);
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-cache');
     ctx.body = html;

@@ -22,31 +22,41 @@ export const location = z.pipe(
   z.transform((p) => ({ lat: micro(p.lat), lng: micro(p.lng) }))
 );
 
+// A blank phone or e-mail counts as none (forms send empty fields); a value must be right.
 export const phone = z.pipe(
-  z.string().check(z.maxLength(30, { abort: true }), z.refine((s) => THAI_PHONE.test(compactPhone(s)), code('invalid_phone'))),
-  z.transform(compactPhone)
+  doc(z.string().check(z.maxLength(30, { abort: true }), z.refine((s) => s.trim() === '' || THAI_PHONE.test(compactPhone(s)), code('invalid_phone'))), {
+    description: 'A Thai phone number: 0 and 8 or 9 digits, or +66 and 8 or 9 digits; spaces and dashes are fine',
+  }),
+  z.transform((s) => (s.trim() ? compactPhone(s) : undefined))
 );
 
-export const email = z.pipe(z.email().check(z.maxLength(LIMITS.email)), z.transform((s) => s.toLowerCase()));
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const email = z.pipe(
+  doc(z.string().check(z.maxLength(LIMITS.email, { abort: true }), z.refine((s) => s.trim() === '' || EMAIL.test(s.trim()), code('invalid_format'))), { format: 'email' }),
+  z.transform((s) => (s.trim() ? s.trim().toLowerCase() : undefined))
+);
+
+/** An optional field that a client may also send as null: the same as leaving it out. */
+const maybe = <T extends z.core.$ZodType>(schema: T) => z.optional(z.nullable(schema));
 
 export const contact = z.object({
-  name: z.optional(text(LIMITS.name)),
-  phone: z.optional(phone),
-  email: z.optional(email),
+  name: maybe(text(LIMITS.name)),
+  phone: maybe(phone),
+  email: maybe(email),
 });
 
 /** Personal data is kept only with the citizen's consent. */
-export const hasContact = (c: { name?: unknown; phone?: unknown; email?: unknown } | undefined) => Boolean(c && typeof c === 'object' && (c.name || c.phone || c.email));
+export const hasContact = (c: { name?: unknown; phone?: unknown; email?: unknown } | null | undefined) => Boolean(c && typeof c === 'object' && (c.name || c.phone || c.email));
 
 export const complaintInput = z
   .object({
     category: requiredText(LIMITS.category, { description: 'A category code from GET /complaint-categories (the Open311 service_code)', examples: ['road'] }),
-    title: z.optional(text(LIMITS.title)),
+    title: maybe(text(LIMITS.title)),
     description: requiredText(LIMITS.description, { examples: ['ไฟถนนดับหน้าวัดนกออก 3 ต้น'] }),
-    location: z.optional(location),
-    address: z.optional(text(LIMITS.address)),
+    location: maybe(location),
+    address: maybe(text(LIMITS.address)),
     village: z.optional(doc(z.int().check(z.gte(1), z.lte(99)), { description: 'หมู่ที่ (village number)', examples: [2] })),
-    contact: z.optional(contact),
+    contact: maybe(contact),
     photos: z.optional(
       z.pipe(
         doc(z.array(z.int().check(z.gte(1))).check(z.maxLength(MAX_PHOTOS)), { description: 'Ids answered by POST /complaints/photos' }),

@@ -15,7 +15,7 @@ const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
 export const code = (name: string) => ({ params: { code: name } });
 
 /** What the OpenAPI document says of a field (on the input side, where a client reads it). */
-export type Doc = { description?: string; examples?: unknown[] };
+export type Doc = { description?: string; examples?: unknown[]; format?: string };
 /** A documented copy of `schema` (a copy, so documenting a shared block changes no other field). */
 export const doc = <T extends z.core.$ZodType>(schema: T, meta: Doc): T => {
   const copy = z.clone(schema);

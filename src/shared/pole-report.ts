@@ -14,8 +14,8 @@ export const POLE_CODE = /^[A-Z0-9]+(-[A-Z0-9]+)*$/;
 
 export const poleReportInput = z.object({
   fault: doc(z.enum(FAULT_KEYS), { examples: ['no_sound'] }),
-  note: z.optional(text(MAX_NOTE)),
-  phone: z.optional(doc(phone, { description: 'A Thai phone number, kept private, for calling back' })),
+  note: z.optional(z.nullable(text(MAX_NOTE))),
+  phone: z.optional(z.nullable(doc(phone, { description: 'A Thai phone number, kept private, for calling back' }))),
 });
 
 export type PoleReport = z.output<typeof poleReportInput>;

@@ -48,7 +48,7 @@ export const uploadComplaintPhotos = {
   description: `Images only (checked by content), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB each; re-encoded as JPEG without EXIF or GPS, longest side at most 2048 px.`,
   tags: ['Complaint'],
   request: { files: { field: 'files', max: MAX_PHOTOS, media: 'image/*' } },
-  codes: ['not_an_image', 'unreadable_image', 'file_too_large'],
+  codes: ['not_an_image', 'unreadable_image', 'file_too_large', 'image_too_large'],
   responses: {
     201: { description: 'Stored', schema: z.object({ data: z.array(z.object({ id: z.int(), url: z.string() })) }) },
     400: { description: 'No file, too many, or a file that is not a readable image' },

@@ -11,6 +11,8 @@ import { MAX_PHOTOS, MAX_PHOTO_BYTES } from '../../shared/complaint-input';
 export const PHOTO_PREFIX = 'complaint-photo-';
 export { MAX_PHOTOS, MAX_PHOTO_BYTES };
 const MAX_SIDE = 2048;
+/** 50 megapixels: any phone camera's photo; a tiny file claiming more (a decompression bomb) is refused unread. */
+export const MAX_PIXELS = 50_000_000;
 
 /** The part of Strapi's upload service used here (typed `any` by Strapi). */
 interface UploadService {
@@ -44,16 +46,18 @@ export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingF
   try {
     for (const file of files) {
       if (file.size > MAX_PHOTO_BYTES) throw photoError(file, 'file_too_large', lang);
-      let format: string | undefined;
+      let meta: { format?: string; width?: number; height?: number; pages?: number } = {};
       try {
-        format = (await sharp(file.filepath).metadata()).format;
+        // The header only: nothing is decoded yet.
+        meta = await sharp(file.filepath).metadata();
       } catch {
-        format = undefined;
+        meta = {};
       }
-      if (!format || !FORMATS.has(format)) throw photoError(file, 'not_an_image', lang);
+      if (!meta.format || !FORMATS.has(meta.format)) throw photoError(file, 'not_an_image', lang);
+      if ((meta.width ?? 0) * (meta.height ?? 0) * (meta.pages ?? 1) > MAX_PIXELS) throw photoError(file, 'image_too_large', lang);
       const out = path.join(os.tmpdir(), `${PHOTO_PREFIX}${crypto.randomBytes(8).toString('hex')}.jpg`);
       // rotate() applies the EXIF orientation before the metadata is dropped (sharp keeps none by default).
-      await sharp(file.filepath, { failOn: 'error' })
+      await sharp(file.filepath, { failOn: 'error', limitInputPixels: MAX_PIXELS })
         .rotate()
         .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
         .jpeg({ quality: 80, mozjpeg: true })

@@ -12,7 +12,8 @@ const SPEC = 'Open311 GeoReport v2';
 const TAGS = ['Open311'];
 const MEDIA = ['application/json', 'text/xml'];
 const format = z.enum(['json', 'xml']).meta({ description: "json, or xml (text/xml with the spec's root elements)" });
-const locale = z.enum(['th', 'en']).optional().meta({ description: 'Language of names, notices and errors; default Thai, or Accept-Language' });
+// Any value is taken: th or en choose, anything else falls back to Accept-Language (the spec knows no locale).
+const locale = z.string().max(35).optional().meta({ description: 'Language of names, notices and errors: th or en; otherwise Accept-Language, then Thai' });
 
 export const Open311Errors = z.array(
   z.object({

@@ -54,11 +54,12 @@ export const getPoleQrPng = {
   request: {
     params,
     query: z.object({
-      size: z.coerce.number().int().min(64).max(2048).default(600).meta({ description: 'Width and height in pixels' }),
+      // A few sizes only: each is rendered once and cached, so no one can make the server draw thousands.
+      size: z.enum(['300', '600', '800', '1200']).default('600').transform(Number).meta({ description: 'Width and height in pixels: 300, 600 (default), 800 or 1200' }),
       logo: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').meta({ description: "The town's logo in the centre" }),
     }),
   },
-  responses: { 200: { description: 'The image', media: ['image/png'] }, 400: { description: 'A size outside 64–2048' }, 404: NOT_FOUND },
+  responses: { 200: { description: 'The image', media: ['image/png'] }, 400: { description: 'A size other than 300, 600, 800 or 1200' }, 404: NOT_FOUND },
 } satisfies RouteContract;
 
 export const getPoleQrSvg = {

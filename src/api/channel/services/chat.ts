@@ -51,7 +51,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   /** What the chat writes into a case is for staff, in their working language. */
   const forStaff = messagesOf(CHANNEL_MESSAGES, 'th');
 
-  const trackLink = (code: string) => trackingLink(publicUrl(strapi), code);
+  const trackLink = (code: string, lang: 'th' | 'en') => trackingLink(publicUrl(strapi), code, lang);
 
   const findCase = (c: Conversation, openOnly: boolean) =>
     strapi.db.query(COMPLAINT).findOne({
@@ -64,14 +64,18 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   async function caseFor(c: Conversation, description: string) {
     const open = await findCase(c, true);
     if (open) return { record: open, created: false };
-    const parsed = z.safeParse(complaintInput, { category: settings().defaultCategory, description: description.slice(0, 5000) });
+    // Chat apps pass on what people paste (a soft line break is a control character): spaces instead,
+    // so a message is never lost to a rule meant for forms.
+    // eslint-disable-next-line no-control-regex -- replacing control characters is the point
+    const text = description.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').slice(0, 5000);
+    const parsed = z.safeParse(complaintInput, { category: settings().defaultCategory, description: text });
     if (!parsed.success) throw new Error(`a ${c.platform} message could not open a complaint: ${z.prettifyError(parsed.error)}`);
     const value = parsed.data;
     const { trackingCode } = await (strapi.service(COMPLAINT) as ComplaintService).createFromCitizen(value, c.platform, { platformUserId: c.userId });
     const record = (await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } })) as ChatCase | null;
     if (!record) throw new Error(`the ${c.platform} complaint ${trackingCode} was filed but cannot be read back`);
     const lang = languageOf(record.language);
-    await c.say(say('opened', { code: trackingCode, due: formatDate(record.dueAt, lang), link: trackLink(trackingCode) }, lang));
+    await c.say(say('opened', { code: trackingCode, due: formatDate(record.dueAt, lang), link: trackLink(trackingCode, lang) }, lang));
     return { record, created: true };
   }
 
@@ -102,7 +106,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           return;
         }
         const lang = languageOf(latest.language);
-        await c.say(say('status', { code: latest.trackingCode, state: STATE_LABELS[latest.state as State]?.[lang] ?? latest.state, link: trackLink(latest.trackingCode) }, lang));
+        await c.say(say('status', { code: latest.trackingCode, state: STATE_LABELS[latest.state as State]?.[lang] ?? latest.state, link: trackLink(latest.trackingCode, lang) }, lang));
         return;
       }
       const { record, created } = await caseFor(c, body);

@@ -52,14 +52,15 @@ export type NoticeHappening =
   | { kind: 'overdue'; assignee?: StaffLike | null };
 
 /** Where a citizen follows a case on the website. */
-export const trackingLink = (publicUrl: string, code: string) => `${publicUrl}/track?code=${encodeURIComponent(code)}`;
+/** Where a citizen follows a case on the website, in their language (English pages live under /en). */
+export const trackingLink = (publicUrl: string, code: string, lang: Language = 'th') => `${publicUrl}${lang === 'en' ? '/en' : ''}/track?code=${encodeURIComponent(code)}`;
 
 const stateLabel = (state: string, lang: Language) => STATE_LABELS[state as keyof typeof STATE_LABELS]?.[lang] ?? state;
 
 export function complaintNotices(c: ComplaintLike, what: NoticeHappening, ctx: NoticeContext) {
   const code = c.trackingCode;
-  const link = trackingLink(ctx.publicUrl, code);
   const lang = languageOf(c.language);
+  const link = trackingLink(ctx.publicUrl, code, lang);
   const t = messagesOf(COMPLAINT_MESSAGES, lang);
   const due = formatDate(c.dueAt, lang);
 

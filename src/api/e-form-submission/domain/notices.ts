@@ -26,7 +26,7 @@ export function eServiceNotices(c: SubmissionLike, what: Happening, ctx: Context
   const lang = languageOf(c.language);
   const t = messagesOf(E_SERVICE_MESSAGES, lang);
   const code = c.trackingCode;
-  const link = `${ctx.publicUrl}/track?code=${encodeURIComponent(code)}`;
+  const link = `${ctx.publicUrl}${lang === 'en' ? '/en' : ''}/track?code=${encodeURIComponent(code)}`;
   const toApplicant = (subject: string, lines: string[]): Notice[] =>
     c.contactEmail ? [{ channel: 'email', to: c.contactEmail, subject: `[${code}] ${subject}`, text: [...lines, '', t('citizen.follow', { link }), ''].join('\n') }] : [];
   /** Officers read their own language (Thai unless their admin profile says English). */

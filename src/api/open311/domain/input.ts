@@ -136,7 +136,7 @@ export const requestsQuery = z
     start_date: date('W3C date-time; default 90 days before end_date'),
     end_date: date(`W3C date-time; at most ${MAX_SPAN_DAYS} days after start_date; default now`),
     status: list('open, closed, or both comma-separated').refine((s) => s.every((v) => /^(open|closed)$/i.test(v)), { params: { code: 'invalid_choice' } }),
-    locale: z.enum(['th', 'en']).optional().meta({ description: 'Language of names and notices; default Thai, or Accept-Language' }),
+    locale: z.string().max(35).optional().meta({ description: 'Language of names and notices: th or en; otherwise Accept-Language, then Thai' }),
   })
   .superRefine((q, ctx) => {
     if (q.start_date && q.end_date) {

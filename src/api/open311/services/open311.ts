@@ -86,8 +86,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
     return true;
   },
 
-  /** Who runs this API, from the municipality record. */
-  /** Who to ask about the API, in one language. */
+  /** Who to ask about the API, from the municipality record, in one language. */
   async contact(lang: 'th' | 'en'): Promise<string> {
     const m = (await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh', 'nameEn', 'email', 'phone'] })) as MunicipalityContact | null;
     const reach = [m?.email, m?.phone ? `${lang === 'en' ? 'Tel.' : 'โทร'} ${m.phone}` : null].filter(Boolean).join(', ');

@@ -180,7 +180,7 @@ describe('the e-service request: a second case type on the same engine', () => {
     const stored = await app.strapi.db.query(SUBMISSION).findOne({ where: { trackingCode: code } });
     expect(mail.subject).toBe(`[${code}] Request received`);
     expect(mail.text.trim()).toBe(
-      [`We have received your request "ขอรับสำเนาทะเบียนบ้าน". Tracking code ${code}.`, `Due by ${dateIn(stored.dueAt, 'en-GB')}.`, '', `Follow it at: https://nokok.example/track?code=${code}`].join('\n')
+      [`We have received your request "ขอรับสำเนาทะเบียนบ้าน". Tracking code ${code}.`, `Due by ${dateIn(stored.dueAt, 'en-GB')}.`, '', `Follow it at: https://nokok.example/en/track?code=${code}`].join('\n')
     );
 
     // An officer whose admin language is English is written to in English (staff default to Thai).

@@ -29,7 +29,7 @@ export const transitionBody = z.object({ action: z.string().min(1).max(60), reas
 export const messageBody = z.object({ message: messageText });
 export const assignBody = z.object({ assignee: z.int().min(1).nullable() });
 // A text set to null goes back to its default; the service checks each against its placeholders.
-export const textsBody = z.object({ texts: z.record(z.string().max(60), z.string().max(2000).nullable()), language: z.enum(['th', 'en']).optional() });
+export const textsBody = z.object({ texts: z.record(z.string().max(60), z.string().max(1000).nullable()), language: z.enum(['th', 'en']).optional() });
 
 const WORDS: Record<string, Label> = {
   invalid_request: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request has invalid fields' },

@@ -212,7 +212,7 @@ describe('answers in the language the case was filed in', () => {
     await pushed(`Reply about case ${c.trackingCode} from the municipality:\nA technician comes tomorrow`); // the English default
     const ask = textEvent('status', user);
     await deliver([ask]);
-    expect((await fake.waitFor(replyTo(ask.replyToken))).body.messages[0].text).toBe(`Case ${c.trackingCode}: Accepted\nhttps://nokok.example/track?code=${c.trackingCode}`);
+    expect((await fake.waitFor(replyTo(ask.replyToken))).body.messages[0].text).toBe(`Case ${c.trackingCode}: Accepted\nhttps://nokok.example/en/track?code=${c.trackingCode}`);
     const more = textEvent('Still dark', user);
     await deliver([more]);
     expect((await fake.waitFor(replyTo(more.replyToken))).body.messages[0].text).toBe(`Added to case ${c.trackingCode}.`);

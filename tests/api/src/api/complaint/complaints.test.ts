@@ -1,6 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import zlib from 'zlib';
 import request from 'supertest';
 import sharp from 'sharp';
 import { startApp, type TestApp } from '../../../../helpers/strapi';
@@ -45,6 +46,14 @@ describe('POST /api/complaints', () => {
     expect(Number(stored.lat)).toBeCloseTo(14.7201, 6);
     expect(Number(stored.lng)).toBeCloseTo(102.0205, 6);
     expect(new Date(stored.dueAt).getFullYear()).toBeGreaterThan(2025);
+  });
+
+  it('takes an empty or null optional field as absent, as forms send them', async () => {
+    const res = await post({ data: { ...valid, title: null, address: '', contact: { name: '', phone: '', email: ' Somying@Example.test ' }, consent: true } }).expect(201);
+    const stored = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: res.body.data.trackingCode } });
+    expect(stored).toMatchObject({ contactEmail: 'somying@example.test' });
+    expect(stored.contactPhone ?? null).toBeNull();
+    await post({ data: { ...valid, contact: null } }).expect(201);
   });
 
   const bad: Array<[string, unknown, string]> = [
@@ -137,6 +146,38 @@ describe('POST /api/complaints/photos', () => {
       .expect(400);
     // Named by the file, since multipart parts may be stored in any order.
     expect(res.body.error.details.errors[0]).toEqual({ path: ['files'], code: 'not_an_image', message: 'photo.jpg: ไฟล์นี้ไม่ใช่รูปภาพ', name: 'ValidationError' });
+    expect(await files()).toBe(before);
+  });
+
+  it('refuses a small file that claims a huge picture before decoding it', async () => {
+    // A valid PNG header for 16,000 × 16,000 pixels, with a few bytes of data: a decompression bomb.
+    const crcTable = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const crc = (buf: Buffer) => {
+      let c = 0xffffffff;
+      for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(data.length);
+      const sum = Buffer.alloc(4);
+      sum.writeUInt32BE(crc(body));
+      return Buffer.concat([len, body, sum]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(16000, 0);
+    ihdr.writeUInt32BE(16000, 4);
+    ihdr[8] = 8; // bit depth
+    ihdr[9] = 0; // greyscale
+    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(32))), chunk('IEND', Buffer.alloc(0))]);
+    const before = await files();
+    const res = await request(app.url).post('/api/complaints/photos').attach('files', bomb, 'bomb.png').expect(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: ['files'], code: 'image_too_large' });
     expect(await files()).toBe(before);
   });
 

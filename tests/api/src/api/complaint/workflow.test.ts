@@ -173,14 +173,14 @@ describe("the citizen's language (messages come in the language they filed in)",
     const ack = await smtp.waitFor((m) => m.to.includes(email) && m.subject.includes(c.trackingCode));
     expect(ack.subject).toBe(`[${c.trackingCode}] Complaint received`);
     expect(ack.text.trim()).toBe(
-      [`We have received your complaint. Tracking code ${c.trackingCode}.`, `Due by ${dateIn(c.dueAt, 'en-GB')}.`, '', `Follow it at: https://nokok.example/track?code=${c.trackingCode}`].join('\n')
+      [`We have received your complaint. Tracking code ${c.trackingCode}.`, `Due by ${dateIn(c.dueAt, 'en-GB')}.`, '', `Follow it at: https://nokok.example/en/track?code=${c.trackingCode}`].join('\n')
     );
     expect(ack.text).toMatch(/Due by \d{1,2} [A-Z][a-z]+ 20\d\d\./);
 
     await admin('post', `/cases/${c.id}/transition`).send({ action: 'reject', reason: 'Outside the municipality' }).expect(200);
     const moved = await smtp.waitFor((m) => m.to.includes(email) && m.subject.includes('Status'));
     expect(moved.subject).toBe(`[${c.trackingCode}] Status: Rejected`);
-    expect(moved.text.trim()).toBe([`Complaint ${c.trackingCode} is now "Rejected".`, 'Note: Outside the municipality', '', `Follow it at: https://nokok.example/track?code=${c.trackingCode}`].join('\n'));
+    expect(moved.text.trim()).toBe([`Complaint ${c.trackingCode} is now "Rejected".`, 'Note: Outside the municipality', '', `Follow it at: https://nokok.example/en/track?code=${c.trackingCode}`].join('\n'));
     for (const m of [ack, moved]) expect(`${m.subject}\n${m.text}`).not.toMatch(THAI);
   });
 

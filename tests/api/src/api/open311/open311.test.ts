@@ -350,6 +350,13 @@ describe('GET requests', () => {
     expect(json.body[0]).toEqual({ code: 400, description: expect.stringMatching(new RegExp(`^${field}: `)), field, reason: expect.any(String) });
   });
 
+  it("reads the query as the spec's optional parameters: empty is absent, a repeated one counts once, an unknown locale falls back", async () => {
+    await get(`${V2}/requests.json?start_date=&end_date=`).expect(200);
+    await get(`${V2}/requests.json?status=open&status=closed`).expect(200);
+    const fr = await get(`${V2}/services.json?locale=fr`).set('Accept-Language', 'en').expect(200);
+    expect(fr.body[0].service_name).toMatch(/^[A-Za-z]/);
+  });
+
   it('gives the list an ETag and answers a revalidation with 304', async () => {
     const first = await get(`${V2}/requests.json?status=closed`).expect(200);
     expect(first.headers['cache-control']).toMatch(/public/);

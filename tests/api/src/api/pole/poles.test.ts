@@ -70,6 +70,11 @@ describe('QR codes of the poles', () => {
     expect((await sharp(withLogo.body).metadata()).width).toBeGreaterThanOrEqual(800);
     expect(await decode(withLogo.body)).toBe(`${PUBLIC_URL}/p/NOK-P05`);
     const plain = await image('/api/poles/NOK-P05/qr.png?size=800').expect(200);
+    // A few sizes only, each drawn once: any other is refused before anything is drawn.
+    for (const size of ['799', '16000', 'big']) {
+      const refused = await request(app.url).get(`/api/poles/NOK-P05/qr.png?size=${size}`).expect(400);
+      expect(refused.body.error.details.errors[0]).toMatchObject({ path: ['query', 'size'], code: 'invalid_choice' });
+    }
     expect(Buffer.compare(plain.body, withLogo.body)).not.toBe(0); // the logo is really there
     const svg = await image('/api/poles/NOK-P05/qr.svg').expect(200).expect('Content-Type', /image\/svg\+xml/);
     expect(svg.body.toString('utf8')).toMatch(/^<svg/);

@@ -36,10 +36,10 @@ describe('complaint notices', () => {
     const en = { ...base, contactEmail: 'a@example.test', language: 'en' };
     const [ack] = complaintNotices(en, { kind: 'created' }, ctx);
     expect(ack.subject).toBe('[NK-6911-ABCDE] Complaint received');
-    expect(ack.text).toBe('We have received your complaint. Tracking code NK-6911-ABCDE.\nDue by 10 December 2026.\n\nFollow it at: https://nokok.example/track?code=NK-6911-ABCDE\n');
+    expect(ack.text).toBe('We have received your complaint. Tracking code NK-6911-ABCDE.\nDue by 10 December 2026.\n\nFollow it at: https://nokok.example/en/track?code=NK-6911-ABCDE\n');
     const [moved] = complaintNotices(en, { kind: 'transition', from: 'accepted', to: 'resolved', reason: 'Drain cleared' }, ctx);
     expect(moved.subject).toBe('[NK-6911-ABCDE] Status: Resolved');
-    expect(moved.text).toBe('Complaint NK-6911-ABCDE is now "Resolved".\nNote: Drain cleared\n\nFollow it at: https://nokok.example/track?code=NK-6911-ABCDE\n');
+    expect(moved.text).toBe('Complaint NK-6911-ABCDE is now "Resolved".\nNote: Drain cleared\n\nFollow it at: https://nokok.example/en/track?code=NK-6911-ABCDE\n');
     const [reply] = complaintNotices(en, { kind: 'public_reply', message: 'Tomorrow morning' }, ctx);
     expect(reply.subject).toBe('[NK-6911-ABCDE] A reply to your complaint');
     for (const m of [ack, moved, reply]) expect(`${m.subject}\n${m.text}`).not.toMatch(THAI);
