@@ -190,6 +190,13 @@ it('hydrates the server-rendered page without asking the API again, and navigate
   await fresh.getByRole('heading', { level: 1, name: 'ข่าวสารและประกาศ' }).waitFor();
   expect(apiCalls.some((u) => u.includes('/api/news'))).toBe(true);
   expect(await fresh.locator('main h1').count()).toBe(1);
+  // Between the two kinds of page (a string view with behaviour, a component) and back.
+  await fresh.getByRole('link', { name: 'API', exact: true }).click();
+  await fresh.locator('.ops').waitFor();
+  await fresh.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ติดต่อเรา' }).click();
+  await fresh.getByRole('heading', { level: 1, name: 'ติดต่อเรา' }).waitFor();
+  expect(await fresh.locator('main h1').count()).toBe(1);
+  expect(await fresh.locator('main .ops').count()).toBe(0);
   expect(errors).toEqual([]);
   await fresh.close();
 });
