@@ -33,7 +33,7 @@ const PARTS = {
   website: {
     // The website may import the pure rules of src/shared (and nothing else outside website/).
     inputs: ['website', 'src/shared', 'package-lock.json'],
-    outputs: ['build/website/index.html'],
+    outputs: ['build/website/index.html', 'build/website/server.cjs'],
     run: () => run('website build', [path.join(ROOT, 'website', 'build.js')]),
   },
 };

@@ -19,7 +19,9 @@ async function main() {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(path.join(OUT, 'assets'), { recursive: true });
 
-  const common = { bundle: true, minify: true, write: false, target: 'es2019', logLevel: 'warning', legalComments: 'none' };
+  // Pages are Preact components (TSX), rendered on the server and hydrated in the browser.
+  const jsx = { jsx: 'automatic', jsxImportSource: 'preact' };
+  const common = { bundle: true, minify: true, write: false, target: 'es2019', logLevel: 'warning', legalComments: 'none', ...jsx };
 
   // Leaflet (about 40 KB compressed) is needed only where a map is shown: it gets its own script and
   // stylesheet, which the site script loads on demand, so the home page never pays for it.
@@ -48,6 +50,20 @@ async function main() {
   const cssName = hashName('app', '.css', css);
   fs.writeFileSync(path.join(OUT, 'assets', jsName), js);
   fs.writeFileSync(path.join(OUT, 'assets', cssName), css);
+
+  // The server entry: the same route table and components, for src/middlewares/website.ts to render
+  // pages with (it loads this file at run time; it is not served, so it stays out of the assets).
+  await esbuild.build({
+    ...jsx,
+    entryPoints: [path.join(SRC, 'src', 'server.tsx')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: path.join(OUT, 'server.cjs'),
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
 
   const html = fs
     .readFileSync(path.join(SRC, 'index.html'), 'utf8')

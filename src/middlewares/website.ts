@@ -33,6 +33,21 @@ const TYPES: Record<string, string> = {
 const MUNICIPALITY_TTL_MS = 30_000;
 const SITEMAP_TTL_MS = 10 * 60_000;
 
+/**
+ * The website's server entry (website/src/server.tsx), as website/build.js bundles it into
+ * build/website/server.cjs. Declared here, not imported: server code may not import website source
+ * at compile time (the module contract); the built file is loaded at run time by its path.
+ */
+interface WebsiteRenderer {
+  renderPage(input: {
+    path: string;
+    query: string;
+    lang: 'th' | 'en';
+    api: <T>(path: string, params: Record<string, string | number>) => Promise<T>;
+    municipality: unknown;
+  }): Promise<{ status: number; html: string; header: string; footer: string; title: string; data: unknown } | null>;
+}
+
 type Context = Parameters<Core.MiddlewareHandler>[0];
 /** The municipality record as `/api/municipality` answers it; only its name is read here. */
 type PublicMunicipality = { nameTh?: unknown } & Record<string, unknown>;
@@ -49,6 +64,19 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   let building: Promise<unknown> | undefined;
   const { tileUrl, attribution } = strapi.config.get<MapTiles>('map');
   const map: MapTiles = { tileUrl, attribution };
+
+  let renderer: { module: WebsiteRenderer; mtimeMs: number } | undefined;
+  /** The built server entry, required again when a build replaces it (like the template). */
+  const readRenderer = (): WebsiteRenderer => {
+    const file = path.join(root, 'server.cjs');
+    const { mtimeMs } = fs.statSync(file);
+    if (!renderer || renderer.mtimeMs !== mtimeMs) {
+      delete require.cache[require.resolve(file)];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build output loaded at run time by path, never a compile-time import of website source
+      renderer = { module: require(file) as WebsiteRenderer, mtimeMs };
+    }
+    return renderer.module;
+  };
 
   const readTemplate = () => {
     const file = path.join(root, 'index.html');
@@ -68,6 +96,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     } catch {
       return null;
     }
+  };
+
+  /** The pages' loaders read the public API over loopback too; a failed read fails the render. */
+  const pageApi = async <T>(apiPath: string, params: Record<string, string | number>): Promise<T> => {
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
+    const answer = await publicApi<T>(`${apiPath}${query ? `?${query}` : ''}`);
+    if (answer === null) throw new Error(`GET /api/${apiPath} failed`);
+    return answer;
   };
 
   const loadMunicipality = async (): Promise<PublicMunicipality | null> => {
@@ -186,13 +222,34 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       headLinks(base, thaiPath, english, siteName, address ? `${siteName} · ${address}` : siteName),
       jsonLd ? `<script type="application/ld+json">${safeJson(jsonLd)}</script>` : '',
     ].join('\n');
+    // Content pages arrive rendered (the same components the browser then hydrates); pages with
+    // behaviour, or any page whose render fails, get the shell and are rendered by the script.
+    let page: Awaited<ReturnType<WebsiteRenderer['renderPage']>> = null;
+    try {
+      page = await readRenderer().renderPage({ path: thaiPath, query: ctx.querystring, lang: english ? 'en' : 'th', api: pageApi, municipality: m });
+    } catch (err) {
+      strapi.log.warn(`website: ${p} falls back to rendering in the browser: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // Replacement functions, so a `$` in the content is never read as a replacement pattern.
     html = html
       .replace('<!--head-->', () => head)
-      // Replacements as functions: text from the municipality record may hold `$&` and the like.
       .replace('<html lang="th">', () => `<html lang="${english ? 'en' : 'th'}">`)
-      .replace('{{title}}', () => escapeHtml(siteName))
+      .replace('{{title}}', () => escapeHtml(page?.title || siteName))
       .replace('<!--municipality-name-->', () => escapeHtml(english ? siteName : name))
-      .replace('<!--initial-data-->', () => `<script id="initial-data" type="application/json">${safeJson({ municipality: m, map })}</script>`);
+      .replace(
+        '<!--initial-data-->',
+        () =>
+          `<script id="initial-data" type="application/json">${safeJson({ municipality: m, map })}</script>` +
+          (page ? `\n<script id="page-data" type="application/json">${safeJson(page.data)}</script>` : '')
+      );
+    if (page) {
+      const { header, footer, html: main } = page;
+      html = html
+        .replace(/<!--header-->[\s\S]*<!--\/header-->/, () => header)
+        .replace('<!--main-->', () => main)
+        .replace('<!--footer-->', () => footer);
+      ctx.status = page.status;
+    }
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-cache');
     ctx.body = html;

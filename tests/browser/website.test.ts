@@ -141,3 +141,62 @@ it('shows a 404 view for an unknown item', async () => {
   await page.goto(`${app.url}/news/no-such-item`);
   await page.getByRole('heading', { level: 1, name: 'ไม่พบหน้านี้' }).waitFor();
 });
+
+it('shows the content pages with JavaScript turned off: the news on the home page, a news item\'s body, English under /en', async () => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  try {
+    const plain = await noScript.newPage();
+    const latest = await app.strapi.documents('api::news.news-item').findMany({ locale: 'th', status: 'published', sort: 'publishedDate:desc', limit: 4 });
+    expect(latest.length).toBe(4);
+    await plain.goto(`${app.url}/`);
+    const titles = (await plain.locator('main .news-card .card-title').allTextContents()).map((s) => s.trim());
+    expect(titles).toEqual(latest.map((n) => n.title));
+    expect(await plain.locator('#nav a').count()).toBeGreaterThan(3);
+
+    const body = await app.strapi.documents('api::news.news-item').findFirst({ locale: 'th', status: 'published', filters: { slug: 'loy-krathong-2569' } });
+    const firstText = ((body?.body as Array<{ children: Array<{ text?: string }> }> | undefined) ?? [])[0]?.children.map((c) => c.text ?? '').join('') ?? '';
+    expect(firstText.length).toBeGreaterThan(0);
+    await plain.goto(`${app.url}/news/loy-krathong-2569`);
+    expect(await plain.locator('main h1').textContent()).toBe(body!.title);
+    expect(await plain.locator('main .prose').textContent()).toContain(firstText.split('\n')[0]);
+    expect(await plain.title()).toContain(body!.title);
+
+    await plain.goto(`${app.url}/en/news`);
+    expect(await plain.locator('html').getAttribute('lang')).toBe('en');
+    await plain.getByRole('heading', { level: 1, name: 'News and announcements' }).waitFor();
+    expect(await plain.locator('main .news-card').count()).toBeGreaterThan(0);
+    expect(await plain.locator('#site-name').textContent()).toBe('Nok Ok Subdistrict Municipality');
+  } finally {
+    await noScript.close();
+  }
+});
+
+it('hydrates the server-rendered page without asking the API again, and navigates with the same components', async () => {
+  const fresh = await context.newPage();
+  const apiCalls: string[] = [];
+  const errors: string[] = [];
+  fresh.on('pageerror', (e) => errors.push(e.message));
+  fresh.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(r.url());
+  });
+  await fresh.goto(`${app.url}/news/loy-krathong-2569`, { waitUntil: 'networkidle' });
+  await fresh.waitForFunction(() => !document.getElementById('main')?.hasAttribute('aria-busy'));
+  expect(apiCalls).toEqual([]);
+  // Hydrated in place: the server's markup is kept, not duplicated.
+  expect(await fresh.locator('main h1').count()).toBe(1);
+  expect(await fresh.locator('main .prose').count()).toBe(1);
+  expect(await fresh.locator('#nav li').count()).toBeGreaterThan(3);
+  await fresh.getByRole('link', { name: /กลับไปหน้าข่าวสาร/ }).click();
+  await fresh.getByRole('heading', { level: 1, name: 'ข่าวสารและประกาศ' }).waitFor();
+  expect(apiCalls.some((u) => u.includes('/api/news'))).toBe(true);
+  expect(await fresh.locator('main h1').count()).toBe(1);
+  // Between the two kinds of page (a string view with behaviour, a component) and back.
+  await fresh.getByRole('link', { name: 'API', exact: true }).click();
+  await fresh.locator('.ops').waitFor();
+  await fresh.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ติดต่อเรา' }).click();
+  await fresh.getByRole('heading', { level: 1, name: 'ติดต่อเรา' }).waitFor();
+  expect(await fresh.locator('main h1').count()).toBe(1);
+  expect(await fresh.locator('main .ops').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await fresh.close();
+});

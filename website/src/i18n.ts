@@ -13,12 +13,28 @@ const langOfPath = (pathname: string): Lang => (EN_PREFIX.test(pathname) ? 'en' 
 /** The path without its language: what the router matches. */
 export const sitePath = (pathname: string = location.pathname): string => pathname.replace(EN_PREFIX, '') || '/';
 
-export let lang: Lang = langOfPath(location.pathname);
+/**
+ * The language `t`, `href` and the date formats speak. In the browser it follows the address; on the
+ * server (no `location`) it is set by `inLang` around each synchronous render, so concurrent requests
+ * in two languages never see each other's.
+ */
+export let lang: Lang = typeof location === 'undefined' ? 'th' : langOfPath(location.pathname);
 
-/** Follows the address after a navigation (the language is part of it). */
+/** Follows the address after a navigation (the language is part of it). Browser only. */
 export function syncLang(): void {
   lang = langOfPath(location.pathname);
   document.documentElement.lang = lang;
+}
+
+/** Runs `work` (synchronous: a render) in a language, then restores the one before. */
+export function inLang<T>(language: Lang, work: () => T): T {
+  const before = lang;
+  lang = language;
+  try {
+    return work();
+  } finally {
+    lang = before;
+  }
 }
 
 export function t(key: Key, vars: Record<string, string | number> = {}): string {

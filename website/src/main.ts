@@ -1,7 +1,11 @@
-import { api, type Media, type Municipality, type NewsItem, type Page } from './api';
-import { renderBlocks } from './blocks';
+import { h, hydrate, render as preactRender } from 'preact';
+import { api, type Municipality } from './api';
 import { esc, safeUrl } from './html';
-import { formatDate, href, lang, pathIn, sitePath, syncLang, t, tDynamic } from './i18n';
+import { lang, pathIn, sitePath, syncLang, t, type Lang } from './i18n';
+import { FooterContent, NavList, type MenuPage } from './components/Chrome';
+import { siteName, type Site } from './components/site';
+import { loadMenu, matchRoute, notFoundPage, show, type Shown } from './routes';
+import type { PageData } from './server';
 import { complaintPage } from './complaint';
 import { trackPage } from './track';
 import { polePage, polesPage } from './poles';
@@ -18,9 +22,9 @@ let mapTiles: MapTiles = DEFAULT_MAP_TILES;
 // The server embeds the municipality record and the maps' tile source (as GET /api/municipality and
 // GET /api/map answer them), so the header and the maps need no request on a slow network.
 try {
-  const initial = document.getElementById('initial-data');
-  if (initial) {
-    const data = JSON.parse(initial.textContent || '{}') as { municipality?: Municipality | null; map?: Partial<MapTiles> | null };
+  const embedded = document.getElementById('initial-data');
+  if (embedded) {
+    const data = JSON.parse(embedded.textContent || '{}') as { municipality?: Municipality | null; map?: Partial<MapTiles> | null };
     municipality = data.municipality ?? null;
     if (typeof data.map?.tileUrl === 'string' && typeof data.map.attribution === 'string') mapTiles = { tileUrl: data.map.tileUrl, attribution: data.map.attribution };
   }
@@ -28,128 +32,16 @@ try {
   municipality = null;
 }
 
-const name = () => (municipality ? (lang === 'en' ? municipality.nameEn : municipality.nameTh) : t('site.fallbackName'));
-const localized = (th?: string, en?: string) => (lang === 'en' && en ? en : th) ?? '';
-
-interface List<T> {
-  data: T[];
-  meta?: { pagination?: { page: number; pageSize: number; pageCount: number; total: number } };
+// The content page the server rendered, with the data it was rendered from (see website/src/server.tsx).
+let initial: PageData | null = null;
+try {
+  const text = document.getElementById('page-data')?.textContent;
+  initial = text ? (JSON.parse(text) as PageData) : null;
+} catch {
+  initial = null;
 }
 
-/** A list in the current language; items missing in English fall back to Thai. */
-async function localizedList<T>(path: string, params: Record<string, string | number>): Promise<List<T>> {
-  const res = await api<List<T>>(path, { ...params, locale: lang });
-  if (lang === 'en' && res.data.length === 0) return api<List<T>>(path, { ...params, locale: 'th' });
-  return res;
-}
-
-function img(media: Media | null | undefined, format: 'thumbnail' | 'small' | 'medium' | 'large', cls: string): string {
-  if (!media) return '';
-  const f = media.formats?.[format] ?? media;
-  return `<img class="${cls}" src="${esc(safeUrl(f.url))}" alt="${esc(media.alternativeText ?? '')}" width="${Number(f.width) || ''}" height="${Number(f.height) || ''}" loading="lazy" decoding="async">`;
-}
-
-const newsCard = (n: NewsItem) => `<li class="card news-card">
-  <a href="${esc(href(`/news/${encodeURIComponent(n.slug)}`))}">
-    ${img(n.cover, 'small', 'cover')}
-    <span class="meta"><span class="tag">${esc(tDynamic(`category.${n.category}`))}</span> <time datetime="${esc(n.publishedDate)}">${esc(formatDate(n.publishedDate))}</time></span>
-    <span class="card-title">${esc(n.title)}</span>
-  </a>
-  ${n.summary ? `<p>${esc(n.summary)}</p>` : ''}
-</li>`;
-
-const ICONS: Record<string, string> = {
-  complaint: 'M4 4h16v12H7l-3 3z',
-  eservice: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8',
-  tax: 'M3 3h7v7H3zM14 3h7v7h-7zM3 14h7v7H3zM14 14h3v3h-3zM18 18h3v3h-3z',
-  poles: 'M12 2v20M8 6l4-2 4 2M5 10c2-2 12-2 14 0',
-  line: 'M4 5h16v11H9l-5 4z M8 10h8',
-  data: 'M12 2l9 5-9 5-9-5zM3 12l9 5 9-5M3 17l9 5 9-5',
-};
-const SERVICES = ['complaint', 'eservice', 'tax', 'poles', 'line', 'data'] as const;
-type Service = (typeof SERVICES)[number];
-const isService = (s: string): s is Service => (SERVICES as readonly string[]).includes(s);
-
-const icon = (key: string) =>
-  `<svg class="icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false"><path d="${ICONS[key]}" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>`;
-
-async function home(): Promise<string> {
-  const news = await localizedList<NewsItem>('news', {
-    sort: 'publishedDate:desc',
-    populate: 'cover',
-    'pagination[pageSize]': 4,
-    'fields[0]': 'title',
-    'fields[1]': 'slug',
-    'fields[2]': 'publishedDate',
-    'fields[3]': 'category',
-  });
-  return `<section class="hero"><p>${esc(t('home.welcome'))}</p><h1>${esc(name())}</h1><p>${esc(t('home.intro'))}</p></section>
-  <section aria-labelledby="services-h"><h2 id="services-h">${esc(t('home.services'))}</h2>
-    <ul class="grid services">${SERVICES.map(
-      (s) => `<li class="card service"><a href="${esc(href(`/${s}`))}">${icon(s)}<span class="card-title">${esc(t(`service.${s}.title`))}</span><span>${esc(t(`service.${s}.text`))}</span></a></li>`
-    ).join('')}</ul>
-  </section>
-  <section aria-labelledby="news-h"><h2 id="news-h">${esc(t('home.latestNews'))}</h2>
-    ${news.data.length ? `<ul class="grid news">${news.data.map(newsCard).join('')}</ul>` : `<p>${esc(t('news.empty'))}</p>`}
-    <p><a class="more" href="${esc(href('/news'))}">${esc(t('home.allNews'))} →</a></p>
-  </section>`;
-}
-
-async function newsList(): Promise<string> {
-  const page = Math.max(1, Number(new URLSearchParams(location.search).get('page')) || 1);
-  const res = await localizedList<NewsItem>('news', {
-    sort: 'publishedDate:desc',
-    populate: 'cover',
-    'pagination[page]': page,
-    'pagination[pageSize]': 10,
-    'fields[0]': 'title',
-    'fields[1]': 'slug',
-    'fields[2]': 'publishedDate',
-    'fields[3]': 'category',
-    'fields[4]': 'summary',
-  });
-  const { pageCount = 1 } = res.meta?.pagination ?? {};
-  const link = (p: number, label: string, rel: string) => `<a rel="${rel}" href="${esc(href(`/news?page=${p}`))}">${esc(label)}</a>`;
-  return `<h1>${esc(t('news.title'))}</h1>
-  ${res.data.length ? `<ul class="grid news">${res.data.map(newsCard).join('')}</ul>` : `<p>${esc(t('news.empty'))}</p>`}
-  ${pageCount > 1 ? `<nav class="pager" aria-label="${esc(t('news.page', { page, count: pageCount }))}">${page > 1 ? link(page - 1, t('news.prev'), 'prev') : ''}<span>${esc(t('news.page', { page, count: pageCount }))}</span>${page < pageCount ? link(page + 1, t('news.next'), 'next') : ''}</nav>` : ''}`;
-}
-
-async function newsDetail(slug: string): Promise<string | null> {
-  const res = await localizedList<NewsItem>('news', { 'filters[slug][$eq]': slug, populate: 'cover' });
-  const n = res.data[0];
-  if (!n) return null;
-  return `<article class="article"><p><a href="${esc(href('/news'))}">← ${esc(t('news.back'))}</a></p>
-    <h1>${esc(n.title)}</h1>
-    <p class="meta"><span class="tag">${esc(tDynamic(`category.${n.category}`))}</span> ${esc(t('news.published'))} <time datetime="${esc(n.publishedDate)}">${esc(formatDate(n.publishedDate))}</time></p>
-    ${img(n.cover, 'large', 'cover-large')}
-    <div class="prose">${renderBlocks(n.body)}</div></article>`;
-}
-
-async function staticPage(slug: string): Promise<string | null> {
-  const res = await localizedList<Page>('pages', { 'filters[slug][$eq]': slug });
-  const p = res.data[0];
-  return p ? `<article class="article"><h1>${esc(p.title)}</h1><div class="prose">${renderBlocks(p.body)}</div></article>` : null;
-}
-
-function contactList(): string {
-  const m = municipality;
-  if (!m) return '';
-  const row = (label: string, value: string) => (value ? `<dt>${esc(label)}</dt><dd>${value}</dd>` : '');
-  return `<dl class="contact">
-    ${row(t('contact.address'), esc(localized(m.addressTh, m.addressEn)))}
-    ${row(t('contact.phone'), m.phone ? `<a href="tel:${esc(m.phone.replace(/[^\d+]/g, ''))}">${esc(m.phone)}</a>` : '')}
-    ${row(t('contact.email'), m.email ? `<a href="mailto:${esc(m.email)}">${esc(m.email)}</a>` : '')}
-    ${row(t('contact.hours'), esc(localized(m.officeHoursTh, m.officeHoursEn)))}
-    ${row(t('contact.line'), esc(m.lineOaId ?? ''))}
-    ${row(t('contact.facebook'), m.facebookPageUrl ? `<a href="${esc(safeUrl(m.facebookPageUrl))}" rel="noopener">${esc(m.facebookPageUrl.replace(/^https?:\/\/(www\.)?/, ''))}</a>` : '')}
-  </dl>`;
-}
-
-const contact = () => `<h1>${esc(t('contact.title'))}</h1>${contactList()}`;
-
-const comingSoon = (service: Service) => () =>
-  `<h1>${esc(t(`service.${service}.title`))}</h1><p>${esc(t(`service.${service}.text`))}</p><p>${esc(t('service.soon'))}</p>${contactList()}`;
+const name = () => siteName(municipality);
 
 /** The parts of the OpenAPI document the developers page lists. */
 interface OpenApiDocument {
@@ -175,19 +67,13 @@ async function developers(): Promise<string> {
     .join('')}</ul>`;
 }
 
-const notFound = () => `<h1>${esc(t('notFound.title'))}</h1><p>${esc(t('notFound.text'))}</p><p><a href="${esc(href('/'))}">${esc(t('nav.home'))}</a></p>`;
-
 // Pages with behaviour (forms, the map) get the means to navigate, the municipality record and the tiles.
 const pageContext: PageContext = { navigate, municipality: () => municipality, mapTiles: () => mapTiles };
 
 type View = () => Rendered | null | Promise<Rendered | null>;
-function route(path: string): View {
+/** The pages with behaviour, still string views mounted into <main>; content pages are in routes.ts. */
+function interactiveRoute(path: string): View | null {
   const parts = path.replace(/\/+$/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return home;
-  if (parts[0] === 'news' && parts.length === 1) return newsList;
-  if (parts[0] === 'news' && parts.length === 2) return () => newsDetail(parts[1]);
-  if (parts[0] === 'pages' && parts.length === 2) return () => staticPage(parts[1]);
-  if (parts[0] === 'contact' && parts.length === 1) return contact;
   if (parts[0] === 'developers' && parts.length === 1) return developers;
   if (parts[0] === 'complaint' && parts.length === 1) return () => complaintPage(pageContext);
   if (parts[0] === 'track' && parts.length === 1) return () => trackPage(pageContext);
@@ -195,9 +81,11 @@ function route(path: string): View {
   if (parts[0] === 'line' && parts.length === 1) return () => chatPage(pageContext);
   if (parts[0] === 'poles' && parts.length === 1) return () => polesPage(pageContext);
   if (parts[0] === 'p' && parts.length === 2) return () => polePage(pageContext, parts[1]);
-  if (parts.length === 1 && isService(parts[0])) return comingSoon(parts[0]);
-  return notFound;
+  return null;
 }
+
+const menus: Partial<Record<Lang, Promise<MenuPage[]>>> = {};
+if (initial && initial.lang === lang) menus[lang] = Promise.resolve(initial.menu);
 
 async function chrome(): Promise<void> {
   document.documentElement.lang = lang;
@@ -214,25 +102,24 @@ async function chrome(): Promise<void> {
   switcher.setAttribute('aria-label', t('lang.switchLabel'));
   document.querySelector('.skip')!.textContent = t('skip');
   $('nav').setAttribute('aria-label', t('nav.label'));
-  let pages: Page[] = [];
-  try {
-    pages = (
-      await localizedList<Page>('pages', { sort: 'menuOrder:asc', 'filters[showInMenu][$eq]': 'true', 'fields[0]': 'title', 'fields[1]': 'slug' })
-    ).data;
-  } catch {
-    /* the menu still has its fixed entries */
-  }
-  const links: Array<[string, string]> = [
-    ['/', t('nav.home')],
-    ['/news', t('nav.news')],
-    ...pages.map((p): [string, string] => [`/pages/${encodeURIComponent(p.slug)}`, p.title]),
-    ['/contact', t('nav.contact')],
-  ];
-  const current = sitePath().replace(/\/+$/, '') || '/';
-  $('nav').innerHTML = `<ul>${links
-    .map(([path, label]) => `<li><a href="${esc(href(path))}"${current === path || (path !== '/' && current.startsWith(path + '/')) ? ' aria-current="page"' : ''}>${esc(label)}</a></li>`)
-    .join('')}</ul>`;
-  $('footer').innerHTML = `<div class="wrap"><p><strong>${esc(t('footer.rights'))} ${esc(name())}</strong></p>${contactList()}<p><a href="${esc(href('/developers'))}">API</a></p></div>`;
+  const language = lang;
+  // Rendered into what the server wrote (same components, same markup), so nothing moves.
+  preactRender(h(FooterContent, { municipality }), $('footer'));
+  const pages = await (menus[language] ??= loadMenu(api, language));
+  if (language !== lang) return;
+  preactRender(h(NavList, { pages, current: sitePath().replace(/\/+$/, '') || '/' }), $('nav'));
+}
+
+/** What a content page needs besides its data. */
+const site = (): Site => ({ municipality });
+
+/** Whether Preact rendered what <main> holds (then only Preact may change it). */
+let preactMain = false;
+/** Empties <main> whoever filled it, so a string view or a Preact page can take it. */
+function releaseMain(): void {
+  if (preactMain) preactRender(null, main);
+  preactMain = false;
+  main.innerHTML = '';
 }
 
 let renderId = 0;
@@ -243,18 +130,37 @@ async function render(focus: boolean): Promise<void> {
   if (!main.innerHTML.trim()) main.innerHTML = `<p class="loading">${esc(t('loading'))}</p>`;
   const chromeDone = chrome();
   try {
-    const view = (await route(sitePath())()) ?? notFound();
-    if (id !== renderId) return;
-    unmount?.(); // the page being left lets go of what it holds (the map)
-    unmount = undefined;
-    main.innerHTML = typeof view === 'string' ? view : view.html;
-    if (typeof view !== 'string') unmount = view.mount(main);
-    const h1 = main.querySelector('h1');
-    document.title = h1 && sitePath() !== '/' ? `${h1.textContent} | ${name()}` : name();
+    const path = sitePath();
+    const interactive = interactiveRoute(path);
+    if (interactive) {
+      const view = await interactive();
+      if (id !== renderId) return;
+      unmount?.(); // the page being left lets go of what it holds (the map)
+      unmount = undefined;
+      releaseMain();
+      if (view === null) showPage(notFoundPage, false);
+      else {
+        main.innerHTML = typeof view === 'string' ? view : view.html;
+        if (typeof view !== 'string') unmount = view.mount(main);
+        const h1 = main.querySelector('h1');
+        document.title = h1 ? `${h1.textContent} | ${name()}` : name();
+      }
+    } else {
+      const matched = matchRoute(path);
+      // The page the server rendered comes with its data: hydrate it without asking again.
+      const embedded = initial && initial.lang === lang && initial.path === currentPath() ? initial : null;
+      initial = null;
+      const data = !matched || embedded ? embedded?.data : await matched.route.load(matched.params, new URLSearchParams(location.search), api, lang);
+      if (id !== renderId) return;
+      unmount?.();
+      unmount = undefined;
+      showPage(matched ? show(matched, data ?? null) : notFoundPage, Boolean(embedded && matched));
+    }
   } catch {
     if (id !== renderId) return;
     unmount?.();
     unmount = undefined;
+    releaseMain();
     main.innerHTML = `<div role="alert"><p>${esc(t('error'))}</p><button type="button" id="retry">${esc(t('retry'))}</button></div>`;
     $('retry').addEventListener('click', () => void render(true));
   } finally {
@@ -262,6 +168,21 @@ async function render(focus: boolean): Promise<void> {
   }
   await chromeDone;
   if (focus) main.focus({ preventScroll: true });
+}
+
+/** The site path and query, as the server names the page it embedded. */
+const currentPath = () => (sitePath().replace(/\/+$/, '') || '/') + location.search;
+
+/** Renders a content page into <main>: hydrating the server's markup on arrival, rendering after. */
+function showPage(page: Shown, hydrating: boolean): void {
+  if (hydrating) hydrate(page.view(site()), main);
+  else {
+    if (!preactMain) main.innerHTML = '';
+    preactRender(page.view(site()), main);
+  }
+  preactMain = true;
+  const own = page.title(site());
+  document.title = own ? `${own} | ${name()}` : name();
 }
 
 // Same-origin links navigate in place; the admin, API and files load normally.
@@ -281,7 +202,7 @@ function navigate(url: string, replace = false): void {
   window.scrollTo(0, 0);
   const before = lang;
   syncLang();
-  if (lang !== before) main.innerHTML = '';
+  if (lang !== before) releaseMain();
   void render(true);
 }
 
@@ -290,7 +211,7 @@ $('lang-switch').addEventListener('click', () => {
   const other = lang === 'th' ? 'en' : 'th';
   history.replaceState(null, '', pathIn(sitePath(), other) + location.search + location.hash);
   syncLang();
-  main.innerHTML = '';
+  releaseMain();
   void render(false);
 });
 

@@ -46,7 +46,7 @@ describe('the website served by the same process', () => {
   });
 
   it('serves the same shell for every site route and leaves other paths alone', async () => {
-    for (const p of ['/news', '/news/some-slug', '/pages/history', '/contact', '/developers', '/complaint', '/track']) {
+    for (const p of ['/news', '/contact', '/developers', '/complaint', '/track']) {
       const res = await request(app.url).get(p).expect(200);
       expect(res.text).toContain('<html lang="th"');
     }
@@ -70,6 +70,37 @@ describe('the website served by the same process', () => {
     const escape = await request(app.url).get('/assets/%2e%2e/%2e%2e/package.json');
     expect([403, 404]).toContain(escape.status);
     expect(escape.text).not.toContain('nokok-digital-municipality');
+  });
+});
+
+describe('content pages rendered on the server', () => {
+  const mainOf = (html: string) => /<main id="main"[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+
+  it('sends the home page with the latest news already inside <main>, and the data it was made from', async () => {
+    await app.strapi.documents('api::news.news-item').create({
+      data: { title: 'ข่าวจากเซิร์ฟเวอร์ <b>', slug: 'server-rendered', publishedDate: '2026-11-29', category: 'announcement', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'เนื้อข่าวเต็ม' }] }] },
+      status: 'published',
+    });
+    const res = await request(app.url).get('/').expect(200);
+    const main = mainOf(res.text);
+    // Escaped by the components: the title's markup is text.
+    expect(main).toContain('ข่าวจากเซิร์ฟเวอร์ &lt;b>');
+    expect(main).toContain('href="/news/server-rendered"');
+    expect(res.text).toContain('<title>เทศบาลทดสอบ &#60;ทดลอง&#62;</title>');
+    const data = /<script id="page-data" type="application\/json">(.*?)<\/script>/s.exec(res.text);
+    expect(JSON.parse(data![1])).toMatchObject({ path: '/', lang: 'th', data: { news: [{ slug: 'server-rendered' }] } });
+    expect(data![1]).not.toContain('<b>');
+
+    const item = await request(app.url).get('/en/news/server-rendered').expect(200);
+    expect(mainOf(item.text)).toContain('เนื้อข่าวเต็ม');
+    expect(item.text).toContain('<title>ข่าวจากเซิร์ฟเวอร์ &#60;b&#62; | Test Municipality</title>');
+    expect(item.text).toContain('Back to news');
+  });
+
+  it('answers 404 with the not-found page for a news item or page that does not exist', async () => {
+    const res = await request(app.url).get('/news/no-such').expect(404).expect('Content-Type', /text\/html/);
+    expect(mainOf(res.text)).toContain('<h1>ไม่พบหน้านี้</h1>');
+    await request(app.url).get('/pages/no-such').expect(404);
   });
 });
 

@@ -1,0 +1,73 @@
+import type { JSX } from 'preact';
+import type { Municipality } from '../api';
+import { safeUrl } from '../html';
+import { href, lang, t } from '../i18n';
+import { ContactList } from './ContactList';
+import { siteName } from './site';
+
+/** A menu entry: a site path (without the language) and its label. */
+export type MenuPage = { slug: string; title: string };
+
+/** The main menu's list (inside <nav id="nav">): home, news, the menu pages, contact. */
+export function NavList({ pages, current }: { pages: MenuPage[]; current: string }): JSX.Element {
+  const links: Array<[string, string]> = [
+    ['/', t('nav.home')],
+    ['/news', t('nav.news')],
+    ...pages.map((p): [string, string] => [`/pages/${encodeURIComponent(p.slug)}`, p.title]),
+    ['/contact', t('nav.contact')],
+  ];
+  return (
+    <ul>
+      {links.map(([path, label]) => (
+        <li>
+          <a href={href(path)} aria-current={current === path || (path !== '/' && current.startsWith(path + '/')) ? 'page' : undefined}>
+            {label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The footer's content (inside <footer id="footer">). */
+export function FooterContent({ municipality }: { municipality: Municipality | null }): JSX.Element {
+  return (
+    <div class="wrap">
+      <p>
+        <strong>
+          {t('footer.rights')} {siteName(municipality)}
+        </strong>
+      </p>
+      <ContactList municipality={municipality} />
+      <p>
+        <a href={href('/developers')}>API</a>
+      </p>
+    </div>
+  );
+}
+
+/** The skip link and the header (name, logo, language switch, menu), as the HTML template lays them out. */
+export function Header({ municipality, pages, current }: { municipality: Municipality | null; pages: MenuPage[]; current: string }): JSX.Element {
+  const logo = municipality?.logo?.formats?.thumbnail ?? municipality?.logo;
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('skip')}
+      </a>
+      <header class="site-header">
+        <div class="wrap bar">
+          <a class="brand" href="/">
+            <img class="logo" id="logo" alt="" width={40} height={40} src={logo ? safeUrl(logo.url) : undefined} hidden={!logo} />
+            <span id="site-name">{siteName(municipality)}</span>
+          </a>
+          <button class="lang" id="lang-switch" type="button" lang={lang === 'th' ? 'en' : 'th'} aria-label={t('lang.switchLabel')}>
+            {t('lang.switch')}
+          </button>
+        </div>
+        <nav class="wrap nav" id="nav" aria-label={t('nav.label')}>
+          <NavList pages={pages} current={current} />
+        </nav>
+      </header>
+    </>
+  );
+}

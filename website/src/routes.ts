@@ -1,0 +1,107 @@
+import { h, type ComponentChild } from 'preact';
+import type { Page as StaticPage } from './api';
+import { t, type Lang } from './i18n';
+import type { MenuPage } from './components/Chrome';
+import type { Site } from './components/site';
+import { localizedList, type Api } from './pages/load';
+import { Home, loadHome, type HomeData } from './pages/Home';
+import { NewsList, loadNewsList, type NewsListData } from './pages/NewsList';
+import { NewsItem, loadNewsItem } from './pages/NewsItem';
+import { Page, loadPage } from './pages/Page';
+import { ComingSoon, Contact } from './pages/Contact';
+import { NotFound } from './pages/NotFound';
+import type { NewsItem as Item } from './api';
+
+/**
+ * The one route table of the content pages, read by the server (website/src/server.tsx renders them
+ * into the HTML) and by the browser (main.ts hydrates them, then renders them on navigation). A route
+ * is a path pattern, a loader that reads the public API through the `api` it is given, the page's
+ * component, and its title. A loader answering null means "no such item": the not-found page, 404.
+ * Pages with behaviour (forms, maps) are not here yet: main.ts still mounts their string views.
+ */
+export interface Route<D> {
+  pattern: RegExp;
+  load: (params: string[], query: URLSearchParams, api: Api, lang: Lang) => Promise<D | null>;
+  view: (data: D, site: Site) => ComponentChild;
+  /** The page's own title (its h1); '' for the home page, whose title is the town's name. */
+  title: (data: D, site: Site) => string;
+}
+
+const route = <D>(r: Route<D>): Route<unknown> => r as unknown as Route<unknown>;
+const nothing = (): Promise<Record<string, never>> => Promise.resolve({});
+
+export const ROUTES: Array<Route<unknown>> = [
+  route<HomeData>({ pattern: /^\/$/, load: (_p, _q, api, lang) => loadHome(api, lang), view: (data, site) => h(Home, { data, site }), title: () => '' }),
+  route<NewsListData>({
+    pattern: /^\/news$/,
+    load: (_p, query, api, lang) => loadNewsList(api, lang, query),
+    view: (data) => h(NewsList, { data }),
+    title: () => t('news.title'),
+  }),
+  route<Item>({
+    pattern: /^\/news\/([^/]+)$/,
+    load: ([slug], _q, api, lang) => loadNewsItem(api, lang, slug),
+    view: (data) => h(NewsItem, { data }),
+    title: (n) => n.title,
+  }),
+  route<StaticPage>({
+    pattern: /^\/pages\/([^/]+)$/,
+    load: ([slug], _q, api, lang) => loadPage(api, lang, slug),
+    view: (data) => h(Page, { data }),
+    title: (p) => p.title,
+  }),
+  route({ pattern: /^\/contact$/, load: nothing, view: (_d, site) => h(Contact, { site }), title: () => t('contact.title') }),
+  route({ pattern: /^\/eservice$/, load: nothing, view: (_d, site) => h(ComingSoon, { service: 'eservice', site }), title: () => t('service.eservice.title') }),
+  route({ pattern: /^\/data$/, load: nothing, view: (_d, site) => h(ComingSoon, { service: 'data', site }), title: () => t('service.data.title') }),
+];
+
+export interface Matched {
+  route: Route<unknown>;
+  params: string[];
+}
+
+/** The content route of a site path (without its language), or null: a page main.ts still renders itself. */
+export function matchRoute(path: string): Matched | null {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : '/';
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(clean);
+    if (!m) continue;
+    try {
+      return { route: r, params: m.slice(1).map(decodeURIComponent) };
+    } catch {
+      return null; // a malformed escape in the path: not a page of ours
+    }
+  }
+  return null;
+}
+
+/** A loaded page, ready to render: its status, component tree and title. */
+export interface Shown {
+  status: 200 | 404;
+  view: (site: Site) => ComponentChild;
+  title: (site: Site) => string;
+}
+
+/** The page for a route and its loaded data: the not-found page when the loader found nothing. */
+export function show({ route: r }: Matched, data: unknown): Shown {
+  if (data === null || data === undefined) return { status: 404, view: () => h(NotFound, {}), title: () => t('notFound.title') };
+  return { status: 200, view: (site) => r.view(data, site), title: (site) => r.title(data, site) };
+}
+
+/** The not-found page outside the table (an unknown path the browser is asked to show). */
+export const notFoundPage: Shown = { status: 404, view: () => h(NotFound, {}), title: () => t('notFound.title') };
+
+/** The pages of the main menu, in their order. */
+export async function loadMenu(api: Api, lang: Lang): Promise<MenuPage[]> {
+  try {
+    const res = await localizedList<StaticPage>(api, lang, 'pages', {
+      sort: 'menuOrder:asc',
+      'filters[showInMenu][$eq]': 'true',
+      'fields[0]': 'title',
+      'fields[1]': 'slug',
+    });
+    return res.data.map((p) => ({ slug: p.slug, title: p.title }));
+  } catch {
+    return []; // the menu still has its fixed entries
+  }
+}
