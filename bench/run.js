@@ -1,6 +1,7 @@
 'use strict';
 // `npm run bench`: cold start, memory after warm-up and list-endpoint throughput of this app against
-// a bare Strapi 5.54.0 app with one equivalent content type, measured in the same run, interleaved.
+// a bare Strapi 5.54.0 app with one equivalent content type, measured in the same run, interleaved;
+// the website's page throughput beside `/_health` and the bare list; Lighthouse on every citizen page.
 // Prints figures and ratios and writes bench/results/<date>.md. A benchmark, not a test: budgets are
 // reported, never enforced by exit code.
 const fs = require('fs');
@@ -9,10 +10,23 @@ const { spawnSync } = require('child_process');
 const { ROOT, APPS, DURATION, killAll, median, buildOurs, prepareBare, prepareWork, start, stop, rssMiB, warmUp, autocannon } = require('./apps');
 const { measureQr } = require('./qr');
 const { measureCompression, compressionTable } = require('./compression');
+const { measureLighthouse, lighthouseTable } = require('./lighthouse');
 
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 
 const QR_ENDPOINT = '/api/poles/NOK-P01/qr.png';
+// What chromium sends; the site's HTML is compressed on the fly for it.
+const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
+/**
+ * The website's pages under autocannon, each against `/_health` (Strapi's floor: no body, no database)
+ * and bare Strapi's list endpoint. Today `/` is the HTML shell with the municipality inlined; once
+ * the server renders the pages (issue 12) add the rendered page uncached here (say, a query string
+ * the cache does not know) beside the cached one.
+ */
+const PAGES = [
+  { label: '`GET /` (the HTML shell), as a browser asks (brotli)', path: '/', headers: BROWSER },
+  { label: '`GET /`, uncompressed (no Accept-Encoding)', path: '/', headers: {} },
+];
 
 async function main() {
   console.log('Checking our build…');
@@ -32,11 +46,30 @@ async function main() {
         await warmUp(server, APPS[name].endpoint);
         results[name].rss = rssMiB(server.child.pid);
         Object.assign(results[name], await autocannon(`http://127.0.0.1:${server.port}${APPS[name].endpoint}`));
-        // Ours only: a pole's QR label over HTTP (rendered once, then from the cache).
-        if (name === 'ours') results.qrHttp = await autocannon(`http://127.0.0.1:${server.port}${QR_ENDPOINT}`);
+        if (name === 'ours') {
+          // A pole's QR label over HTTP (rendered once, then from the cache).
+          results.qrHttp = await autocannon(`http://127.0.0.1:${server.port}${QR_ENDPOINT}`);
+          results.pages = [];
+          for (const page of PAGES) {
+            await warmUp(server, page.path, 200, page.headers);
+            results.pages.push({ ...page, ...(await autocannon(`http://127.0.0.1:${server.port}${page.path}`, page.headers)) });
+          }
+          await warmUp(server, '/_health', 200);
+          results.health = await autocannon(`http://127.0.0.1:${server.port}/_health`);
+        }
       }
       await stop(server);
     }
+  }
+
+  // Lighthouse on the citizen pages: a server of its own (after the timed runs), the same database.
+  console.log('Lighthouse on the citizen pages…');
+  const lighthouseServer = await start('ours');
+  let lighthouse;
+  try {
+    lighthouse = await measureLighthouse(`http://127.0.0.1:${lighthouseServer.port}`);
+  } finally {
+    await stop(lighthouseServer);
   }
 
   const qr = await measureQr();
@@ -92,7 +125,20 @@ async function main() {
     '',
     ...compressionTable(compression),
   ];
-  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n${taxLines.join('\n')}\n${compressionLines.join('\n')}\n`;
+  const pageLines = [
+    '',
+    '## Page throughput',
+    '',
+    `Requests per second of this app's website beside its own \`/_health\` (Strapi's floor: no body, no database) and bare Strapi 5.54.0's list endpoint (\`GET ${APPS.bare.endpoint}\`, 6 articles), in the same run: NODE_ENV=production, SQLite, demo town seeded, autocannon -c 10 -d ${DURATION} from a second process, ${require('os').cpus().length} cores, Node ${process.version}.`,
+    '',
+    '| request | req/s | p50 (ms) | p99 (ms) | page ÷ `/_health` | page ÷ bare list |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...results.pages.map((p) => `| ${p.label} | ${fmt(p.rps)} | ${p.p50} | ${p.p99} | ${(p.rps / results.health.rps).toFixed(2)} | ${(p.rps / b.rps).toFixed(2)} |`),
+    `| \`GET /_health\` (ours) | ${fmt(results.health.rps)} | ${results.health.p50} | ${results.health.p99} | | |`,
+    `| bare Strapi \`GET ${APPS.bare.endpoint}\` | ${fmt(b.rps)} | ${b.p50} | ${b.p99} | | |`,
+  ];
+  const lighthouseLines = ['', '## Citizen pages in Lighthouse', '', ...lighthouseTable(lighthouse)];
+  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n${taxLines.join('\n')}\n${compressionLines.join('\n')}\n${pageLines.join('\n')}\n${lighthouseLines.join('\n')}\n`;
   console.log(`\n${report}`);
   for (const [label, ours, bare, budget] of rows) if (budget) console.log(`${label}: ratio ${(ours / bare).toFixed(2)} (budget ${budget}) ${ours / bare <= budget ? 'pass' : 'FAIL'}`);
   console.log(`import of ${tax.rows} tax bills: ${tax.fresh.toFixed(2)} s (budget 20 s) ${tax.fresh <= 20 ? 'pass' : 'FAIL'}`);
