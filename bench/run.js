@@ -1,163 +1,38 @@
 'use strict';
 // `npm run bench`: cold start, memory after warm-up and list-endpoint throughput of this app against
-// a bare Strapi 5.54.0 app with one equivalent content type, measured in the same run, interleaved.
+// a bare Strapi 5.54.0 app with one equivalent content type, measured in the same run, interleaved;
+// the website's page throughput beside `/_health` and the bare list; Lighthouse on every citizen page.
 // Prints figures and ratios and writes bench/results/<date>.md. A benchmark, not a test: budgets are
 // reported, never enforced by exit code.
 const fs = require('fs');
-const net = require('net');
 const path = require('path');
-const crypto = require('crypto');
-const { spawn, spawnSync } = require('child_process');
-
-const ROOT = path.resolve(__dirname, '..');
-const BARE = path.join(__dirname, '.bare');
-const WORK = path.join(__dirname, '.work');
-const STRAPI = path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-const AUTOCANNON = path.join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
-const RUNS = Number(process.env.BENCH_RUNS || 3);
-const DURATION = Number(process.env.BENCH_SECONDS || 10);
-
-const children = new Set();
-const killAll = () => children.forEach((c) => c.kill('SIGKILL'));
-process.on('exit', killAll);
-for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
-
-const { randomSecrets } = require('../scripts/preflight');
+const { spawnSync } = require('child_process');
+const { ROOT, APPS, DURATION, killAll, median, buildOurs, prepareBare, prepareWork, start, stop, rssMiB, warmUp, autocannon } = require('./apps');
 const { measureQr } = require('./qr');
 const { measureCompression, compressionTable } = require('./compression');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const { measureLighthouse, lighthouseTable } = require('./lighthouse');
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function hashDir(dir) {
-  const h = crypto.createHash('sha256');
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else h.update(path.relative(dir, p)).update(fs.readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
-
-function sh(args, cwd) {
-  const res = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
-  if (res.status !== 0) throw new Error(`${args.join(' ')} failed in ${cwd}`);
-}
-
-/** The bare app: the committed template, our node_modules (same Strapi), built once per template change. */
-function prepareBare() {
-  const template = path.join(__dirname, 'bare-template');
-  const hash = hashDir(template);
-  const stamp = path.join(BARE, '.template-hash');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash && fs.existsSync(path.join(BARE, 'dist', 'build', 'index.html'))) return;
-  fs.rmSync(BARE, { recursive: true, force: true });
-  fs.cpSync(template, BARE, { recursive: true });
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(BARE, 'node_modules'), 'dir');
-  console.log('Building the bare Strapi app (once)…');
-  sh([STRAPI, 'build'], BARE);
-  fs.writeFileSync(stamp, hash);
-}
-
-const APPS = {
-  ours: { dir: ROOT, endpoint: '/api/news?locale=th', env: { SEED_DEMO: 'true' } },
-  bare: { dir: BARE, endpoint: '/api/articles', env: {} },
-};
-
-function envFor(name, port) {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(WORK, `${name}.db`),
-    PUBLIC_DIR: path.join(WORK, `${name}-public`),
-    ...randomSecrets(),
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    ...APPS[name].env,
-  };
-}
-
-/** Starts a server and resolves with it once /_health answers 204; seconds measured from spawn. */
-async function start(name) {
-  const port = await freePort();
-  const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [STRAPI, 'start'], { cwd: APPS[name].dir, env: envFor(name, port), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let stderr = '';
-  // Strapi logs fatal errors to stdout; keep the tail of both for the message.
-  child.stdout.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr.slice(-500)}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/_health`);
-      if (res.status === 204) return { child, port, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(50);
-  }
-  throw new Error(`${name} did not answer /_health within 120 s`);
-}
-
-async function stop(server) {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((r) => server.child.once('exit', r));
-  server.child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000)]);
-  if (server.child.exitCode === null) server.child.kill('SIGKILL');
-  children.delete(server.child);
-}
-
-const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-
-async function warmUp(server, endpoint, count = 500) {
-  const url = `http://127.0.0.1:${server.port}${endpoint}`;
-  for (let i = 0; i < count; i += 10) {
-    const answers = await Promise.all(Array.from({ length: 10 }, () => fetch(url).then((r) => r.status)));
-    if (answers.some((s) => s !== 200)) throw new Error(`${endpoint} answered ${answers.join(',')}`);
-  }
-}
+const RUNS = Number(process.env.BENCH_RUNS || 3);
 
 const QR_ENDPOINT = '/api/poles/NOK-P01/qr.png';
-
-function autocannon(url) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AUTOCANNON, '-c', '10', '-d', String(DURATION), '--json', url], { stdio: ['ignore', 'pipe', 'ignore'] });
-    children.add(child);
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => {
-      children.delete(child);
-      if (code !== 0) return reject(new Error(`autocannon exited ${code}`));
-      const r = JSON.parse(out);
-      if (r.non2xx > 0 || r.errors > 0) return reject(new Error(`autocannon saw ${r.non2xx} non-2xx and ${r.errors} errors`));
-      resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
-    });
-  });
-}
+// What chromium sends; the site's HTML is compressed on the fly for it.
+const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
+/**
+ * The website's pages under autocannon, each against `/_health` (Strapi's floor: no body, no database)
+ * and bare Strapi's list endpoint. Today `/` is the HTML shell with the municipality inlined; once
+ * the server renders the pages (issue 12) add the rendered page uncached here (say, a query string
+ * the cache does not know) beside the cached one.
+ */
+const PAGES = [
+  { label: '`GET /` (the HTML shell), as a browser asks (brotli)', path: '/', headers: BROWSER },
+  { label: '`GET /`, uncompressed (no Accept-Encoding)', path: '/', headers: {} },
+];
 
 async function main() {
   console.log('Checking our build…');
-  sh([path.join(ROOT, 'scripts', 'build.js'), '--if-stale'], ROOT);
+  buildOurs();
   prepareBare();
-  fs.rmSync(WORK, { recursive: true, force: true });
-  for (const name of Object.keys(APPS)) fs.mkdirSync(path.join(WORK, `${name}-public`, 'uploads'), { recursive: true });
+  prepareWork();
 
   const results = { ours: { cold: [] }, bare: { cold: [] } };
   // First start of each creates its schema and data: not a cold start of a running town.
@@ -171,11 +46,30 @@ async function main() {
         await warmUp(server, APPS[name].endpoint);
         results[name].rss = rssMiB(server.child.pid);
         Object.assign(results[name], await autocannon(`http://127.0.0.1:${server.port}${APPS[name].endpoint}`));
-        // Ours only: a pole's QR label over HTTP (rendered once, then from the cache).
-        if (name === 'ours') results.qrHttp = await autocannon(`http://127.0.0.1:${server.port}${QR_ENDPOINT}`);
+        if (name === 'ours') {
+          // A pole's QR label over HTTP (rendered once, then from the cache).
+          results.qrHttp = await autocannon(`http://127.0.0.1:${server.port}${QR_ENDPOINT}`);
+          results.pages = [];
+          for (const page of PAGES) {
+            await warmUp(server, page.path, 200, page.headers);
+            results.pages.push({ ...page, ...(await autocannon(`http://127.0.0.1:${server.port}${page.path}`, page.headers)) });
+          }
+          await warmUp(server, '/_health', 200);
+          results.health = await autocannon(`http://127.0.0.1:${server.port}/_health`);
+        }
       }
       await stop(server);
     }
+  }
+
+  // Lighthouse on the citizen pages: a server of its own (after the timed runs), the same database.
+  console.log('Lighthouse on the citizen pages…');
+  const lighthouseServer = await start('ours');
+  let lighthouse;
+  try {
+    lighthouse = await measureLighthouse(`http://127.0.0.1:${lighthouseServer.port}`);
+  } finally {
+    await stop(lighthouseServer);
   }
 
   const qr = await measureQr();
@@ -231,7 +125,20 @@ async function main() {
     '',
     ...compressionTable(compression),
   ];
-  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n${taxLines.join('\n')}\n${compressionLines.join('\n')}\n`;
+  const pageLines = [
+    '',
+    '## Page throughput',
+    '',
+    `Requests per second of this app's website beside its own \`/_health\` (Strapi's floor: no body, no database) and bare Strapi 5.54.0's list endpoint (\`GET ${APPS.bare.endpoint}\`, 6 articles), in the same run: NODE_ENV=production, SQLite, demo town seeded, autocannon -c 10 -d ${DURATION} from a second process, ${require('os').cpus().length} cores, Node ${process.version}.`,
+    '',
+    '| request | req/s | p50 (ms) | p99 (ms) | page ÷ `/_health` | page ÷ bare list |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...results.pages.map((p) => `| ${p.label} | ${fmt(p.rps)} | ${p.p50} | ${p.p99} | ${(p.rps / results.health.rps).toFixed(2)} | ${(p.rps / b.rps).toFixed(2)} |`),
+    `| \`GET /_health\` (ours) | ${fmt(results.health.rps)} | ${results.health.p50} | ${results.health.p99} | | |`,
+    `| bare Strapi \`GET ${APPS.bare.endpoint}\` | ${fmt(b.rps)} | ${b.p50} | ${b.p99} | | |`,
+  ];
+  const lighthouseLines = ['', '## Citizen pages in Lighthouse', '', ...lighthouseTable(lighthouse)];
+  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n${taxLines.join('\n')}\n${compressionLines.join('\n')}\n${pageLines.join('\n')}\n${lighthouseLines.join('\n')}\n`;
   console.log(`\n${report}`);
   for (const [label, ours, bare, budget] of rows) if (budget) console.log(`${label}: ratio ${(ours / bare).toFixed(2)} (budget ${budget}) ${ours / bare <= budget ? 'pass' : 'FAIL'}`);
   console.log(`import of ${tax.rows} tax bills: ${tax.fresh.toFixed(2)} s (budget 20 s) ${tax.fresh <= 20 ? 'pass' : 'FAIL'}`);
