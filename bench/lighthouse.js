@@ -15,12 +15,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // paint), so each figure is the median of several runs: BENCH_LIGHTHOUSE_RUNS, else BENCH_RUNS, else 3.
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || process.env.BENCH_RUNS || 3);
 
-/**
- * A citizen page's English address. Today the website takes the language from `?lang=en`; once the
- * server renders the pages (issue 12) English lives under `/en/...`: switch to
- * `(p) => '/en' + (p === '/' ? '' : p)` here and nothing else changes.
- */
-const englishPath = (p) => p + (p.includes('?') ? '&' : '?') + 'lang=en';
+/** A citizen page's English address: English lives under `/en/...` (an old `?lang=en` link gets a 301 there). */
+const englishPath = (p) => (p === '/' ? '/en/' : `/en${p}`);
 
 async function getJson(base, pathname) {
   const res = await fetch(base + pathname);
