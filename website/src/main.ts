@@ -1,7 +1,7 @@
 import { h, hydrate, render as preactRender } from 'preact';
 import { api, type Municipality } from './api';
 import { esc, safeUrl } from './html';
-import { lang, pathIn, sitePath, syncLang, t, type Lang } from './i18n';
+import { href, lang, pathIn, sitePath, syncLang, t, type Lang } from './i18n';
 import { FooterContent, NavList, type MenuPage } from './components/Chrome';
 import { siteName, type Site } from './components/site';
 import { loadMenu, matchRoute, notFoundPage, show, type Shown } from './routes';
@@ -90,6 +90,8 @@ if (initial && initial.lang === lang) menus[lang] = Promise.resolve(initial.menu
 async function chrome(): Promise<void> {
   document.documentElement.lang = lang;
   $('site-name').textContent = name();
+  // The town's name leads home in the page's language.
+  document.querySelector<HTMLAnchorElement>('a.brand')?.setAttribute('href', href('/'));
   const logo = $('logo') as HTMLImageElement;
   const logoFile = municipality?.logo?.formats?.thumbnail ?? municipality?.logo;
   if (logoFile) {

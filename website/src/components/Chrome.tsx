@@ -56,7 +56,7 @@ export function Header({ municipality, pages, current }: { municipality: Municip
       </a>
       <header class="site-header">
         <div class="wrap bar">
-          <a class="brand" href="/">
+          <a class="brand" href={href('/')}>
             <img class="logo" id="logo" alt="" width={40} height={40} src={logo ? safeUrl(logo.url) : undefined} hidden={!logo} />
             <span id="site-name">{siteName(municipality)}</span>
           </a>

@@ -128,7 +128,10 @@ describe('the map tiles (MAP_TILE_URL, MAP_ATTRIBUTION)', () => {
 describe('the language in the address, and what search engines read', () => {
   it('serves English pages under /en, and moves a ?lang=en link there for good', async () => {
     expect((await request(app.url).get('/en/').expect(200)).text).toMatch(/<html lang="en"/);
-    expect((await request(app.url).get('/en/news').expect(200)).text).toMatch(/<html lang="en"/);
+    const englishNews = (await request(app.url).get('/en/news').expect(200)).text;
+    expect(englishNews).toMatch(/<html lang="en"/);
+    // The town's name leads home in the page's language.
+    expect(englishNews).toContain('<a class="brand" href="/en/">');
     expect((await request(app.url).get('/news').expect(200)).text).toMatch(/<html lang="th"/);
     const moved = await request(app.url).get('/track?code=NK-6912-AAAAA&lang=en').expect(301);
     expect(moved.headers.location).toBe('/en/track?code=NK-6912-AAAAA');
