@@ -1,8 +1,9 @@
 'use strict';
-// Builds the citizen website into build/website: one bundled script and one stylesheet named by
-// content hash (cached forever by browsers), the map's own script and stylesheet (loaded only by
-// pages with a map), the HTML template, and brotli and gzip copies of every text file so the
-// server sends them without compressing per request.
+// Builds the citizen website into build/website: the server entry that renders the pages, the
+// islands (the scripts of the pages that need one, named by content hash and cached forever by
+// browsers), the map's own script and stylesheet (loaded only where a map is shown), the HTML
+// template with the stylesheet inside, and brotli and gzip copies of every text file so the server
+// sends them without compressing per request.
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
@@ -21,7 +22,7 @@ async function main() {
 
   // Pages are Preact components (TSX), rendered on the server and hydrated in the browser.
   const jsx = { jsx: 'automatic', jsxImportSource: 'preact' };
-  const common = { bundle: true, minify: true, write: false, target: 'es2019', logLevel: 'warning', legalComments: 'none', ...jsx };
+  const common = { bundle: true, minify: true, write: false, target: 'es2019', logLevel: 'warning', legalComments: 'none', charset: 'utf8', ...jsx };
 
   // Leaflet (about 40 KB compressed) is needed only where a map is shown: it gets its own script and
   // stylesheet, which the site script loads on demand, so the home page never pays for it.
@@ -42,14 +43,38 @@ async function main() {
   }
   if (!mapAssets.js || !mapAssets.css) throw new Error('the map bundle lacks its script or stylesheet');
 
-  const js = (
-    await esbuild.build({ ...common, entryPoints: [path.join(SRC, 'src', 'main.ts')], format: 'iife', define: { __MAP_ASSETS__: JSON.stringify(mapAssets) } })
-  ).outputFiles[0].contents;
-  const css = (await esbuild.build({ ...common, entryPoints: [path.join(SRC, 'src', 'styles.css')] })).outputFiles[0].contents;
-  const jsName = hashName('app', '.js', js);
-  const cssName = hashName('app', '.css', css);
-  fs.writeFileSync(path.join(OUT, 'assets', jsName), js);
-  fs.writeFileSync(path.join(OUT, 'assets', cssName), css);
+  // Islands: one entry per file in src/islands, as ES modules split into shared chunks, so a page
+  // loads only its own islands and what they share (Preact, the translations) once.
+  const islandDir = path.join(SRC, 'src', 'islands');
+  const entryPoints = Object.fromEntries(
+    fs
+      .readdirSync(islandDir)
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => [f.replace(/\.tsx?$/, ''), path.join(islandDir, f)])
+  );
+  const islands = await esbuild.build({
+    ...common,
+    entryPoints,
+    format: 'esm',
+    splitting: true,
+    metafile: true,
+    outdir: path.join(OUT, 'assets'),
+    entryNames: 'island-[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    define: { __MAP_ASSETS__: JSON.stringify(mapAssets) },
+  });
+  const islandAssets = {};
+  for (const f of islands.outputFiles) fs.writeFileSync(f.path, f.contents);
+  for (const [out, meta] of Object.entries(islands.metafile.outputs)) {
+    if (!meta.entryPoint) continue;
+    const name = path.basename(meta.entryPoint).replace(/\.tsx?$/, '');
+    islandAssets[name] = { js: `/assets/${path.basename(out)}`, imports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => `/assets/${path.basename(i.path)}`) };
+  }
+  fs.writeFileSync(path.join(OUT, 'islands.json'), JSON.stringify(islandAssets, null, 2));
+
+  // The stylesheet is small (about 3 KB compressed): it goes inside every page, so nothing blocks the
+  // first paint on a slow network.
+  const css = Buffer.from((await esbuild.build({ ...common, entryPoints: [path.join(SRC, 'src', 'styles.css')] })).outputFiles[0].contents).toString('utf8');
 
   // The server entry: the same route table and components, for src/middlewares/website.ts to render
   // pages with (it loads this file at run time; it is not served, so it stays out of the assets).
@@ -67,8 +92,7 @@ async function main() {
 
   const html = fs
     .readFileSync(path.join(SRC, 'index.html'), 'utf8')
-    .replace('{{js}}', `/assets/${jsName}`)
-    .replace('{{css}}', `/assets/${cssName}`);
+    .replace('{{css}}', () => css.trim());
   fs.writeFileSync(path.join(OUT, 'index.html'), html);
 
   for (const file of fs.readdirSync(path.join(SRC, 'public'))) fs.copyFileSync(path.join(SRC, 'public', file), path.join(OUT, file));

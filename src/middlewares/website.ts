@@ -1,5 +1,7 @@
+import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 import type { MapTiles } from '../shared/map-tiles';
 import { publicUrl } from '../public-url';
@@ -7,10 +9,11 @@ import { headLinks, organizationJsonLd, robotsTxt, sitemapXml, type SitemapEntry
 
 /**
  * Serves the citizen website (built into build/website by website/build.js) from the same
- * process: hashed assets with their precompressed copies, and the HTML shell for the site's
- * routes. The shell carries the town's name (so it shows before any script runs), the
- * municipality record from the public API and the maps' tile source (GET /api/map), so the phone
- * saves the round trips.
+ * process: hashed assets with their precompressed copies, and every page rendered on the server
+ * from the website's route table (website/src/routes.ts) through its built server entry. Rendered
+ * pages that are the same for everyone are kept, compressed once, until content changes (any write
+ * to content, seen through the database's lifecycle events); pages with per-request data (a
+ * tracking result) are rendered each time.
  */
 const SITE_ROUTES = [
   /^\/$/,
@@ -38,15 +41,43 @@ const SITEMAP_TTL_MS = 10 * 60_000;
  * build/website/server.cjs. Declared here, not imported: server code may not import website source
  * at compile time (the module contract); the built file is loaded at run time by its path.
  */
-interface WebsiteRenderer {
-  renderPage(input: {
-    path: string;
-    query: string;
-    lang: 'th' | 'en';
-    api: <T>(path: string, params: Record<string, string | number>) => Promise<T>;
-    municipality: unknown;
-  }): Promise<{ status: number; html: string; header: string; footer: string; title: string; data: unknown } | null>;
+type PageApi = <T>(path: string, params: Record<string, string | number>) => Promise<T>;
+interface Rendered {
+  status: number;
+  islands: string[];
+  shared: boolean;
+  html: string;
+  header: string;
+  footer: string;
+  title: string;
+  data: unknown;
 }
+interface WebsiteRenderer {
+  renderPage(input: { path: string; query: string; lang: 'th' | 'en'; api: PageApi; freshApi: PageApi; municipality: unknown }): Promise<Rendered>;
+}
+/** build/website/islands.json: each island's module and the chunks it imports. */
+type IslandAssets = Record<string, { js: string; imports: string[] }>;
+
+/** A page as it is sent, kept while it is the same for everyone. */
+interface Page {
+  status: number;
+  shared: boolean;
+  /** The cache generation it was rendered in: a page rendered across a change is not kept. */
+  generation: number;
+  html: string;
+  etag: string;
+  compressed: Partial<Record<'br' | 'gzip', Buffer>>;
+}
+
+/** Writes by these never show on the website: sign-ins, tokens, the admin's own settings. */
+const NOT_CONTENT = /^(admin::|strapi::|plugin::users-permissions\.)/;
+const DEFAULT_CACHE_PAGES = 500;
+const UNAVAILABLE = {
+  th: 'ขออภัย ระบบไม่พร้อมให้บริการชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+  en: 'Sorry, the website is briefly unavailable. Please try again in a moment.',
+};
+const brotli = (html: string) => zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+const gzip = (html: string) => zlib.gzipSync(html, { level: 9 });
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 /** The municipality record as `/api/municipality` answers it; only its name is read here. */
@@ -65,17 +96,44 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   const { tileUrl, attribution } = strapi.config.get<MapTiles>('map');
   const map: MapTiles = { tileUrl, attribution };
 
-  let renderer: { module: WebsiteRenderer; mtimeMs: number } | undefined;
+  // WEBSITE_PAGE_CACHE: how many rendered pages to keep (0 turns the cache off, for measuring).
+  const cacheSize = Number.isInteger(Number(process.env.WEBSITE_PAGE_CACHE ?? DEFAULT_CACHE_PAGES)) ? Math.max(0, Number(process.env.WEBSITE_PAGE_CACHE ?? DEFAULT_CACHE_PAGES)) : DEFAULT_CACHE_PAGES;
+  const pages = new Map<string, Page>();
+  /** The public API's answers the shared pages were rendered from, kept as long as the pages. */
+  const answers = new Map<string, Promise<unknown>>();
+  let generation = 0;
+  /** Content changed: every kept page and answer may show it, so all go (they are cheap to render again). */
+  const invalidate = () => {
+    generation++;
+    pages.clear();
+    answers.clear();
+    municipality = undefined;
+    sitemap = undefined;
+  };
+  strapi.db.lifecycles.subscribe((event) => {
+    if (event.action.startsWith('after') && !NOT_CONTENT.test(event.model.uid)) invalidate();
+  });
+
+  let rendererModule: { module: WebsiteRenderer; mtimeMs: number } | undefined;
   /** The built server entry, required again when a build replaces it (like the template). */
   const readRenderer = (): WebsiteRenderer => {
     const file = path.join(root, 'server.cjs');
     const { mtimeMs } = fs.statSync(file);
-    if (!renderer || renderer.mtimeMs !== mtimeMs) {
+    if (!rendererModule || rendererModule.mtimeMs !== mtimeMs) {
       delete require.cache[require.resolve(file)];
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build output loaded at run time by path, never a compile-time import of website source
-      renderer = { module: require(file) as WebsiteRenderer, mtimeMs };
+      rendererModule = { module: require(file) as WebsiteRenderer, mtimeMs };
+      invalidate(); // a new build renders differently
     }
-    return renderer.module;
+    return rendererModule.module;
+  };
+
+  let islands: { assets: IslandAssets; mtimeMs: number } | undefined;
+  const readIslands = (): IslandAssets => {
+    const file = path.join(root, 'islands.json');
+    const { mtimeMs } = fs.statSync(file);
+    if (!islands || islands.mtimeMs !== mtimeMs) islands = { assets: JSON.parse(fs.readFileSync(file, 'utf8')) as IslandAssets, mtimeMs };
+    return islands.assets;
   };
 
   const readTemplate = () => {
@@ -86,24 +144,40 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   };
 
   /** A public API answer, fetched over loopback like any client (the website reads only the public API). */
-  const publicApi = async <T>(pathAndQuery: string): Promise<T | null> => {
+  const publicApi = async <T>(pathAndQuery: string, notFound: T | null = null): Promise<T | null> => {
     const address = strapi.server.httpServer.address();
     if (!address || typeof address === 'string') return null;
     const host = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.address;
     try {
-      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/${pathAndQuery}`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/${pathAndQuery}`, { signal: AbortSignal.timeout(5000) });
+      if (res.status === 404) return notFound;
       return res.ok ? ((await res.json()) as T) : null;
     } catch {
       return null;
     }
   };
 
-  /** The pages' loaders read the public API over loopback too; a failed read fails the render. */
+  /**
+   * The pages' loaders read the public API over loopback too, as any client would; a 404 answers
+   * `{ data: null }` (no such item: the page says so), any other failure fails the render.
+   */
   const pageApi = async <T>(apiPath: string, params: Record<string, string | number>): Promise<T> => {
     const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
-    const answer = await publicApi<T>(`${apiPath}${query ? `?${query}` : ''}`);
+    const answer = await publicApi<T>(`${apiPath}${query ? `?${query}` : ''}`, { data: null } as T);
     if (answer === null) throw new Error(`GET /api/${apiPath} failed`);
     return answer;
+  };
+
+  /** What shared pages read: kept until content changes; a failed read is not kept. */
+  const cachedApi: PageApi = <T>(apiPath: string, params: Record<string, string | number>): Promise<T> => {
+    const key = `${apiPath}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = pageApi<T>(apiPath, params);
+      answers.set(key, answer);
+      answer.catch(() => answers.delete(key));
+    }
+    return answer as Promise<T>;
   };
 
   const loadMunicipality = async (): Promise<PublicMunicipality | null> => {
@@ -202,56 +276,115 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       return;
     }
 
-    let html: string;
-    try {
-      html = readTemplate();
-    } catch {
-      ctx.status = 503;
-      ctx.type = 'text/plain; charset=utf-8';
-      ctx.body = 'The website is not built yet: run `npm run build`.';
+    const lang = english ? 'en' : 'th';
+    const thaiPath = p.length > 1 ? p.replace(/\/+$/, '') : '/';
+    const key = `${lang}|${thaiPath}?${ctx.querystring}`;
+    let page = pages.get(key);
+    if (page) {
+      // Most recently used last: the oldest is the first to go when the cache is full.
+      pages.delete(key);
+      pages.set(key, page);
+    } else {
+      const built = await buildPage(thaiPath, ctx.querystring, english);
+      if (!built) {
+        ctx.status = 503;
+        ctx.type = 'text/plain; charset=utf-8';
+        ctx.body = 'The website is not built yet: run `npm run build`.';
+        return;
+      }
+      page = built;
+      if (page.shared && page.generation === generation && cacheSize > 0) {
+        pages.set(key, page);
+        if (pages.size > cacheSize) pages.delete(pages.keys().next().value!);
+      }
+    }
+    ctx.status = page.status;
+    ctx.type = 'text/html; charset=utf-8';
+    // Browsers ask again each time (the content can change) and get 304 while it has not.
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.set('ETag', page.etag);
+    ctx.vary('Accept-Encoding');
+    if (page.status === 200 && ctx.fresh) {
+      ctx.status = 304;
       return;
+    }
+    const accept = ctx.get('Accept-Encoding');
+    const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+    if (encoding && page.shared) {
+      // A kept page is compressed once, not per request.
+      const body = (page.compressed[encoding] ??= encoding === 'br' ? brotli(page.html) : gzip(page.html));
+      ctx.set('Content-Encoding', encoding);
+      ctx.body = body;
+    } else ctx.body = page.html;
+  };
+
+  /** The whole HTML of a page, or null when the website is not built. */
+  async function buildPage(thaiPath: string, query: string, english: boolean): Promise<Page | null> {
+    const started = generation;
+    let shell: string;
+    let renderer: WebsiteRenderer;
+    let islandAssets: IslandAssets;
+    try {
+      shell = readTemplate();
+      renderer = readRenderer();
+      islandAssets = readIslands();
+    } catch {
+      return null;
     }
     const m = await loadMunicipality();
     const name = typeof m?.nameTh === 'string' ? m.nameTh : '';
     const siteName = (english && typeof m?.nameEn === 'string' && m.nameEn) || name || 'เทศบาลดิจิทัล';
     const address = typeof (english ? m?.addressEn : m?.addressTh) === 'string' ? String(english ? m?.addressEn : m?.addressTh) : '';
     const base = publicUrl(strapi);
-    const thaiPath = p.length > 1 ? p.replace(/\/+$/, '') : '/';
     const jsonLd = thaiPath === '/' ? organizationJsonLd(base, m, english) : null;
     const head = [
       headLinks(base, thaiPath, english, siteName, address ? `${siteName} · ${address}` : siteName),
       jsonLd ? `<script type="application/ld+json">${safeJson(jsonLd)}</script>` : '',
     ].join('\n');
-    // Content pages arrive rendered (the same components the browser then hydrates); pages with
-    // behaviour, or any page whose render fails, get the shell and are rendered by the script.
-    let page: Awaited<ReturnType<WebsiteRenderer['renderPage']>> = null;
+    let rendered: Rendered;
     try {
-      page = await readRenderer().renderPage({ path: thaiPath, query: ctx.querystring, lang: english ? 'en' : 'th', api: pageApi, municipality: m });
+      rendered = await renderer.renderPage({ path: thaiPath, query, lang: english ? 'en' : 'th', api: cachedApi, freshApi: pageApi, municipality: m });
     } catch (err) {
-      strapi.log.warn(`website: ${p} falls back to rendering in the browser: ${err instanceof Error ? err.message : String(err)}`);
+      // The API did not answer (a restart, an overload): say so, and keep nothing.
+      strapi.log.warn(`website: ${thaiPath} could not be rendered: ${err instanceof Error ? err.message : String(err)}`);
+      return {
+        status: 503,
+        shared: false,
+        generation: started,
+        etag: '',
+        compressed: {},
+        html: shell
+          .replace('<!--head-->', () => head)
+          .replace('{{title}}', () => escapeHtml(siteName))
+          .replace('<html lang="th">', () => `<html lang="${english ? 'en' : 'th'}">`)
+          .replace('<!--main-->', () => `<h1>${escapeHtml(siteName)}</h1><p role="alert">${english ? UNAVAILABLE.en : UNAVAILABLE.th}</p>`),
+      };
     }
+    // Islands, and what the pages that have one read: the page's data and the site's record.
+    const scripts = rendered.islands.flatMap((island) => {
+      const asset = islandAssets[island];
+      if (!asset) return [];
+      return [...asset.imports.map((src) => `<link rel="modulepreload" href="${escapeHtml(src)}">`), `<script type="module" src="${escapeHtml(asset.js)}"></script>`];
+    });
+    const data = scripts.length
+      ? `<script id="initial-data" type="application/json">${safeJson({ municipality: m, map })}</script>\n<script id="page-data" type="application/json">${safeJson(rendered.data)}</script>\n`
+      : '';
     // Replacement functions, so a `$` in the content is never read as a replacement pattern.
-    html = html
+    const html = shell
       .replace('<!--head-->', () => head)
       .replace('<html lang="th">', () => `<html lang="${english ? 'en' : 'th'}">`)
-      .replace('{{title}}', () => escapeHtml(page?.title || siteName))
-      .replace('<!--municipality-name-->', () => escapeHtml(english ? siteName : name))
-      .replace(
-        '<!--initial-data-->',
-        () =>
-          `<script id="initial-data" type="application/json">${safeJson({ municipality: m, map })}</script>` +
-          (page ? `\n<script id="page-data" type="application/json">${safeJson(page.data)}</script>` : '')
-      );
-    if (page) {
-      const { header, footer, html: main } = page;
-      html = html
-        .replace(/<!--header-->[\s\S]*<!--\/header-->/, () => header)
-        .replace('<!--main-->', () => main)
-        .replace('<!--footer-->', () => footer);
-      ctx.status = page.status;
-    }
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.set('Cache-Control', 'no-cache');
-    ctx.body = html;
-  };
+      .replace('{{title}}', () => escapeHtml(rendered.title || siteName))
+      .replace('<!--header-->', () => rendered.header)
+      .replace('<!--main-->', () => rendered.html)
+      .replace('<!--footer-->', () => rendered.footer)
+      .replace('<!--scripts-->', () => data + scripts.join('\n'));
+    return {
+      status: rendered.status,
+      shared: rendered.shared,
+      generation: started,
+      html,
+      etag: `"${crypto.createHash('sha1').update(html).digest('base64url')}"`,
+      compressed: {},
+    };
+  }
 };

@@ -7,7 +7,7 @@ import { check, type CodedIssue } from '../../src/shared/field-rules';
  * agree. The server still checks everything. No DOM, no text: issues carry codes.
  */
 export { LIMITS, MAX_PHOTOS, MAX_PHOTO_BYTES, THAILAND };
-export const TRACKING_CODE = /^[A-Z]{2}-\d{4}-[2-9A-Z]{5}$/;
+export { TRACKING_CODE } from './tracking-code';
 
 /** What the form holds, as typed. */
 export interface FormValues {

@@ -10,14 +10,18 @@ import { NewsItem, loadNewsItem } from './pages/NewsItem';
 import { Page, loadPage } from './pages/Page';
 import { ComingSoon, Contact } from './pages/Contact';
 import { NotFound } from './pages/NotFound';
+import { Track, loadTrack, type TrackData } from './pages/Track';
+import { Line } from './pages/Line';
+import { Developers, loadDevelopers, type DevelopersData } from './pages/Developers';
 import type { NewsItem as Item } from './api';
 
 /**
- * The one route table of the content pages, read by the server (website/src/server.tsx renders them
- * into the HTML) and by the browser (main.ts hydrates them, then renders them on navigation). A route
- * is a path pattern, a loader that reads the public API through the `api` it is given, the page's
- * component, and its title. A loader answering null means "no such item": the not-found page, 404.
- * Pages with behaviour (forms, maps) are not here yet: main.ts still mounts their string views.
+ * The one route table of the citizen website. The server (website/src/server.tsx, called by
+ * src/middlewares/website.ts) renders every page from it: the route's loader reads the public API
+ * through the `api` it is given, the component renders the page, and the HTML arrives whole. A loader
+ * answering null means "no such item": the not-found page, 404. Pages are plain links and forms;
+ * what needs script is an island (website/src/islands/<name>.tsx), named here and loaded only by
+ * the pages that name it, reading the page's data from what the server embedded.
  */
 export interface Route<D> {
   pattern: RegExp;
@@ -25,6 +29,13 @@ export interface Route<D> {
   view: (data: D, site: Site) => ComponentChild;
   /** The page's own title (its h1); '' for the home page, whose title is the town's name. */
   title: (data: D, site: Site) => string;
+  /** The islands that bring parts of the page to life (website/src/islands/<name>.tsx). */
+  islands?: string[];
+  /**
+   * Whether the rendered page may be kept and served to everyone until the content changes (the
+   * default); false for a page with per-request data, such as a tracking result.
+   */
+  shared?: (query: URLSearchParams) => boolean;
 }
 
 const route = <D>(r: Route<D>): Route<unknown> => r as unknown as Route<unknown>;
@@ -53,6 +64,16 @@ export const ROUTES: Array<Route<unknown>> = [
   route({ pattern: /^\/contact$/, load: nothing, view: (_d, site) => h(Contact, { site }), title: () => t('contact.title') }),
   route({ pattern: /^\/eservice$/, load: nothing, view: (_d, site) => h(ComingSoon, { service: 'eservice', site }), title: () => t('service.eservice.title') }),
   route({ pattern: /^\/data$/, load: nothing, view: (_d, site) => h(ComingSoon, { service: 'data', site }), title: () => t('service.data.title') }),
+  route<TrackData>({
+    pattern: /^\/track$/,
+    load: (_p, query, api) => loadTrack(api, query),
+    view: (data) => h(Track, { data }),
+    title: () => t('track.title'),
+    islands: ['track'],
+    shared: (query) => !query.has('code'),
+  }),
+  route({ pattern: /^\/line$/, load: nothing, view: (_d, site) => h(Line, { site }), title: () => t('chat.title') }),
+  route<DevelopersData>({ pattern: /^\/developers$/, load: (_p, _q, api) => loadDevelopers(api), view: (data) => h(Developers, { data }), title: () => t('dev.title') }),
 ];
 
 export interface Matched {
@@ -60,7 +81,7 @@ export interface Matched {
   params: string[];
 }
 
-/** The content route of a site path (without its language), or null: a page main.ts still renders itself. */
+/** The route of a site path (without its language), or null: not a page of the website. */
 export function matchRoute(path: string): Matched | null {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : '/';
   for (const r of ROUTES) {
@@ -80,16 +101,17 @@ export interface Shown {
   status: 200 | 404;
   view: (site: Site) => ComponentChild;
   title: (site: Site) => string;
+  islands: string[];
 }
 
 /** The page for a route and its loaded data: the not-found page when the loader found nothing. */
 export function show({ route: r }: Matched, data: unknown): Shown {
-  if (data === null || data === undefined) return { status: 404, view: () => h(NotFound, {}), title: () => t('notFound.title') };
-  return { status: 200, view: (site) => r.view(data, site), title: (site) => r.title(data, site) };
+  if (data === null || data === undefined) return notFoundPage;
+  return { status: 200, view: (site) => r.view(data, site), title: (site) => r.title(data, site), islands: r.islands ?? [] };
 }
 
-/** The not-found page outside the table (an unknown path the browser is asked to show). */
-export const notFoundPage: Shown = { status: 404, view: () => h(NotFound, {}), title: () => t('notFound.title') };
+/** The not-found page. */
+export const notFoundPage: Shown = { status: 404, view: () => h(NotFound, {}), title: () => t('notFound.title'), islands: [] };
 
 /** The pages of the main menu, in their order. */
 export async function loadMenu(api: Api, lang: Lang): Promise<MenuPage[]> {

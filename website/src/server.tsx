@@ -4,12 +4,12 @@ import { inLang, type Lang } from './i18n';
 import { FooterContent, Header, type MenuPage } from './components/Chrome';
 import { siteName } from './components/site';
 import type { Api } from './pages/load';
-import { loadMenu, matchRoute, show } from './routes';
+import { loadMenu, matchRoute, notFoundPage, show } from './routes';
 
 /**
  * The server entry of the website: built by website/build.js into build/website/server.cjs, which
- * src/middlewares/website.ts loads at run time. It renders the content pages of the route table with
- * the same components the browser hydrates.
+ * src/middlewares/website.ts loads at run time. It renders every page of the route table; the
+ * middleware puts the parts into the HTML template, adds the page's islands and keeps shared pages.
  */
 export interface RenderInput {
   /** The site path, without its language (`/news/x`, not `/en/news/x`). */
@@ -17,12 +17,15 @@ export interface RenderInput {
   /** The query string, without `?`. */
   query: string;
   lang: Lang;
+  /** The public API for pages shared by everyone (its answers may be kept until content changes). */
   api: Api;
+  /** The public API read fresh, for pages with per-request data (a tracking result). */
+  freshApi: Api;
   /** The municipality record as GET /api/municipality?populate=logo answers it. */
   municipality: unknown;
 }
 
-/** What the browser reads back from `<script id="page-data">` to hydrate without a second request. */
+/** What islands read back from `<script id="page-data">`: the page's data, without a second request. */
 export interface PageData {
   path: string;
   lang: Lang;
@@ -32,6 +35,10 @@ export interface PageData {
 
 export interface Rendered {
   status: 200 | 404;
+  /** The islands the page loads (website/src/islands/<name>.tsx); none for a page of links. */
+  islands: string[];
+  /** Whether the page may be kept and served to everyone until the content changes. */
+  shared: boolean;
   /** The markup of <main>. */
   html: string;
   /** The skip link and the <header> (name, logo, language switch, menu). */
@@ -43,12 +50,13 @@ export interface Rendered {
   data: PageData;
 }
 
-/** The page at `path`, or null when it is not a server-rendered page (the browser renders it). */
-export async function renderPage({ path, query, lang, api, municipality }: RenderInput): Promise<Rendered | null> {
+/** The page at `path`; the not-found page (404) for a path that is none of the site's. */
+export async function renderPage({ path, query, lang, api, freshApi, municipality }: RenderInput): Promise<Rendered> {
   const matched = matchRoute(path);
-  if (!matched) return null;
-  const [data, menu] = await Promise.all([matched.route.load(matched.params, new URLSearchParams(query), api, lang), loadMenu(api, lang)]);
-  const shown = show(matched, data);
+  const params = new URLSearchParams(query);
+  const shared = matched?.route.shared?.(params) ?? true;
+  const [data, menu] = await Promise.all([matched ? matched.route.load(matched.params, params, shared ? api : freshApi, lang) : null, loadMenu(api, lang)]);
+  const shown = matched ? show(matched, data) : notFoundPage;
   const site = { municipality: (municipality ?? null) as Municipality | null };
   const current = path.length > 1 ? path.replace(/\/+$/, '') : '/';
   // The render is synchronous: the language holds for it alone, whatever other requests are doing.
@@ -57,8 +65,10 @@ export async function renderPage({ path, query, lang, api, municipality }: Rende
     const name = siteName(site.municipality);
     return {
       status: shown.status,
+      islands: shown.islands,
+      shared,
       html: renderToString(<>{shown.view(site)}</>),
-      header: renderToString(<Header municipality={site.municipality} pages={menu} current={current} />),
+      header: renderToString(<Header municipality={site.municipality} pages={menu} current={current} query={query} />),
       footer: renderToString(<FooterContent municipality={site.municipality} />),
       title: own ? `${own} | ${name}` : name,
       data: { path: current + (query ? `?${query}` : ''), lang, data: data ?? null, menu },

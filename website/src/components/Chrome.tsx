@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { Municipality } from '../api';
 import { safeUrl } from '../html';
-import { href, lang, t } from '../i18n';
+import { href, lang, pathIn, t } from '../i18n';
 import { ContactList } from './ContactList';
 import { siteName } from './site';
 
@@ -46,9 +46,13 @@ export function FooterContent({ municipality }: { municipality: Municipality | n
   );
 }
 
-/** The skip link and the header (name, logo, language switch, menu), as the HTML template lays them out. */
-export function Header({ municipality, pages, current }: { municipality: Municipality | null; pages: MenuPage[]; current: string }): JSX.Element {
+/**
+ * The skip link and the header (name, logo, language switch, menu). The language switch is a link to
+ * the same page (and query) in the other language: the language is part of the address.
+ */
+export function Header({ municipality, pages, current, query }: { municipality: Municipality | null; pages: MenuPage[]; current: string; query: string }): JSX.Element {
   const logo = municipality?.logo?.formats?.thumbnail ?? municipality?.logo;
+  const other = lang === 'th' ? 'en' : 'th';
   return (
     <>
       <a class="skip" href="#main">
@@ -60,9 +64,9 @@ export function Header({ municipality, pages, current }: { municipality: Municip
             <img class="logo" id="logo" alt="" width={40} height={40} src={logo ? safeUrl(logo.url) : undefined} hidden={!logo} />
             <span id="site-name">{siteName(municipality)}</span>
           </a>
-          <button class="lang" id="lang-switch" type="button" lang={lang === 'th' ? 'en' : 'th'} aria-label={t('lang.switchLabel')}>
+          <a class="lang" id="lang-switch" href={pathIn(current, other) + (query ? `?${query}` : '')} hreflang={other} lang={other} aria-label={t('lang.switchLabel')}>
             {t('lang.switch')}
-          </button>
+          </a>
         </div>
         <nav class="wrap nav" id="nav" aria-label={t('nav.label')}>
           <NavList pages={pages} current={current} />

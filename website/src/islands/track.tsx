@@ -1,0 +1,77 @@
+import { hydrate, render } from 'preact';
+import { fresh } from '../api';
+import { formatInstant, href, t } from '../i18n';
+import { TRACKING_CODE } from '../tracking-code';
+import { recentCodes } from '../recent';
+import { listener, pageData } from '../island';
+import { CaseView, statusLabel, type PublicComplaint, type TrackData } from '../pages/Track';
+
+/**
+ * The tracking page's island: the code is checked before the form is sent (the server checks it again
+ * when script is off), the case refreshes in place, and the codes filed from this device are listed.
+ */
+const data = pageData<TrackData>();
+const form = document.getElementById('track-form') as HTMLFormElement | null;
+const input = document.getElementById('track-code') as HTMLInputElement | null;
+const error = document.getElementById('track-code-error');
+
+form?.addEventListener('submit', (e) => {
+  if (!input || !error) return;
+  const code = input.value.trim().toUpperCase();
+  if (TRACKING_CODE.test(code)) {
+    input.value = code;
+    return; // the plain GET goes ahead: the server renders the case
+  }
+  e.preventDefault();
+  error.textContent = t('track.invalid');
+  error.hidden = false;
+  input.setAttribute('aria-invalid', 'true');
+  input.focus();
+});
+
+// Refresh in place: the result changes, the control keeps focus, and the new state is announced.
+const result = document.getElementById('track-result');
+const status = document.getElementById('track-refresh-status');
+const found = data?.found;
+if (result && found) {
+  hydrate(<CaseView c={found} />, result);
+  let busy = false;
+  document.getElementById('track-refresh')?.addEventListener(
+    'click',
+    listener(async (e: Event) => {
+      e.preventDefault();
+      if (busy || !status) return;
+      busy = true;
+      status.textContent = '';
+      try {
+        const next = await fresh<PublicComplaint>(`complaints/track/${encodeURIComponent(found.trackingCode)}`);
+        if (!next) throw new Error('not found');
+        render(<CaseView c={next} />, result);
+        status.textContent = t('track.refreshed', { status: statusLabel(next.status) });
+      } catch {
+        status.textContent = t('track.refreshFailed');
+      } finally {
+        busy = false;
+      }
+    })
+  );
+}
+
+// The codes filed from this browser live in its storage: only the browser can list them.
+const recentSlot = document.getElementById('track-recent');
+const recent = recentCodes().filter((r) => r.code !== (found?.trackingCode ?? ''));
+if (recentSlot && recent.length) {
+  render(
+    <section aria-labelledby="recent-h">
+      <h2 id="recent-h">{t('track.recent')}</h2>
+      <ul class="recent">
+        {recent.map((r) => (
+          <li>
+            <a href={href(`/track?code=${encodeURIComponent(r.code)}`)}>{r.code}</a> <span class="meta">{t('track.recentFiled', { date: formatInstant(r.at) })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>,
+    recentSlot
+  );
+}

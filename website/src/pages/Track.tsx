@@ -1,0 +1,170 @@
+import type { JSX } from 'preact';
+import { formatInstant, href, lang, t, tDynamic } from '../i18n';
+import { TRACKING_CODE } from '../tracking-code';
+import type { Api } from './load';
+
+/** A complaint as GET /api/complaints/track/{code} answers it: no personal data. */
+export interface PublicComplaint {
+  trackingCode: string;
+  category: { code: string; nameTh: string; nameEn: string } | null;
+  status: string;
+  publicStatus: string;
+  channel: string;
+  createdAt: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  resolvedAt: string | null;
+  history: Array<{ at: string | null; kind: string; status: string | null; message: string | null }>;
+}
+
+export interface TrackData {
+  /** The code asked for (upper case), '' for the empty form. */
+  code: string;
+  problem: 'invalid' | 'notFound' | null;
+  found: PublicComplaint | null;
+}
+
+/** The code in `?code=`; the case is read fresh on every request (this page is never cached). */
+export async function loadTrack(api: Api, query: URLSearchParams): Promise<TrackData> {
+  const code = (query.get('code') ?? '').trim().toUpperCase().slice(0, 40);
+  if (!code) return { code, problem: null, found: null };
+  if (!TRACKING_CODE.test(code)) return { code, problem: 'invalid', found: null };
+  const found = (await api<{ data: PublicComplaint | null }>(`complaints/track/${encodeURIComponent(code)}`, {})).data ?? null;
+  return { code, problem: found ? null : 'notFound', found };
+}
+
+const STATES = ['received', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'referred', 'duplicate', 'reopened'];
+const CHANNELS = ['web', 'line', 'facebook', 'pole', 'open311', 'counter'];
+// A state or channel added on the server later still shows, as its code, until it is translated.
+export const statusLabel = (s: string | null): string => (s && STATES.includes(s) ? tDynamic(`status.${s}`) : (s ?? ''));
+const channelLabel = (c: string) => (CHANNELS.includes(c) ? tDynamic(`channel.${c}`) : c);
+
+const When = ({ iso, time = false }: { iso: string | null; time?: boolean }) => (iso ? <time dateTime={iso}>{formatInstant(iso, time)}</time> : null);
+
+function EventText({ e }: { e: PublicComplaint['history'][number] }): JSX.Element {
+  if (e.kind === 'created') return <>{t('track.event.created')}</>;
+  if (e.kind === 'transition')
+    return (
+      <>
+        {t('track.event.transition', { status: statusLabel(e.status) })}
+        {e.message ? <blockquote class="reply">{e.message}</blockquote> : null}
+      </>
+    );
+  if (e.kind === 'public_reply')
+    return (
+      <>
+        {t('track.event.public_reply')}
+        <blockquote class="reply">{e.message ?? ''}</blockquote>
+      </>
+    );
+  return <>{t('track.event.other')}</>;
+}
+
+/** The case's public status and history; re-rendered in place by the track island's refresh. */
+export function CaseView({ c }: { c: PublicComplaint }): JSX.Element {
+  const publicStatus = /^[a-z_]+$/.test(c.publicStatus) ? c.publicStatus : 'open';
+  const Row = ({ label, children, show }: { label: string; children: JSX.Element | Array<JSX.Element | null | string> | string | null; show: unknown }) =>
+    show ? (
+      <>
+        <dt>{label}</dt>
+        <dd>{children}</dd>
+      </>
+    ) : null;
+  // Newest first: on a phone the latest step is what the citizen came for.
+  const history = [...c.history].reverse();
+  return (
+    <section class="case" aria-labelledby="case-h">
+      <h2 id="case-h">{t('track.case', { code: c.trackingCode })}</h2>
+      <p>
+        <span class={`badge badge-${publicStatus}`} id="case-status">
+          {statusLabel(c.status)}
+        </span>
+        {c.overdue ? <> <span class="badge badge-overdue">{t('track.overdue')}</span></> : null}
+      </p>
+      <dl class="facts">
+        <Row label={t('track.category')} show={c.category}>
+          {c.category ? (lang === 'en' ? c.category.nameEn : c.category.nameTh) : ''}
+        </Row>
+        <Row label={t('track.status')} show={statusLabel(c.status)}>
+          {statusLabel(c.status)}
+        </Row>
+        <Row label={t('track.channel')} show={c.channel}>
+          {channelLabel(c.channel)}
+        </Row>
+        <Row label={t('track.created')} show={c.createdAt}>
+          <When iso={c.createdAt} time />
+        </Row>
+        <Row label={t('track.due')} show={c.dueAt || c.overdue}>
+          <When iso={c.dueAt} />
+          {c.overdue ? <> <strong class="overdue">({t('track.overdue')})</strong></> : null}
+        </Row>
+        <Row label={t('track.resolved')} show={c.resolvedAt}>
+          <When iso={c.resolvedAt} time />
+        </Row>
+      </dl>
+      <h3>{t('track.history')}</h3>
+      <ol class="timeline">
+        {history.map((e) => (
+          <li>
+            <When iso={e.at} time />
+            <div>
+              <EventText e={e} />
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/**
+ * /track and /track?code=NK-2611-7KQ3M: a code box (a plain GET form, so it works without script) and
+ * the complaint's public status and history. The track island adds the check before sending, the
+ * refresh in place and the codes filed from this device.
+ */
+export function Track({ data }: { data: TrackData }): JSX.Element {
+  const problem = data.problem === 'invalid' ? t('track.invalid') : data.problem === 'notFound' ? t('track.notFound', { code: data.code }) : '';
+  return (
+    <>
+      <h1>{t('track.title')}</h1>
+      <form id="track-form" class="form track-form" action={href('/track')} method="get" novalidate>
+        <div class="field">
+          <label for="track-code">{t('track.code')}</label>
+          <p class="hint" id="track-code-hint">
+            {t('track.codeHint')}
+          </p>
+          <div class="inline">
+            <input
+              id="track-code"
+              name="code"
+              type="text"
+              value={data.code}
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck={false}
+              maxlength={20}
+              aria-describedby="track-code-hint track-code-error"
+              aria-invalid={problem ? 'true' : undefined}
+            />
+            <button type="submit" class="primary">
+              {t('track.submit')}
+            </button>
+          </div>
+          <p class="field-error" id="track-code-error" role="alert" hidden={!problem}>
+            {problem}
+          </p>
+        </div>
+      </form>
+      {data.found ? (
+        <p class="actions">
+          <a class="button secondary" id="track-refresh" href={href(`/track?code=${encodeURIComponent(data.code)}`)}>
+            {t('track.refresh')}
+          </a>{' '}
+          <span id="track-refresh-status" role="status"></span>
+        </p>
+      ) : null}
+      <div id="track-result">{data.found ? <CaseView c={data.found} /> : null}</div>
+      <div id="track-recent"></div>
+    </>
+  );
+}
