@@ -82,7 +82,7 @@ function prepareWork(work = WORK) {
   for (const name of Object.keys(APPS)) fs.mkdirSync(path.join(work, `${name}-public`, 'uploads'), { recursive: true });
 }
 
-function envFor(name, port, work) {
+function envFor(name, port, work, extraEnv = {}) {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -95,14 +95,15 @@ function envFor(name, port, work) {
     ...randomSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     ...APPS[name].env,
+    ...extraEnv,
   };
 }
 
 /** Starts a server and resolves with it once /_health answers 204; seconds measured from spawn. */
-async function start(name, work = WORK) {
+async function start(name, work = WORK, extraEnv = {}) {
   const port = await freePort();
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [STRAPI, 'start'], { cwd: APPS[name].dir, env: envFor(name, port, work), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [STRAPI, 'start'], { cwd: APPS[name].dir, env: envFor(name, port, work, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let stderr = '';
   // Strapi logs fatal errors to stdout; keep the tail of both for the message.

@@ -19,13 +19,20 @@ const QR_ENDPOINT = '/api/poles/NOK-P01/qr.png';
 const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
 /**
  * The website's pages under autocannon, each against `/_health` (Strapi's floor: no body, no database)
- * and bare Strapi's list endpoint. Today `/` is the HTML shell with the municipality inlined; once
- * the server renders the pages (issue 12) add the rendered page uncached here (say, a query string
- * the cache does not know) beside the cached one.
+ * and bare Strapi's list endpoint: kept pages (the page cache, as served to every visitor after the
+ * first), then the same pages from a server started with WEBSITE_PAGE_CACHE=0 (rendered for every
+ * request; the public API's answers they read are still kept until content changes), and the tracking
+ * page, which is never kept and reads the API over loopback on every request.
  */
 const PAGES = [
-  { label: '`GET /` (the HTML shell), as a browser asks (brotli)', path: '/', headers: BROWSER },
-  { label: '`GET /`, uncompressed (no Accept-Encoding)', path: '/', headers: {} },
+  { label: '`GET /` kept, as a browser asks (brotli)', path: '/', headers: BROWSER },
+  { label: '`GET /news/loy-krathong-2569` kept (brotli)', path: '/news/loy-krathong-2569', headers: BROWSER },
+  { label: '`GET /` kept, uncompressed (no Accept-Encoding)', path: '/', headers: {} },
+];
+const UNCACHED = [
+  { label: '`GET /` rendered per request (WEBSITE_PAGE_CACHE=0, brotli)', path: '/', headers: BROWSER },
+  { label: '`GET /news/loy-krathong-2569` rendered per request (WEBSITE_PAGE_CACHE=0, brotli)', path: '/news/loy-krathong-2569', headers: BROWSER },
+  { label: '`GET /track?code=…` (never kept: reads the case over loopback each time, brotli)', path: '/track?code=NK-6912-AAAAA', headers: BROWSER },
 ];
 
 async function main() {
@@ -60,6 +67,16 @@ async function main() {
       }
       await stop(server);
     }
+  }
+  // The same pages rendered for every request: a server without the page cache.
+  const uncached = await start('ours', undefined, { WEBSITE_PAGE_CACHE: '0' });
+  try {
+    for (const page of UNCACHED) {
+      await warmUp(uncached, page.path, 200, page.headers);
+      results.pages.push({ ...page, ...(await autocannon(`http://127.0.0.1:${uncached.port}${page.path}`, page.headers)) });
+    }
+  } finally {
+    await stop(uncached);
   }
 
   // Lighthouse on the citizen pages: a server of its own (after the timed runs), the same database.

@@ -39,23 +39,40 @@ export function sitemapXml(base: string, entries: SitemapEntry[]): string {
 export const robotsTxt = (base: string) => ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api/', '', `Sitemap: ${base}/sitemap.xml`, ''].join('\n');
 
 /** What a search engine and a share preview read in every page's head: canonical, hreflang, Open Graph. */
-export function headLinks(base: string, thaiPath: string, english: boolean, title: string, description: string): string {
+/** What a page says about itself to search engines and link previews. */
+export interface HeadMeta {
+  title: string;
+  description: string;
+  /** Site-relative or absolute; a news item's cover. */
+  image?: { url: string; width?: number; height?: number; alt?: string };
+  type?: 'article';
+}
+
+export function headLinks(base: string, thaiPath: string, english: boolean, { title, description, image, type }: HeadMeta): string {
   const attr = (s: string) => xml(s);
   const th = base + thaiPath;
   const en = base + (thaiPath === '/' ? '/en/' : `/en${thaiPath}`);
   const self = english ? en : th;
+  const imageUrl = image ? (/^https?:\/\//.test(image.url) ? image.url : base + image.url) : '';
   return [
     `<link rel="canonical" href="${attr(self)}">`,
     `<link rel="alternate" hreflang="th" href="${attr(th)}">`,
     `<link rel="alternate" hreflang="en" href="${attr(en)}">`,
     `<link rel="alternate" hreflang="x-default" href="${attr(th)}">`,
     description ? `<meta name="description" content="${attr(description)}">` : '',
-    `<meta property="og:type" content="website">`,
+    `<meta property="og:type" content="${type ?? 'website'}">`,
     `<meta property="og:url" content="${attr(self)}">`,
     `<meta property="og:title" content="${attr(title)}">`,
     description ? `<meta property="og:description" content="${attr(description)}">` : '',
     `<meta property="og:locale" content="${english ? 'en_GB' : 'th_TH'}">`,
-    `<meta name="twitter:card" content="summary">`,
+    imageUrl ? `<meta property="og:image" content="${attr(imageUrl)}">` : '',
+    image?.width ? `<meta property="og:image:width" content="${image.width}">` : '',
+    image?.height ? `<meta property="og:image:height" content="${image.height}">` : '',
+    image?.alt ? `<meta property="og:image:alt" content="${attr(image.alt)}">` : '',
+    `<meta name="twitter:card" content="${imageUrl ? 'summary_large_image' : 'summary'}">`,
+    `<meta name="twitter:title" content="${attr(title)}">`,
+    description ? `<meta name="twitter:description" content="${attr(description)}">` : '',
+    imageUrl ? `<meta name="twitter:image" content="${attr(imageUrl)}">` : '',
   ]
     .filter(Boolean)
     .join('\n');

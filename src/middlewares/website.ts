@@ -50,6 +50,7 @@ interface Rendered {
   header: string;
   footer: string;
   title: string;
+  meta: { description?: string; image?: { url: string; width?: number; height?: number; alt?: string }; type?: 'article' };
   data: unknown;
 }
 interface WebsiteRenderer {
@@ -71,6 +72,7 @@ interface Page {
 
 /** Writes by these never show on the website: sign-ins, tokens, the admin's own settings. */
 const NOT_CONTENT = /^(admin::|strapi::|plugin::users-permissions\.)/;
+const WRITES = new Set(['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany']);
 const DEFAULT_CACHE_PAGES = 500;
 const UNAVAILABLE = {
   th: 'ขออภัย ระบบไม่พร้อมให้บริการชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่',
@@ -111,7 +113,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     sitemap = undefined;
   };
   strapi.db.lifecycles.subscribe((event) => {
-    if (event.action.startsWith('after') && !NOT_CONTENT.test(event.model.uid)) invalidate();
+    if (WRITES.has(event.action) && !NOT_CONTENT.test(event.model.uid)) invalidate();
   });
 
   let rendererModule: { module: WebsiteRenderer; mtimeMs: number } | undefined;
@@ -284,6 +286,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       // Most recently used last: the oldest is the first to go when the cache is full.
       pages.delete(key);
       pages.set(key, page);
+      ctx.set('X-Cache', 'HIT');
     } else {
       const built = await buildPage(thaiPath, ctx.querystring, english);
       if (!built) {
@@ -297,6 +300,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
         pages.set(key, page);
         if (pages.size > cacheSize) pages.delete(pages.keys().next().value!);
       }
+      // Said, so an operator (and a test) can see what is kept: per-request pages never are.
+      ctx.set('X-Cache', page.shared ? 'MISS' : 'BYPASS');
     }
     ctx.status = page.status;
     ctx.type = 'text/html; charset=utf-8';
@@ -336,17 +341,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     const siteName = (english && typeof m?.nameEn === 'string' && m.nameEn) || name || 'เทศบาลดิจิทัล';
     const address = typeof (english ? m?.addressEn : m?.addressTh) === 'string' ? String(english ? m?.addressEn : m?.addressTh) : '';
     const base = publicUrl(strapi);
-    const jsonLd = thaiPath === '/' ? organizationJsonLd(base, m, english) : null;
-    const head = [
-      headLinks(base, thaiPath, english, siteName, address ? `${siteName} · ${address}` : siteName),
-      jsonLd ? `<script type="application/ld+json">${safeJson(jsonLd)}</script>` : '',
-    ].join('\n');
     let rendered: Rendered;
     try {
       rendered = await renderer.renderPage({ path: thaiPath, query, lang: english ? 'en' : 'th', api: cachedApi, freshApi: pageApi, municipality: m });
     } catch (err) {
       // The API did not answer (a restart, an overload): say so, and keep nothing.
       strapi.log.warn(`website: ${thaiPath} could not be rendered: ${err instanceof Error ? err.message : String(err)}`);
+      const head = headLinks(base, thaiPath, english, { title: siteName, description: '' });
       return {
         status: 503,
         shared: false,
@@ -360,6 +361,17 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
           .replace('<!--main-->', () => `<h1>${escapeHtml(siteName)}</h1><p role="alert">${english ? UNAVAILABLE.en : UNAVAILABLE.th}</p>`),
       };
     }
+    const jsonLd = thaiPath === '/' && rendered.status === 200 ? organizationJsonLd(base, m, english) : null;
+    const head = [
+      headLinks(base, thaiPath, english, {
+        title: rendered.title || siteName,
+        description: rendered.meta.description ?? (address ? `${siteName} · ${address}` : siteName),
+        image: rendered.meta.image,
+        type: rendered.meta.type,
+      }),
+      jsonLd ? `<script type="application/ld+json">${safeJson(jsonLd)}</script>` : '',
+      rendered.status === 200 ? '' : '<meta name="robots" content="noindex">',
+    ].join('\n');
     // Islands, and what the pages that have one read: the page's data and the site's record.
     const scripts = rendered.islands.flatMap((island) => {
       const asset = islandAssets[island];

@@ -68,14 +68,14 @@ it('opens a news item from the home page', async () => {
 });
 
 it('switches to English and keeps the choice in the URL', async () => {
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('link', { name: 'Switch to English' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForFunction(() => document.getElementById('site-name')?.textContent === 'Nok Ok Subdistrict Municipality');
   expect(new URL(page.url()).pathname).toMatch(/^\/en\//);
   await page.getByRole('link', { name: 'News', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'News and announcements' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/en/news');
-  await page.getByRole('button', { name: 'ภาษาไทย (Thai)' }).click();
+  await page.getByRole('link', { name: 'ภาษาไทย (Thai)' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'th');
   expect(new URL(page.url()).pathname).toBe('/news');
   // A link from before the language moved into the path still lands on the English page.
@@ -171,32 +171,54 @@ it('shows the content pages with JavaScript turned off: the news on the home pag
   }
 });
 
-it('hydrates the server-rendered page without asking the API again, and navigates with the same components', async () => {
+it('sends pages of links without any script, and a page with behaviour with its own island only', async () => {
   const fresh = await context.newPage();
+  const scripts: string[] = [];
   const apiCalls: string[] = [];
   const errors: string[] = [];
   fresh.on('pageerror', (e) => errors.push(e.message));
   fresh.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(r.url());
+    const { pathname } = new URL(r.url());
+    if (r.resourceType() === 'script') scripts.push(pathname);
+    if (pathname.startsWith('/api/')) apiCalls.push(pathname);
   });
-  await fresh.goto(`${app.url}/news/loy-krathong-2569`, { waitUntil: 'networkidle' });
-  await fresh.waitForFunction(() => !document.getElementById('main')?.hasAttribute('aria-busy'));
-  expect(apiCalls).toEqual([]);
-  // Hydrated in place: the server's markup is kept, not duplicated.
-  expect(await fresh.locator('main h1').count()).toBe(1);
-  expect(await fresh.locator('main .prose').count()).toBe(1);
-  expect(await fresh.locator('#nav li').count()).toBeGreaterThan(3);
+  for (const path of ['/', '/news', '/news/loy-krathong-2569', '/pages/history', '/contact', '/line', '/developers', '/en/news']) {
+    await fresh.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
+    expect({ path, scripts, apiCalls }).toEqual({ path, scripts: [], apiCalls: [] });
+  }
+  // Links load the next page from the server, in the same language.
+  await fresh.goto(`${app.url}/news/loy-krathong-2569`);
   await fresh.getByRole('link', { name: /กลับไปหน้าข่าวสาร/ }).click();
   await fresh.getByRole('heading', { level: 1, name: 'ข่าวสารและประกาศ' }).waitFor();
-  expect(apiCalls.some((u) => u.includes('/api/news'))).toBe(true);
   expect(await fresh.locator('main h1').count()).toBe(1);
-  // Between the two kinds of page (a string view with behaviour, a component) and back.
-  await fresh.getByRole('link', { name: 'API', exact: true }).click();
-  await fresh.locator('.ops').waitFor();
-  await fresh.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ติดต่อเรา' }).click();
-  await fresh.getByRole('heading', { level: 1, name: 'ติดต่อเรา' }).waitFor();
-  expect(await fresh.locator('main h1').count()).toBe(1);
-  expect(await fresh.locator('main .ops').count()).toBe(0);
+
+  await fresh.goto(`${app.url}/track`, { waitUntil: 'networkidle' });
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((s) => /^\/assets\/(island-track|chunk)-/.test(s))).toBe(true);
+  expect(scripts.some((s) => s.includes('map'))).toBe(false);
+  // The island checks the code before the form is sent.
+  await fresh.locator('#track-code').fill('not-a-code');
+  await fresh.getByRole('button', { name: 'ตรวจสอบสถานะ' }).click();
+  await fresh.locator('#track-code-error:not([hidden])').waitFor();
+  expect(new URL(fresh.url()).search).toBe('');
   expect(errors).toEqual([]);
   await fresh.close();
+});
+
+it('shows a case\'s status with JavaScript turned off, for the code in the address', async () => {
+  const { trackingCode } = (await app.strapi
+    .service('api::complaint.complaint')
+    .createFromCitizen({ category: 'road', description: 'ไฟดับทั้งซอย', location: { lat: 14.72, lng: 102.02 } }, 'web')) as { trackingCode: string };
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const plain = await noScript.newPage();
+    await plain.goto(`${app.url}/track`);
+    await plain.locator('#track-code').fill(trackingCode);
+    await plain.locator('#track-form button[type=submit]').click();
+    await plain.waitForURL(/\/track\?code=/);
+    expect(await plain.locator('#case-status').textContent()).toBe('รับเรื่องแล้ว');
+    expect(await plain.locator('.timeline li').count()).toBeGreaterThan(0);
+  } finally {
+    await noScript.close();
+  }
 });

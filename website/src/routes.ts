@@ -13,7 +13,7 @@ import { NotFound } from './pages/NotFound';
 import { Track, loadTrack, type TrackData } from './pages/Track';
 import { Line } from './pages/Line';
 import { Developers, loadDevelopers, type DevelopersData } from './pages/Developers';
-import type { NewsItem as Item } from './api';
+import type { Media, NewsItem as Item } from './api';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -29,6 +29,8 @@ export interface Route<D> {
   view: (data: D, site: Site) => ComponentChild;
   /** The page's own title (its h1); '' for the home page, whose title is the town's name. */
   title: (data: D, site: Site) => string;
+  /** What search engines and link previews show beyond the title: a description, an image (a news cover). */
+  meta?: (data: D) => PageMeta;
   /** The islands that bring parts of the page to life (website/src/islands/<name>.tsx). */
   islands?: string[];
   /**
@@ -36,6 +38,13 @@ export interface Route<D> {
    * default); false for a page with per-request data, such as a tracking result.
    */
   shared?: (query: URLSearchParams) => boolean;
+}
+
+export interface PageMeta {
+  description?: string;
+  image?: Media | null;
+  /** `article` for a news item; a page otherwise. */
+  type?: 'article';
 }
 
 const route = <D>(r: Route<D>): Route<unknown> => r as unknown as Route<unknown>;
@@ -54,6 +63,7 @@ export const ROUTES: Array<Route<unknown>> = [
     load: ([slug], _q, api, lang) => loadNewsItem(api, lang, slug),
     view: (data) => h(NewsItem, { data }),
     title: (n) => n.title,
+    meta: (n) => ({ description: n.summary, image: n.cover, type: 'article' }),
   }),
   route<StaticPage>({
     pattern: /^\/pages\/([^/]+)$/,
@@ -101,17 +111,18 @@ export interface Shown {
   status: 200 | 404;
   view: (site: Site) => ComponentChild;
   title: (site: Site) => string;
+  meta: PageMeta;
   islands: string[];
 }
 
 /** The page for a route and its loaded data: the not-found page when the loader found nothing. */
 export function show({ route: r }: Matched, data: unknown): Shown {
   if (data === null || data === undefined) return notFoundPage;
-  return { status: 200, view: (site) => r.view(data, site), title: (site) => r.title(data, site), islands: r.islands ?? [] };
+  return { status: 200, view: (site) => r.view(data, site), title: (site) => r.title(data, site), meta: r.meta?.(data) ?? {}, islands: r.islands ?? [] };
 }
 
 /** The not-found page. */
-export const notFoundPage: Shown = { status: 404, view: () => h(NotFound, {}), title: () => t('notFound.title'), islands: [] };
+export const notFoundPage: Shown = { status: 404, view: () => h(NotFound, {}), title: () => t('notFound.title'), meta: {}, islands: [] };
 
 /** The pages of the main menu, in their order. */
 export async function loadMenu(api: Api, lang: Lang): Promise<MenuPage[]> {

@@ -4,7 +4,7 @@ import { inLang, type Lang } from './i18n';
 import { FooterContent, Header, type MenuPage } from './components/Chrome';
 import { siteName } from './components/site';
 import type { Api } from './pages/load';
-import { loadMenu, matchRoute, notFoundPage, show } from './routes';
+import { loadMenu, matchRoute, notFoundPage, show, type PageMeta } from './routes';
 
 /**
  * The server entry of the website: built by website/build.js into build/website/server.cjs, which
@@ -47,6 +47,8 @@ export interface Rendered {
   footer: string;
   /** The document's title. */
   title: string;
+  /** For search engines and link previews: the description, the image (site-relative URL) and the kind. */
+  meta: { description?: string; image?: { url: string; width?: number; height?: number; alt?: string }; type?: 'article' };
   data: PageData;
 }
 
@@ -71,7 +73,18 @@ export async function renderPage({ path, query, lang, api, freshApi, municipalit
       header: renderToString(<Header municipality={site.municipality} pages={menu} current={current} query={query} />),
       footer: renderToString(<FooterContent municipality={site.municipality} />),
       title: own ? `${own} | ${name}` : name,
+      meta: pageMeta(shown.meta),
       data: { path: current + (query ? `?${query}` : ''), lang, data: data ?? null, menu },
     };
   });
+}
+
+/** A page's description and preview image: the large size of an upload is enough for any preview. */
+function pageMeta({ description, image, type }: PageMeta): Rendered['meta'] {
+  const f = image ? (image.formats?.large ?? image.formats?.medium ?? image) : null;
+  return {
+    description: description?.trim() || undefined,
+    image: f ? { url: f.url, width: Number(f.width) || undefined, height: Number(f.height) || undefined, alt: image?.alternativeText ?? undefined } : undefined,
+    type,
+  };
 }

@@ -2,8 +2,22 @@ import type { JSX } from 'preact';
 import type { Media } from '../api';
 import { safeUrl } from '../html';
 
-/** An uploaded image in one of its sizes, with its width and height so the page does not shift. */
-export function Img({ media, format, class: cls }: { media: Media | null | undefined; format: 'thumbnail' | 'small' | 'medium' | 'large'; class: string }): JSX.Element | null {
+/**
+ * An uploaded image in one of its sizes, with its width and height so the page does not shift. Lazy,
+ * except the one image likely to be the largest thing in the first view (`priority`), which the
+ * browser should fetch at once.
+ */
+export function Img({
+  media,
+  format,
+  class: cls,
+  priority = false,
+}: {
+  media: Media | null | undefined;
+  format: 'thumbnail' | 'small' | 'medium' | 'large';
+  class: string;
+  priority?: boolean;
+}): JSX.Element | null {
   if (!media) return null;
   const f = media.formats?.[format] ?? media;
   return (
@@ -13,7 +27,8 @@ export function Img({ media, format, class: cls }: { media: Media | null | undef
       alt={media.alternativeText ?? ''}
       width={Number(f.width) || undefined}
       height={Number(f.height) || undefined}
-      loading="lazy"
+      loading={priority ? 'eager' : 'lazy'}
+      fetchpriority={priority ? 'high' : undefined}
       decoding="async"
     />
   );

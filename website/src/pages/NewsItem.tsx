@@ -20,7 +20,7 @@ export function NewsItem({ data: n }: { data: Item }): JSX.Element {
       <p class="meta">
         <span class="tag">{tDynamic(`category.${n.category}`)}</span> {t('news.published')} <time dateTime={n.publishedDate}>{formatDate(n.publishedDate)}</time>
       </p>
-      <Img media={n.cover} format="large" class="cover-large" />
+      <Img media={n.cover} format="large" class="cover-large" priority />
       <div class="prose">
         <Blocks nodes={n.body} />
       </div>

@@ -33,8 +33,8 @@ export function NewsList({ data: { news, page, pageCount } }: { data: NewsListDa
       <h1>{t('news.title')}</h1>
       {news.length ? (
         <ul class="grid news">
-          {news.map((n) => (
-            <NewsCard item={n} />
+          {news.map((n, i) => (
+            <NewsCard item={n} priority={i === 0} />
           ))}
         </ul>
       ) : (

@@ -34,15 +34,21 @@ afterAll(async () => {
 });
 
 describe('the website served by the same process', () => {
-  it('serves the Thai HTML shell with the municipality name before any script runs', async () => {
+  it('serves Thai pages with the municipality name in the header, escaped, and no script on a page of links', async () => {
     const res = await request(app.url).get('/').expect(200).expect('Content-Type', /text\/html/);
     expect(res.text).toMatch(/<html lang="th"/);
     // Escaped, so a name can never inject markup.
-    expect(res.text).toContain('เทศบาลทดสอบ &#60;ทดลอง&#62;');
+    expect(res.text).toContain('<span id="site-name">เทศบาลทดสอบ &lt;ทดลอง></span>');
     expect(res.text).not.toContain('<ทดลอง>');
-    const data = /<script id="initial-data" type="application\/json">(.*?)<\/script>/s.exec(res.text);
-    expect(JSON.parse(data![1]).municipality.nameEn).toBe('Test Municipality');
     expect(res.headers['cache-control']).toBe('no-cache');
+    // The home page is links and text: no script, and the stylesheet inside the page.
+    expect(res.text).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    expect(res.text).toMatch(/<style>[^<]+<\/style>/);
+    // A page with an island carries the municipality record and the page's data for it.
+    const track = await request(app.url).get('/track').expect(200);
+    const data = /<script id="initial-data" type="application\/json">(.*?)<\/script>/s.exec(track.text);
+    expect(JSON.parse(data![1]).municipality.nameEn).toBe('Test Municipality');
+    expect(track.text).toMatch(/<script type="module" src="\/assets\/island-track-[\w-]+\.js"><\/script>/);
   });
 
   it('serves the same shell for every site route and leaves other paths alone', async () => {
@@ -56,9 +62,9 @@ describe('the website served by the same process', () => {
   });
 
   it('serves hashed assets precompressed, cached for a year', async () => {
-    const html = (await request(app.url).get('/')).text;
+    const html = (await request(app.url).get('/complaint')).text;
     const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-    expect(assets.length).toBeGreaterThanOrEqual(2);
+    expect(assets.length).toBeGreaterThanOrEqual(1);
     for (const asset of assets) {
       const res = await rawGet(`${app.url}${asset}`, { 'Accept-Encoding': 'br, gzip' });
       expect(res.status).toBe(200);
@@ -76,7 +82,7 @@ describe('the website served by the same process', () => {
 describe('content pages rendered on the server', () => {
   const mainOf = (html: string) => /<main id="main"[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
 
-  it('sends the home page with the latest news already inside <main>, and the data it was made from', async () => {
+  it('sends the home page with the latest news already inside <main>', async () => {
     await app.strapi.documents('api::news.news-item').create({
       data: { title: 'ข่าวจากเซิร์ฟเวอร์ <b>', slug: 'server-rendered', publishedDate: '2026-11-29', category: 'announcement', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'เนื้อข่าวเต็ม' }] }] },
       status: 'published',
@@ -87,14 +93,60 @@ describe('content pages rendered on the server', () => {
     expect(main).toContain('ข่าวจากเซิร์ฟเวอร์ &lt;b>');
     expect(main).toContain('href="/news/server-rendered"');
     expect(res.text).toContain('<title>เทศบาลทดสอบ &#60;ทดลอง&#62;</title>');
-    const data = /<script id="page-data" type="application\/json">(.*?)<\/script>/s.exec(res.text);
-    expect(JSON.parse(data![1])).toMatchObject({ path: '/', lang: 'th', data: { news: [{ slug: 'server-rendered' }] } });
-    expect(data![1]).not.toContain('<b>');
+    // No island on the home page: its data does not travel a second time.
+    expect(res.text).not.toContain('id="page-data"');
 
     const item = await request(app.url).get('/en/news/server-rendered').expect(200);
     expect(mainOf(item.text)).toContain('เนื้อข่าวเต็ม');
     expect(item.text).toContain('<title>ข่าวจากเซิร์ฟเวอร์ &#60;b&#62; | Test Municipality</title>');
     expect(item.text).toContain('Back to news');
+  });
+
+  it('keeps a rendered page until content changes, and shows the change at once', async () => {
+    const first = await request(app.url).get('/en/news').expect(200);
+    const again = await request(app.url).get('/en/news').expect(200);
+    expect(again.headers['x-cache']).toBe('HIT');
+    expect(again.text).toBe(first.text);
+    // The browser asks again with its copy's tag and gets 304 while nothing changed.
+    await request(app.url).get('/en/news').set('If-None-Match', again.headers.etag as string).expect(304);
+
+    const created = await app.strapi.documents('api::news.news-item').create({
+      data: { title: 'Fresh news', slug: 'fresh-news', publishedDate: '2026-12-01', category: 'announcement', summary: 'What changed today' },
+      locale: 'en',
+      status: 'published',
+    });
+    const after = await request(app.url).get('/en/news').expect(200);
+    expect(after.headers['x-cache']).toBe('MISS');
+    expect(after.text).toContain('Fresh news');
+    await request(app.url).get('/en/news').set('If-None-Match', again.headers.etag as string).expect(200);
+
+    // A news item tells previews it is an article, with its summary.
+    const item = (await request(app.url).get('/en/news/fresh-news').expect(200)).text;
+    expect(item).toContain('<meta property="og:type" content="article">');
+    expect(item).toContain('<meta name="description" content="What changed today">');
+    expect(item).toContain('<meta name="twitter:title" content="Fresh news | Test Municipality">');
+
+    await app.strapi.documents('api::news.news-item').unpublish({ documentId: created.documentId, locale: 'en' });
+    expect((await request(app.url).get('/en/news').expect(200)).text).not.toContain('Fresh news');
+    await request(app.url).get('/en/news/fresh-news').expect(404);
+  });
+
+  it('renders a tracking result for each request and never keeps it', async () => {
+    await app.strapi.documents('api::complaint-category.complaint-category').create({
+      data: { code: 'road', nameTh: 'ถนน', nameEn: 'Roads', deadlineDays: 15, confidential: false, active: true },
+    });
+    const { trackingCode } = (await app.strapi
+      .service('api::complaint.complaint')
+      .createFromCitizen({ category: 'road', description: 'ถนนเป็นหลุมหน้าโรงเรียน', location: { lat: 14.72, lng: 102.02 } }, 'web')) as { trackingCode: string };
+    for (let i = 0; i < 2; i++) {
+      const res = await request(app.url).get(`/track?code=${trackingCode}`).expect(200);
+      expect(res.headers['x-cache']).toBe('BYPASS');
+      expect(mainOf(res.text)).toContain(`id="case-status"`);
+      expect(mainOf(res.text)).not.toContain('ถนนเป็นหลุมหน้าโรงเรียน'); // the description is not public
+    }
+    const unknown = await request(app.url).get('/track?code=NK-6912-ZZZZZ').expect(200);
+    expect(mainOf(unknown.text)).toContain('NK-6912-ZZZZZ');
+    expect(mainOf(unknown.text)).toMatch(/id="track-code-error" role="alert">[^<]+</);
   });
 
   it('answers 404 with the not-found page for a news item or page that does not exist', async () => {
@@ -148,7 +200,7 @@ describe('the language in the address, and what search engines read', () => {
     const news = (await request(app.url).get('/en/news').expect(200)).text;
     expect(news).toContain(`<link rel="canonical" href="${base}/en/news">`);
     expect(news).toContain(`<link rel="alternate" hreflang="th" href="${base}/news">`);
-    expect(news).toContain('<meta property="og:title" content="Test Municipality">');
+    expect(news).toContain('<meta property="og:title" content="News and announcements | Test Municipality">');
     expect(news).not.toContain('application/ld+json');
   });
 
