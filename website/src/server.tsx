@@ -30,7 +30,6 @@ export interface PageData {
   path: string;
   lang: Lang;
   data: unknown;
-  menu: MenuPage[];
 }
 
 export interface Rendered {
@@ -74,7 +73,7 @@ export async function renderPage({ path, query, lang, api, freshApi, municipalit
       footer: renderToString(<FooterContent municipality={site.municipality} />),
       title: own ? `${own} | ${name}` : name,
       meta: pageMeta(shown.meta),
-      data: { path: current + (query ? `?${query}` : ''), lang, data: data ?? null, menu },
+      data: { path: current + (query ? `?${query}` : ''), lang, data: data ?? null },
     };
   });
 }
