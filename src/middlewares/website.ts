@@ -315,8 +315,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     }
     const accept = ctx.get('Accept-Encoding');
     const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
-    if (encoding && page.shared) {
-      // A kept page is compressed once, not per request.
+    if (encoding && pages.get(key) === page) {
+      // A kept page is compressed once, at the best ratio; others by the compression middleware.
       const body = (page.compressed[encoding] ??= encoding === 'br' ? brotli(page.html) : gzip(page.html));
       ctx.set('Content-Encoding', encoding);
       ctx.body = body;
