@@ -112,6 +112,52 @@ it('answers an unknown pole code with the not-found page', async () => {
   await page.getByRole('heading', { level: 1, name: /ไม่พบ/ }).waitFor();
 });
 
+it('shows the poles and a pole\'s state with JavaScript turned off, and offers the other ways to report instead of the form', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: 'th-TH' });
+  try {
+    const page = await context.newPage();
+    const all = ((await (await fetch(`${app.url}/api/poles`)).json()) as { data: Array<{ code: string; status: string }> }).data;
+    await page.goto(`${app.url}/poles`);
+    await page.getByRole('heading', { level: 1, name: 'หอกระจายข่าวไร้สาย' }).waitFor();
+    expect(await page.locator('.pole-list li[data-pole]').count()).toBe(all.length);
+    await page.locator('li[data-pole="NOK-P17"]').getByText('งดใช้งาน', { exact: true }).waitFor();
+    const working = all.filter((p) => p.status === 'working').length;
+    expect(await page.locator('.legend').textContent()).toContain(`ใช้งานได้: ${working}`);
+    expect(await page.locator('.legend').textContent()).toContain('งดใช้งาน: 1');
+    // The map's box keeps its size, so the page does not move when a browser with script draws it.
+    expect((await page.locator('#poles-map').boundingBox())?.height).toBe(300);
+
+    await page.goto(`${app.url}/p/NOK-P01`);
+    await page.getByRole('heading', { level: 1, name: 'หน้าศาลาประชาคม หมู่ 1' }).waitFor();
+    expect((await page.locator('#pole-status').textContent())?.trim()).toBe('ใช้งานได้');
+    expect(await page.locator('#pole-notice').count()).toBe(0);
+    expect((await page.locator('#pole-map').boundingBox())?.height).toBe(200);
+    // The form needs script: its buttons cannot send anything (no phone number in a URL), and the
+    // page says what else to do.
+    const notice = page.locator('#pole-noscript');
+    await notice.getByText('แบบฟอร์มนี้ต้องใช้ JavaScript', { exact: false }).waitFor();
+    expect(await notice.locator('a[href^="tel:"]').count()).toBe(1);
+    expect(await notice.locator('a[href="/line"]').count()).toBe(1);
+    expect(await notice.locator('a[href="/complaint"]').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'ไม่มีเสียง', exact: true }).isDisabled()).toBe(true);
+    await page.screenshot({ path: '/tmp/pole-noscript.png', fullPage: true });
+
+    // Once reported, the state and the notice with its tracking link read without script too.
+    const res = await fetch(`${app.url}/api/poles/NOK-P01/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ data: { fault: 'too_loud' } }) });
+    expect(res.status).toBe(201);
+    const { trackingCode } = ((await res.json()) as { data: { trackingCode: string } }).data;
+    await page.goto(`${app.url}/p/NOK-P01`);
+    expect((await page.locator('#pole-status').textContent())?.trim()).toBe('มีผู้แจ้งเสีย');
+    await page.locator('#pole-notice').getByText('มีผู้แจ้งเสียแล้ว เทศบาลรับเรื่องไว้และจะส่งช่างมาซ่อม').waitFor();
+    expect(await page.locator('#pole-notice a').getAttribute('href')).toBe(`/track?code=${trackingCode}`);
+
+    await page.goto(`${app.url}/en/p/NOK-P01`);
+    expect((await page.locator('#pole-status').textContent())?.trim()).toBe('Reported broken');
+  } finally {
+    await context.close();
+  }
+});
+
 it('shows staff the poles by status and prints one A4 page per QR label', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
   await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());

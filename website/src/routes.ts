@@ -14,6 +14,8 @@ import { Track, loadTrack, type TrackData } from './pages/Track';
 import { Line } from './pages/Line';
 import { Developers, loadDevelopers, type DevelopersData } from './pages/Developers';
 import type { Media, NewsItem as Item } from './api';
+import { Poles, loadPoles, type Pole as PoleRecord, type PolesData } from './pages/Poles';
+import { PolePage, loadPole } from './pages/Pole';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -84,6 +86,20 @@ export const ROUTES: Array<Route<unknown>> = [
   }),
   route({ pattern: /^\/line$/, load: nothing, view: (_d, site) => h(Line, { site }), title: () => t('chat.title') }),
   route<DevelopersData>({ pattern: /^\/developers$/, load: (_p, _q, api) => loadDevelopers(api), view: (data) => h(Developers, { data }), title: () => t('dev.title') }),
+  route<PolesData>({
+    pattern: /^\/poles$/,
+    load: (_p, _q, api) => loadPoles(api),
+    view: (data) => h(Poles, { data }),
+    title: () => t('poles.title'),
+    islands: ['pole-map'],
+  }),
+  route<PoleRecord>({
+    pattern: /^\/p\/([^/]+)$/,
+    load: ([code], _q, api) => loadPole(api, code),
+    view: (data, site) => h(PolePage, { data, site }),
+    title: (p) => p.name,
+    islands: ['pole-map', 'pole-report'],
+  }),
 ];
 
 export interface Matched {
