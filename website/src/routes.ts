@@ -13,6 +13,7 @@ import { NotFound } from './pages/NotFound';
 import { Track, loadTrack, type TrackData } from './pages/Track';
 import { Line } from './pages/Line';
 import { Developers, loadDevelopers, type DevelopersData } from './pages/Developers';
+import { Complaint, loadComplaint, type ComplaintData } from './pages/Complaint';
 import type { NewsItem as Item } from './api';
 
 /**
@@ -74,6 +75,15 @@ export const ROUTES: Array<Route<unknown>> = [
   }),
   route({ pattern: /^\/line$/, load: nothing, view: (_d, site) => h(Line, { site }), title: () => t('chat.title') }),
   route<DevelopersData>({ pattern: /^\/developers$/, load: (_p, _q, api) => loadDevelopers(api), view: (data) => h(Developers, { data }), title: () => t('dev.title') }),
+  route<ComplaintData>({
+    pattern: /^\/complaint$/,
+    load: (_p, query, api) => loadComplaint(api, query),
+    view: (data, site) => h(Complaint, { data, site }),
+    title: (data) => (data.filed ? t('complaint.done.title') : t('complaint.title')),
+    islands: ['complaint'],
+    // The confirmation names one citizen's code: never kept for others.
+    shared: (query) => !query.has('filed'),
+  }),
 ];
 
 export interface Matched {
