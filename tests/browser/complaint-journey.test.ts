@@ -76,6 +76,10 @@ it('files on the website, is worked in the admin, and the citizen follows every 
   await citizen.getByRole('heading', { level: 1, name: 'ส่งเรื่องเรียบร้อยแล้ว' }).waitFor();
   const code = (await citizen.locator('#tracking-code').textContent())!.trim();
   expect(code).toMatch(/^NK-\d{4}-[2-9A-Z]{5}$/);
+  // The confirmation replaced the form in place, at its own address: a reload is rendered by the server.
+  expect(citizen.url()).toBe(`${app.url}/complaint?filed=${code}`);
+  await citizen.reload();
+  expect(await citizen.locator('#tracking-code').textContent()).toBe(code);
 
   const stored = await app.strapi.db.query('api::complaint.complaint').findOne({ where: { trackingCode: code }, populate: ['photos'] });
   expect(stored.photos).toHaveLength(1);

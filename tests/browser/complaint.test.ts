@@ -19,12 +19,27 @@ const count = () => app.strapi.db.query(COMPLAINT).count();
 const stored = (trackingCode: string) => app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: ['photos', 'category'] });
 const setCategoryActive = (active: boolean) => app.strapi.db.query(CATEGORY).update({ where: { code: 'road' }, data: { active } });
 
-/** The form is ready when its categories are in and the map has loaded. */
+/** The form is ready when its categories are in, the map has loaded and the island has taken over sending. */
 async function openForm(path = '/complaint') {
   await page.goto(`${app.url}${path}`);
   await page.locator('#c-category option[value="road"]').waitFor({ state: 'attached' });
   await page.locator('#c-map.leaflet-container').waitFor();
+  await page.locator('#c-submit:enabled').waitFor();
 }
+
+/** The page's cumulative layout shift so far, from shifts not caused by the user (Chromium's Layout Instability API). */
+const layoutShift = () =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) reject(new Error('no Layout Instability API'));
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      })
+  );
 
 beforeAll(async () => {
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000' });
@@ -82,6 +97,40 @@ it('loads Leaflet on the complaint form only, within a phone-sized transfer', as
   await cdp.detach();
 });
 
+it('lays the form out once: starting the island and loading the map move nothing the server placed', async () => {
+  const ids = ['c-category', 'c-photos', 'c-map', 'c-locate', 'c-location-status', 'c-address', 'c-name', 'c-consent', 'c-submit'];
+  const boxes = () =>
+    page.evaluate(
+      (list) =>
+        list.map((id) => {
+          const r = document.getElementById(id)!.getBoundingClientRect();
+          return `${id} ${Math.round(r.top + scrollY)} ${Math.round(r.height)}`;
+        }),
+      ids
+    );
+  // The island's script is held back until the server's page has been measured.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/island-complaint-/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await page.goto(`${app.url}/complaint`, { waitUntil: 'commit' });
+    await page.locator('#c-submit').waitFor({ state: 'attached' });
+    expect(await page.locator('#c-submit').isDisabled()).toBe(true);
+    const before = await boxes();
+    release();
+    await page.locator('#c-map.leaflet-container').waitFor();
+    await page.locator('#c-submit:enabled').waitFor();
+    expect(await boxes()).toEqual(before);
+    expect(await layoutShift()).toBeLessThan(0.01);
+  } finally {
+    release();
+    await page.unroute(/\/assets\/island-complaint-/);
+  }
+});
+
 it('files a complaint with a point tapped on the map, then tracks it', async () => {
   const before = await count();
   await openForm();
@@ -109,7 +158,16 @@ it('files a complaint with a point tapped on the map, then tracks it', async () 
   filedCode = (await page.locator('#tracking-code').textContent())!.trim();
   expect(filedCode).toMatch(CODE);
   expect(await wcagViolations(page)).toEqual([]);
+  // In place of the form, at the confirmation's own address, its heading focused.
   expect(page.url()).toContain(`/complaint?filed=${filedCode}`);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('done-h');
+  expect(await page.locator('main h1').count()).toBe(1);
+  expect(await page.locator('#complaint-form').count()).toBe(0);
+  expect(await page.title()).toContain('ส่งเรื่องเรียบร้อยแล้ว');
+  // The language switch leads to this confirmation, not to an empty form.
+  expect(await page.locator('#lang-switch').getAttribute('href')).toBe(`/en/complaint?filed=${filedCode}`);
+  await page.getByRole('button', { name: 'คัดลอกรหัส' }).click();
+  await page.locator('#copy-status').getByText(/^คัดลอก/).waitFor();
   // The due date in the Buddhist era.
   await page.getByText(new RegExp(`ภายใน .*${new Date().getFullYear() + 543}`)).waitFor();
 
@@ -131,7 +189,7 @@ it('files a complaint with a point tapped on the map, then tracks it', async () 
   const engine = app.strapi.plugin('complaint-workflow').service('engine');
   await engine.transition('complaint', c.id, 'accept', { type: 'staff' });
   await engine.reply('complaint', c.id, { type: 'staff' }, 'ช่างจะเข้าไปซ่อมภายในสัปดาห์นี้');
-  await page.getByRole('button', { name: 'โหลดสถานะล่าสุด' }).click();
+  await page.getByRole('link', { name: 'โหลดสถานะล่าสุด' }).click();
   await page.getByRole('status').getByText('อัปเดตสถานะแล้ว: รับเรื่องไว้พิจารณาแล้ว').waitFor();
   const steps = await page.locator('.timeline li').allTextContents();
   expect(steps).toHaveLength(3);
@@ -145,6 +203,63 @@ it('files a complaint with a point tapped on the map, then tracks it', async () 
   await page.goto(`${app.url}/track`);
   await page.getByRole('link', { name: filedCode }).click();
   await page.locator('#case-status').getByText('รับเรื่องไว้พิจารณาแล้ว').waitFor();
+});
+
+it('shows the confirmation the server rendered for ?filed=CODE, its copy button working', async () => {
+  expect(filedCode).toMatch(CODE);
+  await page.goto(`${app.url}/complaint?filed=${filedCode.toLowerCase()}`);
+  await page.getByRole('heading', { level: 1, name: 'ส่งเรื่องเรียบร้อยแล้ว' }).waitFor();
+  expect(await page.locator('#tracking-code').textContent()).toBe(filedCode);
+  expect(await page.getByRole('link', { name: 'ติดตามสถานะเรื่องนี้' }).getAttribute('href')).toBe(`/track?code=${filedCode}`);
+  expect(await page.getByRole('link', { name: 'แจ้งเรื่องอื่น' }).getAttribute('href')).toBe('/complaint');
+  await page.getByRole('button', { name: 'คัดลอกรหัส' }).click();
+  await page.locator('#copy-status').getByText(/^คัดลอก/).waitFor();
+  expect(await wcagViolations(page)).toEqual([]);
+});
+
+it('without JavaScript: says at the top of the form that it needs script and how else to report, sends nothing; a confirmation shows its code', async () => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  try {
+    const plain = await noScript.newPage();
+    const sent: string[] = [];
+    plain.on('request', (r) => {
+      if (r.method() !== 'GET') sent.push(r.url());
+    });
+    await plain.goto(`${app.url}/complaint`);
+    await plain.getByRole('heading', { level: 1, name: 'แจ้งเรื่องร้องเรียน / แจ้งเหตุ' }).waitFor();
+    const notice = plain.locator('#complaint-form > noscript #c-noscript');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('แบบฟอร์มนี้ต้องใช้ JavaScript');
+    expect(await notice.locator('a[href="/line"]').count()).toBe(1);
+    expect(await notice.locator('a[href="/contact"]').count()).toBe(1);
+    // First in the form, above every field.
+    const [noticeBox, categoryBox] = await Promise.all([notice.boundingBox(), plain.locator('#c-category').boundingBox()]);
+    expect(noticeBox!.y).toBeLessThan(categoryBox!.y);
+    expect(await plain.locator('#c-category option').allTextContents()).toEqual(['— เลือกประเภทเรื่อง —', 'ถนนชำรุด', 'ไฟฟ้าสาธารณะดับ']);
+    // Nothing can be sent: no personal data leaves the page, in an address or otherwise.
+    expect(await plain.locator('#complaint-form').getAttribute('method')).toBe('post');
+    expect(await plain.locator('#c-submit').isDisabled()).toBe(true);
+    await plain.locator('#c-name').fill('สมหญิง ใจดี');
+    await plain.locator('#c-name').press('Enter');
+    await plain.waitForTimeout(300);
+    expect(sent).toEqual([]);
+    expect(new URL(plain.url()).search).toBe('');
+
+    await plain.goto(`${app.url}/en/complaint`);
+    expect(await plain.locator('#c-noscript').textContent()).toContain('This form needs JavaScript');
+    expect(await plain.locator('#c-noscript a[href="/en/line"]').count()).toBe(1);
+
+    expect(filedCode).toMatch(CODE);
+    await plain.goto(`${app.url}/complaint?filed=${filedCode}`);
+    await plain.getByRole('heading', { level: 1, name: 'ส่งเรื่องเรียบร้อยแล้ว' }).waitFor();
+    expect(await plain.locator('#tracking-code').textContent()).toBe(filedCode);
+    expect(await plain.getByRole('link', { name: 'ติดตามสถานะเรื่องนี้' }).getAttribute('href')).toBe(`/track?code=${filedCode}`);
+  } finally {
+    await noScript.close();
+  }
+  // With script, the notice is not there at all.
+  await openForm();
+  expect(await page.locator('#c-noscript').count()).toBe(0);
 });
 
 it('attaches photos with previews, refuses non-images, and files the complaint with the photo', async () => {
@@ -233,12 +348,16 @@ it('works in English: labels, errors from the server, the confirmation and the t
   await page.getByLabel('Category').selectOption('light');
   await page.getByLabel('Description').fill('The street light at the school is out');
 
-  // What was typed survives a switch of language.
-  await page.getByRole('button', { name: 'ภาษาไทย (Thai)' }).click();
+  // The language switch is a link: the form in the other language is a new page, and what was typed
+  // is not carried over (nothing personal goes into an address or into storage).
+  await page.getByRole('link', { name: 'ภาษาไทย (Thai)' }).click();
+  await page.waitForURL(`${app.url}/complaint`);
   await page.getByLabel('รายละเอียด').waitFor();
-  expect(await page.getByLabel('รายละเอียด').inputValue()).toBe('The street light at the school is out');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
-  await page.getByLabel('Description').waitFor();
+  expect(await page.getByLabel('รายละเอียด').inputValue()).toBe('');
+  await page.getByRole('link', { name: 'Switch to English' }).click();
+  await page.waitForURL(`${app.url}/en/complaint`);
+  await page.locator('#c-submit:enabled').waitFor();
+  await page.getByLabel('Description').fill('The street light at the school is out');
 
   await setCategoryActive(false);
   await page.getByLabel('Category').selectOption('road');

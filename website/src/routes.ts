@@ -16,6 +16,7 @@ import { Developers, loadDevelopers, type DevelopersData } from './pages/Develop
 import type { Media, NewsItem as Item } from './api';
 import { Poles, loadPoles, type Pole as PoleRecord, type PolesData } from './pages/Poles';
 import { PolePage, loadPole } from './pages/Pole';
+import { Complaint, loadComplaint, type ComplaintData } from './pages/Complaint';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -99,6 +100,15 @@ export const ROUTES: Array<Route<unknown>> = [
     view: (data, site) => h(PolePage, { data, site }),
     title: (p) => p.name,
     islands: ['pole-map', 'pole-report'],
+  }),
+  route<ComplaintData>({
+    pattern: /^\/complaint$/,
+    load: (_p, query, api) => loadComplaint(api, query),
+    view: (data, site) => h(Complaint, { data, site }),
+    title: (data) => (data.filed ? t('complaint.done.title') : t('complaint.title')),
+    islands: ['complaint'],
+    // The confirmation names one citizen's code: never kept for others.
+    shared: (query) => !query.has('filed'),
   }),
 ];
 
