@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { safeUrl } from '../html';
+import { headingLevels } from './heading-levels';
 
 /** Strapi 5 "blocks" rich text as components: every text is escaped by construction, every link checked. */
 type Node = {
@@ -42,11 +43,10 @@ function Inline({ nodes = [] }: { nodes?: Node[] }): JSX.Element {
   );
 }
 
-function Block({ node: n }: { node: Node }): JSX.Element | null {
+function Block({ node: n, level = 2 }: { node: Node; level?: number }): JSX.Element | null {
   switch (n.type) {
     case 'heading': {
-      // Page titles are h1, so body headings start at h2.
-      const Tag = `h${Math.min(6, Math.max(2, (n.level ?? 2) + 1))}` as 'h2';
+      const Tag = `h${level}` as 'h2';
       return (
         <Tag>
           <Inline nodes={n.children} />
@@ -101,5 +101,13 @@ function Block({ node: n }: { node: Node }): JSX.Element | null {
 }
 
 export function Blocks({ nodes }: { nodes: unknown }): JSX.Element {
-  return <>{Array.isArray(nodes) ? (nodes as Node[]).map((n) => <Block node={n} />) : null}</>;
+  if (!Array.isArray(nodes)) return <></>;
+  const levels = headingLevels(nodes as Node[]);
+  return (
+    <>
+      {(nodes as Node[]).map((n) => (
+        <Block node={n} level={levels.get(n)} />
+      ))}
+    </>
+  );
 }
