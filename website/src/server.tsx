@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import type { Municipality } from './api';
 import { inLang, type Lang } from './i18n';
-import { FooterContent, Header, type MenuPage } from './components/Chrome';
+import { FooterContent, Header } from './components/Chrome';
 import { siteName } from './components/site';
 import type { Api } from './pages/load';
 import { loadMenu, matchRoute, notFoundPage, show, type PageMeta } from './routes';

@@ -108,7 +108,7 @@ describe('content pages rendered on the server', () => {
     expect(again.headers['x-cache']).toBe('HIT');
     expect(again.text).toBe(first.text);
     // The browser asks again with its copy's tag and gets 304 while nothing changed.
-    await request(app.url).get('/en/news').set('If-None-Match', again.headers.etag as string).expect(304);
+    await request(app.url).get('/en/news').set('If-None-Match', again.headers.etag).expect(304);
 
     const created = await app.strapi.documents('api::news.news-item').create({
       data: { title: 'Fresh news', slug: 'fresh-news', publishedDate: '2026-12-01', category: 'announcement', summary: 'What changed today' },
@@ -118,7 +118,7 @@ describe('content pages rendered on the server', () => {
     const after = await request(app.url).get('/en/news').expect(200);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.text).toContain('Fresh news');
-    await request(app.url).get('/en/news').set('If-None-Match', again.headers.etag as string).expect(200);
+    await request(app.url).get('/en/news').set('If-None-Match', again.headers.etag).expect(200);
 
     // A news item tells previews it is an article, with its summary.
     const item = (await request(app.url).get('/en/news/fresh-news').expect(200)).text;
