@@ -178,6 +178,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       answer = pageApi<T>(apiPath, params);
       answers.set(key, answer);
       answer.catch(() => answers.delete(key));
+      // Bounded like the pages: queries are the visitor's to choose (/news?page=…).
+      if (answers.size > cacheSize * 4) answers.delete(answers.keys().next().value!);
     }
     return answer as Promise<T>;
   };
