@@ -74,6 +74,7 @@ interface Page {
 const NOT_CONTENT = /^(admin::|strapi::|plugin::users-permissions\.)/;
 const WRITES = new Set(['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany']);
 const DEFAULT_CACHE_PAGES = 500;
+const MAX_ANSWERS = 2000;
 const UNAVAILABLE = {
   th: 'ขออภัย ระบบไม่พร้อมให้บริการชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่',
   en: 'Sorry, the website is briefly unavailable. Please try again in a moment.',
@@ -179,7 +180,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       answers.set(key, answer);
       answer.catch(() => answers.delete(key));
       // Bounded like the pages: queries are the visitor's to choose (/news?page=…).
-      if (answers.size > cacheSize * 4) answers.delete(answers.keys().next().value!);
+      if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
     }
     return answer as Promise<T>;
   };
