@@ -13,6 +13,7 @@ import { NotFound } from './pages/NotFound';
 import { Track, loadTrack, type TrackData } from './pages/Track';
 import { Line } from './pages/Line';
 import { Developers, loadDevelopers, type DevelopersData } from './pages/Developers';
+import { Tax, loadTax, type TaxData } from './pages/Tax';
 import type { NewsItem as Item } from './api';
 
 /**
@@ -74,6 +75,8 @@ export const ROUTES: Array<Route<unknown>> = [
   }),
   route({ pattern: /^\/line$/, load: nothing, view: (_d, site) => h(Line, { site }), title: () => t('chat.title') }),
   route<DevelopersData>({ pattern: /^\/developers$/, load: (_p, _q, api) => loadDevelopers(api), view: (data) => h(Developers, { data }), title: () => t('dev.title') }),
+  // Shared: nothing personal is on the page until the citizen looks a bill up in the browser.
+  route<TaxData>({ pattern: /^\/tax$/, load: (_p, _q, api) => loadTax(api), view: (data) => h(Tax, { data }), title: () => t('tax.title'), islands: ['tax'] }),
 ];
 
 export interface Matched {
