@@ -21,6 +21,10 @@ afterAll(async () => {
 it('looks up the demo bill on a phone and shows the amount and a QR a banking app can read', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
   const page = await context.newPage();
+  const urls: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${app.url}/`);
   await page.getByRole('link', { name: /^ภาษีที่ดินและสิ่งปลูกสร้าง/ }).click();
   await page.getByRole('heading', { level: 1, name: 'ภาษีที่ดินและสิ่งปลูกสร้าง' }).waitFor();
@@ -43,6 +47,7 @@ it('looks up the demo bill on a phone and shows the amount and a QR a banking ap
   expect(await page.locator('#amount-due').textContent()).toBe('7,350.00');
   await page.getByText('นาย ส**** ใ****').waitFor();
   expect(await page.content()).not.toContain('3109900123453');
+  expect(urls.filter((u) => /3109900123453|3-1099-00123-45-3/.test(decodeURIComponent(u)))).toEqual([]); // the ID goes in the POST body only
 
   // The QR: loaded, at least 280 px wide on a 360 px screen, and it decodes to the bill's payload.
   const qr = page.getByRole('img', { name: 'คิวอาร์โค้ดชำระภาษีใบแจ้ง DEMO-2569-0001 จำนวน 7,350.00 บาท' });
@@ -68,7 +73,37 @@ it('looks up the demo bill on a phone and shows the amount and a QR a banking ap
   await page.getByLabel('มูลค่าที่ดินและสิ่งปลูกสร้าง (บาท)').fill('2,450,000');
   await page.getByRole('button', { name: 'คำนวณ' }).tap();
   await page.getByText('ภาษีโดยประมาณ 7,350.00 บาทต่อปี').waitFor();
+  expect(errors).toEqual([]);
   await context.close();
+});
+
+it('shows the page with JavaScript turned off: the form, what else the taxpayer can do, and the rates', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: 'th-TH' });
+  try {
+    const page = await context.newPage();
+    const res = await page.goto(`${app.url}/tax`);
+    expect(res?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: 'ภาษีที่ดินและสิ่งปลูกสร้าง' }).waitFor();
+    // The notice sits at the top of the form: the lookup is a JSON POST, so it needs script.
+    const notice = page.locator('#tax-form > noscript:first-child > #tax-noscript');
+    await notice.getByText('การค้นหาใบแจ้งภาษีบนหน้านี้ต้องเปิดใช้ JavaScript', { exact: false }).waitFor();
+    expect(await notice.getByRole('link').getAttribute('href')).toBe('/contact');
+    await page.getByLabel('เลขที่ใบแจ้งประเมิน').waitFor();
+    // The rates are content: in the server's HTML, band by band.
+    await page.getByText('ภาษีคำนวณแบบขั้นบันได', { exact: false }).waitFor();
+    await page.getByText('อัตราภาษีที่ใช้คำนวณ').click();
+    await page.getByRole('table', { name: 'บุคคลธรรมดา (ได้รับยกเว้นมูลค่า 50 ล้านบาทแรก)' }).getByRole('cell', { name: '0 ถึง 50,000,000' }).waitFor();
+    expect(await page.locator('#e-variant option').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await page.goto(`${app.url}/en/tax`);
+    await page.getByRole('heading', { level: 1, name: 'Land and building tax' }).waitFor();
+    // Playwright's text search leaves <noscript> out: search from inside the notice.
+    await page.locator('#tax-noscript').getByText('Finding a tax bill on this page needs JavaScript', { exact: false }).waitFor();
+    expect(await page.locator('#tax-noscript a').getAttribute('href')).toBe('/en/contact');
+  } finally {
+    await context.close();
+  }
 });
 
 it('lets revenue staff import a spreadsheet in the admin: mapping, per-row report in Thai, progress, result', async () => {

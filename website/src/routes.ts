@@ -17,6 +17,7 @@ import type { Media, NewsItem as Item } from './api';
 import { Poles, loadPoles, type Pole as PoleRecord, type PolesData } from './pages/Poles';
 import { PolePage, loadPole } from './pages/Pole';
 import { Complaint, loadComplaint, type ComplaintData } from './pages/Complaint';
+import { Tax, loadTax, type TaxData } from './pages/Tax';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -110,6 +111,8 @@ export const ROUTES: Array<Route<unknown>> = [
     // The confirmation names one citizen's code: never kept for others.
     shared: (query) => !query.has('filed'),
   }),
+  // Shared: nothing personal is on the page until the citizen looks a bill up in the browser.
+  route<TaxData>({ pattern: /^\/tax$/, load: (_p, _q, api) => loadTax(api), view: (data) => h(Tax, { data }), title: () => t('tax.title'), islands: ['tax'] }),
 ];
 
 export interface Matched {
