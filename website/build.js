@@ -7,14 +7,11 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
-const crypto = require('crypto');
 const esbuild = require('esbuild');
 
 const SRC = __dirname;
 const OUT = path.join(SRC, '..', 'build', 'website');
 const TEXT = /\.(js|css|html|json|svg|txt)$/;
-
-const hashName = (base, ext, content) => `${base}-${crypto.createHash('sha256').update(content).digest('hex').slice(0, 10)}${ext}`;
 
 async function main() {
   fs.rmSync(OUT, { recursive: true, force: true });
