@@ -203,7 +203,7 @@ export function ComplaintDone({ code, dueAt, confidential }: { code: string; due
       <p class="tracking-code" id="tracking-code">
         {code}
       </p>
-      <p class="actions">
+      <p class="actions needs-script">
         <button type="button" class="secondary" id="copy-code">
           {t('complaint.done.copy')}
         </button>{' '}

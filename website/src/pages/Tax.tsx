@@ -253,7 +253,7 @@ export function Tax({ data }: { data: TaxData }): JSX.Element {
         <section aria-labelledby="est-h" class="estimate">
           <h2 id="est-h">{t('tax.estimateTitle')}</h2>
           <p>{lang === 'en' ? rates.noteEn : rates.note}</p>
-          <form id="est-form" class="form" novalidate>
+          <form id="est-form" class="form needs-script" novalidate>
             <Field id="e-use" text={t('tax.use')}>
               <select id="e-use">
                 {rates.categories.map((c) => (
