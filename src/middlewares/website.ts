@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { promisify } from 'util';
 import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 import type { MapTiles } from '../shared/map-tiles';
@@ -67,7 +68,7 @@ interface Page {
   generation: number;
   html: string;
   etag: string;
-  compressed: Partial<Record<'br' | 'gzip', Buffer>>;
+  compressed: Partial<Record<'br' | 'gzip', Promise<Buffer>>>;
 }
 
 /** Writes by these never show on the website: sign-ins, tokens, the admin's own settings. */
@@ -79,8 +80,11 @@ const UNAVAILABLE = {
   th: 'ขออภัย ระบบไม่พร้อมให้บริการชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่',
   en: 'Sorry, the website is briefly unavailable. Please try again in a moment.',
 };
-const brotli = (html: string) => zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
-const gzip = (html: string) => zlib.gzipSync(html, { level: 9 });
+// On libuv's thread pool: the best ratio costs tens of milliseconds a page, which must not stall other requests.
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+const compress = (html: string, encoding: 'br' | 'gzip') =>
+  encoding === 'br' ? brotli(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzip(html, { level: 9 });
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 /** The municipality record as `/api/municipality` answers it; only its name is read here. */
@@ -104,6 +108,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   const pages = new Map<string, Page>();
   /** The public API's answers the shared pages were rendered from, kept as long as the pages. */
   const answers = new Map<string, Promise<unknown>>();
+  /** Renders under way, by page: concurrent requests for the same page share one. */
+  const rendering = new Map<string, Promise<Page | null>>();
   let generation = 0;
   /** Content changed: every kept page and answer may show it, so all go (they are cheap to render again). */
   const invalidate = () => {
@@ -291,7 +297,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       pages.set(key, page);
       ctx.set('X-Cache', 'HIT');
     } else {
-      const built = await buildPage(thaiPath, ctx.querystring, english);
+      // A burst of visitors to a page not yet kept waits for one render, not one each.
+      let pending = rendering.get(key);
+      if (!pending) {
+        pending = buildPage(thaiPath, ctx.querystring, english).finally(() => rendering.delete(key));
+        rendering.set(key, pending);
+      }
+      const built = await pending;
       if (!built) {
         ctx.status = 503;
         ctx.type = 'text/plain; charset=utf-8';
@@ -299,7 +311,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
         return;
       }
       page = built;
-      if (page.shared && page.generation === generation && cacheSize > 0) {
+      if (page.shared && page.generation === generation && cacheSize > 0 && !pages.has(key)) {
         pages.set(key, page);
         if (pages.size > cacheSize) pages.delete(pages.keys().next().value!);
       }
@@ -310,9 +322,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     ctx.type = 'text/html; charset=utf-8';
     // Browsers ask again each time (the content can change) and get 304 while it has not.
     ctx.set('Cache-Control', 'no-cache');
-    ctx.set('ETag', page.etag);
+    if (page.etag) ctx.set('ETag', page.etag);
     ctx.vary('Accept-Encoding');
-    if (page.status === 200 && ctx.fresh) {
+    if (page.status === 200 && page.etag && ctx.fresh) {
       ctx.status = 304;
       return;
     }
@@ -320,7 +332,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
     if (encoding && pages.get(key) === page) {
       // A kept page is compressed once, at the best ratio; others by the compression middleware.
-      const body = (page.compressed[encoding] ??= encoding === 'br' ? brotli(page.html) : gzip(page.html));
+      const body = await (page.compressed[encoding] ??= compress(page.html, encoding));
       ctx.set('Content-Encoding', encoding);
       ctx.body = body;
     } else ctx.body = page.html;
