@@ -65,7 +65,7 @@ export const trackComplaint = {
   method: 'GET',
   path: '/complaints/track/:trackingCode',
   operationId: 'trackComplaint',
-  summary: 'Follow a complaint by its tracking code: status, due date and public history (no personal data)',
+  summary: 'Follow a complaint by its tracking code: status, due date and public history (no personal data; rate-limited per client address)',
   tags: ['Complaint'],
   request: { params: z.object({ trackingCode: trackingCodeParam(TRACKING_CODE_PATTERN, 'NK-6912-7KQ3M') }) },
   codes: ['invalid_tracking_code'],
@@ -73,5 +73,6 @@ export const trackComplaint = {
     200: { description: 'The public view', schema: z.object({ data: PublicComplaint }) },
     400: { description: 'Not a tracking code' },
     404: { description: 'No public complaint has this code' },
+    429: RATE_LIMITED,
   },
 } satisfies RouteContract;

@@ -125,7 +125,7 @@ export async function sweepUnattachedPhotos(strapi: Core.Strapi, maxAgeMs: numbe
     })) as StoredFile[];
     if (!old.length) break;
     after = old[old.length - 1].id;
-    const rows = (await strapi.db.getConnection(table).whereIn(joinColumn.name, old.map((f) => f.id)).distinct(joinColumn.name)) as Array<Record<string, unknown>>;
+    const rows: Array<Record<string, unknown>> = await strapi.db.getConnection(table).whereIn(joinColumn.name, old.map((f) => f.id)).distinct(joinColumn.name);
     const linked = new Set(rows.map((r) => Number(r[joinColumn.name])));
     for (const file of old) {
       if (linked.has(file.id)) continue;
