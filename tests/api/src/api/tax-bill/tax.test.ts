@@ -130,7 +130,7 @@ describe('POST /api/tax-bills/lookup', () => {
     await from('203.0.113.99', { billNumber: 'DEMO-2569-0004', nationalId: '3300495339743' }).expect(200);
     await from('203.0.113.1', DEMO).expect(200);
 
-    const logged = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.startsWith('tax lookup:'));
+    const logged = warn.mock.calls.map((c) => (typeof c[0] === 'string' ? c[0] : '')).filter((m) => m.startsWith('tax lookup:'));
     expect(logged.length).toBeGreaterThanOrEqual(4);
     expect(logged.join('\n')).toContain('DEMO25690003');
     for (const id of [...wrongIds, bill.nationalId]) expect(logged.join('\n')).not.toContain(id);
