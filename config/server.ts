@@ -18,6 +18,10 @@ export interface AppServerConfig {
   trustedProxies: string[];
   /** Requests a minute per client address to each public write endpoint (src/middlewares/rate-limit.ts). */
   rateLimitPerMinute: number;
+  /** Reads a minute per client address of a complaint by its tracking code (the website's page, the API, Open311). */
+  readLimitPerMinute: number;
+  /** Hours after which a complaint photo no complaint names is deleted (src/api/complaint/photos.ts). */
+  unattachedPhotoHours: number;
 }
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & AppServerConfig => {
@@ -31,6 +35,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & 
     proxy: { koa: trustedProxies.length > 0 },
     trustedProxies,
     rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 20) || 20,
+    readLimitPerMinute: env.int('READ_LIMIT_PER_MINUTE', 60) || 60,
+    unattachedPhotoHours: env.float('UNATTACHED_PHOTO_HOURS', 24) || 24,
     // Uploads live under <public>/uploads; a deployment (or a test) may put them elsewhere.
     dirs: { public: env('PUBLIC_DIR', './public') },
     app: {

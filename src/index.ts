@@ -11,8 +11,11 @@ import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
 import { registerChatChannels, registerChatSenders } from './api/channel/register';
 import type { ChatService } from './api/channel/services/chat';
+import type { ComplaintService } from './api/complaint/services/complaint';
 import type { OpenApiService } from './api/openapi/services/openapi';
 import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
+
+let photoSweep: NodeJS.Timeout | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,6 +31,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    if (photoSweep) clearInterval(photoSweep);
     await (strapi.service('api::channel.chat') as ChatService).idle();
   },
 
@@ -42,5 +46,18 @@ export default {
       const summary = await seedDemo(strapi);
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
     }
+    // Photos uploaded for a complaint never filed: at start, then every hour.
+    const sweep = () => {
+      const maxAgeMs = strapi.config.get<number>('server.unattachedPhotoHours', 24) * 3600_000;
+      (strapi.service('api::complaint.complaint') as ComplaintService)
+        .sweepUnattachedPhotos(maxAgeMs)
+        .then((n) => {
+          if (n) strapi.log.info(`Removed ${n} complaint photo(s) no complaint names`);
+        })
+        .catch((e: Error) => strapi.log.error(`complaint photo sweep: ${e.message}`));
+    };
+    photoSweep = setInterval(sweep, 3600_000);
+    photoSweep.unref();
+    setImmediate(sweep);
   },
 };

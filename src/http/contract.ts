@@ -127,6 +127,11 @@ type Middleware = string | { name: string; config: Record<string, unknown> } | (
 
 /** The complaint-filing budget: one per address across every route that files a complaint. */
 export const COMPLAINT_BUDGET = { name: 'global::rate-limit', config: { bucket: 'complaints' } };
+/**
+ * The tracking read budget (READ_LIMIT_PER_MINUTE, generous, apart from the write budget): one per
+ * address across every way of reading a complaint by its code (the API, Open311, the website's page).
+ */
+export const TRACKING_BUDGET = { name: 'global::rate-limit', config: { bucket: 'tracking', reads: true } };
 
 /**
  * A public route from its contract: the handler runs only on input its schemas accepted, and the

@@ -7,6 +7,8 @@ import type { Core } from '@strapi/strapi';
 import type { MapTiles } from '../shared/map-tiles';
 import { publicUrl } from '../public-url';
 import { headLinks, organizationJsonLd, robotsTxt, sitemapXml, type SitemapEntry } from './sitemap';
+import { countTrackingRead, websiteHeaders } from './rate-limit';
+import { fieldMessage } from '../http/messages';
 
 /**
  * Serves the citizen website (built into build/website by website/build.js) from the same
@@ -158,7 +160,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     if (!address || typeof address === 'string') return null;
     const host = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.address;
     try {
-      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/${pathAndQuery}`, { signal: AbortSignal.timeout(5000) });
+      // The header tells the tracking limit that this read was counted already, by the visitor's address.
+      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/${pathAndQuery}`, { headers: websiteHeaders(), signal: AbortSignal.timeout(5000) });
       if (res.status === 404) return notFound;
       return res.ok ? ((await res.json()) as T) : null;
     } catch {
@@ -289,6 +292,19 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
 
     const lang = english ? 'en' : 'th';
     const thaiPath = p.length > 1 ? p.replace(/\/+$/, '') : '/';
+    // A tracking result is a lookup like the API's: counted against the visitor's own address
+    // (the page's loopback read of the API is then not counted again, see publicApi).
+    if (thaiPath === '/track' && new URLSearchParams(ctx.querystring).get('code')?.trim()) {
+      const counted = countTrackingRead(strapi, ctx.request.ip);
+      if (counted.limited) {
+        ctx.status = 429;
+        ctx.set('Retry-After', String(counted.retryAfter));
+        ctx.set('Cache-Control', 'no-store');
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = await noticePage(thaiPath, english, fieldMessage('rate_limited', lang, { seconds: counted.retryAfter }));
+        return;
+      }
+    }
     const key = `${lang}|${thaiPath}?${ctx.querystring}`;
     let page = pages.get(key);
     if (page) {
@@ -337,6 +353,24 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       ctx.body = body;
     } else ctx.body = page.html;
   };
+
+  /** A page that only says something (too many lookups), in the site's frame; plain HTML before a build. */
+  async function noticePage(thaiPath: string, english: boolean, text: string): Promise<string> {
+    const m = await loadMunicipality();
+    const siteName = (english && typeof m?.nameEn === 'string' && m.nameEn) || (typeof m?.nameTh === 'string' && m.nameTh) || 'เทศบาลดิจิทัล';
+    const main = `<h1>${escapeHtml(siteName)}</h1><p role="alert">${escapeHtml(text)}</p>`;
+    let shell: string;
+    try {
+      shell = readTemplate();
+    } catch {
+      return `<!doctype html><html lang="${english ? 'en' : 'th'}"><meta charset="utf-8"><title>${escapeHtml(siteName)}</title>${main}</html>`;
+    }
+    return shell
+      .replace('<!--head-->', () => `${headLinks(publicUrl(strapi), thaiPath, english, { title: siteName, description: '' })}\n<meta name="robots" content="noindex">`)
+      .replace('{{title}}', () => escapeHtml(siteName))
+      .replace('<html lang="th">', () => `<html lang="${english ? 'en' : 'th'}">`)
+      .replace('<!--main-->', () => main);
+  }
 
   /** The whole HTML of a page, or null when the website is not built. */
   async function buildPage(thaiPath: string, query: string, english: boolean): Promise<Page | null> {

@@ -12,6 +12,8 @@ import { THAI_PHONE, compactPhone } from './thai-phone';
 export const THAILAND = { minLat: 5.5, maxLat: 20.6, minLng: 97.3, maxLng: 105.7 };
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+/** An upload token's length at most (expiry and signature: about 45 characters). */
+export const PHOTO_TOKEN_MAX = 100;
 export const LIMITS = { category: 40, title: 200, description: 5000, address: 300, name: 200, email: 254 } as const;
 
 export const inThailand = (p: { lat: number; lng: number }) => p.lat >= THAILAND.minLat && p.lat <= THAILAND.maxLat && p.lng >= THAILAND.minLng && p.lng <= THAILAND.maxLng;
@@ -59,8 +61,11 @@ export const complaintInput = z
     contact: maybe(contact),
     photos: z.optional(
       z.pipe(
-        doc(z.array(z.int().check(z.gte(1))).check(z.maxLength(MAX_PHOTOS)), { description: 'Ids answered by POST /complaints/photos' }),
-        z.transform((ids) => [...new Set(ids)])
+        doc(z.array(z.object({ id: z.int().check(z.gte(1)), token: z.string().check(z.minLength(1), z.maxLength(PHOTO_TOKEN_MAX)) })).check(z.maxLength(MAX_PHOTOS)), {
+          description: 'Each photo as POST /complaints/photos answered it: its id and the upload token that proves this client uploaded it',
+        }),
+        // The same photo named twice is attached once.
+        z.transform((photos) => [...new Map(photos.map((p) => [p.id, p])).values()])
       )
     ),
     consent: z.optional(doc(z.boolean(), { description: 'Required (true) when contact details are given' })),
@@ -78,4 +83,4 @@ export const complaintInput = z
 
 export type ComplaintInput = z.output<typeof complaintInput>;
 /** The codes of this schema's own rules, for the OpenAPI document. */
-export const COMPLAINT_CODES = ['out_of_area', 'invalid_phone', 'consent_required', 'control_characters', 'unknown_category', 'unknown_photo'];
+export const COMPLAINT_CODES = ['out_of_area', 'invalid_phone', 'consent_required', 'control_characters', 'unknown_category', 'unknown_photo', 'photo_not_yours'];

@@ -33,7 +33,7 @@ export interface ComplaintData {
   village?: number | string;
   contact?: { name?: string; phone?: string; email?: string };
   consent?: boolean;
-  photos?: number[];
+  photos?: Array<{ id: number; token: string }>;
   language?: 'th' | 'en';
 }
 

@@ -3,6 +3,7 @@ import type { RouteContract } from '../../http/contract';
 import { RATE_LIMITED, TOO_LARGE, isoDate, publicHistory, trackingCodeParam } from '../../http/schemas';
 import { COMPLAINT_CODES, MAX_PHOTOS, MAX_PHOTO_BYTES, complaintInput } from '../../shared/complaint-input';
 import { TRACKING_CODE_PATTERN } from './domain/tracking-code';
+import { UPLOAD_TOKEN_TTL_MS } from './domain/upload-token';
 import { COMPLAINT_STATES } from './workflow';
 
 /** The public complaint routes, each with the one schema that validates, types and documents it. */
@@ -44,13 +45,16 @@ export const uploadComplaintPhotos = {
   method: 'POST',
   path: '/complaints/photos',
   operationId: 'uploadComplaintPhotos',
-  summary: `Upload up to ${MAX_PHOTOS} photos for a complaint (rate-limited); send their ids in POST /complaints`,
-  description: `Images only (checked by content), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB each; re-encoded as JPEG without EXIF or GPS, longest side at most 2048 px.`,
+  summary: `Upload up to ${MAX_PHOTOS} photos for a complaint (rate-limited); send each id with its token in POST /complaints`,
+  description: `Images only (checked by content), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB each; re-encoded as JPEG without EXIF or GPS, longest side at most 2048 px. Each photo's token proves this client uploaded it and expires after ${UPLOAD_TOKEN_TTL_MS / 3600_000} hours; photos no complaint names are deleted after a day.`,
   tags: ['Complaint'],
   request: { files: { field: 'files', max: MAX_PHOTOS, media: 'image/*' } },
   codes: ['not_an_image', 'unreadable_image', 'file_too_large', 'image_too_large'],
   responses: {
-    201: { description: 'Stored', schema: z.object({ data: z.array(z.object({ id: z.int(), url: z.string() })) }) },
+    201: {
+      description: 'Stored',
+      schema: z.object({ data: z.array(z.object({ id: z.int(), url: z.string(), token: z.string().meta({ description: 'The upload token: send it back with the id in POST /complaints' }) })) }),
+    },
     400: { description: 'No file, too many, or a file that is not a readable image' },
     413: { description: `A file is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB` },
     429: RATE_LIMITED,
@@ -61,7 +65,7 @@ export const trackComplaint = {
   method: 'GET',
   path: '/complaints/track/:trackingCode',
   operationId: 'trackComplaint',
-  summary: 'Follow a complaint by its tracking code: status, due date and public history (no personal data)',
+  summary: 'Follow a complaint by its tracking code: status, due date and public history (no personal data; rate-limited per client address)',
   tags: ['Complaint'],
   request: { params: z.object({ trackingCode: trackingCodeParam(TRACKING_CODE_PATTERN, 'NK-6912-7KQ3M') }) },
   codes: ['invalid_tracking_code'],
@@ -69,5 +73,6 @@ export const trackComplaint = {
     200: { description: 'The public view', schema: z.object({ data: PublicComplaint }) },
     400: { description: 'Not a tracking code' },
     404: { description: 'No public complaint has this code' },
+    429: RATE_LIMITED,
   },
 } satisfies RouteContract;

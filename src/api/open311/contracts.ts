@@ -138,21 +138,26 @@ export const open311Requests = {
   method: 'GET',
   path: '/open311/v2/requests.:format(json|xml)',
   operationId: 'open311Requests',
-  summary: `${SPEC}: public complaints, newest first (default the last 90 days, at most 1000)`,
+  summary: `${SPEC}: public complaints, newest first (default the last 90 days, at most 1000; rate-limited per client address)`,
   tags: TAGS,
   request: { params: z.object({ format }), query: requestsQuery },
-  codes: ['invalid_date', 'start_after_end', 'range_too_long'],
+  codes: ['invalid_date', 'start_after_end', 'range_too_long', 'too_many_ids'],
   refuse,
-  responses: { 200: { description: 'Requests', media: MEDIA, schema: z.array(Request) }, 400: errorsOf('A parameter is not valid') },
+  responses: { 200: { description: 'Requests', media: MEDIA, schema: z.array(Request) }, 400: errorsOf('A parameter is not valid'), 429: RATE_LIMITED },
 } satisfies RouteContract;
 
 export const open311Request = {
   method: 'GET',
   path: '/open311/v2/requests/:service_request_id.:format(json|xml)',
   operationId: 'open311Request',
-  summary: `${SPEC}: one complaint by its tracking code (an array of one)`,
+  summary: `${SPEC}: one complaint by its tracking code (an array of one; rate-limited per client address)`,
   tags: TAGS,
   request: { params: z.object({ service_request_id: z.string().max(20).meta({ examples: ['NK-6912-7KQ3M'] }), format }), query: z.object({ locale }) },
   refuse,
-  responses: { 200: { description: 'The request', media: MEDIA, schema: z.array(Request).max(1) }, 400: errorsOf('A parameter is not valid'), 404: errorsOf('No service request has this id') },
+  responses: {
+    200: { description: 'The request', media: MEDIA, schema: z.array(Request).max(1) },
+    400: errorsOf('A parameter is not valid'),
+    404: errorsOf('No service request has this id'),
+    429: RATE_LIMITED,
+  },
 } satisfies RouteContract;

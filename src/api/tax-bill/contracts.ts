@@ -35,7 +35,8 @@ export const lookupTaxBill = {
   path: '/tax-bills/lookup',
   operationId: 'lookupTaxBill',
   summary: "A land-and-building tax bill by its number and the owner's national ID (rate-limited)",
-  description: 'A wrong ID answers exactly like an unknown bill (404), so bills cannot be probed.',
+  description:
+    'A wrong ID answers exactly like an unknown bill (404), so bills cannot be probed. Limited per client address, and per bill whatever the address: after 5 failed lookups of a bill in 15 minutes, 429 (code bill_locked) for that bill until the window ends.',
   tags: ['Tax'],
   request: { body: taxLookupInput },
   codes: TAX_LOOKUP_CODES,

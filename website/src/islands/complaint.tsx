@@ -20,7 +20,7 @@ interface Photo {
   file: File;
   url: string;
   /** Set once uploaded, so a second attempt after a rejected complaint does not upload it again. */
-  id?: number;
+  uploaded?: { id: number; token: string };
 }
 interface Filed {
   trackingCode: string;
@@ -299,7 +299,7 @@ function mountForm(form: HTMLFormElement): void {
       return null;
     }
     clearErrors();
-    const pending = photos.filter((p) => p.id === undefined);
+    const pending = photos.filter((p) => p.uploaded === undefined);
     if (pending.length) progress.textContent = t('complaint.uploading');
     // One photo a request: the answer then belongs to that photo, whatever order parts arrive in.
     for (const photo of pending) {
@@ -312,13 +312,17 @@ function mountForm(form: HTMLFormElement): void {
         fail(typeof problem === 'string' ? problem : problem.map((e) => ({ path: ['photos'], message: `${label}: ${e.message}` })));
         return null;
       }
-      photo.id = ((await res.json()) as { data: Array<{ id: number }> }).data[0]?.id;
+      // The token proves to POST /api/complaints that this browser uploaded the photo.
+      const [first] = ((await res.json()) as { data: Array<{ id: number; token: string }> }).data;
+      if (first) photo.uploaded = { id: first.id, token: first.token };
     }
-    if (photos.length) data.photos = photos.map((p) => p.id!);
+    if (photos.length) data.photos = photos.flatMap((p) => (p.uploaded ? [p.uploaded] : []));
 
     progress.textContent = t('complaint.sending');
     const res = await fetch('/api/complaints', { method: 'POST', headers: apiHeaders(true), body: JSON.stringify({ data }) });
     if (res.status !== 201) {
+      // An upload token that expired while the page was open: the next attempt uploads the photos again.
+      if (res.status === 400 && (await res.clone().text()).includes('"photo_not_yours"')) for (const p of photos) p.uploaded = undefined;
       fail(await readError(res));
       return null;
     }

@@ -4,7 +4,7 @@ import { inputOf, notFound } from '../../../http/contract';
 
 import { createComplaint, trackComplaint, uploadComplaintPhotos } from '../contracts';
 import { toPublicComplaint } from '../domain/public-view';
-import { storeComplaintPhotos, type IncomingFile } from '../photos';
+import { photoUploadToken, storeComplaintPhotos, type IncomingFile } from '../photos';
 import type { ComplaintService } from '../services/complaint';
 
 /** Thin: the route's contract validated the input; call the service, shape the public answer. */
@@ -20,13 +20,16 @@ export default factories.createCoreController('api::complaint.complaint', ({ str
       ctx.body = { data: record ? toPublicComplaint(record) : { trackingCode, confidential: true as const } };
     },
 
-    /** POST /api/complaints/photos (multipart, field "files"): up to 3 images, answered with their ids. */
+    /** POST /api/complaints/photos (multipart, field "files"): up to 3 images, answered with their ids and upload tokens. */
     async uploadPhotos(ctx: Context) {
       const { language } = inputOf(ctx, uploadComplaintPhotos);
       const raw = (ctx.request as { files?: Record<string, IncomingFile | IncomingFile[] | undefined> }).files?.files;
       const files = raw ? (Array.isArray(raw) ? raw : [raw]) : [];
+      const stored = await storeComplaintPhotos(strapi, files, language);
       ctx.status = 201;
-      ctx.body = { data: await storeComplaintPhotos(strapi, files, language) };
+      // The token goes only to this client: POST /api/complaints asks it back with each id.
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: stored.map((p) => ({ ...p, token: photoUploadToken(strapi, p.id) })) };
     },
 
     /** GET /api/complaints/track/:trackingCode: the public view, or 404. */

@@ -1,10 +1,10 @@
-import { COMPLAINT_BUDGET, route } from '../../../http/contract';
+import { COMPLAINT_BUDGET, TRACKING_BUDGET, route } from '../../../http/contract';
 import { createComplaint, trackComplaint, uploadComplaintPhotos } from '../contracts';
 
 export default {
   routes: [
     route(createComplaint, 'complaint.create', { middlewares: [COMPLAINT_BUDGET] }),
     route(uploadComplaintPhotos, 'complaint.uploadPhotos', { middlewares: ['global::rate-limit'] }),
-    route(trackComplaint, 'complaint.track'),
+    route(trackComplaint, 'complaint.track', { middlewares: [TRACKING_BUDGET] }),
   ],
 };

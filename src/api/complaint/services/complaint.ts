@@ -3,7 +3,7 @@ import { caseEngine } from '../../../../plugins/complaint-workflow/server/src/pu
 import type { ComplaintRecord } from '../domain/public-view';
 import type { ComplaintInput } from '../../../shared/complaint-input';
 import { fieldRefusal } from '../../../http/contract';
-import { PHOTO_PREFIX } from '../photos';
+import { PHOTO_PREFIX, isOwnPhoto, sweepUnattachedPhotos } from '../photos';
 
 const UID = 'api::complaint.complaint';
 const PUBLIC_POPULATE = {
@@ -40,12 +40,15 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
       .findOne({ where: { code: input.category, active: true }, populate: { defaultAssignee: { select: ['id'] } } })) as CategoryRow | null;
     if (!category) throw fieldRefusal(['data', 'category'], 'unknown_category', lang);
 
+    const photoIds = input.photos?.map((p) => p.id) ?? [];
     if (input.photos?.length) {
+      // Only this client's uploads: the token came with the id in its own upload's answer.
+      if (input.photos.some((p) => !isOwnPhoto(strapi, p.id, p.token))) throw fieldRefusal(['data', 'photos'], 'photo_not_yours', lang);
       // Only photos sent through POST /api/complaints/photos, not any file of the media library.
       const files = (await strapi.db
         .query('plugin::upload.file')
-        .findMany({ where: { id: { $in: input.photos }, name: { $startsWith: PHOTO_PREFIX } }, select: ['id', 'mime'] })) as Array<{ mime: string }>;
-      if (files.length !== input.photos.length || files.some((f) => !f.mime.startsWith('image/'))) {
+        .findMany({ where: { id: { $in: photoIds }, name: { $startsWith: PHOTO_PREFIX } }, select: ['id', 'mime'] })) as Array<{ mime: string }>;
+      if (files.length !== photoIds.length || files.some((f) => !f.mime.startsWith('image/'))) {
         throw fieldRefusal(['data', 'photos'], 'unknown_photo', lang);
       }
     }
@@ -61,7 +64,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
         lng: input.location?.lng,
         address: input.address,
         village: input.village,
-        photos: input.photos,
+        photos: photoIds,
         channel,
         priority: 'normal',
         assignee: category.defaultAssignee?.id,
@@ -77,6 +80,11 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
       { type: 'citizen' }
     );
     return { trackingCode: created.trackingCode, record: await this.findByTrackingCode(created.trackingCode) };
+  },
+
+  /** Deletes photos uploaded for a complaint never filed (older than `maxAgeMs`); how many went. */
+  sweepUnattachedPhotos(maxAgeMs: number) {
+    return sweepUnattachedPhotos(strapi, maxAgeMs);
   },
 
   /** The record behind a public view; null when unknown or confidential (never shown publicly). */

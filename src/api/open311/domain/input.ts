@@ -108,6 +108,8 @@ export interface RequestsFilter {
 const DAY = 24 * 3600_000;
 export const MAX_SPAN_DAYS = 90;
 export const MAX_RESULTS = 1000;
+/** Tracking codes one request may ask for: each is a lookup, and lookups are rate-limited one by one. */
+export const MAX_IDS = 50;
 // W3C date-time profile of ISO 8601: a date, optionally with a time and a zone.
 const W3C_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -131,7 +133,7 @@ const date = (description: string) =>
 /** The GET requests query; `toFilter` turns it into a filter once it is valid. */
 export const requestsQuery = z
   .object({
-    service_request_id: list('Comma-separated tracking codes; overrides the other filters').refine((ids) => ids.length <= MAX_RESULTS, { params: { code: 'too_many' } }),
+    service_request_id: list(`Comma-separated tracking codes, at most ${MAX_IDS}; overrides the other filters`).refine((ids) => ids.length <= MAX_IDS, { params: { code: 'too_many_ids' } }),
     service_code: list('Comma-separated service codes'),
     start_date: date('W3C date-time; default 90 days before end_date'),
     end_date: date(`W3C date-time; at most ${MAX_SPAN_DAYS} days after start_date; default now`),

@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { COMPLAINT_BUDGET, route } from '../../../http/contract';
+import { COMPLAINT_BUDGET, TRACKING_BUDGET, route } from '../../../http/contract';
 import { flattenForm } from '../domain/input';
 import { open311CreateRequest, open311Discovery, open311Request, open311Requests, open311ServiceDefinition, open311Services } from '../contracts';
 
@@ -21,7 +21,7 @@ export default {
     route(open311ServiceDefinition, 'open311.serviceDefinition', { middlewares: [flattenQuery] }),
     // The key is checked before the body: an unknown client learns nothing about our rules.
     route(open311CreateRequest, 'open311.createRequest', { middlewares: [COMPLAINT_BUDGET, 'api::open311.require-key', flattenQuery, flattenBody] }),
-    route(open311Requests, 'open311.requests', { middlewares: [flattenQuery] }),
-    route(open311Request, 'open311.request', { middlewares: [flattenQuery] }),
+    route(open311Requests, 'open311.requests', { middlewares: [TRACKING_BUDGET, flattenQuery] }),
+    route(open311Request, 'open311.request', { middlewares: [TRACKING_BUDGET, flattenQuery] }),
   ],
 };

@@ -59,7 +59,7 @@ describe('the complaint input schema', () => {
       location: { lat: 14.123456789, lng: 102.987654321 },
       contact: { phone: '081-234 5678', email: 'A@B.CO' },
       consent: true,
-      photos: [4, 4, 5],
+      photos: [4, 4, 5].map((id) => ({ id, token: `t${id}` })),
       status: 'closed', // the server's: dropped, never stored
     });
     expect(r.data).toEqual({
@@ -68,12 +68,12 @@ describe('the complaint input schema', () => {
       location: { lat: 14.123457, lng: 102.987654 },
       contact: { phone: '0812345678', email: 'a@b.co' },
       consent: true,
-      photos: [4, 5],
+      photos: [4, 5].map((id) => ({ id, token: `t${id}` })),
     });
   });
 
   it('limits photos to three, on both sides', () => {
-    const data = { ...toComplaintData(form()), photos: [1, 2, 3, 4] };
+    const data = { ...toComplaintData(form()), photos: [1, 2, 3, 4].map((id) => ({ id, token: `t${id}` })) };
     expect(codes(data)).toEqual(['photos:too_many']);
     expect(complaintIssues(data, 4).map((i) => i.code)).toContain('too_many');
   });

@@ -65,8 +65,10 @@ describe('POST /api/complaints', () => {
     ['an array where text belongs', { data: { ...valid, category: ['road'] } }, 'data.category:invalid_type'],
     ['a bad phone', { data: { ...valid, contact: { phone: 'call me' }, consent: true } }, 'data.contact.phone:invalid_phone'],
     ['contact without consent', { data: { ...valid, contact: { name: 'สมหญิง' } } }, 'data.consent:consent_required'],
-    ['an unknown photo id', { data: { ...valid, photos: [999999] } }, 'data.photos:unknown_photo'],
-    ['four photos', { data: { ...valid, photos: [1, 2, 3, 4] } }, 'data.photos:too_many'],
+    ['a photo id alone', { data: { ...valid, photos: [999999] } }, 'data.photos.0:invalid_type'],
+    ['a photo without its upload token', { data: { ...valid, photos: [{ id: 999999 }] } }, 'data.photos.0.token:required'],
+    ['a photo with a made-up token', { data: { ...valid, photos: [{ id: 999999, token: 'lzzzzz.0123456789abcdefghijklmnopqrstuv' }] } }, 'data.photos:photo_not_yours'],
+    ['four photos', { data: { ...valid, photos: [1, 2, 3, 4].map((id) => ({ id, token: 'x' })) } }, 'data.photos:too_many'],
     ['a village as text', { data: { ...valid, village: '5' } }, 'data.village:invalid_type'],
     ['no data envelope', { category: 'road', description: 'x' }, 'data:required'],
   ];
@@ -130,7 +132,8 @@ describe('POST /api/complaints/photos', () => {
     expect(sizes.sort()).toEqual(['2048x1024', '400x300']);
 
     const ids = res.body.data.map((p: { id: number }) => p.id);
-    const created = await post({ data: { ...valid, photos: ids } }).expect(201);
+    const photos = res.body.data.map(({ id, token }: { id: number; token: string }) => ({ id, token }));
+    const created = await post({ data: { ...valid, photos } }).expect(201);
     const complaint = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: created.body.data.trackingCode }, populate: ['photos'] });
     expect(complaint.photos.map((p: { id: number }) => p.id).sort()).toEqual([...ids].sort());
     // The public view shows no photo (they may show people or homes).
@@ -202,8 +205,56 @@ describe('POST /api/complaints/photos', () => {
       data: { fileInfo: { name: 'news-cover.png' } },
       files: { filepath: tmp, originalFilename: 'news-cover.png', mimetype: 'image/png', size: fs.statSync(tmp).size },
     });
-    const res = await post({ data: { ...valid, photos: [other.id] } }).expect(400);
-    expect(res.body.error.details.errors[0]).toMatchObject({ path: ['data', 'photos'], code: 'unknown_photo' });
+    // No upload answer ever gave a token for it; a token of a real upload does not fit its id either.
+    const mine = (await request(app.url).post('/api/complaints/photos').attach('files', await photo(60, 60), 'mine.jpg').expect(201)).body.data[0];
+    const res = await post({ data: { ...valid, photos: [{ id: other.id, token: mine.token }] } }).expect(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: ['data', 'photos'], code: 'photo_not_yours' });
+  });
+
+  it("refuses another upload's photo: an id needs the token its own upload answered, and nothing is stored", async () => {
+    const upload = async () => (await request(app.url).post('/api/complaints/photos').attach('files', await photo(80, 60), 'p.jpg').expect(201)).body.data[0] as { id: number; token: string; url: string };
+    const theirs = await upload();
+    const mine = await upload();
+    expect(theirs.token).toMatch(/^[0-9a-z]+\.[\w-]{32}$/);
+    const before = await count();
+    const borrowed = await post({ data: { ...valid, photos: [{ id: theirs.id, token: mine.token }] } }).set('Accept-Language', 'en').expect(400);
+    expect(borrowed.body.error.details.errors).toEqual([
+      { path: ['data', 'photos'], code: 'photo_not_yours', message: 'A photo was not uploaded by this client, or its upload token has expired: upload it again', name: 'ValidationError' },
+    ]);
+    // One good photo does not carry a borrowed one.
+    await post({ data: { ...valid, photos: [mine, { id: theirs.id, token: mine.token }] } }).expect(400);
+    const tokenless = await post({ data: { ...valid, photos: [{ id: theirs.id }] } }).expect(400);
+    expect(tokenless.body.error.details.errors[0]).toMatchObject({ path: ['data', 'photos', 0, 'token'], code: 'required' });
+    expect(await count()).toBe(before);
+    // Its owner can still attach it.
+    await post({ data: { ...valid, photos: [{ id: theirs.id, token: theirs.token }] } }).expect(201);
+  });
+});
+
+describe('the sweep of photos no complaint names', () => {
+  it('removes an unattached upload older than the age limit, keeps attached and recent ones', async () => {
+    const FILE = 'plugin::upload.file';
+    const upload = async () => (await request(app.url).post('/api/complaints/photos').attach('files', await sharp({ create: { width: 20, height: 20, channels: 3, background: '#123' } }).jpeg().toBuffer(), 'p.jpg').expect(201)).body.data[0] as { id: number; token: string; url: string };
+    const abandoned = await upload();
+    const attached = await upload();
+    const recent = await upload();
+    await post({ data: { ...valid, photos: [{ id: attached.id, token: attached.token }] } }).expect(201);
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
+    for (const id of [abandoned.id, attached.id]) await app.strapi.db.query(FILE).update({ where: { id }, data: { createdAt: twoDaysAgo } });
+    const stored = (url: string) => fs.existsSync(path.join(process.env.PUBLIC_DIR!, url));
+    expect(stored(abandoned.url)).toBe(true);
+
+    const removed = await app.strapi.service(COMPLAINT).sweepUnattachedPhotos(24 * 3600_000);
+    expect(removed).toBe(1);
+    expect(await app.strapi.db.query(FILE).findOne({ where: { id: abandoned.id } })).toBeNull();
+    expect(stored(abandoned.url)).toBe(false);
+    expect(await app.strapi.db.query(FILE).findOne({ where: { id: attached.id } })).not.toBeNull();
+    expect(stored(attached.url)).toBe(true);
+    expect(await app.strapi.db.query(FILE).findOne({ where: { id: recent.id } })).not.toBeNull();
+    // The age is the caller's (UNATTACHED_PHOTO_HOURS at start and every hour): with none, the recent one goes too.
+    expect(await app.strapi.service(COMPLAINT).sweepUnattachedPhotos(0)).toBeGreaterThanOrEqual(1);
+    expect(await app.strapi.db.query(FILE).findOne({ where: { id: recent.id } })).toBeNull();
+    expect(await app.strapi.db.query(FILE).findOne({ where: { id: attached.id } })).not.toBeNull();
   });
 });
 

@@ -96,7 +96,7 @@ async function both(pathWithoutFormat: string, root: string, query = '') {
 }
 
 beforeAll(async () => {
-  app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: 'https://nokok.example/' });
+  app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', READ_LIMIT_PER_MINUTE: '1000', PUBLIC_URL: 'https://nokok.example/' });
   const categories = app.strapi.documents(CATEGORY);
   const base = { deadlineDays: 15, confidential: false, active: true };
   await categories.create({ data: { ...base, code: 'road', nameTh: 'ถนนชำรุด', nameEn: 'Damaged road', descriptionTh: 'ถนน ทางเท้า หลุมบ่อ', descriptionEn: 'Roads, pavements, potholes', department: 'กองช่าง', sortOrder: 1 } });
@@ -324,6 +324,13 @@ describe('GET requests', () => {
     expect(ids(picked.body).sort()).toEqual([codes.water, codes.old].sort());
     const pickedXml = await get(`${V2}/requests.xml?service_request_id=${codes.water}`).expect(200);
     expect((xmlValue(parseXml(pickedXml.text)) as Array<{ service_request_id: string }>).map((r) => r.service_request_id)).toEqual([codes.water]);
+  });
+
+  it('takes at most 50 service_request_id values a request', async () => {
+    const many = (n: number) => [codes.water, ...Array.from({ length: n - 1 }, (_, i) => `NK-0000-${String(i).padStart(5, 'Z')}`)].join(',');
+    expect(ids((await get(`${V2}/requests.json?service_request_id=${many(50)}`).expect(200)).body)).toEqual([codes.water]);
+    const refused = await get(`${V2}/requests.json?service_request_id=${many(51)}&locale=en`).expect(400);
+    expect(refused.body).toEqual([{ code: 400, field: 'service_request_id', reason: 'too_many_ids', description: expect.stringContaining('At most 50 service_request_id values a request') }]);
   });
 
   it('filters by start_date and end_date', async () => {

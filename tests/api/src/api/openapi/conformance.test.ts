@@ -23,7 +23,7 @@ addFormats(ajv);
 
 beforeAll(async () => {
   // The demo town: categories, poles and bills the documented examples name.
-  app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '100000' });
+  app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '100000', READ_LIMIT_PER_MINUTE: '100000' });
   doc = (await request(app.url).get('/api/openapi.json').expect(200)).body as Json;
   ajv.addSchema({ $id: DOC_ID, components: doc.components });
 });

@@ -57,7 +57,8 @@ const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c)
 const importRows = (rows: string[][]) => app.strapi.service(BILL).importRows(rows.slice(1), autoMapping(rows[0]));
 
 beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000' });
+  // Behind a trusted proxy (this loopback), so X-Forwarded-For names the client.
+  app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000', TRUSTED_PROXIES: '127.0.0.1' });
 });
 
 afterAll(async () => {
@@ -110,6 +111,38 @@ describe('POST /api/tax-bills/lookup', () => {
   it('is rate-limited per client address', async () => {
     const res = await lookup(DEMO).expect(200);
     expect(res.headers['ratelimit-limit']).toBe('1000');
+  });
+
+  it('locks a bill after 5 failed lookups in 15 minutes, whatever the address, and logs the bill but never the ID', async () => {
+    const warn = jest.spyOn(app.strapi.log, 'warn');
+    const from = (address: string, body: object) => lookup(body).set('X-Forwarded-For', address);
+    const bill = { billNumber: 'DEMO-2569-0003', nationalId: '3300318090017' };
+    const wrongIds = ['1101700230708', '3300299632310', '3300495339743', '3300553116365', '3109900123453'];
+    // Five addresses, one guess each: each far below its own address's limit.
+    for (const [i, nationalId] of wrongIds.entries()) await from(`203.0.113.${i + 1}`, { billNumber: bill.billNumber, nationalId }).expect(404);
+    // The sixth attempt is refused before looking, from a new address, even with the right ID and another spelling.
+    const locked = await from('203.0.113.99', { ...bill, billNumber: 'demo 2569 0003' }).set('Accept-Language', 'en').expect(429);
+    expect(locked.body.error.details.code).toBe('bill_locked');
+    expect(locked.body.error.message).toMatch(/^Too many failed lookups for this bill: please wait \d+ seconds/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect((await from('203.0.113.99', bill).expect(429)).body.error.message).toMatch(/^ค้นหาใบแจ้งภาษีนี้ไม่สำเร็จหลายครั้งเกินไป/);
+    // Other bills, from the same addresses, are not affected.
+    await from('203.0.113.99', { billNumber: 'DEMO-2569-0004', nationalId: '3300495339743' }).expect(200);
+    await from('203.0.113.1', DEMO).expect(200);
+
+    const logged = warn.mock.calls.map((c) => (typeof c[0] === 'string' ? c[0] : '')).filter((m) => m.startsWith('tax lookup:'));
+    expect(logged.length).toBeGreaterThanOrEqual(4);
+    expect(logged.join('\n')).toContain('DEMO25690003');
+    for (const id of [...wrongIds, bill.nationalId]) expect(logged.join('\n')).not.toContain(id);
+    warn.mockRestore();
+  });
+
+  it('forgets earlier failures of a bill once its owner looks it up', async () => {
+    const bill = { billNumber: 'DEMO-2569-0005', nationalId: '3300553116365' };
+    for (let i = 0; i < 4; i++) await lookup({ ...bill, nationalId: '1101700230708' }).expect(404);
+    await lookup(bill).expect(200);
+    for (let i = 0; i < 4; i++) await lookup({ ...bill, nationalId: '1101700230708' }).expect(404);
+    await lookup(bill).expect(200);
   });
 });
 
