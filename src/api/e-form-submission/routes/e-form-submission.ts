@@ -1,7 +1,10 @@
-import { route } from '../../../http/contract';
+import { TRACKING_BUDGET, route } from '../../../http/contract';
 import { createSubmission, trackSubmission } from '../contracts';
 
-/** Public routes only: staff work on requests in the case engine's inbox, not through the content API. */
+/**
+ * Public routes only: staff work on requests in the case engine's inbox, not through the content API.
+ * A tracking lookup counts against the same read budget per address as a complaint's.
+ */
 export default {
-  routes: [route(createSubmission, 'e-form-submission.create', { middlewares: ['global::rate-limit'] }), route(trackSubmission, 'e-form-submission.track')],
+  routes: [route(createSubmission, 'e-form-submission.create', { middlewares: ['global::rate-limit'] }), route(trackSubmission, 'e-form-submission.track', { middlewares: [TRACKING_BUDGET] })],
 };

@@ -34,6 +34,8 @@ it('limits tracking reads per client address, across the API and Open311, apart 
   // Open311's reads are the same budget: a second door does not double it.
   await from('203.0.113.1', `/api/open311/v2/requests/${code}.json`).expect(429);
   await from('203.0.113.1', `/api/open311/v2/requests.json?service_request_id=${code}`).expect(429);
+  // And so are e-service requests' (the code's format is the same; whether it exists does not matter).
+  await from('203.0.113.1', `/api/e-form-submissions/track/${code}`).expect(429);
   // Another address has its own budget; a header claiming to be the website is counted all the same.
   await from('203.0.113.2', `/api/open311/v2/requests/${code}.json`).expect(200);
   for (let i = 0; i < 2; i++) await from('203.0.113.2', `/api/complaints/track/${code}`).set('X-Nokok-Website', 'guess').expect(200);
