@@ -9,8 +9,7 @@ import { backfillTaxBillReferences } from './api/tax-bill/backfill';
 import { complaintCaseType } from './api/complaint/case-type';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
-import { registerChatChannels, registerChatSenders } from './api/channel/register';
-import type { ChatService } from './api/channel/services/chat';
+import { registerChatChannels, registerChatSenders, startChatInbox, stopChatInbox } from './api/channel/register';
 import type { OpenApiService } from './api/openapi/services/openapi';
 import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
 
@@ -28,7 +27,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await (strapi.service('api::channel.chat') as ChatService).idle();
+    await stopChatInbox(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -42,5 +41,6 @@ export default {
       const summary = await seedDemo(strapi);
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
     }
+    startChatInbox(strapi);
   },
 };
