@@ -9,8 +9,7 @@ import { backfillTaxBillReferences } from './api/tax-bill/backfill';
 import { complaintCaseType } from './api/complaint/case-type';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
-import { registerChatChannels, registerChatSenders } from './api/channel/register';
-import type { ChatService } from './api/channel/services/chat';
+import { registerChatChannels, registerChatSenders, startChatInbox, stopChatInbox } from './api/channel/register';
 import type { ComplaintService } from './api/complaint/services/complaint';
 import type { OpenApiService } from './api/openapi/services/openapi';
 import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
@@ -32,7 +31,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     if (photoSweep) clearInterval(photoSweep);
-    await (strapi.service('api::channel.chat') as ChatService).idle();
+    await stopChatInbox(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -59,5 +58,6 @@ export default {
     photoSweep = setInterval(sweep, 3600_000);
     photoSweep.unref();
     setImmediate(sweep);
+    startChatInbox(strapi);
   },
 };

@@ -13,8 +13,12 @@ export interface TestApp {
   strapi: Core.Strapi;
   /** Base URL of the listening server, e.g. http://127.0.0.1:43121 */
   url: string;
-  stop: () => Promise<void>;
+  /** Stops the app and removes its database; `keepDatabase` leaves it for `startApp(env, { sameDatabaseAs })`, which removes it later. */
+  stop: (options?: { keepDatabase?: boolean }) => Promise<void>;
 }
+
+/** What a stopped app left for the next app on its database: how to reach it, and how to remove it afterwards. */
+const keptDatabases = new WeakMap<TestApp, { env: Record<string, string>; cleanup: Array<() => Promise<void> | void> }>();
 
 export { randomSecrets };
 
@@ -41,7 +45,7 @@ async function withPgAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
  * Boots the real app in-process on a fresh database (a temporary SQLite file, or a fresh
  * PostgreSQL database when DATABASE_CLIENT=postgres) and listens on a free loopback port.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   const id = `${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
   const client = process.env.DATABASE_CLIENT || 'sqlite';
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nokok-test-'));
@@ -59,7 +63,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     ...env,
   });
 
-  if (client === 'postgres') {
+  const kept = options.sameDatabaseAs && keptDatabases.get(options.sameDatabaseAs);
+  if (options.sameDatabaseAs && !kept) throw new Error('sameDatabaseAs: stop that app with { keepDatabase: true } first');
+  if (kept) {
+    // Another process on the same data, as after a restart: it removes the database when it stops.
+    Object.assign(process.env, kept.env);
+    cleanup.push(...kept.cleanup);
+  } else if (client === 'postgres') {
     const name = `nokok_test_${id}`;
     await withPgAdmin((c) => c.query(`CREATE DATABASE ${name}`));
     process.env.DATABASE_NAME = name;
@@ -75,19 +85,26 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
   // Request logs drown test output; warnings and errors stay (TEST_LOG_LEVEL=http shows all).
   for (const transport of instance.log.transports) transport.level = process.env.TEST_LOG_LEVEL || 'warn';
+  const database = (client === 'postgres' ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME) ?? '';
   const strapi = await instance.load();
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
   const address = strapi.server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('server did not listen');
 
-  return {
+  const app: TestApp = {
     strapi,
     url: `http://127.0.0.1:${address.port}`,
-    async stop() {
+    async stop({ keepDatabase = false } = {}) {
       await strapi.destroy();
+      if (keepDatabase) {
+        const reach = client === 'postgres' ? { DATABASE_NAME: database } : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database };
+        keptDatabases.set(app, { env: reach, cleanup });
+        return;
+      }
       for (const fn of cleanup.reverse()) await fn();
     },
   };
+  return app;
 }
 
 /** Creates an admin user (super admin by default) and returns an admin JWT for /admin and /content-manager calls. */

@@ -447,7 +447,7 @@ export interface ApiChannelEventChannelEvent
   extends Struct.CollectionTypeSchema {
   collectionName: 'channel_events';
   info: {
-    description: 'A webhook event already handled (LINE webhookEventId, Meta message id): a redelivery changes nothing.';
+    description: 'The chat inbox: each verified webhook event (LINE webhookEventId, Meta message id), stored before the webhook answers 200 and handled after; its key makes a redelivery change nothing.';
     displayName: 'Channel event';
     pluralName: 'channel-events';
     singularName: 'channel-event';
@@ -464,6 +464,7 @@ export interface ApiChannelEventChannelEvent
     };
   };
   attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -473,16 +474,25 @@ export interface ApiChannelEventChannelEvent
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    handledAt: Schema.Attribute.DateTime;
+    lastError: Schema.Attribute.Text;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::channel-event.channel-event'
     > &
       Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    payload: Schema.Attribute.JSON;
     platform: Schema.Attribute.Enumeration<['line', 'facebook']> &
       Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    sender: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    state: Schema.Attribute.Enumeration<['pending', 'done', 'failed']>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

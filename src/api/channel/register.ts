@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { channelsOf, outboxOf, type Notice } from '../../../plugins/complaint-workflow/server/src/public';
 import { BOT_TEXTS } from './domain/bot-texts';
 import type { FacebookService } from './services/facebook';
+import type { InboxService } from './services/inbox';
 import type { LineService } from './services/line';
 
 /** LINE and Messenger as ways in for complaints: shown on the admin's channels page with their wording. */
@@ -37,3 +38,14 @@ export function registerChatSenders(strapi: Core.Strapi) {
   outbox.registerSender('facebook', (n: Notice) => when(facebook().enabled(), () => facebook().send(n.to, n.text, 'update'))());
   outbox.registerSender('facebook-reply', (n: Notice) => when(facebook().enabled(), () => facebook().send(n.to, n.text, 'response'))());
 }
+
+/** The chat inbox handles LINE and Messenger events, starting with whatever a previous run left pending. */
+export function startChatInbox(strapi: Core.Strapi) {
+  const inbox = strapi.service('api::channel.inbox') as InboxService;
+  inbox.register('line', (event, commit) => (strapi.service('api::channel.line') as LineService).handle(event, commit));
+  inbox.register('facebook', (event, commit) => (strapi.service('api::channel.facebook') as FacebookService).handle(event, commit));
+  inbox.start();
+}
+
+/** Lets the event being handled finish; the rest stays pending for the next start. */
+export const stopChatInbox = (strapi: Core.Strapi) => (strapi.service('api::channel.inbox') as InboxService).stop();

@@ -18,12 +18,12 @@ function signedBody(ctx: Context, valid: (raw: string) => boolean, header: strin
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** POST /api/channels/line/webhook: the signature first, then 200 at once; handling follows. */
-  lineWebhook(ctx: Context) {
+  /** POST /api/channels/line/webhook: the signature, then the events stored, then 200; handling follows. */
+  async lineWebhook(ctx: Context) {
     const line = strapi.service('api::channel.line') as LineService;
     if (!line.enabled()) throw new errors.NotFoundError(fieldMessage('channel_not_configured', languageOf(ctx)));
     const body = signedBody(ctx, (raw) => lineSignatureValid(raw, line.secret(), ctx.get('x-line-signature')), 'X-Line-Signature');
-    line.accept(Array.isArray(body.events) ? (body.events as unknown[]) : []);
+    await line.receive(Array.isArray(body.events) ? (body.events as unknown[]) : []);
     ctx.status = 200;
     ctx.body = { ok: true };
   },
@@ -42,11 +42,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = typeof challenge === 'string' ? challenge : Array.isArray(challenge) ? challenge.join(',') : '';
   },
 
-  /** POST /api/channels/facebook/webhook: the signature first, then 200 at once; handling follows. */
-  facebookWebhook(ctx: Context) {
+  /** POST /api/channels/facebook/webhook: the signature, then the events stored, then 200; handling follows. */
+  async facebookWebhook(ctx: Context) {
     const facebook = strapi.service('api::channel.facebook') as FacebookService;
     if (!facebook.enabled()) throw new errors.NotFoundError(fieldMessage('channel_not_configured', languageOf(ctx)));
-    facebook.accept(signedBody(ctx, (raw) => metaSignatureValid(raw, facebook.secret(), ctx.get('x-hub-signature-256')), 'X-Hub-Signature-256'));
+    await facebook.receive(signedBody(ctx, (raw) => metaSignatureValid(raw, facebook.secret(), ctx.get('x-hub-signature-256')), 'X-Hub-Signature-256'));
     ctx.status = 200;
     ctx.body = { ok: true };
   },

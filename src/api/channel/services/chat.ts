@@ -13,6 +13,7 @@ import { CHANNEL_MESSAGES, isStatusQuery, type RenderText } from '../domain/bot-
 import { formatDate, languageOf, messagesOf } from '../../../shared/messages';
 import type { ComplaintService } from '../../complaint/services/complaint';
 import { caseEngine, channelsOf } from '../../../../plugins/complaint-workflow/server/src/public';
+import type { InboxService } from './inbox';
 
 const COMPLAINT = 'api::complaint.complaint';
 const MAX_PHOTOS_PER_CASE = 10;
@@ -41,12 +42,12 @@ interface ChatCase {
 /**
  * Chat apps as a complaint channel, whatever the app: a user's first message opens a case, later
  * ones (text, photo, location) add to it while it is open, "สถานะ" asks for its status. The LINE and
- * Facebook services only translate their webhooks into these calls.
+ * Facebook services only translate their webhooks into these calls, which the inbox runs inside the
+ * event's transaction (so `say` only queues the answer; it is sent once that commits).
  */
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get<{ defaultCategory: string }>('channels');
   const engine = () => caseEngine(strapi);
-  const inFlight = new Set<Promise<void>>();
   const say: RenderText = (key, vars, lang) => channelsOf(strapi).render(key, vars, lang);
   /** What the chat writes into a case is for staff, in their working language. */
   const forStaff = messagesOf(CHANNEL_MESSAGES, 'th');
@@ -69,7 +70,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     // eslint-disable-next-line no-control-regex -- replacing control characters is the point
     const text = description.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').slice(0, 5000);
     const parsed = z.safeParse(complaintInput, { category: settings().defaultCategory, description: text });
-    if (!parsed.success) throw new Error(`a ${c.platform} message could not open a complaint: ${z.prettifyError(parsed.error)}`);
+    // Retrying cannot change the message: the event fails at once.
+    if (!parsed.success) throw Object.assign(new Error(`a ${c.platform} message could not open a complaint: ${z.prettifyError(parsed.error)}`), { permanent: true });
     const value = parsed.data;
     const { trackingCode } = await (strapi.service(COMPLAINT) as ComplaintService).createFromCitizen(value, c.platform, { platformUserId: c.userId });
     const record = (await strapi.db.query(COMPLAINT).findOne({ where: { trackingCode }, populate: { photos: { select: ['id'] } } })) as ChatCase | null;
@@ -80,19 +82,6 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** True the first time an event key is seen; a redelivery finds it stored already. */
-    async firstTime(platform: Platform, eventKey: string): Promise<boolean> {
-      const events = strapi.db.query('api::channel-event.channel-event');
-      const key = `${platform}:${eventKey}`.slice(0, 200);
-      if (await events.findOne({ where: { eventKey: key }, select: ['id'] })) return false;
-      try {
-        await events.create({ data: { platform, eventKey: key, receivedAt: new Date() } });
-        return true;
-      } catch {
-        return false; // the same event, delivered twice at once: the unique index decided
-      }
-    },
-
     async welcome(c: Conversation) {
       const town = (await strapi.db.query('api::municipality.municipality').findOne({ select: ['nameTh'] })) as { nameTh?: string | null } | null;
       await c.say(say('welcome', { town: town?.nameTh || forStaff('bot.townFallback') }));
@@ -152,26 +141,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!created) await c.say(say('added', { code: record.trackingCode }, languageOf(record.language)));
     },
 
-    /** Runs a verified batch after the webhook has answered; one failing event does not stop the rest. */
-    accept(platform: Platform, events: unknown[], handle: (e: unknown) => Promise<void>) {
-      const run = (async () => {
-        for (const e of events) {
-          try {
-            await handle(e);
-          } catch (err) {
-            strapi.log.error(`[${platform}] webhook event: ${(err as Error).message}`);
-          }
-        }
-      })();
-      inFlight.add(run);
-      // run never rejects: each event's failure is caught and logged above.
-      void run.finally(() => inFlight.delete(run));
-    },
-
-    /** Resolves when every accepted batch has been handled (tests, shutdown). */
-    async idle() {
-      while (inFlight.size) await Promise.all([...inFlight]);
-    },
+    /** Resolves when the inbox is handling no event (tests, shutdown). */
+    idle: () => (strapi.service('api::channel.inbox') as InboxService).idle(),
   };
 };
 

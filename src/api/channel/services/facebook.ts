@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ChatService, Conversation } from './chat';
+import type { EventHandler, InboundEvent, InboxService } from './inbox';
 import { platformError } from '../domain/platform-error';
 import { outboxOf } from '../../../../plugins/complaint-workflow/server/src/public';
 
@@ -40,6 +41,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const cfg = () => strapi.config.get<FacebookConfig>('channels.facebook');
   const chat = () => strapi.service('api::channel.chat') as ChatService;
   const outbox = () => outboxOf(strapi);
+  const inbox = () => strapi.service('api::channel.inbox') as InboxService;
 
   const conversation = (psid: string): Conversation => ({
     platform: 'facebook',
@@ -47,7 +49,6 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     // An answer to the user's own message: Messenger's RESPONSE type, sent through the outbox.
     async say(message: string) {
       await outbox().enqueue([{ channel: 'facebook-reply', to: psid, subject: 'Messenger', text: message }]);
-      outbox().kick();
     },
   });
 
@@ -60,39 +61,61 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     return bytes.length <= MAX_IMAGE_BYTES ? bytes : null;
   }
 
-  async function handle(event: unknown) {
+  /** The messaging event's sender and message, when it is one the bot answers (not the page's own echo). */
+  const incoming = (event: unknown) => {
     const e = event as MessagingEvent | null | undefined;
     const psid = e?.sender?.id;
     const m = e?.message;
-    if (typeof psid !== 'string' || !m || m.is_echo || typeof m.mid !== 'string') return;
-    const mid = m.mid;
-    if (!(await chat().firstTime('facebook', mid))) return;
-    const c = conversation(psid);
-    if (typeof m.text === 'string' && m.text.trim()) await chat().text(c, m.text.trim());
+    return typeof psid === 'string' && m && !m.is_echo && typeof m.mid === 'string' ? { psid, m, mid: m.mid } : null;
+  };
+
+  /** One stored event: its photos are downloaded first, then the case work is committed with the event. */
+  const handle: EventHandler = async (event, commit) => {
+    const found = incoming(event);
+    if (!found) return;
+    const { psid, m, mid } = found;
     const attachments = (Array.isArray(m.attachments) ? m.attachments : []) as Array<Attachment | null | undefined>;
-    for (const a of attachments) {
+    const photos = new Map<number, Buffer>();
+    for (const [i, a] of attachments.entries()) {
       const url = a?.payload?.url;
-      const coordinates = a?.payload?.coordinates;
-      if (a?.type === 'image' && typeof url === 'string') {
-        const bytes = await image(url);
-        if (bytes) await chat().image(c, bytes, `facebook-${mid}`);
-      } else if (a?.type === 'location' && coordinates) {
-        await chat().location(c, Number(coordinates.lat), Number(coordinates.long), typeof a.title === 'string' ? a.title : '');
-      }
+      if (a?.type !== 'image' || typeof url !== 'string') continue;
+      const bytes = await image(url);
+      if (bytes) photos.set(i, bytes);
     }
-  }
+    const c = conversation(psid);
+    await commit(async () => {
+      if (typeof m.text === 'string' && m.text.trim()) await chat().text(c, m.text.trim());
+      for (const [i, a] of attachments.entries()) {
+        const coordinates = a?.payload?.coordinates;
+        const bytes = photos.get(i);
+        if (bytes) await chat().image(c, bytes, `facebook-${mid}`);
+        else if (a?.type === 'location' && coordinates) {
+          await chat().location(c, Number(coordinates.lat), Number(coordinates.long), typeof a.title === 'string' ? a.title : '');
+        }
+      }
+    });
+  };
 
   return {
     enabled: () => Boolean(cfg().appSecret && cfg().verifyToken && cfg().pageAccessToken),
     secret: () => cfg().appSecret,
     verifyToken: () => cfg().verifyToken,
 
-    /** A verified page webhook: its messaging events, handled in the background, in order. */
-    accept(body: unknown) {
+    handle,
+
+    /**
+     * A verified page webhook: its messaging events are stored in the inbox before the webhook
+     * answers, and handled after, in order. Echoes and events without a message id are not kept.
+     */
+    async receive(body: unknown) {
       const page = body as PageWebhook | null | undefined;
       const entries = page?.object === 'page' && Array.isArray(page.entry) ? (page.entry as Array<{ messaging?: unknown } | null | undefined>) : [];
       const events = entries.flatMap((entry): unknown[] => (Array.isArray(entry?.messaging) ? (entry.messaging as unknown[]) : []));
-      chat().accept('facebook', events, handle);
+      const batch = events.flatMap((event): InboundEvent[] => {
+        const found = incoming(event);
+        return found ? [{ key: found.mid, sender: found.psid, payload: event }] : [];
+      });
+      await inbox().receive('facebook', batch);
     },
 
     /**

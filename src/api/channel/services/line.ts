@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ChatService, Conversation } from './chat';
+import type { EventHandler, InboundEvent, InboxService } from './inbox';
 import { platformError } from '../domain/platform-error';
 import { outboxOf } from '../../../../plugins/complaint-workflow/server/src/public';
 
@@ -27,6 +28,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const cfg = () => strapi.config.get<LineConfig>('channels.line');
   const chat = () => strapi.service('api::channel.chat') as ChatService;
   const outbox = () => outboxOf(strapi);
+  const inbox = () => strapi.service('api::channel.inbox') as InboxService;
 
   async function call(url: string, init: RequestInit = {}): Promise<Response> {
     const res = await fetch(url, {
@@ -46,38 +48,50 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     async say(message: string) {
       if (!replyToken) return;
       await outbox().enqueue([{ channel: 'line-reply', to: replyToken, subject: 'LINE', text: message }]);
-      outbox().kick();
     },
   });
 
-  async function handle(event: unknown) {
+  /** One stored event: a photo is downloaded first, then the case work is committed with the event. */
+  const handle: EventHandler = async (event, commit) => {
     const e = event as LineEvent | null | undefined;
     const userId = e?.source?.userId;
-    const eventId = idOf(e?.webhookEventId);
-    if (typeof userId !== 'string' || !e || !eventId) return;
-    if (!(await chat().firstTime('line', eventId))) return;
+    if (typeof userId !== 'string' || !e) return;
     const c = conversation(userId, typeof e.replyToken === 'string' ? e.replyToken : undefined);
-    if (e.type === 'follow') return chat().welcome(c);
+    if (e.type === 'follow') return commit(() => chat().welcome(c));
     if (e.type !== 'message') return;
     const m = e.message ?? {};
     const messageId = idOf(m.id);
-    if (m.type === 'text' && typeof m.text === 'string' && m.text.trim()) await chat().text(c, m.text.trim());
-    else if (m.type === 'image' && messageId) {
+    if (m.type === 'text' && typeof m.text === 'string' && m.text.trim()) {
+      const body = m.text.trim();
+      await commit(() => chat().text(c, body));
+    } else if (m.type === 'image' && messageId) {
       const res = await call(`${cfg().dataApiBaseUrl}/v2/bot/message/${encodeURIComponent(messageId)}/content`);
-      await chat().image(c, Buffer.from(await res.arrayBuffer()), `line-${messageId}`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      await commit(() => chat().image(c, bytes, `line-${messageId}`));
     } else if (m.type === 'location') {
       const place = [m.title, m.address].filter((p): p is string => typeof p === 'string' && Boolean(p)).join(' ');
-      await chat().location(c, Number(m.latitude), Number(m.longitude), place);
+      await commit(() => chat().location(c, Number(m.latitude), Number(m.longitude), place));
     }
-  }
+  };
 
   return {
     enabled: () => Boolean(cfg().channelSecret && cfg().accessToken),
     secret: () => cfg().channelSecret,
 
-    /** Takes a verified batch and returns at once; the events are handled in order, in the background. */
-    accept(events: unknown[]) {
-      chat().accept('line', events, handle);
+    handle,
+
+    /**
+     * Stores a verified batch in the inbox before the webhook answers; the events are handled after,
+     * in order. One without a user or an event id is one the bot never answers, so it is not kept.
+     */
+    async receive(events: unknown[]) {
+      const batch = events.flatMap((event): InboundEvent[] => {
+        const e = event as LineEvent | null | undefined;
+        const userId = e?.source?.userId;
+        const key = idOf(e?.webhookEventId);
+        return typeof userId === 'string' && key ? [{ key, sender: userId, payload: event }] : [];
+      });
+      await inbox().receive('line', batch);
     },
 
     async push(to: string, message: string) {
