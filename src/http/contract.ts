@@ -58,7 +58,7 @@ export interface FieldError {
 }
 
 /** Codes any schema can give, whatever the route: zod's own checks under stable names. */
-export const GENERIC_CODES = ['required', 'invalid_type', 'too_long', 'too_short', 'too_many', 'too_few', 'too_large', 'too_small', 'invalid_choice', 'invalid_format', 'malformed_body'];
+export const GENERIC_CODES = ['required', 'invalid_type', 'too_long', 'too_short', 'too_many', 'too_few', 'too_large', 'too_small', 'invalid_choice', 'invalid_format', 'malformed_body', 'control_characters', 'invalid_encoding'];
 
 /** zod's issues as field errors: a stable code per field and a message in the caller's language. */
 export function fieldErrors(error: z.core.$ZodError, lang: Language, prefix: Array<string | number> = []): FieldError[] {
@@ -82,6 +82,9 @@ const INPUT = Symbol('contract-input');
 export function validate(contract: RouteContract) {
   return async (ctx: Context, next: Next) => {
     const lang = languageOf(ctx);
+    // A JSON route reads JSON only: a form or text body is refused before anything is parsed (and a
+    // plain HTML form on another site cannot file through it).
+    if (contract.request?.body && (contract.request.bodyMedia ?? 'application/json') === 'application/json' && !ctx.is('application/json')) ctx.throw(415);
     const found: FieldError[] = [];
     const parsed: Record<string, unknown> = { language: lang };
     const parts = [

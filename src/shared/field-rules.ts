@@ -8,6 +8,11 @@ import * as z from 'zod/mini';
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * Text that was not valid UTF-8 on the way in (decoders put U+FFFD where the bytes were) or holds a
+ * lone surrogate: refused, not stored with the damage.
+ */
+const BROKEN = /\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Something to read: not only spaces and zero-width characters. */
 const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
 
@@ -26,14 +31,22 @@ export const doc = <T extends z.core.$ZodType>(schema: T, meta: Doc): T => {
 /** Optional text: trimmed, at most `max` characters, no control characters; blank counts as absent. */
 export const text = (max: number, meta: Doc = {}) =>
   z.pipe(
-    doc(z.string().check(z.maxLength(max), z.refine((s) => !CONTROL.test(s), code('control_characters'))), meta),
+    doc(z.string().check(z.maxLength(max), z.refine((s) => !CONTROL.test(s), code('control_characters')), z.refine((s) => !BROKEN.test(s), code('invalid_encoding'))), meta),
     z.transform((s) => (VISIBLE.test(s) ? s.trim() : undefined))
   );
 
 /** Text that must say something. */
 export const requiredText = (max: number, meta: Doc = {}) =>
   z.pipe(
-    doc(z.string().check(z.maxLength(max), z.refine((s) => !CONTROL.test(s), code('control_characters')), z.refine((s) => VISIBLE.test(s), code('required'))), meta),
+    doc(
+      z.string().check(
+        z.maxLength(max),
+        z.refine((s) => !CONTROL.test(s), code('control_characters')),
+        z.refine((s) => !BROKEN.test(s), code('invalid_encoding')),
+        z.refine((s) => VISIBLE.test(s), code('required'))
+      ),
+      meta
+    ),
     z.transform((s) => s.trim())
   );
 

@@ -202,6 +202,7 @@ it('answers at least 300 malformed requests without a 5xx, says why it refuses, 
 
   console.log(`bad-input: ${answers.length} requests; statuses ${JSON.stringify(answers.reduce<Record<number, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {}))}`);
   expect(answers.length).toBeGreaterThanOrEqual(300);
+  expect(answers.filter((a) => a.status === 201)).toEqual([]);
   expect(answers.filter((a) => a.status >= 500)).toEqual([]);
   // A refusal from the API says why.
   const silent = answers.filter((a) => a.status >= 400 && a.status !== 404 && a.path.startsWith('/api/') && !a.path.startsWith('/api/open311') && (typeof a.message !== 'string' || !a.message));
