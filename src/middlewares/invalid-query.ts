@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { fieldRefusal } from '../http/contract';
 import { languageOf } from '../http/messages';
 
 /**
  * Strapi's query validation checks filter keys, not the shape of their values: an operator holding
  * another operator (`filters[title][$eq][$ne]=1`), `$and` given an object, `$between` given one value
- * reach the database layer, which throws a plain Error (or the driver refuses to bind an object) and
- * the caller gets a 500. On the content API these are the caller's query: a 400 `invalid_query`
+ * reach the database layer, which throws a plain Error (or the driver refuses to bind an object, or
+ * looks for a column named `0`) and the caller gets a 500. On the content API these are the caller's query: a 400 `invalid_query`
  * naming the filter, one rule for every route. Runs after `strapi::query` parsed the query string.
  */
 
@@ -24,9 +23,16 @@ const asList = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : is
 
 /** The path of the first filter whose value has a shape no query can be built from, if any. */
 export function filterProblem(where: unknown, path: Path = ['filters']): Path | undefined {
-  if (isScalar(where)) return undefined;
+  // Where a condition is expected (the root, `$not`, each item of `$and`/`$or`): an object, or a list of them.
   const list = asList(where);
-  if (list) return list.every(isScalar) ? undefined : path;
+  if (list) {
+    if (!list.every(isRecord)) return path;
+    for (const [i, item] of list.entries()) {
+      const found = filterProblem(item, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
   if (!isRecord(where)) return path;
   const keys = Object.keys(where);
   // An attribute's comparison (`$eq`) and a relation's fields cannot share one object.
@@ -34,30 +40,25 @@ export function filterProblem(where: unknown, path: Path = ['filters']): Path | 
   for (const key of keys) {
     const value = where[key];
     const at = [...path, key];
+    const values = asList(value);
+    let found: Path | undefined;
     if (VALUE_OPERATORS.has(key)) {
-      const values = asList(value);
-      if (!(isScalar(value) || (values && values.every(isScalar)))) return at;
+      if (!(isScalar(value) || (values && values.every(isScalar)))) found = at;
     } else if (key === '$between') {
-      const values = asList(value);
-      if (!values || values.length !== 2 || !values.every(isScalar)) return at;
+      if (!values || values.length !== 2 || !values.every(isScalar)) found = at;
     } else if (LIST_OPERATORS.has(key)) {
-      const items = asList(value);
-      if (!items || !items.every(isRecord)) return at;
-      for (const [i, item] of items.entries()) {
-        const found = filterProblem(item, [...at, i]);
-        if (found) return found;
-      }
-    } else if (key === '$not' || !key.startsWith('$')) {
-      const found = filterProblem(value, at);
-      if (found) return found;
+      found = values ? filterProblem(values, at) : at;
+    } else if (key === '$not') {
+      found = filterProblem(value, at);
+    } else if (!key.startsWith('$')) {
+      // An attribute: a value (`= value`), a list (`IN`), or its own conditions.
+      if (!(isScalar(value) || (values && values.every(isScalar)))) found = filterProblem(value, at);
     }
     // Other `$` keys are left to Strapi's validation, which refuses unknown operators with a 400.
+    if (found) return found;
   }
   return undefined;
 }
-
-// What @strapi/database throws for a query it cannot build (5.54, query/helpers): a backstop for shapes the rule above misses.
-const QUERY_SHAPE = /^(Undefined attribute level operator|Operator and non-operator keys cannot be mixed|Only one operator key is allowed|Where must be an array or an object|Operator \S+ must be an array|Only \$and, \$or and \$not can only be used as root level operators|You cannot filter on|You cannot order on|Invalid orderBy syntax)/;
 
 export default (): Core.MiddlewareHandler => async (ctx, next) => {
   if (!ctx.path.startsWith('/api/')) {
@@ -67,10 +68,5 @@ export default (): Core.MiddlewareHandler => async (ctx, next) => {
   const query = ctx.query as Record<string, unknown>;
   const problem = 'filters' in query ? filterProblem(query.filters) : undefined;
   if (problem) throw fieldRefusal(problem, 'invalid_query', languageOf(ctx));
-  try {
-    await next();
-  } catch (error) {
-    if (error instanceof Error && !(error instanceof errors.ApplicationError) && QUERY_SHAPE.test(error.message)) throw fieldRefusal(['query'], 'invalid_query', languageOf(ctx));
-    throw error;
-  }
+  await next();
 };

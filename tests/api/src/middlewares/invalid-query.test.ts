@@ -26,6 +26,10 @@ describe('filters of a shape the database cannot use', () => {
     ['/api/news?filters[$and][0][title][$contains][$eq]=1', ['filters', '$and', 0, 'title', '$contains']],
     ['/api/complaint-categories?filters[code][$eq][$ne]=1', ['filters', 'code', '$eq']],
     ['/api/pages?filters[id][$eq][$gt]=1', ['filters', 'id', '$eq']],
+    ['/api/news?filters[0]=1', ['filters']],
+    ['/api/news?filters[$not]=1', ['filters', '$not']],
+    ['/api/news?filters[$and][0]=1', ['filters', '$and']],
+    ['/api/news?filters[title][$eq]=1&filters[title][slug]=x', ['filters', 'title']],
   ])('%s answers 400 invalid_query', async (url, path) => {
     const res = await request(app.url).get(url).set('Accept-Language', 'en');
     expect(res.status).toBe(400);
@@ -47,6 +51,7 @@ describe('filters of a shape the database cannot use', () => {
       '/api/complaint-categories?filters[code]=road',
       '/api/complaint-categories?filters[id][$between][0]=1&filters[id][$between][1]=99',
       '/api/complaint-categories?filters[$not][code][$eq]=waste',
+      '/api/complaint-categories?filters[code][$eq][0]=road&filters[code][$eq][1]=waste',
     ]) {
       const res = await request(app.url).get(url);
       expect([url, res.status]).toEqual([url, 200]);
