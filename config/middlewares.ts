@@ -1,9 +1,11 @@
-import type { Context } from 'koa';
+import os from 'os';
 import type { Core } from '@strapi/strapi';
-import { fieldRefusal } from '../src/http/contract';
-import { languageOf } from '../src/http/messages';
+import { bodyError } from '../src/middlewares/multipart';
 import { tileSource } from '../src/shared/map-tiles';
 import map from './map';
+
+// Formidable's limits (formidable 2 counts maxFileSize over all of a request's files); fields are a few short values.
+const MULTIPART = { maxFileSize: 10 * 1024 * 1024, maxFieldsSize: 1024 * 1024, maxFields: 1000 };
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   // The maps' tiles (MAP_TILE_URL, config/map.ts), on the website and in the admin alike.
@@ -35,20 +37,28 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::cors',
     'strapi::poweredBy',
     'strapi::query',
+    // A filter the database layer cannot build (an operator holding an operator) is the caller's: 400 invalid_query, not 500.
+    'global::invalid-query',
     // After the query is parsed: anonymous callers read published content only.
     'global::published-only',
+    // Multipart: refused unread where no route takes it or when declared too large; its temp files deleted whatever the answer.
+    {
+      name: 'global::multipart',
+      config: {
+        // Strapi's upload plugin (content API and admin), the admin's logos, staff spreadsheet imports.
+        paths: ['/api/upload', '/upload', '/upload/files', '/upload/files/:id/replace', '/admin/project-settings', '/spreadsheet-import/targets/:target/imports'],
+        maxBytes: MULTIPART.maxFileSize + MULTIPART.maxFieldsSize + 256 * 1024,
+      },
+    },
     // Multipart is parsed before any route runs: cap each file at the upload limit (10 MB) here too.
     {
       name: 'strapi::body',
       config: {
-        formidable: { maxFileSize: 10 * 1024 * 1024 },
+        formidable: { ...MULTIPART, uploadDir: env('UPLOAD_TMP_DIR', os.tmpdir()) },
         // Webhook signatures (LINE, Meta) are over the exact bytes sent.
         includeUnparsed: true,
-        // Malformed JSON is the caller's mistake: a 400 naming the body, in the caller's language.
-        onError(error: Error & { status?: number }, ctx: Context) {
-          if (error.status !== 400 || /maxFileSize/.test(error.message)) throw error;
-          throw fieldRefusal(['body'], 'malformed_body', languageOf(ctx));
-        },
+        // Malformed JSON or multipart is the caller's mistake: a 400 (or 413) with a code, in the caller's language.
+        onError: bodyError,
       },
     },
     'strapi::session',

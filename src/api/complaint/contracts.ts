@@ -49,14 +49,14 @@ export const uploadComplaintPhotos = {
   description: `Images only (checked by content), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB each; re-encoded as JPEG without EXIF or GPS, longest side at most 2048 px. Each photo's token proves this client uploaded it and expires after ${UPLOAD_TOKEN_TTL_MS / 3600_000} hours; photos no complaint names are deleted after a day.`,
   tags: ['Complaint'],
   request: { files: { field: 'files', max: MAX_PHOTOS, media: 'image/*' } },
-  codes: ['not_an_image', 'unreadable_image', 'file_too_large', 'image_too_large'],
+  codes: ['not_an_image', 'unreadable_image', 'file_too_large', 'image_too_large', 'malformed_multipart'],
   responses: {
     201: {
       description: 'Stored',
       schema: z.object({ data: z.array(z.object({ id: z.int(), url: z.string(), token: z.string().meta({ description: 'The upload token: send it back with the id in POST /complaints' }) })) }),
     },
     400: { description: 'No file, too many, or a file that is not a readable image' },
-    413: { description: `A file is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB` },
+    413: { description: `A file is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB, or the form is too large (too many fields, or fields over 1 MB)` },
     429: RATE_LIMITED,
   },
 } satisfies RouteContract;

@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { fieldRefusal } from '../http/contract';
+import { languageOf } from '../http/messages';
+
+/**
+ * Strapi's query validation checks filter keys, not the shape of their values: an operator holding
+ * another operator (`filters[title][$eq][$ne]=1`), `$and` given an object, `$between` given one value
+ * reach the database layer, which throws a plain Error (or the driver refuses to bind an object, or
+ * looks for a column named `0`) and the caller gets a 500. On the content API these are the caller's query: a 400 `invalid_query`
+ * naming the filter, one rule for every route. Runs after `strapi::query` parsed the query string.
+ */
+
+// Attribute operators that compare with one value (a list for some is allowed: Strapi turns it into IN).
+const VALUE_OPERATORS = new Set(['$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$null', '$notNull', '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi']);
+const LIST_OPERATORS = new Set(['$and', '$or']);
+
+type Path = Array<string | number>;
+
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+// qs turns a long list (past its arrayLimit) into an object with index keys.
+const asList = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : isRecord(v) && Object.keys(v).every((k) => /^\d+$/.test(k)) ? Object.values(v) : undefined);
+
+/** The path of the first filter whose value has a shape no query can be built from, if any. */
+export function filterProblem(where: unknown, path: Path = ['filters']): Path | undefined {
+  // Where a condition is expected (the root, `$not`, each item of `$and`/`$or`): an object, or a list of them.
+  const list = asList(where);
+  if (list) {
+    if (!list.every(isRecord)) return path;
+    for (const [i, item] of list.entries()) {
+      const found = filterProblem(item, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isRecord(where)) return path;
+  const keys = Object.keys(where);
+  // An attribute's comparison (`$eq`) and a relation's fields cannot share one object.
+  if (keys.some((k) => VALUE_OPERATORS.has(k)) && keys.some((k) => !k.startsWith('$'))) return path;
+  for (const key of keys) {
+    const value = where[key];
+    const at = [...path, key];
+    const values = asList(value);
+    let found: Path | undefined;
+    if (VALUE_OPERATORS.has(key)) {
+      if (!(isScalar(value) || (values && values.every(isScalar)))) found = at;
+    } else if (key === '$between') {
+      if (!values || values.length !== 2 || !values.every(isScalar)) found = at;
+    } else if (LIST_OPERATORS.has(key)) {
+      found = values ? filterProblem(values, at) : at;
+    } else if (key === '$not') {
+      found = filterProblem(value, at);
+    } else if (!key.startsWith('$')) {
+      // An attribute: a value (`= value`), a list (`IN`), or its own conditions.
+      if (!(isScalar(value) || (values && values.every(isScalar)))) found = filterProblem(value, at);
+    }
+    // Other `$` keys are left to Strapi's validation, which refuses unknown operators with a 400.
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export default (): Core.MiddlewareHandler => async (ctx, next) => {
+  if (!ctx.path.startsWith('/api/')) {
+    await next();
+    return;
+  }
+  const query = ctx.query as Record<string, unknown>;
+  const problem = 'filters' in query ? filterProblem(query.filters) : undefined;
+  if (problem) throw fieldRefusal(problem, 'invalid_query', languageOf(ctx));
+  await next();
+};
