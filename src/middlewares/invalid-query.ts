@@ -60,13 +60,41 @@ export function filterProblem(where: unknown, path: Path = ['filters']): Path | 
   return undefined;
 }
 
+/**
+ * Names an object inherits (`__proto__`, `constructor`, `toString`…): Strapi looks fields, sorts and
+ * relations up in plain objects, finds these, and asks the database for a column by that name (a 500).
+ * No content type has an attribute so named.
+ */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * The path of the first inherited name among the query's keys and its field, sort or populate names
+ * (in filters only the keys: a value compared with may be any text).
+ */
+export function inheritedName(value: unknown, path: Path, keysOnly = false): Path | undefined {
+  if (typeof value === 'string') {
+    if (keysOnly) return undefined;
+    // `sort=title:asc,constructor:desc`, `fields=title,toString`, `populate=cover.__proto__`
+    return value.split(/[,.:]/).some((part) => INHERITED.has(part.trim())) ? path : undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of Object.keys(value)) {
+    if (INHERITED.has(key)) return [...path, key];
+    const found = inheritedName((value as Record<string, unknown>)[key], [...path, key], keysOnly);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export default (): Core.MiddlewareHandler => async (ctx, next) => {
   if (!ctx.path.startsWith('/api/')) {
     await next();
     return;
   }
   const query = ctx.query as Record<string, unknown>;
-  const problem = 'filters' in query ? filterProblem(query.filters) : undefined;
+  const problem =
+    (['fields', 'sort', 'populate', 'filters'] as const).map((part) => (part in query ? inheritedName(query[part], [part], part === 'filters') : undefined)).find(Boolean) ??
+    ('filters' in query ? filterProblem(query.filters) : undefined);
   if (problem) throw fieldRefusal(problem, 'invalid_query', languageOf(ctx));
   await next();
 };

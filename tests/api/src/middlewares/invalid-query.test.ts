@@ -59,6 +59,22 @@ describe('filters of a shape the database cannot use', () => {
     }
   });
 
+  it.each([
+    ['/api/news?fields[0]=__proto__', ['fields', '0']],
+    ['/api/news?fields=title,toString', ['fields']],
+    ['/api/news?sort=constructor:asc', ['sort']],
+    ['/api/news?sort[0]=title:asc&sort[1]=hasOwnProperty', ['sort', '1']],
+    ['/api/news?populate=cover.__proto__', ['populate']],
+  ])('%s (a name every object inherits) answers 400 invalid_query', async (url, path) => {
+    const res = await request(app.url).get(url).expect(400);
+    expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path, code: 'invalid_query' })]);
+  });
+
+  it('lets a filter compare with any text, inherited names included', async () => {
+    await request(app.url).get('/api/complaint-categories?filters[code][$eq]=constructor').expect(200);
+    await request(app.url).get('/api/news?filters[title][$containsi]=toString').expect(200);
+  });
+
   it('leaves an unknown operator to Strapi’s own 400', async () => {
     const res = await request(app.url).get('/api/news?filters[title][$foo]=1').expect(400);
     expect(res.body.error.details).toMatchObject({ key: '$foo', code: 'invalid_request' });
