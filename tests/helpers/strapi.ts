@@ -97,7 +97,7 @@ export async function startApp(env: Record<string, string> = {}, options: { same
     async stop({ keepDatabase = false } = {}) {
       await strapi.destroy();
       if (keepDatabase) {
-        const reach = client === 'postgres' ? { DATABASE_NAME: database } : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database };
+        const reach: Record<string, string> = client === 'postgres' ? { DATABASE_NAME: database } : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database };
         keptDatabases.set(app, { env: reach, cleanup });
         return;
       }

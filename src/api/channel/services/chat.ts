@@ -14,11 +14,12 @@ import { formatDate, languageOf, messagesOf } from '../../../shared/messages';
 import type { ComplaintService } from '../../complaint/services/complaint';
 import { caseEngine, channelsOf } from '../../../../plugins/complaint-workflow/server/src/public';
 import type { InboxService } from './inbox';
+import type { Platform } from '../domain/platform';
 
 const COMPLAINT = 'api::complaint.complaint';
 const MAX_PHOTOS_PER_CASE = 10;
 
-export type Platform = 'line' | 'facebook';
+export type { Platform };
 
 /** One user in one chat app, and how to answer them there right now. */
 export interface Conversation {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { outboxOf } from '../../../../plugins/complaint-workflow/server/src/public';
-import type { Platform } from './chat';
+import type { Platform } from '../domain/platform';
 
 const UID = 'api::channel-event.channel-event';
 /** Pending events read per query while draining, in arrival order. */
