@@ -31,13 +31,15 @@ async function track(code: string) {
 }
 
 /** A citizen's photo, through the public photo endpoint (re-encoded to JPEG), large enough for a thumbnail. */
-async function uploadPhoto(): Promise<number> {
+async function uploadPhoto(): Promise<{ id: number; token: string }> {
   const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#8a5a2b' } }).png().toBuffer();
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'pothole.png');
   const res = await fetch(`${app.url}/api/complaints/photos`, { method: 'POST', body: form });
   expect(res.status).toBe(201);
-  return ((await res.json()) as { data: Array<{ id: number }> }).data[0].id;
+  // The id with its upload token: only the client that uploaded a photo can attach it.
+  const { id, token } = ((await res.json()) as { data: Array<{ id: number; token: string }> }).data[0];
+  return { id, token };
 }
 
 const history = () => page.getByRole('list', { name: 'ประวัติการดำเนินการ' }).getByRole('listitem');
