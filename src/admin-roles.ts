@@ -109,7 +109,7 @@ export const STAFF_ROLES: readonly StaffRole[] = [
     name: { th: 'เจ้าหน้าที่การเงินและจัดเก็บรายได้', en: 'Finance officer' },
     description: 'ใบแจ้งภาษี นำเข้าข้อมูล และกระทบยอดรับชำระ · Tax bills, imports and reconciliation',
     permissions: [
-      ...plain('plugin::spreadsheet-import.tax-bills', 'plugin::spreadsheet-import.tax-payments'),
+      ...plain('plugin::spreadsheet-import.page.read', 'plugin::spreadsheet-import.tax-bills', 'plugin::spreadsheet-import.tax-payments'),
       ...content(TAX_BILL, [READ], ['payments']),
       ...content(TAX_BILL, [UPDATE], BILL_DERIVED),
     ],

@@ -66,6 +66,26 @@ describe('the demo officers', () => {
   });
 });
 
+/** The admin actions a user holds: the admin builds its menu from them. */
+const actionsOf = async (who: string) =>
+  ((await get(who, '/admin/users/me/permissions').expect(200)).body.data as Array<{ action: string }>).map((p) => p.action);
+
+describe('the menu', () => {
+  it('shows each role only its own pages', async () => {
+    const menu = { inbox: 'plugin::complaint-workflow.inbox.read', import: 'plugin::spreadsheet-import.page.read', taxReview: 'plugin::spreadsheet-import.tax-payments' };
+    const sees = async (who: string) => {
+      const mine = new Set(await actionsOf(who));
+      return Object.entries(menu).filter(([, action]) => mine.has(action)).map(([item]) => item);
+    };
+    expect(await sees('admin')).toEqual(['inbox', 'import', 'taxReview']);
+    expect(await sees('editor')).toEqual([]);
+    expect(await sees('complaints')).toEqual(['inbox']);
+    expect(await sees('finance')).toEqual(['import', 'taxReview']);
+    expect(await sees('executive')).toEqual(['inbox']);
+    expect(await sees('auditor')).toEqual(['inbox']);
+  });
+});
+
 describe('the complaint officer', () => {
   it('cannot open the raw complaint in the Content Manager, and works through the case inbox', async () => {
     const c = await receivedComplaint();
