@@ -11,6 +11,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     firstname: env('ADMIN_FIRSTNAME', ''),
     lastname: env('ADMIN_LASTNAME', ''),
   },
+  // Passwords of the demo's staff (one per role, database/seed/staff.json); unset: generated and printed once.
+  demoPasswords: {
+    admin: env('DEMO_PASSWORD_ADMIN', ''),
+    editor: env('DEMO_PASSWORD_EDITOR', ''),
+    complaints: env('DEMO_PASSWORD_COMPLAINTS', ''),
+    finance: env('DEMO_PASSWORD_FINANCE', ''),
+    executive: env('DEMO_PASSWORD_EXECUTIVE', ''),
+    auditor: env('DEMO_PASSWORD_AUDITOR', ''),
+  } as Record<string, string>,
 });
 
 export type SetupConfig = ReturnType<typeof config>;

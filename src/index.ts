@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { applyRolePermissions } from './bootstrap/permissions';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
+import { applyAdminRoles, readOnlyWorkflowRecords } from './bootstrap/admin-roles';
 import { seedDemo } from '../database/seed';
+import { seedDemoStaff } from '../database/seed/staff';
 import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { backfillTaxBillReferences } from './api/tax-bill/backfill';
@@ -18,6 +20,8 @@ let photoSweep: NodeJS.Timeout | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Workflow records are read-only in the Content Manager, even for the super admin.
+    readOnlyWorkflowRecords(strapi);
     // Tax bills and the bank's payment report are spreadsheet-import targets; the staff list of
     // payments to review is an admin route of the tax feature.
     registerImportTargets(strapi);
@@ -39,11 +43,13 @@ export default {
     registerChatSenders(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
+    await applyAdminRoles(strapi);
     await ensureFirstAdmin(strapi);
     await backfillTaxBillReferences(strapi);
     if (strapi.config.get<boolean>('setup.seedDemo', true)) {
       const summary = await seedDemo(strapi);
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
+      await seedDemoStaff(strapi);
     }
     // Photos uploaded for a complaint never filed: at start, then every hour.
     const sweep = () => {

@@ -10,9 +10,9 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: Upload,
       intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: 'Spreadsheet import' },
-      // Each target has its own permission, registered by the server at start; the page lists the
-      // targets this user holds one of (GET /spreadsheet-import/targets), so the link is for all staff.
-      permissions: [],
+      // Only staff who import see the link (server: MENU_PERMISSION_UID); the page lists the targets
+      // this user holds the permission of (GET /spreadsheet-import/targets).
+      permissions: [{ action: `plugin::${PLUGIN_ID}.page.read`, subject: null }],
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });

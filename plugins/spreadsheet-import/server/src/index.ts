@@ -7,7 +7,7 @@ import imports from './controllers/imports';
 import canUseTarget from './policies/can-use-target';
 import routes from './routes';
 import { jobsOf, targetsOf } from './plugin';
-import { PLUGIN_ID } from './types';
+import { MENU_PERMISSION_UID, PLUGIN_ID } from './types';
 import { uploadedFiles } from './uploads';
 
 /** The admin's permission service (untyped in Strapi): what bootstrap uses of it. */
@@ -45,9 +45,11 @@ export default {
     registry.seal();
     const list = registry.list();
     if (list.length) {
-      await (strapi.service('admin::permission') as AdminPermissionService).actionProvider.registerMany(
-        list.map((t) => ({ section: 'plugins', displayName: t.permissionName ?? `Import: ${t.label.en}`, uid: t.id, pluginName: PLUGIN_ID }))
-      );
+      await (strapi.service('admin::permission') as AdminPermissionService).actionProvider.registerMany([
+        // The menu entry, so only staff who import see it; each target still needs its own permission.
+        { section: 'plugins', displayName: 'Open the import page', uid: MENU_PERMISSION_UID, pluginName: PLUGIN_ID },
+        ...list.map((t) => ({ section: 'plugins', displayName: t.permissionName ?? `Import: ${t.label.en}`, uid: t.id, pluginName: PLUGIN_ID })),
+      ]);
     }
   },
 

@@ -89,3 +89,5 @@ export interface TargetRegistry {
 
 /** The admin permission (action id) that lets a user import into a target. */
 export const importPermission = (targetId: string) => `plugin::${PLUGIN_ID}.${targetId}`;
+/** Shows the import page in the admin's menu (a target's id has no dot, so it never collides). */
+export const MENU_PERMISSION_UID = 'page.read';

@@ -57,39 +57,59 @@ afterAll(async () => {
 });
 
 describe('only the engine changes a case', () => {
-  it('refuses a state change through the Content Manager with a 400 naming the field, and changes nothing', async () => {
+  // The Content Manager cannot write cases at all (src/admin-roles.ts: read-only even for the super
+  // admin); the engine's guard still refuses any other Document Service call that moves a state or date.
+  const refusal = async (write: Promise<unknown>) => {
+    const err = (await write.then(
+      () => null,
+      (e: unknown) => e
+    )) as { details?: { code?: string; errors?: Array<{ path: string[]; code: string }> }; message?: string } | null;
+    if (!err) throw new Error('the write went through');
+    return err;
+  };
+
+  it('answers 403 to a state change through the Content Manager, and changes nothing', async () => {
     const c = await fileComplaint();
     const before = await events('api::complaint-event.complaint-event', 'complaint', c.id);
-    const res = await admin('put', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`).send({ state: 'in_progress', title: 'แก้จากตัวจัดการเนื้อหา' }).expect(400);
-    expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: ['state'], code: 'use_case_page' })]);
-    expect(res.body.error.message).toContain('หน้าเรื่อง');
+    await admin('put', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`).send({ state: 'in_progress', title: 'แก้จากตัวจัดการเนื้อหา' }).expect(403);
     const after = await app.strapi.db.query(COMPLAINT).findOne({ where: { id: c.id } });
     expect(after).toMatchObject({ state: 'received', title: null });
     expect(await events('api::complaint-event.complaint-event', 'complaint', c.id)).toBe(before);
   });
 
-  it('refuses a changed due date or resolution date the same way', async () => {
+  it('refuses a state change through the Document Service with a 400 naming the field, and changes nothing', async () => {
     const c = await fileComplaint();
-    const res = await admin('put', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`)
-      .send({ dueAt: '2030-01-01T00:00:00.000Z', resolvedAt: '2026-12-01T00:00:00.000Z' })
-      .expect(400);
-    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0]).sort()).toEqual(['dueAt', 'resolvedAt']);
+    const err = await refusal(app.strapi.documents(COMPLAINT).update({ documentId: c.documentId, data: { state: 'in_progress', title: 'แก้จากโค้ดอื่น' } }));
+    expect(err.details?.errors).toEqual([expect.objectContaining({ path: ['state'], code: 'use_case_page' })]);
+    expect(err.message).toContain('หน้าเรื่อง');
+    expect(await app.strapi.db.query(COMPLAINT).findOne({ where: { id: c.id } })).toMatchObject({ state: 'received', title: null });
   });
 
-  it('lets an edit through that sends the engine fields unchanged (the Content Manager sends the whole record)', async () => {
+  it('refuses a changed due date or resolution date the same way', async () => {
+    const c = await fileComplaint();
+    const err = await refusal(
+      app.strapi.documents(COMPLAINT).update({ documentId: c.documentId, data: { dueAt: '2030-01-01T00:00:00.000Z', resolvedAt: '2026-12-01T00:00:00.000Z' } })
+    );
+    expect(err.details?.errors?.map((e) => e.path[0]).sort()).toEqual(['dueAt', 'resolvedAt']);
+  });
+
+  it('lets an edit through that sends the engine fields unchanged (as a whole record would)', async () => {
     const c = await fileComplaint();
     const current = await app.strapi.db.query(COMPLAINT).findOne({ where: { id: c.id } });
-    await admin('put', `/content-manager/collection-types/${COMPLAINT}/${c.documentId}`)
-      .send({ state: current.state, dueAt: new Date(current.dueAt).toISOString(), resolvedAt: null, priority: 'high' })
-      .expect(200);
+    await app.strapi
+      .documents(COMPLAINT)
+      .update({ documentId: c.documentId, data: { state: current.state, dueAt: new Date(current.dueAt).toISOString(), priority: 'high' } });
     expect((await app.strapi.db.query(COMPLAINT).findOne({ where: { id: c.id } })).priority).toBe('high');
   });
 
-  it('refuses a case created in the Content Manager in another state than the first', async () => {
-    const res = await admin('post', `/content-manager/collection-types/${SUBMISSION}`)
+  it('refuses a case created in another state than the first', async () => {
+    await admin('post', `/content-manager/collection-types/${SUBMISSION}`)
       .send({ trackingCode: 'ES-6912-ZZZZZ', title: 'x', description: 'y', state: 'done', receivedAt: new Date().toISOString() })
-      .expect(400);
-    expect(res.body.error.details.errors[0]).toMatchObject({ path: ['state'], code: 'use_case_page' });
+      .expect(403);
+    const err = await refusal(
+      app.strapi.documents(SUBMISSION).create({ data: { trackingCode: 'ES-6912-ZZZZZ', title: 'x', description: 'y', state: 'done', receivedAt: new Date().toISOString(), channel: 'web', language: 'th' } })
+    );
+    expect(err.details?.errors?.[0]).toMatchObject({ path: ['state'], code: 'use_case_page' });
     expect(await app.strapi.db.query(SUBMISSION).count({ where: { trackingCode: 'ES-6912-ZZZZZ' } })).toBe(0);
   });
 });

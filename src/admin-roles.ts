@@ -1,0 +1,132 @@
+/**
+ * Staff roles as code: what each kind of officer may do in the admin. Applied at every start
+ * (src/bootstrap/admin-roles.ts): each role below is created when missing and its permissions made
+ * equal to this table, so a click in Settings cannot quietly widen it. Change this table (and its
+ * test) instead. Roles made by hand in Settings stay, but lose any access to workflow records.
+ */
+
+/**
+ * Records that belong to a workflow: only the purpose-built pages change them (the case inbox and
+ * case page, the tax import and review), so no role gets them in the Content Manager and the
+ * super admin only reads them there.
+ */
+export const WORKFLOW_RECORDS = [
+  'api::complaint.complaint',
+  'api::complaint-event.complaint-event',
+  'api::e-form-submission.e-form-submission',
+  'api::e-form-submission.e-form-submission-event',
+  'plugin::complaint-workflow.outbox-message',
+  'api::channel-event.channel-event',
+  'api::tax-payment.tax-payment',
+] as const;
+
+/** Content Manager actions that change a record. */
+export const CONTENT_WRITE_ACTIONS = [
+  'plugin::content-manager.explorer.create',
+  'plugin::content-manager.explorer.update',
+  'plugin::content-manager.explorer.delete',
+  'plugin::content-manager.explorer.publish',
+] as const;
+
+const READ = 'plugin::content-manager.explorer.read';
+const [CREATE, UPDATE, DELETE, PUBLISH] = CONTENT_WRITE_ACTIONS;
+
+/** One permission of a role: an admin action, on a content type for Content Manager actions. */
+export interface StaffPermission {
+  action: string;
+  subject?: string;
+  /** Fields of `subject` left out (derived or relational fields only a workflow sets). */
+  exceptFields?: readonly string[];
+}
+
+export interface StaffRole {
+  /** The role's stable code in the admin (admin::role.code). */
+  code: string;
+  name: { th: string; en: string };
+  description: string;
+  permissions: readonly StaffPermission[];
+}
+
+const NEWS = 'api::news.news-item';
+const PAGE = 'api::page.page';
+const MUNICIPALITY = 'api::municipality.municipality';
+const CATEGORY = 'api::complaint-category.complaint-category';
+const POLE = 'api::pole.pole';
+const TAX_BILL = 'api::tax-bill.tax-bill';
+
+const content = (subject: string, actions: readonly string[], exceptFields?: readonly string[]): StaffPermission[] =>
+  actions.map((action) => ({ action, subject, ...(exceptFields ? { exceptFields } : {}) }));
+const plain = (...actions: string[]): StaffPermission[] => actions.map((action) => ({ action }));
+
+const MEDIA_LIBRARY = plain(
+  'plugin::upload.read',
+  'plugin::upload.configure-view',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link'
+);
+// A bill's payments and what they add up to come from the bank's report, never from a hand edit.
+const BILL_DERIVED = ['payments', 'paidAmount', 'billKey', 'sourceHash'];
+// A pole's complaints are linked by the complaint form, not by hand.
+const POLE_DERIVED = ['complaints'];
+const CASES_READ = plain('plugin::complaint-workflow.inbox.read', 'plugin::complaint-workflow.cases.read', 'plugin::complaint-workflow.e-service.read', 'plugin::complaint-workflow.channels.read');
+const READ_EVERYTHING_PUBLIC = [NEWS, PAGE, MUNICIPALITY, CATEGORY, POLE].flatMap((s) => content(s, [READ]));
+
+export const STAFF_ROLES: readonly StaffRole[] = [
+  {
+    code: 'nokok-content-editor',
+    name: { th: 'ผู้ดูแลเนื้อหาเว็บไซต์', en: 'Content editor' },
+    description: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล และคลังสื่อ · News, pages, the municipality and the Media Library',
+    permissions: [
+      ...content(NEWS, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
+      ...content(PAGE, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
+      ...content(MUNICIPALITY, [CREATE, READ, UPDATE, PUBLISH]),
+      ...MEDIA_LIBRARY,
+    ],
+  },
+  {
+    code: 'nokok-complaint-officer',
+    name: { th: 'เจ้าหน้าที่รับเรื่องร้องเรียน', en: 'Complaint officer' },
+    description: 'กล่องงานเรื่องร้องเรียนและคำขอ e-Service · The case inbox and case pages of complaints and e-service requests',
+    permissions: [
+      ...plain(
+        'plugin::complaint-workflow.inbox.read',
+        'plugin::complaint-workflow.cases.read',
+        'plugin::complaint-workflow.cases.manage',
+        'plugin::complaint-workflow.e-service.read',
+        'plugin::complaint-workflow.e-service.manage',
+        'plugin::complaint-workflow.channels.read',
+        'plugin::complaint-workflow.channels.manage'
+      ),
+      // The categories route complaints (department, deadline, default assignee).
+      ...content(CATEGORY, [CREATE, READ, UPDATE]),
+      ...content(POLE, [READ, UPDATE], POLE_DERIVED),
+    ],
+  },
+  {
+    code: 'nokok-finance-officer',
+    name: { th: 'เจ้าหน้าที่การเงินและจัดเก็บรายได้', en: 'Finance officer' },
+    description: 'ใบแจ้งภาษี นำเข้าข้อมูล และกระทบยอดรับชำระ · Tax bills, imports and reconciliation',
+    permissions: [
+      ...plain('plugin::spreadsheet-import.page.read', 'plugin::spreadsheet-import.tax-bills', 'plugin::spreadsheet-import.tax-payments'),
+      ...content(TAX_BILL, [READ], ['payments']),
+      ...content(TAX_BILL, [UPDATE], BILL_DERIVED),
+    ],
+  },
+  {
+    code: 'nokok-executive',
+    name: { th: 'ผู้บริหาร', en: 'Executive' },
+    description: 'ดูกล่องงานและข้อมูลได้อย่างเดียว · Reads the inboxes and the data, changes nothing',
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments'])],
+  },
+  {
+    code: 'nokok-auditor',
+    name: { th: 'ผู้ตรวจสอบภายใน', en: 'Auditor' },
+    description: 'ตรวจสอบได้อย่างเดียว · Reads the inboxes and the data, changes nothing',
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments'])],
+  },
+];
+
+/** True for a Content Manager permission on a workflow record. */
+export const isWorkflowRecord = (subject: string | null | undefined): boolean => (WORKFLOW_RECORDS as readonly string[]).includes(subject ?? '');
