@@ -13,6 +13,7 @@ import { registerChatChannels, registerChatSenders, startChatInbox, stopChatInbo
 import type { ComplaintService } from './api/complaint/services/complaint';
 import type { OpenApiService } from './api/openapi/services/openapi';
 import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
+import { extendUidGenerator, registerSlugs } from './api/news/slugs';
 
 let photoSweep: NodeJS.Timeout | undefined;
 
@@ -27,6 +28,8 @@ export default {
     engine.register(eServiceCaseType(strapi));
     followComplaints(strapi);
     registerChatChannels(strapi);
+    // News and page slugs from their titles, Thai kept; old slugs remembered for redirects.
+    registerSlugs(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -37,6 +40,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     (strapi.service('api::openapi.openapi') as OpenApiService).reset();
     registerChatSenders(strapi);
+    extendUidGenerator(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await ensureFirstAdmin(strapi);
