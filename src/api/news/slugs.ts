@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { isPlaceholderSlug, isSlugOfTitle, slugify, uniqueSlug, withPreviousSlug } from './domain/slug';
 
 /**
@@ -24,7 +24,7 @@ interface Stored {
 }
 
 /** Rows as the database holds them: every locale and both the draft and the published version. */
-const rows = (strapi: Core.Strapi, uid: SlugType) => strapi.db.query(uid as UID.ContentType);
+const rows = (strapi: Core.Strapi, uid: SlugType) => strapi.db.query(uid);
 
 /**
  * The title's slug, made unique among the type's other documents (`-2`, `-3`, …), in every locale:
@@ -98,7 +98,7 @@ async function fillSlug(strapi: Core.Strapi, uid: SlugType, action: 'create' | '
 export function registerSlugs(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     if (isSlugType(ctx.uid) && (ctx.action === 'create' || ctx.action === 'update')) {
-      await fillSlug(strapi, ctx.uid, ctx.action, ctx.params as { documentId?: string; locale?: string; data?: Data });
+      await fillSlug(strapi, ctx.uid, ctx.action, ctx.params);
     }
     return next();
   });
@@ -110,7 +110,9 @@ interface UidService {
 
 /** The Content Manager's slug suggestion, for our types: the same slug the server would give. Called at bootstrap (the plugin's services exist then). */
 export function extendUidGenerator(strapi: Core.Strapi): void {
-  strapi.get('services').extend('plugin::content-manager.uid', (service: UidService) => ({
+  // Strapi's own way to wrap a plugin's service (its registry's `extend`); the registry is untyped.
+  const services = strapi.get<{ extend(uid: string, wrap: (service: UidService) => UidService): unknown }>('services');
+  services.extend('plugin::content-manager.uid', (service) => ({
     ...service,
     generateUIDField(args: Parameters<UidService['generateUIDField']>[0]) {
       const { contentTypeUID, field, data } = args;
