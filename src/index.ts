@@ -15,6 +15,7 @@ import { registerChatChannels, registerChatSenders, startChatInbox, stopChatInbo
 import type { ComplaintService } from './api/complaint/services/complaint';
 import type { OpenApiService } from './api/openapi/services/openapi';
 import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
+import { extendUidGenerator, registerSlugs } from './api/news/slugs';
 
 let photoSweep: NodeJS.Timeout | undefined;
 
@@ -31,6 +32,8 @@ export default {
     engine.register(eServiceCaseType(strapi));
     followComplaints(strapi);
     registerChatChannels(strapi);
+    // News and page slugs from their titles, Thai kept; old slugs remembered for redirects.
+    registerSlugs(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -41,6 +44,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     (strapi.service('api::openapi.openapi') as OpenApiService).reset();
     registerChatSenders(strapi);
+    extendUidGenerator(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await applyAdminRoles(strapi);

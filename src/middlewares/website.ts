@@ -9,6 +9,7 @@ import { publicUrl } from '../public-url';
 import { headLinks, organizationJsonLd, robotsTxt, sitemapXml, type SitemapEntry } from './sitemap';
 import { countTrackingRead, websiteHeaders } from './rate-limit';
 import { fieldMessage } from '../http/messages';
+import { currentSlugOf } from '../api/news/slugs';
 
 /**
  * Serves the citizen website (built into build/website by website/build.js) from the same
@@ -36,6 +37,8 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+/** Item pages whose old addresses are moved to the new one (a renamed title gives a new slug). */
+const RENAMED: Record<string, 'api::news.news-item' | 'api::page.page'> = { news: 'api::news.news-item', pages: 'api::page.page' };
 const MUNICIPALITY_TTL_MS = 30_000;
 const SITEMAP_TTL_MS = 10 * 60_000;
 
@@ -112,12 +115,15 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   const answers = new Map<string, Promise<unknown>>();
   /** Renders under way, by page: concurrent requests for the same page share one. */
   const rendering = new Map<string, Promise<Page | null>>();
+  /** Where an old item address leads now (null: nowhere), kept like the pages. */
+  const moved = new Map<string, Promise<string | null>>();
   let generation = 0;
   /** Content changed: every kept page and answer may show it, so all go (they are cheap to render again). */
   const invalidate = () => {
     generation++;
     pages.clear();
     answers.clear();
+    moved.clear();
     municipality = undefined;
     sitemap = undefined;
   };
@@ -334,6 +340,16 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       // Said, so an operator (and a test) can see what is kept: per-request pages never are.
       ctx.set('X-Cache', page.shared ? 'MISS' : 'BYPASS');
     }
+    // No item has this slug: one that had it before answers it for good (a renamed title).
+    const item = page.status === 404 ? /^\/(news|pages)\/([^/]+)$/.exec(thaiPath) : null;
+    if (item) {
+      const to = await movedTo(item[1], item[2]);
+      if (to) {
+        ctx.status = 301;
+        ctx.redirect(`${english ? '/en' : ''}/${item[1]}/${encodeURIComponent(to)}${ctx.querystring ? `?${ctx.querystring}` : ''}`);
+        return;
+      }
+    }
     ctx.status = page.status;
     ctx.type = 'text/html; charset=utf-8';
     // Browsers ask again each time (the content can change) and get 304 while it has not.
@@ -353,6 +369,26 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       ctx.body = body;
     } else ctx.body = page.html;
   };
+
+  /** The current slug of the item that answered `/<section>/<encoded slug>` before, or null. */
+  function movedTo(section: string, encoded: string): Promise<string | null> {
+    const key = `${section}/${encoded}`;
+    let answer = moved.get(key);
+    if (!answer) {
+      let slug: string;
+      try {
+        slug = decodeURIComponent(encoded);
+      } catch {
+        return Promise.resolve(null);
+      }
+      const lookup = currentSlugOf(strapi, RENAMED[section], slug);
+      lookup.catch(() => moved.delete(key)); // a failed read is not kept
+      answer = lookup.catch(() => null);
+      moved.set(key, answer);
+      if (moved.size > MAX_ANSWERS) moved.delete(moved.keys().next().value!);
+    }
+    return answer;
+  }
 
   /** A page that only says something (too many lookups), in the site's frame; plain HTML before a build. */
   async function noticePage(thaiPath: string, english: boolean, text: string): Promise<string> {

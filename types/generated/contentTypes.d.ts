@@ -1101,6 +1101,13 @@ export interface ApiNewsNewsItem extends Struct.CollectionTypeSchema {
       'oneToMany',
       'api::news.news-item'
     >;
+    previousSlugs: Schema.Attribute.JSON &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     publishedDate: Schema.Attribute.Date &
       Schema.Attribute.Required &
@@ -1176,6 +1183,13 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<100>;
+    previousSlugs: Schema.Attribute.JSON &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     showInMenu: Schema.Attribute.Boolean &
       Schema.Attribute.SetPluginOptions<{
@@ -1184,7 +1198,7 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<true>;
-    slug: Schema.Attribute.UID &
+    slug: Schema.Attribute.UID<'title'> &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
