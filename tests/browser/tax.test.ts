@@ -49,6 +49,30 @@ it('looks up the demo bill on a phone and shows the amount and a QR a banking ap
   expect(await page.content()).not.toContain('3109900123453');
   expect(urls.filter((u) => /3109900123453|3-1099-00123-45-3/.test(decodeURIComponent(u)))).toEqual([]); // the ID goes in the POST body only
 
+  // On a 360 px screen the bill number, the amounts and the installments' headings each stay on one line.
+  const lines = await page.locator('#bill-number, #amount-due, #bill table th.nowrap, #bill table td.num, #bill .amount').evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // Text boxes on one line overlap vertically (fallback fonts may shift them a little); a new line starts below.
+      const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0).sort((a, b) => a.top - b.top);
+      let count = rects.length ? 1 : 0;
+      let bottom = rects[0]?.bottom ?? 0;
+      for (const r of rects.slice(1)) {
+        if (r.top >= bottom - 2) count++;
+        bottom = count > 1 && r.top >= bottom - 2 ? r.bottom : Math.max(bottom, r.bottom);
+      }
+      return `${el.textContent?.trim()}: ${count}`;
+    }),
+  );
+  expect(lines).toContain('DEMO-2569-0001: 1');
+  expect(lines).toContain('งวดที่: 1');
+  expect(lines.filter((l) => /[\d,]+\.\d\d/.test(l)).length).toBeGreaterThanOrEqual(3);
+  expect(lines.filter((l) => !l.endsWith(': 1'))).toEqual([]);
+  // ...and the installments table still fits the phone, without a scroll of its own.
+  expect(await page.locator('#bill .table-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.locator('#bill').screenshot({ path: '/tmp/tax-bill-360.png' });
+
   // The QR: loaded, at least 280 px wide on a 360 px screen, and it decodes to the bill's payload.
   const qr = page.getByRole('img', { name: 'คิวอาร์โค้ดชำระภาษีใบแจ้ง DEMO-2569-0001 จำนวน 7,350.00 บาท' });
   await qr.scrollIntoViewIfNeeded();
