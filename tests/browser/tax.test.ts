@@ -101,6 +101,40 @@ it('looks up the demo bill on a phone and shows the amount and a QR a banking ap
   await context.close();
 });
 
+it('speaks one calendar on each page: the Christian era all through /en/tax, the Buddhist era on /tax', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  try {
+    const page = await context.newPage();
+    const lookUp = async (path: string, bill: RegExp) => {
+      await page.goto(`${app.url}${path}`);
+      await page.locator('#t-bill').fill('DEMO-2569-0001');
+      await page.locator('#t-id').fill('3109900123453');
+      await page.locator('#tax-form button[type=submit]').click();
+      await page.getByRole('heading', { level: 2, name: bill }).waitFor();
+      // Every year the page shows, the rates' text included; the bill number is an identifier, not a date.
+      const text = (
+        await page.locator('main').evaluate((main) => {
+          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+          const parts: string[] = [];
+          while (walker.nextNode()) parts.push(walker.currentNode.nodeValue ?? '');
+          return parts.join(' ');
+        })
+      ).replaceAll('DEMO-2569-0001', '');
+      return [...text.matchAll(/(?<![\d,.])(19|20|25)\d\d(?![\d,.])/g)].map((m) => m[0]);
+    };
+    const english = await lookUp('/en/tax', /^Bill DEMO-2569-0001, tax year 2026$/);
+    expect(await page.locator('#bill table td').nth(1).textContent()).toBe('30 December 2026');
+    expect(english.length).toBeGreaterThanOrEqual(3);
+    expect(english.filter((y) => y.startsWith('25'))).toEqual([]);
+    const thai = await lookUp('/tax', /^ใบแจ้งเลขที่ DEMO-2569-0001 ปีภาษี 2569$/);
+    expect(await page.locator('#bill table td').nth(1).textContent()).toBe('30 ธันวาคม 2569');
+    expect(thai.length).toBeGreaterThanOrEqual(3);
+    expect(thai.filter((y) => !y.startsWith('25'))).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 it('shows the page with JavaScript turned off: the form, what else the taxpayer can do, and the rates', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: 'th-TH' });
   try {

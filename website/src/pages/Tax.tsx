@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { formatDate, href, lang, t, tDynamic } from '../i18n';
+import { formatDate, formatYear, href, lang, t, tDynamic } from '../i18n';
 import type { Band } from '../../../src/shared/tax-estimate';
 import type { Api } from './load';
 
@@ -82,8 +82,9 @@ export function VariantOptions({ rates, use }: { rates: Rates; use: string }): J
 export function BillView({ b }: { b: PublicBill }): JSX.Element {
   const p = b.property;
   // An amount and its unit never part at the end of a line; nor does the bill number (in the heading).
+  // The tax year is kept in the Buddhist era; an English page says it in the Christian era, as its dates.
   const baht = (n: number) => <span class="amount">{`${money(n)} ${t('tax.baht')}`}</span>;
-  const [billBefore, billAfter = ''] = t('tax.bill', { bill: '\u0000', year: b.taxYear }).split('\u0000');
+  const [billBefore, billAfter = ''] = t('tax.bill', { bill: '\u0000', year: formatYear(b.taxYear) }).split('\u0000');
   const Row = ({ k, show = true, children }: { k: string; show?: unknown; children: ComponentChildren }) =>
     show ? (
       <>
