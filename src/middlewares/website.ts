@@ -14,7 +14,8 @@ import { currentSlugOf } from '../api/news/slugs';
 /**
  * Serves the citizen website (built into build/website by website/build.js) from the same
  * process: hashed assets with their precompressed copies, and every page rendered on the server
- * from the website's route table (website/src/routes.ts) through its built server entry. Rendered
+ * from the website's route table (website/src/routes.ts) through its built server entry, and the
+ * site's not-found page for a browser at any other address nothing else answered. Rendered
  * pages that are the same for everyone are kept, compressed once, until content changes (any write
  * to content, seen through the database's lifecycle events); pages with per-request data (a
  * tracking result) are rendered each time.
@@ -26,6 +27,8 @@ const SITE_ROUTES = [
   /^\/(contact|developers|complaint|eservice|tax|poles|line|data|track)\/?$/,
   /^\/p\/[^/]+\/?$/,
 ];
+/** Strapi's own paths (besides each plugin's, `/<plugin name>/…`): an answer there is Strapi's, never a page. */
+const STRAPI_PATHS = /^\/(api|admin|uploads|_health)(\/|$)/;
 const TYPES: Record<string, string> = {
   '.js': 'application/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -282,12 +285,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       return;
     }
     if (/^\/[\w.-]+\.(svg|png|ico|webmanifest|txt)$/.test(p) && sendFile(ctx, p.slice(1), false)) return;
-    if (!SITE_ROUTES.some((r) => r.test(p))) {
+    const known = SITE_ROUTES.some((r) => r.test(p));
+    if (!known) {
       await next();
-      return;
+      // Nothing answered (Strapi would send its JSON 404): a person's browser gets the site's not-found page.
+      if (!(ctx.status === 404 && ctx.body == null && wantsPage(ctx) && !isStrapiPath(ctx.path) && !isStrapiPath(p))) return;
     }
     // Links from before the language moved into the path (?lang=en) keep working, once, for good.
-    if (!english && ctx.query.lang === 'en') {
+    if (known && !english && ctx.query.lang === 'en') {
       const query = new URLSearchParams(ctx.querystring);
       query.delete('lang');
       const rest = query.toString();
@@ -312,7 +317,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       }
     }
     const key = `${lang}|${thaiPath}?${ctx.querystring}`;
-    let page = pages.get(key);
+    let page = known ? pages.get(key) : undefined;
     if (page) {
       // Most recently used last: the oldest is the first to go when the cache is full.
       pages.delete(key);
@@ -333,12 +338,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
         return;
       }
       page = built;
-      if (page.shared && page.generation === generation && cacheSize > 0 && !pages.has(key)) {
+      // Any address can be typed: the not-found page of an unknown one is rendered each time, never kept.
+      const keep = known && page.shared;
+      if (keep && page.generation === generation && cacheSize > 0 && !pages.has(key)) {
         pages.set(key, page);
         if (pages.size > cacheSize) pages.delete(pages.keys().next().value!);
       }
       // Said, so an operator (and a test) can see what is kept: per-request pages never are.
-      ctx.set('X-Cache', page.shared ? 'MISS' : 'BYPASS');
+      ctx.set('X-Cache', keep ? 'MISS' : 'BYPASS');
     }
     // No item has this slug: one that had it before answers it for good (a renamed title).
     const item = page.status === 404 ? /^\/(news|pages)\/([^/]+)$/.exec(thaiPath) : null;
@@ -388,6 +395,17 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       if (moved.size > MAX_ANSWERS) moved.delete(moved.keys().next().value!);
     }
     return answer;
+  }
+
+  /** A browser's navigation: GET or HEAD, asking for HTML before JSON (curl's and API clients' `*\/*` asks for neither). */
+  function wantsPage(ctx: Context): boolean {
+    return (ctx.method === 'GET' || ctx.method === 'HEAD') && /\btext\/html\b/.test(ctx.get('Accept')) && ctx.accepts('json', 'html') === 'html';
+  }
+
+  /** Strapi's prefixes and each plugin's admin routes (`/content-manager`, `/complaint-workflow`…). */
+  function isStrapiPath(pathname: string): boolean {
+    const first = /^\/([^/]+)/.exec(pathname)?.[1];
+    return STRAPI_PATHS.test(pathname) || (first !== undefined && Object.prototype.hasOwnProperty.call(strapi.plugins, first));
   }
 
   /** A page that only says something (too many lookups), in the site's frame; plain HTML before a build. */

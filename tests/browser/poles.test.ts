@@ -158,6 +158,29 @@ it('shows the poles and a pole\'s state with JavaScript turned off, and offers t
   }
 });
 
+it('fits the staff poles page in a 1280 px wide window, its table included', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'th-TH' });
+  await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+  try {
+    const page = await context.newPage();
+    await adminLogin(page, app.url, officer);
+    await page.goto(`${app.url}/admin/poles`);
+    await page.locator('tr[data-pole="NOK-P17"]').waitFor();
+    await page.locator('.leaflet-marker-icon').first().waitFor();
+    await page.screenshot({ path: '/tmp/admin-poles-1280.png', fullPage: true });
+    // Nothing on the page scrolls sideways: neither the page nor any box in it (the table's own wrapper included).
+    const wide = await page.evaluate(() =>
+      [document.documentElement, ...Array.from(document.querySelectorAll<HTMLElement>('main, main *'))]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible' && getComputedStyle(el).overflowX !== 'hidden')
+        .map((el) => `${el.tagName}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`),
+    );
+    expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  } finally {
+    await context.close();
+  }
+});
+
 it('shows staff the poles by status and prints one A4 page per QR label', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
   await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());

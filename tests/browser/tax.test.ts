@@ -49,6 +49,30 @@ it('looks up the demo bill on a phone and shows the amount and a QR a banking ap
   expect(await page.content()).not.toContain('3109900123453');
   expect(urls.filter((u) => /3109900123453|3-1099-00123-45-3/.test(decodeURIComponent(u)))).toEqual([]); // the ID goes in the POST body only
 
+  // On a 360 px screen the bill number, the amounts and the installments' headings each stay on one line.
+  const lines = await page.locator('#bill-number, #amount-due, #bill table th.nowrap, #bill table td.num, #bill .amount').evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // Text boxes on one line overlap vertically (fallback fonts may shift them a little); a new line starts below.
+      const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0).sort((a, b) => a.top - b.top);
+      let count = rects.length ? 1 : 0;
+      let bottom = rects[0]?.bottom ?? 0;
+      for (const r of rects.slice(1)) {
+        if (r.top >= bottom - 2) count++;
+        bottom = count > 1 && r.top >= bottom - 2 ? r.bottom : Math.max(bottom, r.bottom);
+      }
+      return `${el.textContent?.trim()}: ${count}`;
+    }),
+  );
+  expect(lines).toContain('DEMO-2569-0001: 1');
+  expect(lines).toContain('งวดที่: 1');
+  expect(lines.filter((l) => /[\d,]+\.\d\d/.test(l)).length).toBeGreaterThanOrEqual(3);
+  expect(lines.filter((l) => !l.endsWith(': 1'))).toEqual([]);
+  // ...and the installments table still fits the phone, without a scroll of its own.
+  expect(await page.locator('#bill .table-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.locator('#bill').screenshot({ path: '/tmp/tax-bill-360.png' });
+
   // The QR: loaded, at least 280 px wide on a 360 px screen, and it decodes to the bill's payload.
   const qr = page.getByRole('img', { name: 'คิวอาร์โค้ดชำระภาษีใบแจ้ง DEMO-2569-0001 จำนวน 7,350.00 บาท' });
   await qr.scrollIntoViewIfNeeded();
@@ -75,6 +99,40 @@ it('looks up the demo bill on a phone and shows the amount and a QR a banking ap
   await page.getByText('ภาษีโดยประมาณ 7,350.00 บาทต่อปี').waitFor();
   expect(errors).toEqual([]);
   await context.close();
+});
+
+it('speaks one calendar on each page: the Christian era all through /en/tax, the Buddhist era on /tax', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  try {
+    const page = await context.newPage();
+    const lookUp = async (path: string, bill: RegExp) => {
+      await page.goto(`${app.url}${path}`);
+      await page.locator('#t-bill').fill('DEMO-2569-0001');
+      await page.locator('#t-id').fill('3109900123453');
+      await page.locator('#tax-form button[type=submit]').click();
+      await page.getByRole('heading', { level: 2, name: bill }).waitFor();
+      // Every year the page shows, the rates' text included; the bill number is an identifier, not a date.
+      const text = (
+        await page.locator('main').evaluate((main) => {
+          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+          const parts: string[] = [];
+          while (walker.nextNode()) parts.push(walker.currentNode.nodeValue ?? '');
+          return parts.join(' ');
+        })
+      ).replaceAll('DEMO-2569-0001', '');
+      return [...text.matchAll(/(?<![\d,.])(19|20|25)\d\d(?![\d,.])/g)].map((m) => m[0]);
+    };
+    const english = await lookUp('/en/tax', /^Bill DEMO-2569-0001, tax year 2026$/);
+    expect(await page.locator('#bill table td').nth(1).textContent()).toBe('30 December 2026');
+    expect(english.length).toBeGreaterThanOrEqual(3);
+    expect(english.filter((y) => y.startsWith('25'))).toEqual([]);
+    const thai = await lookUp('/tax', /^ใบแจ้งเลขที่ DEMO-2569-0001 ปีภาษี 2569$/);
+    expect(await page.locator('#bill table td').nth(1).textContent()).toBe('30 ธันวาคม 2569');
+    expect(thai.length).toBeGreaterThanOrEqual(3);
+    expect(thai.filter((y) => !y.startsWith('25'))).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });
 
 it('shows the page with JavaScript turned off: the form, what else the taxpayer can do, and the rates', async () => {

@@ -142,6 +142,32 @@ it('shows a 404 view for an unknown item', async () => {
   await page.getByRole('heading', { level: 1, name: 'ไม่พบหน้านี้' }).waitFor();
 });
 
+it('shows each news card\'s summary whole, inside its card, on a phone and on a desktop', async () => {
+  for (const width of [360, 1280]) {
+    const view = await browser.newContext({ viewport: { width, height: 800 } });
+    try {
+      const news = await view.newPage();
+      await news.goto(`${app.url}/news`);
+      await news.locator('.news-card').first().waitFor();
+      const cards = await news.locator('.news-card').evaluateAll((els) =>
+        els.map((card) => {
+          const p = card.querySelector('p');
+          if (!p) return null;
+          const c = card.getBoundingClientRect();
+          const r = p.getBoundingClientRect();
+          return { summary: p.textContent, inside: r.height > 0 && r.top >= c.top && r.bottom <= c.bottom && r.left >= c.left && r.right <= c.right, whole: p.scrollHeight <= p.clientHeight + 1 };
+        }),
+      );
+      await news.screenshot({ path: `/tmp/news-${width}.png`, fullPage: true });
+      const summaries = cards.filter((c) => c !== null);
+      expect(summaries.length).toBeGreaterThan(0);
+      for (const c of summaries) expect({ width, ...c }).toEqual({ width, summary: c.summary, inside: true, whole: true });
+    } finally {
+      await view.close();
+    }
+  }
+});
+
 it('shows the content pages with JavaScript turned off: the news on the home page, a news item\'s body, English under /en', async () => {
   const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   try {

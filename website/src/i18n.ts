@@ -67,6 +67,9 @@ export function formatDate(iso: string): string {
   return f.format(new Date(`${iso}T00:00:00+07:00`));
 }
 
+/** A year the town keeps in the Buddhist era (a tax year, 2569) in the page's calendar: 2026 in English, like its dates. */
+export const formatYear = (yearBE: number): string => String(lang === 'th' ? yearBE : yearBE - 543);
+
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
 /** A moment (an ISO date-time) as a Bangkok date, optionally with the time; Buddhist era in Thai. */
 export function formatInstant(iso: string, withTime = false): string {

@@ -48,7 +48,7 @@ const Request = z
   .object({
     service_request_id: z.string().meta({ description: 'The tracking code', examples: ['NK-6912-7KQ3M'] }),
     status: z.enum(['open', 'closed']),
-    status_notes: z.string().nullable().meta({ description: 'The latest public reply' }),
+    status_notes: z.string().nullable().meta({ description: 'The latest public reply; on a closed request, the reason it closed when no reply came after' }),
     service_name: z.string().nullable(),
     service_code: z.string().nullable(),
     agency_responsible: z.string().nullable(),

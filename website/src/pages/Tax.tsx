@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { formatDate, href, lang, t, tDynamic } from '../i18n';
+import { formatDate, formatYear, href, lang, t, tDynamic } from '../i18n';
 import type { Band } from '../../../src/shared/tax-estimate';
 import type { Api } from './load';
 
@@ -81,7 +81,10 @@ export function VariantOptions({ rates, use }: { rates: Rates; use: string }): J
 /** A found bill: the amount due, the QR to pay it and the steps, the facts and the installments. */
 export function BillView({ b }: { b: PublicBill }): JSX.Element {
   const p = b.property;
-  const baht = (n: number) => `${money(n)} ${t('tax.baht')}`;
+  // An amount and its unit never part at the end of a line; nor does the bill number (in the heading).
+  // The tax year is kept in the Buddhist era; an English page says it in the Christian era, as its dates.
+  const baht = (n: number) => <span class="amount">{`${money(n)} ${t('tax.baht')}`}</span>;
+  const [billBefore, billAfter = ''] = t('tax.bill', { bill: '\u0000', year: formatYear(b.taxYear) }).split('\u0000');
   const Row = ({ k, show = true, children }: { k: string; show?: unknown; children: ComponentChildren }) =>
     show ? (
       <>
@@ -92,7 +95,11 @@ export function BillView({ b }: { b: PublicBill }): JSX.Element {
   return (
     <section class="case" aria-labelledby="bill-h" id="bill">
       <h2 id="bill-h" tabindex={-1}>
-        {t('tax.bill', { bill: b.billNumber, year: b.taxYear })}
+        {billBefore}
+        <span class="nowrap" id="bill-number">
+          {b.billNumber}
+        </span>
+        {billAfter}
       </h2>
       <p class="amount-due">
         {t('tax.amountDue')} <strong id="amount-due">{money(b.amountDue)}</strong> {t('tax.baht')}
@@ -146,27 +153,33 @@ export function BillView({ b }: { b: PublicBill }): JSX.Element {
         <Row k={t('tax.paidAmount')}>{baht(b.paidAmount)}</Row>
       </dl>
       {b.installments.length ? (
-        <table class="table">
-          <caption>{t('tax.installments')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('tax.installment')}</th>
-              <th scope="col">{t('tax.dueDate')}</th>
-              <th scope="col">{t('tax.amount')}</th>
-              <th scope="col">{t('tax.paid')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.installments.map((i) => (
+        // งวดที่ and the amounts do not wrap (งวดที่ broke in two at 360 px); the longer headings may, between
+        // their words, so the table fits a phone. Should it still be wider, it scrolls in its own box.
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t('tax.installments')}>
+          <table class="table">
+            <caption>{t('tax.installments')}</caption>
+            <thead>
               <tr>
-                <td>{i.number}</td>
-                <td>{formatDate(i.dueDate)}</td>
-                <td class="num">{money(i.amount)}</td>
-                <td>{i.paid ? t('tax.paidYes') : money(i.paidAmount)}</td>
+                <th scope="col" class="nowrap">
+                  {t('tax.installment')}
+                </th>
+                <th scope="col">{t('tax.dueDate')}</th>
+                <th scope="col">{t('tax.amount')}</th>
+                <th scope="col">{t('tax.paid')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.installments.map((i) => (
+                <tr>
+                  <td>{i.number}</td>
+                  <td>{formatDate(i.dueDate)}</td>
+                  <td class="num">{money(i.amount)}</td>
+                  <td class={i.paid ? undefined : 'num'}>{i.paid ? t('tax.paidYes') : money(i.paidAmount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );

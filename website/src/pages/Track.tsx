@@ -118,7 +118,7 @@ export function CaseView({ c }: { c: PublicComplaint }): JSX.Element {
 }
 
 /**
- * /track and /track?code=NK-2611-7KQ3M: a code box (a plain GET form, so it works without script) and
+ * /track and /track?code=NK-6911-7KQ3M: a code box (a plain GET form, so it works without script) and
  * the complaint's public status and history. The track island adds the check before sending, the
  * refresh in place and the codes filed from this device.
  */

@@ -36,7 +36,7 @@ export interface ComplaintLike {
   updatedAt?: string | Date | null;
   dueAt?: string | Date | null;
   category?: CategoryLike | null;
-  events?: Array<{ id?: number; kind: string; message?: string | null; isPublic: boolean; at: string | Date }>;
+  events?: Array<{ id?: number; kind: string; message?: string | null; toState?: string | null; isPublic: boolean; at: string | Date }>;
 }
 
 /** W3C date-time in UTC to the second, e.g. 2026-11-25T08:15:30Z, as the spec's examples show. */
@@ -80,11 +80,16 @@ const coordinate = (v: number | string | null | undefined) => (v === null || v =
 /**
  * The one public Open311 view of a complaint. Contact details, assignee and notes never enter it;
  * nor does the citizen's own free text (description, address), which may name people or homes:
- * staff's public replies (status_notes) say what the town did.
+ * staff's public replies and closing reasons (status_notes) say what the town did.
  */
 export function toOpen311Request(c: ComplaintLike, lang: Lang) {
+  const status = PUBLIC_STATUS[c.state] ?? 'open';
   const publicEvents = (c.events ?? []).filter((e) => e.isPublic);
-  const reply = latest(publicEvents.filter((e) => e.kind === 'public_reply' && e.message));
+  const said = (e: (typeof publicEvents)[number]) => Boolean(e.message);
+  // A closed request's notes say why it closed (a resolve's or rejection's reason, staff's words), unless a
+  // reply came after; a reason for reopening may be the citizen's own words, so only closing reasons count.
+  const closing = (e: (typeof publicEvents)[number]) => status === 'closed' && e.kind === 'transition' && PUBLIC_STATUS[e.toState as State] === 'closed';
+  const reply = latest(publicEvents.filter((e) => said(e) && (e.kind === 'public_reply' || closing(e))));
   const lastEvent = latest(publicEvents);
   const updated = [c.updatedAt, lastEvent?.at]
     .filter((d): d is string | Date => Boolean(d))
@@ -92,7 +97,7 @@ export function toOpen311Request(c: ComplaintLike, lang: Lang) {
     .sort((a, b) => b.getTime() - a.getTime())[0];
   return {
     service_request_id: c.trackingCode,
-    status: PUBLIC_STATUS[c.state] ?? 'open',
+    status,
     status_notes: reply?.message ?? null,
     service_name: c.category ? name(c.category, lang) : null,
     service_code: c.category?.code ?? null,

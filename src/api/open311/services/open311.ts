@@ -11,7 +11,7 @@ const REQUEST_QUERY = {
   select: ['trackingCode', 'state', 'lat', 'lng', 'receivedAt', 'createdAt', 'updatedAt', 'dueAt', 'confidential'],
   populate: {
     category: { select: [...CATEGORY_FIELDS, 'confidential'] },
-    events: { select: ['id', 'kind', 'message', 'isPublic', 'at'], where: { isPublic: true } },
+    events: { select: ['id', 'kind', 'message', 'toState', 'isPublic', 'at'], where: { isPublic: true } },
   },
 };
 // Never a confidential complaint, nor one whose category is (or has since become) confidential.

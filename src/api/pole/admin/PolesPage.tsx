@@ -83,8 +83,9 @@ const Overview = () => {
               </Flex>
             ))}
           </Flex>
+          {/* The table gets the wider share: at 1280 px its five columns fit without a sideways scroll. */}
           <Grid.Root gap={4}>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
               <Box background="neutral0" padding={2} hasRadius shadow="tableShadow">
                 {tiles !== undefined ? (
                   <React.Suspense fallback={<Page.Loading />}>
@@ -95,7 +96,7 @@ const Overview = () => {
                 )}
               </Box>
             </Grid.Item>
-            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
               <Table colCount={5} rowCount={poles.length + 1}>
                 <Thead>
                   <Tr>

@@ -219,3 +219,47 @@ describe('the language in the address, and what search engines read', () => {
     expect(robots.text).toContain('Disallow: /admin');
   });
 });
+
+describe('an address that is no page of the site', () => {
+  const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+  const h1Of = (html: string) => /<main id="main"[^>]*>[\s\S]*?<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+
+  it('shows a browser the website\'s not-found page in the address\'s language, never raw JSON', async () => {
+    for (const [p, lang, title] of [
+      ['/foo', 'th', 'ไม่พบหน้านี้'],
+      ['/news/a/b', 'th', 'ไม่พบหน้านี้'],
+      ['/pages', 'th', 'ไม่พบหน้านี้'],
+      ['/en/foo', 'en', 'Page not found'],
+      ['/en/news/a/b', 'en', 'Page not found'],
+    ]) {
+      const res = await request(app.url).get(p).set('Accept', BROWSER);
+      expect({ p, status: res.status, type: res.headers['content-type'] }).toEqual({ p, status: 404, type: 'text/html; charset=utf-8' });
+      expect(res.text).toContain(`<html lang="${lang}"`);
+      expect(h1Of(res.text)).toBe(title);
+      expect(res.text).toContain('<meta name="robots" content="noindex">');
+      // Arbitrary addresses are rendered each time, never kept: they cannot crowd real pages out of the cache.
+      expect(res.headers['x-cache']).toBe('BYPASS');
+    }
+    const head = await request(app.url).head('/foo').set('Accept', BROWSER);
+    expect(head.status).toBe(404);
+    expect(head.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('leaves API clients, Strapi\'s own paths and other methods with Strapi\'s answers', async () => {
+    // A client that asks for JSON, or for anything (curl, supertest), gets Strapi's JSON 404 as before.
+    for (const accept of ['application/json', '*/*']) {
+      const res = await request(app.url).get('/foo').set('Accept', accept).expect(404);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+    }
+    await request(app.url).get('/foo').expect(404).expect('Content-Type', /application\/json/);
+    for (const p of ['/api/no-such', '/uploads/no-such.png', '/content-manager/no-such', '/complaint-workflow/no-such', '/en/api/no-such']) {
+      const res = await request(app.url).get(p).set('Accept', BROWSER);
+      expect({ p, html: /<html lang=/.test(res.text) }).toEqual({ p, html: false });
+    }
+    await request(app.url).get('/_health').set('Accept', BROWSER).expect(204);
+    await request(app.url).get('/admin/no-such').set('Accept', BROWSER).expect(200).expect('Content-Type', /html/);
+    const post = await request(app.url).post('/foo').set('Accept', BROWSER).send({});
+    expect(post.status).toBeGreaterThanOrEqual(400);
+    expect(post.text).not.toMatch(/<html lang=/);
+  });
+});

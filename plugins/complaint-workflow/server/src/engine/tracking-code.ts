@@ -3,7 +3,7 @@ import { randomInt } from 'crypto';
 // Crockford-style alphabet: no 0/O, 1/I/L, U, so a code read over the phone is not misheard.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** e.g. NK-2611-7KQ3M: the case type's prefix, year and month (Buddhist era, 2 digits) for staff, 5 random characters. */
+/** e.g. NK-6911-7KQ3M: the case type's prefix, year and month (Buddhist era, 2 digits) for staff, 5 random characters. */
 export function newTrackingCode(now: Date = new Date(), prefix = 'NK'): string {
   const bangkok = new Date(now.getTime() + 7 * 3600_000);
   const yy = String((bangkok.getUTCFullYear() + 543) % 100).padStart(2, '0');
@@ -13,4 +13,5 @@ export function newTrackingCode(now: Date = new Date(), prefix = 'NK'): string {
   return `${prefix}-${yy}${mm}-${tail}`;
 }
 
-export const TRACKING_CODE_PATTERN = /^[A-Z]{2}-\d{4}-[2-9A-Z]{5}$/;
+/** A code of that shape: the tail in the alphabet alone, so a misheard 0/O or 1/I/L is refused, not looked up. */
+export const TRACKING_CODE_PATTERN = /^[A-Z]{2}-\d{4}-[2-9A-HJKMNP-TV-Z]{5}$/;

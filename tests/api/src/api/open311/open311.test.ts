@@ -293,7 +293,8 @@ describe('GET requests', () => {
     ]);
     expect(closed).toMatchObject({
       status: 'closed',
-      status_notes: 'ช่างเข้าซ่อมแล้ว',
+      // Why it closed (the resolve's reason), not the older reply.
+      status_notes: 'ปะหลุมเรียบร้อย',
       service_name: 'ถนนชำรุด',
       service_code: 'road',
       agency_responsible: 'กองช่าง',
@@ -381,6 +382,28 @@ describe('GET requests', () => {
       expect(missing.json.status).toBe(404);
       expect(missing.json.body).toEqual([{ code: 404, description: expect.stringMatching(/^service_request_id: /), field: 'service_request_id', reason: 'not_found' }]);
     }
+  });
+});
+
+describe('status_notes', () => {
+  it('says in status_notes why a closed request closed: the latest closing reason, unless the town replied after it', async () => {
+    const notes = async (code: string) => ((await get(`${V2}/requests/${code}.json`).expect(200)).body as Array<{ status: string; status_notes: string | null }>)[0];
+    // Resolved with a reason, then closed without one: the resolve's reason stands.
+    const resolved = await file({ service_code: 'road', description: 'ท่อแตก' });
+    const r = (await stored(resolved)).id;
+    await engine().transition('complaint', r, 'accept', staff);
+    await engine().reply('complaint', r, staff, 'รับเรื่องแล้ว จะส่งช่างไปดู');
+    await engine().transition('complaint', r, 'resolve', staff, { reason: 'เปลี่ยนท่อใหม่แล้ว' });
+    await engine().transition('complaint', r, 'close', staff);
+    expect(await notes(resolved)).toEqual(expect.objectContaining({ status: 'closed', status_notes: 'เปลี่ยนท่อใหม่แล้ว' }));
+    // Reopened by the citizen (their own words stay out), then rejected: the rejection's reason.
+    await engine().transition('complaint', r, 'reopen', { type: 'citizen' }, { reason: 'ยังรั่วอยู่ หน้าบ้านนายสมชาย' });
+    expect(await notes(resolved)).toEqual(expect.objectContaining({ status: 'open', status_notes: 'รับเรื่องแล้ว จะส่งช่างไปดู' }));
+    await engine().transition('complaint', r, 'reject', staff, { reason: 'เป็นท่อของการประปาส่วนภูมิภาค' });
+    expect(await notes(resolved)).toEqual(expect.objectContaining({ status: 'closed', status_notes: 'เป็นท่อของการประปาส่วนภูมิภาค' }));
+    // A reply after the closing is the town's latest word.
+    await engine().reply('complaint', r, staff, 'แจ้ง กปภ. ให้แล้ว');
+    expect(await notes(resolved)).toEqual(expect.objectContaining({ status: 'closed', status_notes: 'แจ้ง กปภ. ให้แล้ว' }));
   });
 });
 
