@@ -228,7 +228,7 @@ const ImportFlow = ({ target }: { target: Target }) => {
                     </Badge>
                   ) : null}
                   {check.toConfirm ? (
-                    <Badge textColor="warning700" backgroundColor="warning100">
+                    <Badge textColor="neutral800" backgroundColor="warning100">
                       {t('toConfirm', { n: check.toConfirm })}
                     </Badge>
                   ) : null}
