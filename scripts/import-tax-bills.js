@@ -1,9 +1,10 @@
 'use strict';
-// `npm run import:tax-bills -- FILE [--lang=en]`: bills from the tax office's CSV (UTF-8 or Thai
+// `npm run import:tax-bills -- FILE [--lang=en] [--confirm-far-dates]`: bills from the tax office's CSV (UTF-8 or Thai
 // Excel's Windows-874) or XLSX export into the database the app uses (same .env), with the same checks
 // as the admin's import. Columns are matched by their Thai or English names. Prints a per-row report of
 // bad rows (field, code and the reason in Thai, or English with --lang=en); exits 1 when any row was
-// refused, so a script can tell.
+// refused, so a script can tell. A due date more than a year from today refuses its row (a wrong year,
+// most likely) unless --confirm-far-dates says the far dates are meant.
 const fs = require('fs');
 const path = require('path');
 const { preflight, validate, loadDotEnv, SECRETS, ROOT } = require('./preflight');
@@ -13,8 +14,9 @@ async function main() {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--'));
   const lang = args.includes('--lang=en') ? 'en' : 'th';
+  const confirmFarDates = args.includes('--confirm-far-dates');
   if (!file) {
-    console.error('Usage: npm run import:tax-bills -- FILE.csv|FILE.xlsx [--lang=en]');
+    console.error('Usage: npm run import:tax-bills -- FILE.csv|FILE.xlsx [--lang=en] [--confirm-far-dates]');
     process.exit(2);
   }
   const bytes = fs.readFileSync(path.resolve(process.cwd(), file));
@@ -45,7 +47,7 @@ async function main() {
       shown = pct;
       process.stdout.write(`\r${done}/${total} (${pct}%)`);
     }
-  });
+  }, 2, { confirmFarDates });
   process.stdout.write('\n');
   for (const f of report.failed) for (const i of f.issues) console.log(`row ${f.row}: ${i.field} (${i.code}): ${i[lang]}`);
   console.log(

@@ -215,15 +215,29 @@ it('lets revenue staff import a spreadsheet in the admin: mapping, per-row repor
   await page.getByRole('link', { name: 'กลับ' }).click();
   await page.getByRole('link', { name: 'รายงานการรับชำระภาษีจากธนาคาร' }).click();
   await page.getByRole('heading', { level: 1, name: 'รายงานการรับชำระภาษีจากธนาคาร' }).waitFor();
-  const bank = ['2026-12-03,UI-2569-00001,256901,10.00,KTB-1', '2026-12-03,UI-2569-00002,256901,5.00,KTB-2', '2026-12-03,UI-2569-00001,256901,10.00,KTB-1'].join('\n');
+  // Dates as a Thai clerk writes them (today, in three forms), and one whose year is far off (3112 for 2569).
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const [y, m, d] = today.split('-').map(Number);
+  const month = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'][m - 1];
+  const far = `${y + 1086}-${today.slice(5)}`;
+  const bank = [`${d}/${m}/${y + 543},UI-2569-00001,256901,10.00,KTB-1`, `${d} ${month} ${String(y + 543).slice(2)},UI-2569-00002,256901,5.00,KTB-2`, `${today},UI-2569-00001,256901,10.00,KTB-1`, `${far},NO-BILL,256901,5.00,KTB-4`].join('\n');
   await page.getByLabel('ไฟล์ CSV หรือ XLSX').setInputFiles({ name: 'ktb.csv', mimeType: 'text/csv', buffer: Buffer.from(bank) });
   await page.getByRole('button', { name: 'อ่านไฟล์' }).click();
-  await page.getByText('อ่านไฟล์ ktb.csv แล้ว มีข้อมูล 3 แถว (ไม่มีแถวหัวตาราง คอลัมน์เรียงตามลำดับมาตรฐาน)').waitFor();
+  await page.getByText('อ่านไฟล์ ktb.csv แล้ว มีข้อมูล 4 แถว (ไม่มีแถวหัวตาราง คอลัมน์เรียงตามลำดับมาตรฐาน)').waitFor();
   expect(await page.getByRole('combobox', { name: 'จำนวนเงิน' }).textContent()).toContain('คอลัมน์ที่ 4');
+  // The preview says how each date was read, Buddhist era in Thai.
+  expect(await page.getByText(`อ่านได้เป็น ${d} ${month} ${y + 543}`, { exact: true }).count()).toBe(3);
+  await page.getByText(`อ่านได้เป็น ${d} ${month} ${y + 1086}`, { exact: true }).waitFor();
   await page.getByRole('button', { name: 'ตรวจสอบข้อมูล' }).click();
   await page.getByText('ถูกต้อง 3 แถว').waitFor();
-  await page.getByRole('button', { name: 'นำเข้า 3 รายการ' }).click();
-  await page.getByText('3 รายการ: ตัดยอดแล้ว 1 รอตรวจสอบ 1 ซ้ำ (ข้าม) 1 ผิดพลาด 0').waitFor();
+  await page.getByText('วันที่ห่างจากวันนี้เกิน 1 ปี 1 แถว').waitFor();
+  await page.locator('tr[data-row="4"]').getByText('แถวที่ 4: วันที่ชำระ', { exact: false }).waitFor();
+  expect(await wcagViolations(page)).toEqual([]);
+  await page.screenshot({ path: '/tmp/tax-import-far-dates.png', fullPage: true });
+  await page.getByRole('button', { name: 'นำเข้า 3 รายการ' }).waitFor();
+  await page.getByRole('checkbox', { name: 'ยืนยันว่าวันที่ของ 1 แถวนี้ถูกต้อง และให้นำเข้าด้วย' }).click();
+  await page.getByRole('button', { name: 'นำเข้า 4 รายการ' }).click();
+  await page.getByText('4 รายการ: ตัดยอดแล้ว 1 รอตรวจสอบ 2 ซ้ำ (ข้าม) 1 ผิดพลาด 0').waitFor();
 
   // Payments the reconciliation flagged: the tax feature's own staff screen.
   await page.getByRole('link', { name: 'ตรวจสอบการชำระภาษี' }).click();

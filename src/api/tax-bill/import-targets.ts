@@ -22,9 +22,9 @@ export const taxBillsTarget = (strapi: Core.Strapi): ImportTarget => ({
     th: 'เสร็จแล้ว: เพิ่มใหม่ {created} แก้ไข {updated} ไม่เปลี่ยนแปลง {unchanged} ไม่นำเข้า {refused} รายการ',
     en: 'Done: {created} created, {updated} updated, {unchanged} unchanged, {refused} refused',
   },
-  checkRow: (cells, mapping) => parseBillRow(cells, mapping),
-  async run(rows, mapping, { firstRow, onProgress }) {
-    const r = await bills(strapi).importRows(rows, mapping, onProgress, firstRow);
+  checkRow: (cells, mapping, context) => parseBillRow(cells, mapping, context),
+  async run(rows, mapping, { firstRow, onProgress, confirmFarDates }) {
+    const r = await bills(strapi).importRows(rows, mapping, onProgress, firstRow, { confirmFarDates });
     return { total: r.total, counts: { created: r.created, updated: r.updated, unchanged: r.unchanged }, failed: r.failed };
   },
 });
@@ -44,9 +44,9 @@ export const taxPaymentsTarget = (strapi: Core.Strapi): ImportTarget => ({
     th: '{total} รายการ: ตัดยอดแล้ว {applied} รอตรวจสอบ {review} ซ้ำ (ข้าม) {duplicate} ผิดพลาด {refused}',
     en: '{total} payments: {applied} applied, {review} to review, {duplicate} already recorded (skipped), {refused} with errors',
   },
-  checkRow: (cells, mapping) => parseBankPayment(cells, mapping),
-  async run(rows, mapping, { firstRow, onProgress }) {
-    const r = await bills(strapi).reconcile(rows, mapping, { firstRow, onProgress });
+  checkRow: (cells, mapping, context) => parseBankPayment(cells, mapping, context),
+  async run(rows, mapping, { firstRow, onProgress, confirmFarDates }) {
+    const r = await bills(strapi).reconcile(rows, mapping, { firstRow, onProgress, confirmFarDates });
     return { total: r.total, counts: { applied: r.applied, review: r.review, duplicate: r.duplicate }, failed: r.failed };
   },
 });

@@ -23,10 +23,13 @@ export interface Upload {
   rowCount: number;
   mapping: Record<string, number>;
   sample: string[][];
+  /** How the target read each sample row, by field key (a date as `1 ธ.ค. 2569`). */
+  read: Array<Record<string, Text>>;
 }
 export interface Issue extends Text {
   field: string;
   code: string;
+  confirmable?: boolean;
 }
 export interface Failure {
   row: number;
@@ -36,8 +39,12 @@ export interface Check {
   total: number;
   valid: number;
   invalid: number;
+  /** Rows refused only for a far date: imported when the run confirms far dates. */
+  toConfirm: number;
   missing: string[];
   failed: Failure[];
+  confirm: Failure[];
+  read: Array<Record<string, Text>>;
 }
 export interface Status {
   state: 'ready' | 'running' | 'done' | 'failed';

@@ -25,6 +25,30 @@ export interface ImportField extends Text {
 export interface RowIssue extends Text {
   field: string;
   code: string;
+  /**
+   * Staff may let the row in anyway: today a date more than a year from today, far more often a wrong
+   * year than a real one. The check lists such rows apart; the run imports them only when it is
+   * started with `confirmFarDates: true`, and refuses them otherwise.
+   */
+  confirmable?: boolean;
+}
+
+/** What a target is told about the row it checks. */
+export interface RowContext {
+  /** The row's line in the file, so a message can name it. */
+  row: number;
+  /** Staff confirmed the far dates: a target leaves out its `confirmable` issues. */
+  confirmFarDates: boolean;
+}
+
+/** One row checked: why not (empty when fine), and how it was read for the preview. */
+export interface RowCheck {
+  issues: RowIssue[];
+  /**
+   * How a cell was read, by field key, where it differs from what was written: a date as
+   * `{ th: '1 ธ.ค. 2569', en: '1 Dec 2026' }`, so staff see the year taken before anything is stored.
+   */
+  read?: Record<string, Text>;
 }
 
 /** A refused row: its line in the spreadsheet (1-based, the header row counted) and why. */
@@ -50,6 +74,8 @@ export interface RunContext {
   onProgress: (done: number, total: number) => void;
   /** The admin user who started the run. */
   userId: number;
+  /** Staff confirmed the rows with far dates (`confirmable` issues): import them. */
+  confirmFarDates: boolean;
 }
 
 /**
@@ -73,8 +99,8 @@ export interface ImportTarget {
   summary: Text;
   /** The name of the target's permission in the admin's role editor (default: "Import: <label.en>"). */
   permissionName?: string;
-  /** Checks one row with nothing stored: the per-row report staff read before running. */
-  checkRow(cells: string[], mapping: ColumnMapping): { issues: RowIssue[] };
+  /** Checks one row with nothing stored: the per-row report staff read before running, and the preview. */
+  checkRow(cells: string[], mapping: ColumnMapping, context: RowContext): RowCheck;
   /** Imports the rows (the header row excluded); called in the background, one run per upload. */
   run(rows: string[][], mapping: ColumnMapping, context: RunContext): Promise<RunReport>;
 }

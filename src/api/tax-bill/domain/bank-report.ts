@@ -1,4 +1,6 @@
-import type { ImportField, RowIssue } from '../../../../plugins/spreadsheet-import/server/src/public';
+import type { ImportField, RowIssue, Text } from '../../../../plugins/spreadsheet-import/server/src/public';
+import { bangkokInstant } from '../../../shared/thai-date';
+import { readImportDate, type DateContext } from './import-date';
 
 /**
  * A row of the bank's bill-payment report: the date paid, reference 1 (the bill number), reference 2
@@ -24,18 +26,27 @@ export interface BankPayment {
   bankReference: string;
 }
 
-/** One payment, or why not. Dates are Bangkok time (`2026-12-01` or `2026-12-01 10:15`). */
-export function parseBankPayment(cells: string[], mapping: Record<string, number> = BANK_REPORT_COLUMNS): { row?: BankPayment; issues: RowIssue[] } {
+/**
+ * One payment, or why not, and the date as read for the preview. Dates are Bangkok time in any form
+ * staff or banks write (`1/12/2569`, `2026-12-01 10:15`, `1 ธ.ค. 69`: see `src/shared/thai-date.ts`);
+ * one more than a year from today is refused unless `context.confirmFarDates`.
+ */
+export function parseBankPayment(
+  cells: string[],
+  mapping: Record<string, number> = BANK_REPORT_COLUMNS,
+  context: DateContext = {}
+): { row?: BankPayment; issues: RowIssue[]; read?: Record<string, Text> } {
   const get = (key: string) => (mapping[key] !== undefined ? String(cells[mapping[key]] ?? '').trim() : '');
   const [dateRaw, ref1, ref2, amountRaw, bankReference] = ['date', 'ref1', 'ref2', 'amount', 'bankReference'].map(get);
   const issues: RowIssue[] = [];
-  const paidAt = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(dateRaw) ? new Date(`${dateRaw.replace(' ', 'T').slice(0, 19)}${dateRaw.length > 10 ? '' : 'T00:00:00'}+07:00`) : null;
-  if (!paidAt || Number.isNaN(paidAt.getTime())) issues.push({ field: 'date', code: 'invalid_date', th: 'วันที่ชำระไม่ถูกต้อง (ปปปป-ดด-วว)', en: 'The payment date is not valid (YYYY-MM-DD)' });
+  const date = readImportDate(dateRaw, BANK_REPORT_FIELDS[0], context);
+  issues.push(...date.issues);
+  const read = date.read ? { date: date.read } : undefined;
   if (!ref1) issues.push({ field: 'ref1', code: 'required', th: 'ไม่มีเลขอ้างอิง 1', en: 'Reference 1 is missing' });
   const amount = /^\d+(\.\d{1,2})?$/.test(amountRaw.replace(/,/g, '')) ? Number(amountRaw.replace(/,/g, '')) : NaN;
   if (!(amount > 0)) issues.push({ field: 'amount', code: 'invalid_amount', th: 'จำนวนเงินไม่ถูกต้อง', en: 'The amount is not valid' });
   if (!bankReference) issues.push({ field: 'bankReference', code: 'required', th: 'ไม่มีเลขอ้างอิงของธนาคาร', en: 'The bank reference is missing' });
   else if (bankReference.length > 60) issues.push({ field: 'bankReference', code: 'too_long', th: 'เลขอ้างอิงของธนาคารยาวเกิน 60 ตัวอักษร', en: 'The bank reference is longer than 60 characters' });
-  if (issues.length) return { issues };
-  return { row: { paidAt: paidAt!, ref1, ref2, amount, bankReference }, issues };
+  if (issues.length || !date.value) return { issues, read };
+  return { row: { paidAt: bangkokInstant(date.value), ref1, ref2, amount, bankReference }, issues, read };
 }

@@ -1,5 +1,7 @@
 import crypto from 'crypto';
-import { matchColumns, type ImportField, type RowIssue } from '../../../../plugins/spreadsheet-import/server/src/public';
+import { matchColumns, type ImportField, type RowIssue, type Text } from '../../../../plugins/spreadsheet-import/server/src/public';
+import { parseThaiDate } from '../../../shared/thai-date';
+import { readImportDate, type DateContext } from './import-date';
 import { isValidNationalId, normaliseNationalId } from './national-id';
 import { billReference } from './bill-reference';
 import type { Installment } from './bill';
@@ -82,23 +84,16 @@ export const INVALID_BILL_NUMBER: RowIssue = {
   en: 'The bill number must be at most 20 letters A–Z and digits 0–9 (dashes, slashes, dots and spaces aside), as banks take it for reference 1',
 };
 
-/** A Thai (Buddhist era) or Gregorian date as YYYY-MM-DD (Gregorian): 2569-04-30, 30/04/2569, 2026-04-30. */
-export function parseDate(raw: string): string | null {
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return null;
-  if (y > 2400) y -= 543; // Buddhist era
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
+/** A Thai (Buddhist era) or Christian-era date as YYYY-MM-DD (Christian era), by the one parser of `src/shared/thai-date.ts`. */
+export const parseDate = (raw: string): string | null => parseThaiDate(raw)?.date ?? null;
 
 const money = (raw: string) => (/^-?\d+(\.\d{1,2})?$/.test(raw.replace(/,/g, '')) ? Number(raw.replace(/,/g, '')) : NaN);
 
-/** One row: the bill, or why not. `cells` are the row's values as text. */
-export function parseBillRow(cells: string[], mapping: Record<string, number>): { row?: BillRow; issues: RowIssue[] } {
+/**
+ * One row: the bill, or why not, and the due date as read for the preview. `cells` are the row's values
+ * as text; a due date more than a year from today is refused unless `context.confirmFarDates`.
+ */
+export function parseBillRow(cells: string[], mapping: Record<string, number>, context: DateContext = {}): { row?: BillRow; issues: RowIssue[]; read?: Record<string, Text> } {
   const issues: RowIssue[] = [];
   const get = (key: string) => (mapping[key] !== undefined ? String(cells[mapping[key]] ?? '').trim() : '');
   const bad = (field: string, code: string, th: string, en: string) => issues.push({ field, code, th, en });
@@ -155,21 +150,23 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
 
   // Installments: one (due on the due date) unless the row says 2 or 3, spread a month apart.
   const dueRaw = get('dueDate');
-  const dueDate = dueRaw ? parseDate(dueRaw) : null;
-  if (dueRaw && !dueDate) bad('dueDate', 'invalid_date', 'กำหนดชำระไม่ใช่วันที่ (เช่น 30/04/2569)', 'The due date is not a date (e.g. 30/04/2569)');
+  const due = dueRaw ? readImportDate(dueRaw, IMPORT_FIELDS.find((f) => f.key === 'dueDate')!, context) : null;
+  if (due) issues.push(...due.issues);
+  const dueDate = due?.value?.date ?? null;
+  const read = due?.read ? { dueDate: due.read } : undefined;
   const count = get('installments') ? Number(get('installments')) : 1;
   if (![1, 2, 3].includes(count)) bad('installments', 'invalid_installments', 'จำนวนงวดต้องเป็น 1 2 หรือ 3', 'Installments must be 1, 2 or 3');
 
   const total = Math.round((taxAmount - reduction + surcharge + interest) * 100);
   if (Number.isFinite(total) && total < 0) bad('reduction', 'reduction_exceeds_tax', 'ลดหย่อนมากกว่าค่าภาษี', 'The reduction is larger than the tax');
-  if (issues.length || !reference) return { issues };
+  if (issues.length || !reference) return { issues, read };
 
-  const due = dueDate ?? `${taxYear - 543}-04-30`; // the Act's default: end of April
+  const firstDue = dueDate ?? `${taxYear - 543}-04-30`; // the Act's default: end of April
   const installments: Installment[] = [];
   const per = Math.floor(total / count);
   for (let i = 0; i < count; i++) {
     // A month later on the same day, or the month's last day (30 January → 28 February).
-    const [y, m, day] = due.split('-').map(Number);
+    const [y, m, day] = firstDue.split('-').map(Number);
     const last = new Date(Date.UTC(y, m - 1 + i + 1, 0)).getUTCDate();
     const d = new Date(Date.UTC(y, m - 1 + i, Math.min(day, last)));
     installments.push({ number: i + 1, dueDate: d.toISOString().slice(0, 10), amount: (i === count - 1 ? total - per * (count - 1) : per) / 100 });
@@ -198,5 +195,5 @@ export function parseBillRow(cells: string[], mapping: Record<string, number>): 
   };
   // Same row, same hash: a re-import of the same file finds nothing to change.
   const sourceHash = crypto.createHash('sha256').update(JSON.stringify(row)).digest('hex');
-  return { row: { ...row, sourceHash }, issues };
+  return { row: { ...row, sourceHash }, issues, read };
 }

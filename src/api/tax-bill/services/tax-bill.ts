@@ -72,16 +72,22 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => {
      * Bills from spreadsheet rows (headers excluded), `mapping` naming each field's column. Bad rows
      * are reported by their line in the file (`firstRow` is the line of rows[0]: 2 below a header) and
      * skipped whole; a row that matches its stored bill changes nothing, so importing the same file
-     * again is harmless.
+     * again is harmless. A due date more than a year from today refuses its row unless `confirmFarDates`.
      */
-    async importRows(rows: string[][], mapping: Record<string, number>, onProgress?: (done: number, total: number) => void, firstRow = 2): Promise<ImportReport> {
+    async importRows(
+      rows: string[][],
+      mapping: Record<string, number>,
+      onProgress?: (done: number, total: number) => void,
+      firstRow = 2,
+      { confirmFarDates = false }: { confirmFarDates?: boolean } = {}
+    ): Promise<ImportReport> {
       const report: ImportReport = { total: rows.length, created: 0, updated: 0, unchanged: 0, failed: [] };
       const seen = new Map<string, number>();
       for (let start = 0; start < rows.length; start += CHUNK) {
         const good: BillRow[] = [];
         rows.slice(start, start + CHUNK).forEach((cells, i) => {
           const line = start + i + firstRow;
-          const { row, issues } = parseBillRow(cells, mapping);
+          const { row, issues } = parseBillRow(cells, mapping, { row: line, confirmFarDates });
           if (!row) return void report.failed.push({ row: line, issues });
           const first = seen.get(row.billKey);
           if (first) return void report.failed.push({ row: line, issues: [{ field: 'billNumber', code: 'duplicate_row', th: `เลขที่ใบแจ้งซ้ำกับแถวที่ ${first}`, en: `The same bill as row ${first}` }] });
@@ -197,16 +203,18 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => {
      * and the year in reference 2; a bank reference already stored is skipped, so the same report twice
      * applies nothing twice. Partial payments, over-payments, payments to a paid bill and unmatched ones
      * are stored flagged for review. Rows are reported by their line (`firstRow` is the line of rows[0]).
+     * A payment dated more than a year from today is refused unless `confirmFarDates`: a wrong era
+     * would otherwise mark a bill paid in another century.
      */
     async reconcile(
       rows: string[][],
       mapping: Record<string, number> = BANK_REPORT_COLUMNS,
-      { firstRow = 2, onProgress }: { firstRow?: number; onProgress?: (done: number, total: number) => void } = {}
+      { firstRow = 2, onProgress, confirmFarDates = false }: { firstRow?: number; onProgress?: (done: number, total: number) => void; confirmFarDates?: boolean } = {}
     ): Promise<ReconcileReport> {
       const report: ReconcileReport = { total: rows.length, applied: 0, duplicate: 0, review: 0, failed: [] };
       for (const [i, cells] of rows.entries()) {
         if (i % 50 === 0) onProgress?.(i, rows.length);
-        const { row: payment, issues } = parseBankPayment(cells, mapping);
+        const { row: payment, issues } = parseBankPayment(cells, mapping, { row: i + firstRow, confirmFarDates });
         if (!payment) {
           report.failed.push({ row: i + firstRow, issues });
           continue;

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Delivery } from '../types/api';
+import { TIME_ZONE } from '../utils/format';
 import { useT } from '../utils/i18n';
 
 const TONE: Record<Delivery['state'], { background: string; textColor: string }> = {
@@ -25,7 +26,7 @@ export const Deliveries = ({ deliveries, onRetry }: Props) => {
   const t = useT();
   const intl = useIntl();
   const [busy, setBusy] = React.useState<number>();
-  const when = (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' }) : '');
+  const when = (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }) : '');
 
   if (!deliveries.length) return <Typography textColor="neutral600">{t('delivery.none')}</Typography>;
   return (

@@ -2,6 +2,7 @@ import { Badge, Flex, Status, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useMeta } from '../hooks/useMeta';
 import type { State } from '../types/api';
+import { TIME_ZONE } from '../utils/format';
 import { useT } from '../utils/i18n';
 
 /** A state in its type's words and colour (red is kept for "overdue", so no state is shown in red). */
@@ -27,7 +28,7 @@ export const DueDate = ({ dueAt, overdue }: { dueAt?: string | null; overdue: bo
   if (!dueAt) return <Typography textColor="neutral600">-</Typography>;
   return (
     <Flex gap={2} wrap="wrap">
-      <Typography textColor={overdue ? 'danger600' : 'neutral800'}>{intl.formatDate(dueAt, { day: 'numeric', month: 'short', year: 'numeric' })}</Typography>
+      <Typography textColor={overdue ? 'danger600' : 'neutral800'}>{intl.formatDate(dueAt, { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE })}</Typography>
       {overdue ? <OverdueBadge /> : null}
     </Flex>
   );

@@ -3,7 +3,7 @@ import { Earth, Lock } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { CaseEvent } from '../types/api';
 import { useMeta } from '../hooks/useMeta';
-import { staffName } from '../utils/format';
+import { staffName, TIME_ZONE } from '../utils/format';
 import { useT } from '../utils/i18n';
 
 /** The case's whole history, oldest first; what the citizen can see is marked apart from staff-only notes. */
@@ -72,7 +72,7 @@ export const Timeline = ({ events }: { events: CaseEvent[] }) => {
               )}
             </Flex>
             <Typography variant="pi" textColor="neutral600" tag="p">
-              {who(e)} · <time dateTime={e.at}>{intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              {who(e)} · <time dateTime={e.at}>{intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE })}</time>
             </Typography>
             {body(e) ? (
               <Box paddingTop={2}>

@@ -12,7 +12,7 @@ import { Timeline } from '../components/Timeline';
 import { useMeta } from '../hooks/useMeta';
 import type { Action, CaseDetail, Photo } from '../types/api';
 import { toFormError } from '../utils/errors';
-import { categoryName, staffName, toNumber } from '../utils/format';
+import { categoryName, staffName, TIME_ZONE, toNumber } from '../utils/format';
 import { useT } from '../utils/i18n';
 
 // Leaflet is only needed on a case with a location: keep it out of the inbox's bundle.
@@ -141,7 +141,7 @@ const CasePage = () => {
   const lat = toNumber(data.lat);
   const lng = toNumber(data.lng);
   const photos: Photo[] = data.photos ?? [];
-  const when = (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' }) : '-');
+  const when = (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }) : '-');
 
   return (
     <Page.Main>

@@ -28,7 +28,7 @@ import { DueDate, StateBadge } from '../components/StateBadge';
 import { useMeta } from '../hooks/useMeta';
 import { usePolling } from '../hooks/usePolling';
 import type { CaseList } from '../types/api';
-import { categoryName, excerpt, staffName } from '../utils/format';
+import { categoryName, excerpt, staffName, TIME_ZONE } from '../utils/format';
 import { useT } from '../utils/i18n';
 
 const PAGE_SIZE = 20;
@@ -122,7 +122,7 @@ const InboxPage = () => {
         primaryAction={
           <Flex gap={3}>
             <Typography variant="pi" textColor="neutral600" aria-live="polite">
-              {updatedAt ? t('inbox.updatedAt', { time: intl.formatTime(updatedAt, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) }) : ''}
+              {updatedAt ? t('inbox.updatedAt', { time: intl.formatTime(updatedAt, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: TIME_ZONE }) }) : ''}
             </Typography>
             <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={load}>
               {t('inbox.refresh')}

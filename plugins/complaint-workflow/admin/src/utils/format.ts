@@ -1,6 +1,12 @@
 import type { Category, StaffUser } from '../types/api';
 import { isThai } from './i18n';
 
+/**
+ * Case times are shown in the town's time zone, not the staff PC's: a deadline read on a laptop set
+ * to UTC would otherwise move by seven hours, sometimes to another day.
+ */
+export const TIME_ZONE = 'Asia/Bangkok';
+
 export const staffName = (u: StaffUser | null | undefined): string =>
   u ? [u.firstname, u.lastname].filter(Boolean).join(' ').trim() || u.email || `#${u.id}` : '';
 

@@ -4,6 +4,7 @@ import {
   Badge,
   Box,
   Button,
+  Checkbox,
   Field,
   Flex,
   Grid,
@@ -43,6 +44,8 @@ const ImportFlow = ({ target }: { target: Target }) => {
   const [mapping, setMapping] = React.useState<Record<string, number>>({});
   const [check, setCheck] = React.useState<Check>();
   const [status, setStatus] = React.useState<Status>();
+  // Rows dated more than a year from today go in only when staff tick this, having seen them listed.
+  const [confirmFar, setConfirmFar] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string>();
 
@@ -53,6 +56,7 @@ const ImportFlow = ({ target }: { target: Target }) => {
     setUpload(undefined);
     setCheck(undefined);
     setStatus(undefined);
+    setConfirmFar(false);
     try {
       const form = new FormData();
       form.append('file', file);
@@ -70,6 +74,7 @@ const ImportFlow = ({ target }: { target: Target }) => {
     if (!upload) return;
     setBusy(true);
     setError(undefined);
+    setConfirmFar(false);
     try {
       setCheck((await post<Check>(`${base}/${upload.id}/check`, { mapping })).data);
     } catch (e) {
@@ -83,7 +88,7 @@ const ImportFlow = ({ target }: { target: Target }) => {
     if (!upload) return;
     setError(undefined);
     try {
-      setStatus((await post<Status>(`${base}/${upload.id}/run`, { mapping })).data);
+      setStatus((await post<Status>(`${base}/${upload.id}/run`, { mapping, confirmFarDates: confirmFar })).data);
     } catch (e) {
       setError(errorText(e, thai, t('error')));
     }
@@ -102,6 +107,9 @@ const ImportFlow = ({ target }: { target: Target }) => {
 
   const mapped = target.fields.filter((f) => mapping[f.key] !== undefined);
   const nameOf = (key: string) => lang(target.fields.find((f) => f.key === key) ?? { th: key, en: key });
+  // The preview shows how each cell was read (a date's year above all) from the latest check, else the upload.
+  const read = check?.read ?? upload?.read ?? [];
+  const toRun = check ? check.valid + (confirmFar ? check.toConfirm : 0) : 0;
   const percent = status?.state === 'done' ? 100 : status && status.total ? Math.round((status.done / status.total) * 100) : 0;
 
   return (
@@ -178,9 +186,17 @@ const ImportFlow = ({ target }: { target: Target }) => {
               <Tbody>
                 {upload.sample.map((row, r) => (
                   <Tr key={r}>
-                    {mapped.map((f) => (
-                      <Td key={f.key}><Typography>{row[mapping[f.key]] ?? ''}</Typography></Td>
-                    ))}
+                    {mapped.map((f) => {
+                      const as = read[r]?.[f.key];
+                      return (
+                        <Td key={f.key}>
+                          <Flex direction="column" alignItems="flex-start">
+                            <Typography>{row[mapping[f.key]] ?? ''}</Typography>
+                            {as ? <Typography variant="pi" textColor="neutral600">{t('readAs', { value: lang(as) })}</Typography> : null}
+                          </Flex>
+                        </Td>
+                      );
+                    })}
                   </Tr>
                 ))}
               </Tbody>
@@ -191,8 +207,8 @@ const ImportFlow = ({ target }: { target: Target }) => {
             <Button variant="secondary" onClick={() => void runCheck()} loading={busy}>
               {t('check')}
             </Button>
-            {check && !check.missing.length && check.valid > 0 && status?.state !== 'running' && status?.state !== 'done' ? (
-              <Button onClick={() => void runImport()}>{t('run', { n: check.valid })}</Button>
+            {check && !check.missing.length && toRun > 0 && status?.state !== 'running' && status?.state !== 'done' ? (
+              <Button onClick={() => void runImport()}>{t('run', { n: toRun })}</Button>
             ) : null}
           </Flex>
 
@@ -211,8 +227,21 @@ const ImportFlow = ({ target }: { target: Target }) => {
                       {t('invalid', { n: check.invalid })}
                     </Badge>
                   ) : null}
+                  {check.toConfirm ? (
+                    <Badge textColor="neutral800" backgroundColor="warning100">
+                      {t('toConfirm', { n: check.toConfirm })}
+                    </Badge>
+                  ) : null}
                 </Flex>
               )}
+              {check.confirm.length ? (
+                <Flex direction="column" alignItems="stretch" gap={2}>
+                  <IssueTable rows={check.confirm} fields={target.fields} caption={t('confirm.caption')} />
+                  <Checkbox checked={confirmFar} onCheckedChange={(checked) => setConfirmFar(checked === true)} disabled={status?.state === 'running' || status?.state === 'done'}>
+                    {t('confirm.label', { n: check.toConfirm })}
+                  </Checkbox>
+                </Flex>
+              ) : null}
               {check.failed.length ? <IssueTable rows={check.failed} fields={target.fields} caption={t('issues')} /> : null}
             </Flex>
           ) : null}

@@ -58,10 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!job) throw notFound(ctx, 'import.not_found');
     return job;
   };
-  const mappingOf = (ctx: Context): unknown => {
+  const bodyOf = (ctx: Context) => {
     const body = (ctx.request as { body?: unknown }).body;
-    return body && typeof body === 'object' ? (body as { mapping?: unknown }).mapping : undefined;
+    return (body && typeof body === 'object' ? body : {}) as { mapping?: unknown; confirmFarDates?: unknown };
   };
+  const mappingOf = (ctx: Context): unknown => bodyOf(ctx).mapping;
 
   return {
     /** GET /targets: the targets this user may import into, as the admin page draws them. */
@@ -85,7 +86,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = jobs().check(targetOf(ctx), jobOf(ctx), mappingOf(ctx));
     },
 
-    /** POST /targets/:target/imports/:id/run { mapping }: 202, the run goes on in the background. */
+    /**
+     * POST /targets/:target/imports/:id/run { mapping, confirmFarDates? }: 202, the run goes on in the
+     * background. Rows with far dates go in only with `confirmFarDates: true` itself, never a truthy lookalike.
+     */
     run(ctx: Context) {
       const target = targetOf(ctx);
       const job = jobOf(ctx);
@@ -93,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (missing.length) {
         throw invalid(ctx, 'mapping.required', ['mapping'], { paths: missing.map((key) => ['mapping', key]) });
       }
-      jobs().run(target, job, mappingOf(ctx), stateOf(ctx).user.id);
+      jobs().run(target, job, mappingOf(ctx), stateOf(ctx).user.id, bodyOf(ctx).confirmFarDates === true);
       ctx.status = 202;
       ctx.body = jobs().status(job);
     },

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { cleanMapping, looksLikeHeader, matchColumns, missingFields, positionalMapping } from '../columns';
-import type { ImportTarget, RowFailure, RunReport } from '../types';
+import type { ColumnMapping, ImportTarget, RowFailure, RunReport, Text } from '../types';
 
 /**
  * An import in the admin: the file is read once and kept in memory while staff map its columns,
@@ -35,6 +35,9 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   const width = (job: Job) => job.headers.length;
   const firstRow = (job: Job) => (job.hasHeader ? 2 : 1);
+  /** The preview's rows as the target reads them (a date in Thai), so staff see the year taken before running. */
+  const readSample = (target: ImportTarget, rows: string[][], m: ColumnMapping, first: number): Array<Record<string, Text>> =>
+    rows.slice(0, SAMPLE).map((cells, i) => target.checkRow(cells, m, { row: i + first, confirmFarDates: false }).read ?? {});
 
   return {
     /** Keeps the file's rows; answers the columns, the suggested mapping and the first rows (null: no data rows). */
@@ -48,7 +51,8 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const job: Job = { id: crypto.randomUUID(), targetId: target.id, owner, fileName, hasHeader, headers, rows: body, state: 'ready', done: 0, expires: Date.now() + TTL };
       jobs.set(job.id, job);
       const mapping = hasHeader ? matchColumns(target.fields, headers) : positionalMapping(target.fields, columns);
-      return { id: job.id, target: target.id, fileName, hasHeader, headers, rowCount: body.length, mapping, sample: body.slice(0, SAMPLE) };
+      const read = readSample(target, body, mapping, firstRow(job));
+      return { id: job.id, target: target.id, fileName, hasHeader, headers, rowCount: body.length, mapping, sample: body.slice(0, SAMPLE), read };
     },
 
     /** The job, if it exists, belongs to this target and was uploaded by this user. */
@@ -57,24 +61,35 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return job && job.targetId === targetId && job.owner === owner ? job : null;
     },
 
-    /** Every row checked with this mapping, nothing stored: the per-row report staff read first. */
+    /**
+     * Every row checked with this mapping, nothing stored: the per-row report staff read first. Rows
+     * whose only issues are `confirmable` (far dates) are counted and listed apart, in `toConfirm` and
+     * `confirm`: the run takes them only with `confirmFarDates: true`.
+     */
     check(target: ImportTarget, job: Job, mapping: unknown) {
       const m = cleanMapping(target.fields, width(job), mapping);
       const missing = missingFields(target.fields, m);
       const failed: RowFailure[] = [];
+      const confirm: RowFailure[] = [];
       let valid = 0;
+      let toConfirm = 0;
       if (!missing.length) {
         job.rows.forEach((cells, i) => {
-          const { issues } = target.checkRow(cells, m);
+          const row = i + firstRow(job);
+          const { issues } = target.checkRow(cells, m, { row, confirmFarDates: false });
           if (!issues.length) valid += 1;
-          else if (failed.length < MAX_REPORTED) failed.push({ row: i + firstRow(job), issues });
+          else if (issues.every((x) => x.confirmable)) {
+            toConfirm += 1;
+            if (confirm.length < MAX_REPORTED) confirm.push({ row, issues });
+          } else if (failed.length < MAX_REPORTED) failed.push({ row, issues });
         });
       }
-      return { total: job.rows.length, valid, invalid: missing.length ? 0 : job.rows.length - valid, missing, failed };
+      const invalid = missing.length ? 0 : job.rows.length - valid - toConfirm;
+      return { total: job.rows.length, valid, invalid, toConfirm, missing, failed, confirm, read: readSample(target, job.rows, m, firstRow(job)) };
     },
 
     /** Starts the run in the background; the page polls `status` for the progress bar. */
-    run(target: ImportTarget, job: Job, mapping: unknown, userId: number) {
+    run(target: ImportTarget, job: Job, mapping: unknown, userId: number, confirmFarDates = false) {
       if (job.state === 'running') return;
       const m = cleanMapping(target.fields, width(job), mapping);
       job.state = 'running';
@@ -88,7 +103,7 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Deferred, so a target whose run starts synchronously still answers the request first.
       setImmediate(() => {
         Promise.resolve()
-          .then(() => target.run(job.rows, m, { firstRow: firstRow(job), onProgress, userId }))
+          .then(() => target.run(job.rows, m, { firstRow: firstRow(job), onProgress, userId, confirmFarDates }))
           .then((report) => {
             job.report = { ...report, failed: report.failed.slice(0, MAX_REPORTED) };
             job.done = job.rows.length;

@@ -98,10 +98,35 @@ describe('tax domain', () => {
   });
 
   it('reads a bank payment row in the report order or through a mapping, and says what is wrong', () => {
-    const { row } = parseBankPayment(['2026-12-01 10:15', 'T-1', '256901', '1,300.50', 'KTB-1']);
+    const { row } = parseBankPayment(['2026-12-01 10:15', 'T-1', '256901', '1,300.50', 'KTB-1'], undefined, { today: '2026-12-01' });
     expect(row).toEqual({ paidAt: new Date('2026-12-01T03:15:00.000Z'), ref1: 'T-1', ref2: '256901', amount: 1300.5, bankReference: 'KTB-1' });
-    expect(parseBankPayment(['KTB-2', '10', '2026-12-02', 'T-2'], { bankReference: 0, amount: 1, date: 2, ref1: 3 }).row).toMatchObject({ ref1: 'T-2', ref2: '', amount: 10 });
+    expect(parseBankPayment(['KTB-2', '10', '2026-12-02', 'T-2'], { bankReference: 0, amount: 1, date: 2, ref1: 3 }, { today: '2026-12-01' }).row).toMatchObject({ ref1: 'T-2', ref2: '', amount: 10 });
     expect(parseBankPayment(['yesterday', '', '', '-5', '']).issues.map((i) => i.field)).toEqual(['date', 'ref1', 'amount', 'bankReference']);
+  });
+
+  it('reads a payment date in any Thai form, shows it back, and refuses one more than a year away unless confirmed', () => {
+    const at = (date: string, context = {}) => parseBankPayment([date, 'T-1', '256901', '300', 'KTB-1'], undefined, { today: '2026-12-01', row: 7, ...context });
+    for (const date of ['1/12/2569', '01-12-2569', '2569-12-01', '1 ธ.ค. 69', '1 ธันวาคม 2569', '2026-12-01', '1/12/2026']) {
+      expect([date, at(date).row?.paidAt]).toEqual([date, new Date('2026-11-30T17:00:00.000Z')]);
+      expect(at(date).read).toEqual({ date: { th: '1 ธ.ค. 2569', en: '1 Dec 2026' } });
+    }
+    const far = at('3112-12-01');
+    expect(far.row).toBeUndefined();
+    expect(far.read?.date.th).toBe('1 ธ.ค. 3112');
+    expect(far.issues).toEqual([expect.objectContaining({ field: 'date', code: 'far_date', confirmable: true })]);
+    expect(far.issues[0].th).toMatch(/^แถวที่ 7: วันที่ชำระ "3112-12-01" อ่านได้เป็นวันที่ 1 ธ\.ค\. 3112 ซึ่งห่างจากวันนี้เกิน 1 ปี/);
+    expect(at('3112-12-01', { confirmFarDates: true }).row?.paidAt).toEqual(new Date('2569-11-30T17:00:00.000Z'));
+    expect(at('31/02/2569').issues).toEqual([expect.objectContaining({ field: 'date', code: 'invalid_date' })]);
+  });
+
+  it('reads a due date in any Thai form and refuses one more than a year away unless confirmed', () => {
+    const mapping = { billNumber: 0, taxYear: 1, nationalId: 2, ownerName: 3, useCategory: 4, taxAmount: 5, dueDate: 6 };
+    const row = (due: string) => ['T-1', '2569', '1101700230708', 'นายทดสอบ', 'อยู่อาศัย', '300', due];
+    const read = parseBillRow(row('30 ธ.ค. 69'), mapping, { today: '2026-12-01' });
+    expect(read.row?.installments[0].dueDate).toBe('2026-12-30');
+    expect(read.read).toEqual({ dueDate: { th: '30 ธ.ค. 2569', en: '30 Dec 2026' } });
+    expect(parseBillRow(row('30/04/2567'), mapping, { today: '2026-12-01' }).issues.map((i) => i.code)).toEqual(['far_date']);
+    expect(parseBillRow(row('30/04/2567'), mapping, { today: '2026-12-01', confirmFarDates: true }).row?.installments[0].dueDate).toBe('2024-04-30');
   });
 
   it("names the reconcile permission as the spreadsheet-import plugin does", () => {
