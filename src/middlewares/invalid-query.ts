@@ -91,6 +91,10 @@ export default (): Core.MiddlewareHandler => async (ctx, next) => {
     await next();
     return;
   }
+  // A NUL byte cannot be stored or compared by PostgreSQL (it answers "invalid byte sequence"): the
+  // caller's mistake wherever it is, in the path (a document id) or in a query value.
+  if (/%00/.test(ctx.path)) throw fieldRefusal(['path'], 'control_characters', languageOf(ctx));
+  if (ctx.querystring.includes('%00')) throw fieldRefusal(['query'], 'control_characters', languageOf(ctx));
   const query = ctx.query as Record<string, unknown>;
   const problem =
     (['fields', 'sort', 'populate', 'filters'] as const).map((part) => (part in query ? inheritedName(query[part], [part], part === 'filters') : undefined)).find(Boolean) ??

@@ -171,7 +171,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     try {
       // The header tells the tracking limit that this read was counted already, by the visitor's address.
       const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/api/${pathAndQuery}`, { headers: websiteHeaders(), signal: AbortSignal.timeout(5000) });
-      if (res.status === 404) return notFound;
+      // A 400 means the address asked for something no query can read (a NUL byte, a broken filter):
+      // for a page, there is no such item.
+      if (res.status === 404 || res.status === 400) return notFound;
       return res.ok ? ((await res.json()) as T) : null;
     } catch {
       return null;

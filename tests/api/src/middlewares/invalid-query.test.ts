@@ -70,6 +70,11 @@ describe('filters of a shape the database cannot use', () => {
     expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path, code: 'invalid_query' })]);
   });
 
+  it('refuses a NUL byte in a path or a query value (PostgreSQL cannot compare it)', async () => {
+    for (const url of ['/api/news/%00', '/api/news?filters[title][$eq]=a%00b', '/api/open311/v2/services/%00.json'])
+      expect([url, (await request(app.url).get(url).expect(400)).body.error.details.errors[0].code]).toEqual([url, 'control_characters']);
+  });
+
   it('lets a filter compare with any text, inherited names included', async () => {
     await request(app.url).get('/api/complaint-categories?filters[code][$eq]=constructor').expect(200);
     await request(app.url).get('/api/news?filters[title][$containsi]=toString').expect(200);
