@@ -1,6 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { Municipality } from '../api';
-import { safeUrl } from '../html';
+import { safeUrl, telHref } from '../html';
 import { t } from '../i18n';
 import { localized } from './site';
 
@@ -24,7 +24,7 @@ export function ContactList({ municipality: m }: { municipality: Municipality | 
         {address}
       </Row>
       <Row label={t('contact.phone')} show={m.phone}>
-        <a href={`tel:${(m.phone ?? '').replace(/[^\d+]/g, '')}`}>{m.phone}</a>
+        <a href={telHref(m.phone)}>{m.phone}</a>
       </Row>
       <Row label={t('contact.email')} show={m.email}>
         <a href={`mailto:${m.email ?? ''}`}>{m.email}</a>

@@ -1,5 +1,6 @@
 import type { ComponentChildren, InputHTMLAttributes, JSX } from 'preact';
 import { formatInstant, href, lang, t } from '../i18n';
+import { telHref } from '../html';
 import { TRACKING_CODE } from '../tracking-code';
 import type { Site } from '../components/site';
 import type { Api } from './load';
@@ -67,7 +68,7 @@ function NoScript({ site }: { site: Site }): JSX.Element {
         <ul>
           {phone ? (
             <li>
-              <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{t('complaint.noscript.phone', { phone })}</a>
+              <a href={telHref(phone)}>{t('complaint.noscript.phone', { phone })}</a>
             </li>
           ) : null}
           <li>

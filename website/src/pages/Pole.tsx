@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { href, t } from '../i18n';
+import { telHref } from '../html';
 import { FAULT_KEYS, MAX_NOTE, POLE_CODE } from '../pole-rules';
 import type { Site } from '../components/site';
 import type { Api } from './load';
@@ -37,7 +38,7 @@ function NoScript({ code, site }: { code: string; site: Site }): JSX.Element {
         <ul>
           {phone ? (
             <li>
-              {t('pole.noScriptPhone')} <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>
+              {t('pole.noScriptPhone')} <a href={telHref(phone)}>{phone}</a>
             </li>
           ) : null}
           <li>
