@@ -16,8 +16,9 @@ const strapiBin = path.join(ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 's
 const PARTS = {
   admin: {
     // A town feature's staff screen sits in src/api/<domain>/admin and reads the feature's permission
-    // names from src/api/<domain>/staff-permissions.ts; the rest of src/api is server code.
-    inputs: ['src/admin', 'src/api/*/admin', 'src/api/*/staff-permissions.ts', 'plugins', 'config/admin.ts', 'package-lock.json'],
+    // names from src/api/<domain>/staff-permissions.ts; the rest of src/api is server code. Content
+    // types' Thai and English labels (src/shared/content-types) are messages of the admin too.
+    inputs: ['src/admin', 'src/api/*/admin', 'src/api/*/staff-permissions.ts', 'src/shared/content-types', 'plugins', 'config/admin.ts', 'package-lock.json'],
     outputs: ['dist/build/index.html'],
     run: () => run('strapi build', [strapiBin, 'build']),
   },

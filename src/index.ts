@@ -3,6 +3,8 @@ import { applyRolePermissions } from './bootstrap/permissions';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { applyAdminRoles, readOnlyWorkflowRecords } from './bootstrap/admin-roles';
+import { applyContentManagerViews } from './bootstrap/content-manager-views';
+import { answerAiFeatureConfig } from './bootstrap/ai-feature-config';
 import { seedDemo } from '../database/seed';
 import { seedDemoStaff } from '../database/seed/staff';
 import { registerImportTargets } from './api/tax-bill/import-targets';
@@ -23,6 +25,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Workflow records are read-only in the Content Manager, even for the super admin.
     readOnlyWorkflowRecords(strapi);
+    answerAiFeatureConfig(strapi);
     // Tax bills and the bank's payment report are spreadsheet-import targets; the staff list of
     // payments to review is an admin route of the tax feature.
     registerImportTargets(strapi);
@@ -48,6 +51,7 @@ export default {
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await applyAdminRoles(strapi);
+    await applyContentManagerViews(strapi);
     await ensureFirstAdmin(strapi);
     await backfillTaxBillReferences(strapi);
     if (strapi.config.get<boolean>('setup.seedDemo', true)) {

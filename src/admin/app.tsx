@@ -1,6 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import th from './translations/th.json';
 import en from './translations/en.json';
+// Strapi 5.54's own Thai leaves about 1,600 of its admin strings in English: ours fill the gap.
+import strapiTh from './translations/strapi-th.json';
+import { contentTypeMessages } from '../shared/content-types';
 import taxTh from '../api/tax-bill/admin/translations/th.json';
 import taxEn from '../api/tax-bill/admin/translations/en.json';
 import { SealCheck, VolumeUp } from '@strapi/icons';
@@ -16,13 +19,37 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY))
   window.localStorage.setItem(LANGUAGE_KEY, 'th');
 }
 
+/**
+ * Strapi's guided tour (English steps, a pop-up over the news list, Strapi Cloud) and its
+ * "new Media Library" banner keep their state in localStorage only: both are set off here, before
+ * the admin reads them. The banner's key ends with the project's uuid, `false` when telemetry is off
+ * (package.json), `undefined` before the first answer of /admin/init.
+ */
+function quietAdmin(storage: Storage) {
+  const TOUR = 'STRAPI_GUIDED_TOUR';
+  let tour: Record<string, unknown> = {};
+  try {
+    tour = (JSON.parse(storage.getItem(TOUR) ?? '{}') as Record<string, unknown> | null) ?? {};
+  } catch {
+    tour = {};
+  }
+  if (tour.enabled !== false) storage.setItem(TOUR, JSON.stringify({ ...tour, enabled: false, hidden: true }));
+  for (const legacy of ['true', 'false']) {
+    for (const scope of ['false', 'undefined']) storage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${scope}`, 'true');
+  }
+}
+if (typeof window !== 'undefined') quietAdmin(window.localStorage);
+
 export default {
   config: {
     locales: ['th'],
     auth: { logo },
     menu: { logo },
     head: { favicon: logo },
-    translations: { th: { ...th, ...prefixed('nokok.tax', taxTh) }, en: { ...en, ...prefixed('nokok.tax', taxEn) } },
+    translations: {
+      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh) },
+      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn) },
+    },
     tutorials: false,
     notifications: { releases: false },
   },

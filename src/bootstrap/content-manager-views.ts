@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPE_LABELS } from '../shared/content-types';
+
+/** The part of the Content Manager's view configuration changed here (its service is typed `any`). */
+interface FieldMeta {
+  edit?: { label?: string; description?: string; visible?: boolean; editable?: boolean } & Record<string, unknown>;
+  list?: { label?: string } & Record<string, unknown>;
+}
+interface ViewConfiguration {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, FieldMeta>;
+  layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> } & Record<string, unknown>;
+}
+interface ContentTypesService {
+  findConfiguration(contentType: { uid: string }): Promise<ViewConfiguration>;
+  updateConfiguration(contentType: { uid: string }, configuration: Omit<ViewConfiguration, 'uid'>): Promise<unknown>;
+}
+
+/** Fields staff never type into: kept by the system (old slugs for redirects). */
+const HIDDEN_IN_EDIT = ['previousSlugs'];
+
+/**
+ * The list columns of the types staff open. An enumeration shows its raw value in a list cell
+ * (Strapi translates it only in forms and filters), so none is a column here.
+ */
+const LIST_COLUMNS: Record<string, string[]> = {
+  'api::news.news-item': ['title', 'publishedDate', 'slug'],
+  'api::page.page': ['title', 'slug', 'menuOrder', 'showInMenu'],
+  'api::complaint-category.complaint-category': ['nameTh', 'department', 'deadlineDays', 'active'],
+  'api::pole.pole': ['code', 'name', 'village', 'speakers'],
+  'api::tax-bill.tax-bill': ['billNumber', 'taxYear', 'ownerName', 'taxAmount', 'paidAmount'],
+  'api::tax-payment.tax-payment': ['paidAt', 'amount', 'bankReference', 'needsReview'],
+  'api::complaint.complaint': ['trackingCode', 'title', 'receivedAt', 'dueAt'],
+  'api::complaint-event.complaint-event': ['id', 'at', 'message'],
+  'api::e-form-submission.e-form-submission': ['trackingCode', 'title', 'receivedAt', 'dueAt'],
+  'api::e-form-submission.e-form-submission-event': ['id', 'at', 'message'],
+  'api::channel-event.channel-event': ['id', 'eventKey', 'receivedAt', 'attempts'],
+  'plugin::users-permissions.user': ['id', 'username', 'email', 'confirmed'],
+};
+
+/**
+ * Staff read Thai labels and help in the Content Manager: each type's view configuration gets its
+ * Thai field labels and descriptions, and fields the system keeps leave the edit form. Applied at
+ * every start like the role table, so a change here reaches every town. Labels, descriptions and the
+ * list columns named above are reset at each start; how an officer arranges the edit form stays.
+ */
+export async function applyContentManagerViews(strapi: Core.Strapi): Promise<number> {
+  const service = strapi.plugin('content-manager').service<ContentTypesService>('content-types');
+  const th = CONTENT_TYPE_LABELS.th.types;
+  let changed = 0;
+  for (const [uid, labels] of Object.entries(th)) {
+    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { uid: string; attributes: Record<string, unknown> } | undefined;
+    if (!contentType) continue;
+    const current = await service.findConfiguration(contentType);
+    const metadatas: Record<string, FieldMeta> = structuredClone(current.metadatas);
+    for (const [field, meta] of Object.entries(metadatas)) {
+      const label = labels.fields[field];
+      if (label) {
+        if (meta.edit) meta.edit.label = label;
+        if (meta.list) meta.list.label = label;
+      }
+      const description = labels.descriptions?.[field];
+      if (description && meta.edit) meta.edit.description = description;
+      if (HIDDEN_IN_EDIT.includes(field) && meta.edit) meta.edit.visible = false;
+    }
+    const edit = current.layouts.edit.map((row) => row.filter((cell) => !HIDDEN_IN_EDIT.includes(cell.name))).filter((row) => row.length > 0);
+    const columns = LIST_COLUMNS[uid]?.filter((field) => field === 'id' || field in contentType.attributes);
+    const layouts = { ...current.layouts, edit, list: columns?.length ? columns : current.layouts.list };
+    const next = { settings: current.settings, metadatas, layouts };
+    if (JSON.stringify(next) === JSON.stringify({ settings: current.settings, metadatas: current.metadatas, layouts: current.layouts })) continue;
+    await service.updateConfiguration(contentType, next);
+    changed++;
+  }
+  return changed;
+}

@@ -1,0 +1,37 @@
+/**
+ * What staff call each content type, its fields and its enumeration values, in Thai and English.
+ * The admin reads these as messages (the Content Manager looks a type's name up by its display
+ * name, a field's label by `content-manager.content-types.<uid>.<field>`, an enumeration option by
+ * its value); src/bootstrap/content-manager-views.ts writes the Thai descriptions into the view
+ * configuration at start. tests/unit/src/shared/content-types.test.ts holds them complete.
+ */
+import th from './th.json';
+import en from './en.json';
+
+export interface TypeLabels {
+  /** The schema's info.displayName: the key the admin looks the name up by. */
+  displayName: string;
+  name: string;
+  fields: Record<string, string>;
+  /** Help under a field in the edit view (Thai only: staff work in Thai). */
+  descriptions?: Record<string, string>;
+}
+
+export interface ContentTypeLabels {
+  types: Record<string, TypeLabels>;
+  /** Enumeration values, one label however many types use the value. */
+  values: Record<string, string>;
+}
+
+export const CONTENT_TYPE_LABELS: Record<'th' | 'en', ContentTypeLabels> = { th, en };
+
+/** The admin's messages for one language. */
+export function contentTypeMessages(lang: 'th' | 'en'): Record<string, string> {
+  const { types, values } = CONTENT_TYPE_LABELS[lang];
+  const messages: Record<string, string> = { ...values };
+  for (const [uid, type] of Object.entries(types)) {
+    messages[type.displayName] = type.name;
+    for (const [field, label] of Object.entries(type.fields)) messages[`content-manager.content-types.${uid}.${field}`] = label;
+  }
+  return messages;
+}

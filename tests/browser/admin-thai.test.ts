@@ -1,0 +1,151 @@
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, ROOT, type TestApp } from '../helpers/strapi';
+import { adminLogin, launchBrowser } from '../helpers/browser';
+
+/**
+ * A Thai clerk of each role walks every item of the admin's menu (and of the Content Manager's and
+ * Settings' own menus, opening the first record of each list): no English word may show outside a
+ * short allow-list of brand names and codes, and the console never reports MISSING_TRANSLATION nor
+ * an admin request the admin made in vain (a 404 or 5xx).
+ */
+const PASSWORDS: Record<string, string> = {
+  admin: 'AdminDemo123',
+  editor: 'EditorDemo123',
+  complaints: 'ComplaintsDemo123',
+  finance: 'FinanceDemo123',
+  executive: 'ExecutiveDemo123',
+  auditor: 'AuditorDemo123',
+};
+
+/** Brand names, standards and codes a Thai screen may show as they are. */
+const ALLOWED = new Set(
+  [
+    'Strapi', 'LINE', 'Facebook', 'Messenger', 'Open311', 'QR', 'PromptPay', 'OpenStreetMap', 'Leaflet',
+    'API', 'REST', 'URL', 'ID', 'UID', 'JSON', 'CSV', 'XLSX', 'PDF', 'PNG', 'JPEG', 'SVG', 'GIF', 'WebP', 'SMTP', 'HTTP', 'HTTPS',
+    'Excel', 'Markdown', 'KB', 'MB', 'GB', 'px', 'th', 'en', 'A4', 'OA',
+  ].map((w) => w.toLowerCase())
+);
+
+/** The English words of a screen's text, with e-mail addresses, web addresses and codes taken out first. */
+export function englishWords(text: string): string[] {
+  const cleaned = text
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
+    .replace(/\bhttps?:\/\/\S+/g, ' ')
+    .replace(/\/[\w/.:-]+/g, ' ')
+    // Codes: tracking codes, bill numbers, pole codes, file names, ids (letters with digits or dashes).
+    .replace(/\b[\w-]*\d[\w-]*\b/g, ' ')
+    .replace(/\b[\w]+[-_.][\w.-]+\b/g, ' ');
+  const words = cleaned.match(/[A-Za-z]{2,}/g) ?? [];
+  return [...new Set(words.filter((w) => !ALLOWED.has(w.toLowerCase())))];
+}
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({
+    SEED_DEMO: 'true',
+    RATE_LIMIT_PER_MINUTE: '1000',
+    ...Object.fromEntries(Object.entries(PASSWORDS).map(([who, p]) => [`DEMO_PASSWORD_${who.toUpperCase()}`, p])),
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+interface Finding {
+  url: string;
+  words: string[];
+}
+
+/** Waits until the admin has drawn the screen: requests settled and no loader left. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], [role="progressbar"]'), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+/** What a clerk reads on the screen: its text, its title, the hints inside empty boxes. */
+const screenText = (page: Page) =>
+  page.evaluate(() => {
+    const hints = [...document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')].map((e) => e.placeholder);
+    return [document.title, document.body.innerText, ...hints].join('\n');
+  });
+
+const navLinks = (page: Page, selector: string) =>
+  page.evaluate((sel) => [...new Set([...document.querySelectorAll<HTMLAnchorElement>(sel)].map((a) => a.pathname + a.search))], selector);
+
+async function walk(who: string): Promise<{ visited: string[]; findings: Finding[]; console: string[]; failed: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const failed: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('MISSING_TRANSLATION')) consoleErrors.push(m.text().slice(0, 300));
+  });
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === app.url && (r.status() === 404 || r.status() >= 500) && !u.pathname.startsWith('/uploads/')) failed.push(`${r.status()} ${r.request().method()} ${u.pathname}`);
+  });
+  const findings: Finding[] = [];
+  const visited: string[] = [];
+  const check = async (url: string) => {
+    await settle(page);
+    visited.push(url);
+    const words = englishWords(await screenText(page));
+    if (words.length) findings.push({ url, words });
+  };
+
+  await page.goto(`${app.url}/admin/auth/login`);
+  await settle(page);
+  await check('/admin/auth/login');
+  await adminLogin(page, app.url, { email: `${who}@nokok.demo`, password: PASSWORDS[who] });
+  await settle(page);
+  await check('/admin');
+
+  const menu = (await navLinks(page, 'nav a[href^="/admin"]')).filter((p) => !p.includes('/auth/'));
+  const queue = [...menu];
+  const seen = new Set<string>(['/admin', '/admin/']);
+  while (queue.length) {
+    const target = queue.shift() as string;
+    if (seen.has(target)) continue;
+    seen.add(target);
+    await page.goto(`${app.url}${target}`);
+    await check(target);
+    // The Content Manager's and Settings' own menus.
+    if (/\/admin\/(content-manager|settings)\/?$/.test(target) || target.includes('/content-manager/')) {
+      for (const sub of await navLinks(page, 'nav a[href*="/content-manager/collection-types/"], nav a[href*="/content-manager/single-types/"], nav a[href^="/admin/settings/"]')) {
+        if (!seen.has(sub) && !queue.includes(sub)) queue.push(sub);
+      }
+    }
+    // The first record of a Content Manager list, as a clerk would open it.
+    if (/\/content-manager\/collection-types\/[^/]+$/.test(new URL(page.url()).pathname)) {
+      const row = page.locator('tbody tr').first();
+      if (await row.count()) {
+        const before = page.url();
+        await row.locator('td').nth(1).click().catch(() => undefined);
+        await page.waitForURL((u) => u.toString() !== before, { timeout: 5000 }).catch(() => undefined);
+        if (page.url() !== before) await check(new URL(page.url()).pathname);
+      }
+    }
+  }
+  await context.close();
+  return { visited, findings, console: consoleErrors, failed };
+}
+
+describe.each(Object.keys(PASSWORDS))('the admin in Thai for %s@nokok.demo', (who) => {
+  it('shows no English word and no missing translation on any menu item', async () => {
+    const result = await walk(who);
+    if (process.env.ADMIN_THAI_REPORT) fs.writeFileSync(path.join(ROOT, '.tmp', `admin-thai-${who}.json`), JSON.stringify(result, null, 2));
+    // The walk reached the role's pages (a broken menu would pass an empty walk).
+    expect(result.visited.length).toBeGreaterThan(3);
+    expect(result.findings).toEqual([]);
+    expect(result.console).toEqual([]);
+    expect(result.failed).toEqual([]);
+  });
+});
