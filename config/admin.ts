@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { websitePreviewPath } from '../src/website-preview';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -19,6 +20,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   flags: {
     nps: false,
     promoteEE: false,
+  },
+  // A published news item or page opens beside its form as the website shows it.
+  preview: {
+    enabled: true,
+    config: {
+      handler: (uid: string, params: { documentId?: string; locale?: string | null; status?: string | null }) => websitePreviewPath(strapi, uid, params),
+    },
   },
 });
 

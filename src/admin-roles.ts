@@ -43,7 +43,8 @@ export interface StaffRole {
   /** The role's stable code in the admin (admin::role.code). */
   code: string;
   name: { th: string; en: string };
-  description: string;
+  /** Shown in Settings → Roles; the admin stores the Thai one (staff work in Thai). */
+  description: { th: string; en: string };
   permissions: readonly StaffPermission[];
 }
 
@@ -77,7 +78,7 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   {
     code: 'nokok-content-editor',
     name: { th: 'ผู้ดูแลเนื้อหาเว็บไซต์', en: 'Content editor' },
-    description: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล และคลังสื่อ · News, pages, the municipality and the Media Library',
+    description: { th: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล และคลังสื่อ', en: 'News, pages, the municipality and the Media Library' },
     permissions: [
       ...content(NEWS, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
       ...content(PAGE, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
@@ -88,7 +89,7 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   {
     code: 'nokok-complaint-officer',
     name: { th: 'เจ้าหน้าที่รับเรื่องร้องเรียน', en: 'Complaint officer' },
-    description: 'กล่องงานเรื่องร้องเรียนและคำขอ e-Service · The case inbox and case pages of complaints and e-service requests',
+    description: { th: 'กล่องงานเรื่องร้องเรียนและคำขอ e-Service', en: 'The case inbox and case pages of complaints and e-service requests' },
     permissions: [
       ...plain(
         'plugin::complaint-workflow.inbox.read',
@@ -107,7 +108,7 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   {
     code: 'nokok-finance-officer',
     name: { th: 'เจ้าหน้าที่การเงินและจัดเก็บรายได้', en: 'Finance officer' },
-    description: 'ใบแจ้งภาษี นำเข้าข้อมูล และกระทบยอดรับชำระ · Tax bills, imports and reconciliation',
+    description: { th: 'ใบแจ้งภาษี นำเข้าข้อมูล และกระทบยอดรับชำระ', en: 'Tax bills, imports and reconciliation' },
     permissions: [
       ...plain('plugin::spreadsheet-import.page.read', 'plugin::spreadsheet-import.tax-bills', 'plugin::spreadsheet-import.tax-payments'),
       ...content(TAX_BILL, [READ], ['payments']),
@@ -117,13 +118,13 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   {
     code: 'nokok-executive',
     name: { th: 'ผู้บริหาร', en: 'Executive' },
-    description: 'ดูกล่องงานและข้อมูลได้อย่างเดียว · Reads the inboxes and the data, changes nothing',
+    description: { th: 'ดูกล่องงานและข้อมูลได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
     permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments'])],
   },
   {
     code: 'nokok-auditor',
     name: { th: 'ผู้ตรวจสอบภายใน', en: 'Auditor' },
-    description: 'ตรวจสอบได้อย่างเดียว · Reads the inboxes and the data, changes nothing',
+    description: { th: 'ตรวจสอบได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
     permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments'])],
   },
 ];

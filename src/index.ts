@@ -4,7 +4,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { applyAdminRoles, readOnlyWorkflowRecords } from './bootstrap/admin-roles';
 import { applyContentManagerViews } from './bootstrap/content-manager-views';
-import { answerAiFeatureConfig } from './bootstrap/ai-feature-config';
+import { answerAiOff } from './bootstrap/ai-off';
 import { seedDemo } from '../database/seed';
 import { seedDemoStaff } from '../database/seed/staff';
 import { registerImportTargets } from './api/tax-bill/import-targets';
@@ -25,7 +25,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Workflow records are read-only in the Content Manager, even for the super admin.
     readOnlyWorkflowRecords(strapi);
-    answerAiFeatureConfig(strapi);
+    answerAiOff(strapi);
     // Tax bills and the bank's payment report are spreadsheet-import targets; the staff list of
     // payments to review is an admin route of the tax feature.
     registerImportTargets(strapi);

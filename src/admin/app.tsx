@@ -9,6 +9,7 @@ import taxEn from '../api/tax-bill/admin/translations/en.json';
 import { SealCheck, VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { RECONCILE_PERMISSION } from '../api/tax-bill/staff-permissions';
+import { thaiLocalesColumn } from './locales-cell';
 
 /** A feature's staff strings sit beside its page (src/api/<domain>/admin/translations); the admin reads them prefixed. */
 const prefixed = (prefix: string, data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [`${prefix}.${k}`, v]));
@@ -39,6 +40,33 @@ function quietAdmin(storage: Storage) {
   }
 }
 if (typeof window !== 'undefined') quietAdmin(window.localStorage);
+
+/**
+ * Strapi titles the login and loading screens "Strapi Admin" whatever the language, and a few
+ * Settings pages with an English name written in its code ("ตั้งค่า - Webhooks").
+ */
+const SETTINGS_PAGE_NAMES: Array<[string, string]> = [
+  ['API Tokens', 'โทเค็น API'],
+  ['Transfer Tokens', 'โทเค็นถ่ายโอนข้อมูล'],
+  ['Admin Tokens', 'โทเค็นผู้ดูแลระบบ'],
+  ['Webhooks', 'เว็บฮุก'],
+  ['Roles', 'บทบาท'],
+  ['Users', 'ผู้ใช้'],
+];
+function staffTitle(doc: Document, storage: Storage) {
+  const thai = storage.getItem(LANGUAGE_KEY) !== 'en';
+  const title = thai ? 'ระบบเจ้าหน้าที่ เทศบาลตำบลนกออก' : 'Nok Ok Municipality staff';
+  const mend = () => {
+    if (doc.title === 'Strapi Admin') doc.title = title;
+    if (!thai) return;
+    for (const [en, th] of SETTINGS_PAGE_NAMES) {
+      if (doc.title.includes(` - ${en} |`)) doc.title = doc.title.replace(` - ${en} |`, ` - ${th} |`);
+    }
+  };
+  mend();
+  new MutationObserver(mend).observe(doc.head, { subtree: true, childList: true, characterData: true });
+}
+if (typeof document !== 'undefined') staffTitle(document, window.localStorage);
 
 export default {
   config: {
@@ -71,5 +99,8 @@ export default {
       Component: () => import('../api/tax-bill/admin/ReviewPage'),
     });
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    // Runs after the plugins' own hooks: the i18n plugin has added its column by then.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', thaiLocalesColumn);
+  },
 };

@@ -66,10 +66,12 @@ export async function applyAdminRoles(strapi: Core.Strapi): Promise<Record<strin
   const service = roles(strapi);
   const ids: Record<string, number> = {};
   for (const def of STAFF_ROLES) {
-    const name = `${def.name.th} (${def.name.en})`;
+    // Thai only: the name shows under the officer's own name on every screen of the admin.
+    const name = def.name.th;
+    const description = def.description.th;
     let role = await service.findOne({ code: def.code });
-    if (!role) role = await service.create({ name, code: def.code, description: def.description });
-    else if (role.name !== name || role.description !== def.description) await service.update({ id: role.id }, { name, description: def.description });
+    if (!role) role = await service.create({ name, code: def.code, description });
+    else if (role.name !== name || role.description !== description) await service.update({ id: role.id }, { name, description });
     await service.assignPermissions(
       role.id,
       def.permissions.map((p) => toAdminPermission(strapi, p))

@@ -3,8 +3,8 @@ import { CONTENT_TYPE_LABELS } from '../shared/content-types';
 
 /** The part of the Content Manager's view configuration changed here (its service is typed `any`). */
 interface FieldMeta {
-  edit?: { label?: string; description?: string; visible?: boolean; editable?: boolean } & Record<string, unknown>;
-  list?: { label?: string } & Record<string, unknown>;
+  edit?: { label?: string; description?: string; visible?: boolean; editable?: boolean; mainField?: string } & Record<string, unknown>;
+  list?: { label?: string; mainField?: string } & Record<string, unknown>;
 }
 interface ViewConfiguration {
   settings: Record<string, unknown>;
@@ -16,8 +16,24 @@ interface ContentTypesService {
   updateConfiguration(contentType: { uid: string }, configuration: Omit<ViewConfiguration, 'uid'>): Promise<unknown>;
 }
 
-/** Fields staff never type into: kept by the system (old slugs for redirects). */
-const HIDDEN_IN_EDIT = ['previousSlugs'];
+/** Fields staff never type into: kept by the system (old slugs for redirects, what an import derived). */
+const HIDDEN_IN_EDIT: Record<string, string[]> = {
+  'api::news.news-item': ['previousSlugs'],
+  'api::page.page': ['previousSlugs'],
+  'api::tax-bill.tax-bill': ['installments', 'sourceHash', 'billKey'],
+};
+
+/** What names a record where another one links to it, and in its edit view's header: Thai words, not codes. */
+const MAIN_FIELD: Record<string, string> = {
+  'api::complaint-category.complaint-category': 'nameTh',
+  'api::complaint.complaint': 'trackingCode',
+  'api::complaint-event.complaint-event': 'message',
+  'api::e-form-submission.e-form-submission': 'trackingCode',
+  'api::e-form-submission.e-form-submission-event': 'message',
+  'api::pole.pole': 'name',
+  'api::tax-bill.tax-bill': 'billNumber',
+  'api::tax-payment.tax-payment': 'bankReference',
+};
 
 /**
  * The list columns of the types staff open. An enumeration shows its raw value in a list cell
@@ -31,9 +47,9 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::tax-bill.tax-bill': ['billNumber', 'taxYear', 'ownerName', 'taxAmount', 'paidAmount'],
   'api::tax-payment.tax-payment': ['paidAt', 'amount', 'bankReference', 'needsReview'],
   'api::complaint.complaint': ['trackingCode', 'title', 'receivedAt', 'dueAt'],
-  'api::complaint-event.complaint-event': ['id', 'at', 'message'],
+  'api::complaint-event.complaint-event': ['id', 'at', 'complaint'],
   'api::e-form-submission.e-form-submission': ['trackingCode', 'title', 'receivedAt', 'dueAt'],
-  'api::e-form-submission.e-form-submission-event': ['id', 'at', 'message'],
+  'api::e-form-submission.e-form-submission-event': ['id', 'at', 'submission'],
   'api::channel-event.channel-event': ['id', 'eventKey', 'receivedAt', 'attempts'],
   'plugin::users-permissions.user': ['id', 'username', 'email', 'confirmed'],
 };
@@ -49,9 +65,10 @@ export async function applyContentManagerViews(strapi: Core.Strapi): Promise<num
   const th = CONTENT_TYPE_LABELS.th.types;
   let changed = 0;
   for (const [uid, labels] of Object.entries(th)) {
-    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { uid: string; attributes: Record<string, unknown> } | undefined;
+    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { uid: string; attributes: Record<string, { target?: string }> } | undefined;
     if (!contentType) continue;
     const current = await service.findConfiguration(contentType);
+    const hidden = HIDDEN_IN_EDIT[uid] ?? [];
     const metadatas: Record<string, FieldMeta> = structuredClone(current.metadatas);
     for (const [field, meta] of Object.entries(metadatas)) {
       const label = labels.fields[field];
@@ -61,12 +78,21 @@ export async function applyContentManagerViews(strapi: Core.Strapi): Promise<num
       }
       const description = labels.descriptions?.[field];
       if (description && meta.edit) meta.edit.description = description;
-      if (HIDDEN_IN_EDIT.includes(field) && meta.edit) meta.edit.visible = false;
+      if (hidden.includes(field) && meta.edit) meta.edit.visible = false;
+      // A relation shows the record it links to by that record's main field.
+      const target = contentType.attributes[field]?.target;
+      const shown = target ? MAIN_FIELD[target] : undefined;
+      if (shown) {
+        if (meta.edit && 'mainField' in meta.edit) meta.edit.mainField = shown;
+        if (meta.list && 'mainField' in meta.list) meta.list.mainField = shown;
+      }
     }
-    const edit = current.layouts.edit.map((row) => row.filter((cell) => !HIDDEN_IN_EDIT.includes(cell.name))).filter((row) => row.length > 0);
+    const edit = current.layouts.edit.map((row) => row.filter((cell) => !hidden.includes(cell.name))).filter((row) => row.length > 0);
     const columns = LIST_COLUMNS[uid]?.filter((field) => field === 'id' || field in contentType.attributes);
     const layouts = { ...current.layouts, edit, list: columns?.length ? columns : current.layouts.list };
-    const next = { settings: current.settings, metadatas, layouts };
+    const mainField = MAIN_FIELD[uid] && MAIN_FIELD[uid] in contentType.attributes ? MAIN_FIELD[uid] : undefined;
+    const settings = mainField ? { ...current.settings, mainField } : current.settings;
+    const next = { settings, metadatas, layouts };
     if (JSON.stringify(next) === JSON.stringify({ settings: current.settings, metadatas: current.metadatas, layouts: current.layouts })) continue;
     await service.updateConfiguration(contentType, next);
     changed++;

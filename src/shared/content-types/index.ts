@@ -31,6 +31,9 @@ export function contentTypeMessages(lang: 'th' | 'en'): Record<string, string> {
   const messages: Record<string, string> = { ...values };
   for (const [uid, type] of Object.entries(types)) {
     messages[type.displayName] = type.name;
+    // The Content-Type Builder names a type by its uid.
+    messages[uid] = type.name;
+    messages[`content-manager.content-types.${uid}.id`] = lang === 'th' ? 'เลขที่' : 'ID';
     for (const [field, label] of Object.entries(type.fields)) messages[`content-manager.content-types.${uid}.${field}`] = label;
   }
   return messages;

@@ -62,7 +62,7 @@ describe('the demo officers', () => {
       'auditor@nokok.demo': ['nokok-auditor'],
     });
     const editor = users.find((u) => u.email === 'editor@nokok.demo')?.roles[0];
-    expect(editor?.name).toBe('ผู้ดูแลเนื้อหาเว็บไซต์ (Content editor)');
+    expect(editor?.name).toBe('ผู้ดูแลเนื้อหาเว็บไซต์');
   });
 });
 
