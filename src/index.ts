@@ -9,6 +9,7 @@ import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { backfillTaxBillReferences } from './api/tax-bill/backfill';
 import { complaintCaseType } from './api/complaint/case-type';
+import { preparePhotoDir } from './api/complaint/photo-files';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
 import { registerChatChannels, registerChatSenders, startChatInbox, stopChatInbox } from './api/channel/register';
@@ -45,6 +46,9 @@ export default {
     (strapi.service('api::openapi.openapi') as OpenApiService).reset();
     registerChatSenders(strapi);
     extendUidGenerator(strapi);
+    // Complaint photos are private files: their folder first, before anything (a request, a sweep,
+    // the chat inbox) reads photos.
+    preparePhotoDir(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await applyAdminRoles(strapi);
@@ -55,10 +59,11 @@ export default {
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
       await seedDemoStaff(strapi);
     }
+    const complaints = () => strapi.service('api::complaint.complaint') as ComplaintService;
     // Photos uploaded for a complaint never filed: at start, then every hour.
     const sweep = () => {
       const maxAgeMs = strapi.config.get<number>('server.unattachedPhotoHours', 24) * 3600_000;
-      (strapi.service('api::complaint.complaint') as ComplaintService)
+      complaints()
         .sweepUnattachedPhotos(maxAgeMs)
         .then((n) => {
           if (n) strapi.log.info(`Removed ${n} complaint photo(s) no complaint names`);

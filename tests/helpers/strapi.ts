@@ -49,7 +49,9 @@ export async function startApp(env: Record<string, string> = {}, options: { same
   const id = `${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
   const client = process.env.DATABASE_CLIENT || 'sqlite';
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nokok-test-'));
-  fs.mkdirSync(path.join(tmpDir, 'uploads'));
+  // The public folder (uploads) and the private one (complaint photos) side by side, as in the app.
+  const publicDir = path.join(tmpDir, 'public');
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
   const cleanup: Array<() => Promise<void> | void> = [() => fs.rmSync(tmpDir, { recursive: true, force: true })];
 
   Object.assign(process.env, {
@@ -59,7 +61,8 @@ export async function startApp(env: Record<string, string> = {}, options: { same
     SEED_DEMO: 'false',
     ...randomSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    PUBLIC_DIR: tmpDir, // uploads of this file's tests go to its own folder, removed afterwards
+    PUBLIC_DIR: publicDir, // uploads of this file's tests go to its own folder, removed afterwards
+    PRIVATE_FILES_DIR: path.join(tmpDir, 'private'),
     ...env,
   });
 

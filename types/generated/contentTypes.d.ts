@@ -643,6 +643,72 @@ export interface ApiComplaintEventComplaintEvent
   };
 }
 
+export interface ApiComplaintPhotoComplaintPhoto
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'complaint_photos';
+  info: {
+    description: "A citizen's photo of a complaint, kept in private storage (PRIVATE_FILES_DIR/complaint-photos/<key>.jpg and its thumbnail), never in the Media Library; staff see it only on the case page.";
+    displayName: 'Complaint photo';
+    pluralName: 'complaint-photos';
+    singularName: 'complaint-photo';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    complaint: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::complaint.complaint'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    height: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::complaint-photo.complaint-photo'
+    > &
+      Schema.Attribute.Private;
+    mime: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    size: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    width: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+  };
+}
+
 export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
   collectionName: 'complaints';
   info: {
@@ -726,7 +792,10 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
-    photos: Schema.Attribute.Media<'images', true>;
+    photos: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::complaint-photo.complaint-photo'
+    >;
     platformUserId: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -2134,6 +2203,7 @@ declare module '@strapi/strapi' {
       'api::channel-event.channel-event': ApiChannelEventChannelEvent;
       'api::complaint-category.complaint-category': ApiComplaintCategoryComplaintCategory;
       'api::complaint-event.complaint-event': ApiComplaintEventComplaintEvent;
+      'api::complaint-photo.complaint-photo': ApiComplaintPhotoComplaintPhoto;
       'api::complaint.complaint': ApiComplaintComplaint;
       'api::e-form-submission.e-form-submission': ApiEFormSubmissionEFormSubmission;
       'api::e-form-submission.e-form-submission-event': ApiEFormSubmissionEFormSubmissionEvent;

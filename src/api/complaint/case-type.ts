@@ -26,7 +26,8 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
   },
   populate: {
     category: { select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'confidential'] },
-    photos: { select: ['id', 'url', 'formats', 'width', 'height', 'name'] },
+    // Private photos: the case page fetches each through the engine's photo route, never by URL.
+    photos: { select: ['id', 'width', 'height'], orderBy: [{ id: 'asc' }] },
     pole: { select: ['id', 'code', 'name', 'status'] },
   },
   where(q) {
