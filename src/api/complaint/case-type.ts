@@ -4,6 +4,7 @@ import { channelsOf, dueDate, pluginConfig } from '../../../plugins/complaint-wo
 import { complaintNotices, type RenderText } from './domain/notices';
 import { publicUrl } from '../../public-url';
 import { COMPLAINT_WORKFLOW } from './workflow';
+import { openComplaintPhoto } from './photos';
 
 const CATEGORY = 'api::complaint-category.complaint-category';
 
@@ -51,6 +52,7 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
     });
     return { categories };
   },
+  photo: (caseId, photoId, size) => openComplaintPhoto(strapi, caseId, photoId, size),
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
     const chatText: RenderText = (key, vars, lang) => channelsOf(strapi).render(key, vars, lang);
     return complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl });
