@@ -19,6 +19,7 @@ import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
 import { extendUidGenerator, registerSlugs } from './api/news/slugs';
 
 let photoSweep: NodeJS.Timeout | undefined;
+let retentionSweep: NodeJS.Timeout | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -39,6 +40,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     if (photoSweep) clearInterval(photoSweep);
+    if (retentionSweep) clearInterval(retentionSweep);
     await stopChatInbox(strapi);
   },
 
@@ -73,6 +75,18 @@ export default {
     photoSweep = setInterval(sweep, 3600_000);
     photoSweep.unref();
     setImmediate(sweep);
+    // Photos and personal data of complaints finished longer ago than COMPLAINT_RETENTION_DAYS: at start, then daily.
+    const retain = () => {
+      complaints()
+        .eraseExpiredPersonalData()
+        .then((n) => {
+          if (n) strapi.log.info(`Erased the photos and personal data of ${n} complaint(s) at the end of retention`);
+        })
+        .catch((e: Error) => strapi.log.error(`complaint retention sweep: ${e.message}`));
+    };
+    retentionSweep = setInterval(retain, 24 * 3600_000);
+    retentionSweep.unref();
+    setImmediate(retain);
     startChatInbox(strapi);
   },
 };

@@ -579,7 +579,7 @@ export interface ApiComplaintEventComplaintEvent
   extends Struct.CollectionTypeSchema {
   collectionName: 'complaint_events';
   info: {
-    description: "One step in a complaint's history: a state change, a public reply or an internal note. Never edited.";
+    description: "One step in a complaint's history: a state change, a public reply, an internal note, or the erasure of personal data at the end of retention. Never edited.";
     displayName: 'Complaint event';
     pluralName: 'complaint-events';
     singularName: 'complaint-event';
@@ -619,6 +619,7 @@ export interface ApiComplaintEventComplaintEvent
         'internal_note',
         'assignment',
         'citizen_message',
+        'personal_data_erased',
       ]
     > &
       Schema.Attribute.Required;

@@ -4,6 +4,8 @@ import type { ComplaintRecord } from '../domain/public-view';
 import type { ComplaintInput } from '../../../shared/complaint-input';
 import { fieldRefusal } from '../../../http/contract';
 import { PHOTO, isOwnPhoto, sweepUnattachedPhotos } from '../photos';
+import { eraseExpiredComplaints } from '../retention';
+import { DEFAULT_RETENTION_DAYS } from '../domain/retention';
 
 const UID = 'api::complaint.complaint';
 const PUBLIC_POPULATE = {
@@ -82,6 +84,14 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Deletes photos uploaded for a complaint never filed (older than `maxAgeMs`); how many went. */
   sweepUnattachedPhotos(maxAgeMs: number) {
     return sweepUnattachedPhotos(strapi, maxAgeMs);
+  },
+
+  /**
+   * Erases the photos and personal data of complaints finished more than `days` ago
+   * (COMPLAINT_RETENTION_DAYS by default); how many cases were erased.
+   */
+  eraseExpiredPersonalData(days: number = strapi.config.get<number>('server.complaintRetentionDays', DEFAULT_RETENTION_DAYS), now: Date = new Date()) {
+    return eraseExpiredComplaints(strapi, days, now);
   },
 
   /** The record behind a public view; null when unknown or confidential (never shown publicly). */

@@ -102,7 +102,7 @@ export interface CaseSummary {
 
 export interface CaseEvent {
   id: number;
-  kind: 'created' | 'transition' | 'public_reply' | 'internal_note' | 'assignment' | 'citizen_message';
+  kind: 'created' | 'transition' | 'public_reply' | 'internal_note' | 'assignment' | 'citizen_message' | 'personal_data_erased';
   action?: Action | null;
   fromState?: State | null;
   toState?: State | null;
