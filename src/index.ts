@@ -10,6 +10,7 @@ import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { backfillTaxBillReferences } from './api/tax-bill/backfill';
 import { complaintCaseType } from './api/complaint/case-type';
 import { preparePhotoDir } from './api/complaint/photo-files';
+import { moveUploadedComplaintPhotos } from './api/complaint/photo-migration';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
 import { registerChatChannels, registerChatSenders, startChatInbox, stopChatInbox } from './api/channel/register';
@@ -48,9 +49,10 @@ export default {
     (strapi.service('api::openapi.openapi') as OpenApiService).reset();
     registerChatSenders(strapi);
     extendUidGenerator(strapi);
-    // Complaint photos are private files: their folder first, before anything (a request, a sweep,
-    // the chat inbox) reads photos.
+    // Complaint photos are private files: their folder first, then the old Media Library ones moved
+    // into it, before anything (a request, a sweep, the chat inbox) reads photos.
     preparePhotoDir(strapi);
+    await moveUploadedComplaintPhotos(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await applyAdminRoles(strapi);
