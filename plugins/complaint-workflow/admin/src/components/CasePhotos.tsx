@@ -114,14 +114,18 @@ export const CasePhotos = ({ caseId, typeQuery, photos, trackingCode }: Props) =
                 </Box>
               </Modal.Body>
               <Modal.Footer>
-                <Flex gap={2}>
-                  <Button variant="tertiary" disabled={open === 0} onClick={() => setOpen(open - 1)}>
-                    {t('case.photoPrevious')}
-                  </Button>
-                  <Button variant="tertiary" disabled={open === photos.length - 1} onClick={() => setOpen(open + 1)}>
-                    {t('case.photoNext')}
-                  </Button>
-                </Flex>
+                {photos.length > 1 ? (
+                  <Flex gap={2}>
+                    <Button variant="tertiary" disabled={open === 0} onClick={() => setOpen(open - 1)}>
+                      {t('case.photoPrevious')}
+                    </Button>
+                    <Button variant="tertiary" disabled={open === photos.length - 1} onClick={() => setOpen(open + 1)}>
+                      {t('case.photoNext')}
+                    </Button>
+                  </Flex>
+                ) : (
+                  <span />
+                )}
                 <Modal.Close>
                   <Button variant="secondary">{t('common.close')}</Button>
                 </Modal.Close>
