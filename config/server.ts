@@ -22,6 +22,13 @@ export interface AppServerConfig {
   readLimitPerMinute: number;
   /** Hours after which a complaint photo no complaint names is deleted (src/api/complaint/photos.ts). */
   unattachedPhotoHours: number;
+  /**
+   * Where files no one may fetch by URL are kept (citizens' complaint photos under complaint-photos/):
+   * outside the public folder, served only through admin routes that check the officer's permission.
+   */
+  privateFilesDir: string;
+  /** Days a complaint keeps its photos and personal data once in a final state (src/api/complaint/retention.ts). */
+  complaintRetentionDays: number;
 }
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & AppServerConfig => {
@@ -37,6 +44,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & 
     rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 20) || 20,
     readLimitPerMinute: env.int('READ_LIMIT_PER_MINUTE', 60) || 60,
     unattachedPhotoHours: env.float('UNATTACHED_PHOTO_HOURS', 24) || 24,
+    // Relative paths are taken from the app's root (src/api/complaint/photo-files.ts resolves them).
+    privateFilesDir: env('PRIVATE_FILES_DIR', '').trim() || 'private',
+    // Never 0 or less (that would erase every closed case at once); scripts/preflight.js names a bad value.
+    complaintRetentionDays: Math.max(1, env.int('COMPLAINT_RETENTION_DAYS', 730) || 730),
     // Uploads live under <public>/uploads; a deployment (or a test) may put them elsewhere.
     dirs: { public: env('PUBLIC_DIR', './public') },
     app: {

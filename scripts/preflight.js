@@ -82,6 +82,10 @@ function validate(env = process.env) {
   if (env.RATE_LIMIT_PER_MINUTE !== undefined && !/^[1-9]\d*$/.test(env.RATE_LIMIT_PER_MINUTE.trim())) {
     throw new ConfigError(`RATE_LIMIT_PER_MINUTE="${env.RATE_LIMIT_PER_MINUTE}" is not a number of requests: set it to a whole number above 0, e.g. 20.`);
   }
+  // 0 or less would erase every finished complaint's personal data at the next sweep.
+  if (env.COMPLAINT_RETENTION_DAYS !== undefined && env.COMPLAINT_RETENTION_DAYS.trim() !== '' && !/^[1-9]\d*$/.test(env.COMPLAINT_RETENTION_DAYS.trim())) {
+    throw new ConfigError(`COMPLAINT_RETENTION_DAYS="${env.COMPLAINT_RETENTION_DAYS}" is not a number of days: set it to a whole number above 0, e.g. 730 (two years).`);
+  }
   if (env.MAP_TILE_URL && !(/^(https?:\/\/|\/)/i.test(env.MAP_TILE_URL) && ['{z}', '{x}', '{y}'].every((p) => env.MAP_TILE_URL.includes(p)))) {
     throw new ConfigError(`MAP_TILE_URL="${env.MAP_TILE_URL}" is not a tile URL template: it needs {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.`);
   }

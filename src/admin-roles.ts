@@ -13,6 +13,8 @@
 export const WORKFLOW_RECORDS = [
   'api::complaint.complaint',
   'api::complaint-event.complaint-event',
+  // Citizens' photos: only the complaint flow stores them and only the retention sweep removes them.
+  'api::complaint-photo.complaint-photo',
   'api::e-form-submission.e-form-submission',
   'api::e-form-submission.e-form-submission-event',
   'plugin::complaint-workflow.outbox-message',

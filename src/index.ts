@@ -11,6 +11,8 @@ import { registerImportTargets } from './api/tax-bill/import-targets';
 import { taxAdminRoutes } from './api/tax-bill/admin-routes';
 import { backfillTaxBillReferences } from './api/tax-bill/backfill';
 import { complaintCaseType } from './api/complaint/case-type';
+import { preparePhotoDir } from './api/complaint/photo-files';
+import { moveUploadedComplaintPhotos } from './api/complaint/photo-migration';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
 import { followComplaints } from './api/pole/follow-complaints';
 import { registerChatChannels, registerChatSenders, startChatInbox, stopChatInbox } from './api/channel/register';
@@ -20,6 +22,7 @@ import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
 import { extendUidGenerator, registerSlugs } from './api/news/slugs';
 
 let photoSweep: NodeJS.Timeout | undefined;
+let retentionSweep: NodeJS.Timeout | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -41,6 +44,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     if (photoSweep) clearInterval(photoSweep);
+    if (retentionSweep) clearInterval(retentionSweep);
     await stopChatInbox(strapi);
   },
 
@@ -48,6 +52,10 @@ export default {
     (strapi.service('api::openapi.openapi') as OpenApiService).reset();
     registerChatSenders(strapi);
     extendUidGenerator(strapi);
+    // Complaint photos are private files: their folder first, then the old Media Library ones moved
+    // into it, before anything (a request, a sweep, the chat inbox) reads photos.
+    preparePhotoDir(strapi);
+    await moveUploadedComplaintPhotos(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
     await applyAdminRoles(strapi);
@@ -59,10 +67,11 @@ export default {
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
       await seedDemoStaff(strapi);
     }
+    const complaints = () => strapi.service('api::complaint.complaint') as ComplaintService;
     // Photos uploaded for a complaint never filed: at start, then every hour.
     const sweep = () => {
       const maxAgeMs = strapi.config.get<number>('server.unattachedPhotoHours', 24) * 3600_000;
-      (strapi.service('api::complaint.complaint') as ComplaintService)
+      complaints()
         .sweepUnattachedPhotos(maxAgeMs)
         .then((n) => {
           if (n) strapi.log.info(`Removed ${n} complaint photo(s) no complaint names`);
@@ -72,6 +81,18 @@ export default {
     photoSweep = setInterval(sweep, 3600_000);
     photoSweep.unref();
     setImmediate(sweep);
+    // Photos and personal data of complaints finished longer ago than COMPLAINT_RETENTION_DAYS: at start, then daily.
+    const retain = () => {
+      complaints()
+        .eraseExpiredPersonalData()
+        .then((n) => {
+          if (n) strapi.log.info(`Erased the photos and personal data of ${n} complaint(s) at the end of retention`);
+        })
+        .catch((e: Error) => strapi.log.error(`complaint retention sweep: ${e.message}`));
+    };
+    retentionSweep = setInterval(retain, 24 * 3600_000);
+    retentionSweep.unref();
+    setImmediate(retain);
     startChatInbox(strapi);
   },
 };

@@ -87,6 +87,10 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
 
   // Log in; the admin is Thai for a browser that never chose a language.
   await adminLogin(page, app.url, officer);
+  const photoRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/\/uploads\/|\/photos\//.test(r.url())) photoRequests.push(r.url());
+  });
 
   // The inbox, from the main menu: both complaints, counted by state.
   await page.getByRole('link', { name: 'เรื่องร้องเรียน' }).click();
@@ -116,13 +120,28 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   await page.getByText('ถนนหน้าวัดเป็นหลุมลึก รถจักรยานยนต์ล้มบ่อย').waitFor();
   await page.getByRole('heading', { name: 'ข้อมูลผู้ร้อง (เฉพาะเจ้าหน้าที่)' }).waitFor();
   await page.getByRole('link', { name: 'citizen-admin@example.test' }).waitFor();
+  // Photos are private: fetched with the officer's token and shown from memory (blob:), never from a
+  // public URL; the thumbnail is the small copy (400 × 300 shown at 320 × 240).
   const thumbnail = page.getByRole('img', { name: `รูปที่ 1 ของเรื่อง ${codeA}` });
   await thumbnail.waitFor();
-  await page.waitForFunction((code) => {
-    const img = document.querySelector<HTMLImageElement>(`img[alt="รูปที่ 1 ของเรื่อง ${code}"]`);
-    return Boolean(img && img.complete && img.naturalWidth > 0);
-  }, codeA);
-  expect(await page.getByRole('link').filter({ has: thumbnail }).getAttribute('href')).toMatch(/\/uploads\/.+\.jpg$/);
+  const loaded = (width: number) =>
+    page.waitForFunction(
+      ([code, w]) => Array.from(document.querySelectorAll<HTMLImageElement>(`img[alt="รูปที่ 1 ของเรื่อง ${code}"]`)).some((img) => img.complete && img.naturalWidth === w),
+      [codeA, width] as const
+    );
+  await loaded(320);
+  expect(await thumbnail.getAttribute('src')).toMatch(/^blob:/);
+  expect(photoRequests.filter((u) => /\/uploads\//.test(u))).toEqual([]);
+  expect(photoRequests.some((u) => /\/complaint-workflow\/cases\/\d+\/photos\/\d+\?type=complaint&size=thumb$/.test(u))).toBe(true);
+  // The whole photo opens in a dialog, and closes again.
+  await thumbnail.click();
+  const viewer = page.getByRole('dialog', { name: `รูปที่ 1 จาก 1 · ${codeA}` });
+  await viewer.getByRole('img', { name: `รูปที่ 1 ของเรื่อง ${codeA}` }).waitFor();
+  await loaded(400);
+  await viewer.getByRole('link', { name: /เปิดในแท็บใหม่/ }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/complaint-photo.png`, animations: 'disabled' });
+  await page.keyboard.press('Escape');
+  await viewer.waitFor({ state: 'detached' });
   const map = page.getByRole('region', { name: 'แผนที่ตำแหน่งที่แจ้ง' });
   await map.locator('.leaflet-marker-icon').waitFor();
   await expectCount(history(), 1);

@@ -49,7 +49,9 @@ export async function startApp(env: Record<string, string> = {}, options: { same
   const id = `${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
   const client = process.env.DATABASE_CLIENT || 'sqlite';
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nokok-test-'));
-  fs.mkdirSync(path.join(tmpDir, 'uploads'));
+  // The public folder (uploads) and the private one (complaint photos) side by side, as in the app.
+  const publicDir = path.join(tmpDir, 'public');
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
   const cleanup: Array<() => Promise<void> | void> = [() => fs.rmSync(tmpDir, { recursive: true, force: true })];
 
   Object.assign(process.env, {
@@ -59,7 +61,8 @@ export async function startApp(env: Record<string, string> = {}, options: { same
     SEED_DEMO: 'false',
     ...randomSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    PUBLIC_DIR: tmpDir, // uploads of this file's tests go to its own folder, removed afterwards
+    PUBLIC_DIR: publicDir, // uploads of this file's tests go to its own folder, removed afterwards
+    PRIVATE_FILES_DIR: path.join(tmpDir, 'private'),
     ...env,
   });
 
@@ -107,20 +110,25 @@ export async function startApp(env: Record<string, string> = {}, options: { same
   return app;
 }
 
-/** Creates an admin user (super admin by default) and returns an admin JWT for /admin and /content-manager calls. */
+/**
+ * Creates an admin user and returns an admin JWT for /admin and /content-manager calls: a super admin
+ * by default, or a staff role of src/admin-roles.ts by its code (`role: 'nokok-content-editor'`).
+ */
 export async function createAdmin(
   app: TestApp,
-  { email = `staff-${crypto.randomBytes(3).toString('hex')}@nokok.test`, password = 'Staff12345!' } = {}
+  { email = `staff-${crypto.randomBytes(3).toString('hex')}@nokok.test`, password = 'Staff12345!', role }: { email?: string; password?: string; role?: string } = {}
 ): Promise<{ email: string; password: string; token: string }> {
-  const superAdmin = await (app.strapi.service('admin::role') as AdminRoleService).getSuperAdmin();
-  if (!superAdmin) throw new Error('the Super Admin role is missing');
+  const found = role
+    ? ((await app.strapi.db.query('admin::role').findOne({ where: { code: role }, select: ['id'] })) as { id: number } | null)
+    : await (app.strapi.service('admin::role') as AdminRoleService).getSuperAdmin();
+  if (!found) throw new Error(`the role ${role ?? 'Super Admin'} is missing`);
   await (app.strapi.service('admin::user') as AdminUserService).create({
     email,
     firstname: 'เจ้าหน้าที่',
     lastname: 'ทดสอบ',
     password,
     isActive: true,
-    roles: [superAdmin.id],
+    roles: [found.id],
     preferedLanguage: 'th',
   });
   const res = await fetch(`${app.url}/admin/login`, {

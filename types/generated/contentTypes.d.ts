@@ -579,7 +579,7 @@ export interface ApiComplaintEventComplaintEvent
   extends Struct.CollectionTypeSchema {
   collectionName: 'complaint_events';
   info: {
-    description: "One step in a complaint's history: a state change, a public reply or an internal note. Never edited.";
+    description: "One step in a complaint's history: a state change, a public reply, an internal note, or the erasure of personal data at the end of retention. Never edited.";
     displayName: 'Complaint event';
     pluralName: 'complaint-events';
     singularName: 'complaint-event';
@@ -619,6 +619,7 @@ export interface ApiComplaintEventComplaintEvent
         'internal_note',
         'assignment',
         'citizen_message',
+        'personal_data_erased',
       ]
     > &
       Schema.Attribute.Required;
@@ -640,6 +641,72 @@ export interface ApiComplaintEventComplaintEvent
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface ApiComplaintPhotoComplaintPhoto
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'complaint_photos';
+  info: {
+    description: "A citizen's photo of a complaint, kept in private storage (PRIVATE_FILES_DIR/complaint-photos/<key>.jpg and its thumbnail), never in the Media Library; staff see it only on the case page.";
+    displayName: 'Complaint photo';
+    pluralName: 'complaint-photos';
+    singularName: 'complaint-photo';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    complaint: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::complaint.complaint'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    height: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::complaint-photo.complaint-photo'
+    > &
+      Schema.Attribute.Private;
+    mime: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    size: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    width: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
   };
 }
 
@@ -726,7 +793,10 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
-    photos: Schema.Attribute.Media<'images', true>;
+    photos: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::complaint-photo.complaint-photo'
+    >;
     platformUserId: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -2134,6 +2204,7 @@ declare module '@strapi/strapi' {
       'api::channel-event.channel-event': ApiChannelEventChannelEvent;
       'api::complaint-category.complaint-category': ApiComplaintCategoryComplaintCategory;
       'api::complaint-event.complaint-event': ApiComplaintEventComplaintEvent;
+      'api::complaint-photo.complaint-photo': ApiComplaintPhotoComplaintPhoto;
       'api::complaint.complaint': ApiComplaintComplaint;
       'api::e-form-submission.e-form-submission': ApiEFormSubmissionEFormSubmission;
       'api::e-form-submission.e-form-submission-event': ApiEFormSubmissionEFormSubmissionEvent;

@@ -4,6 +4,7 @@ import { channelsOf, dueDate, pluginConfig } from '../../../plugins/complaint-wo
 import { complaintNotices, type RenderText } from './domain/notices';
 import { publicUrl } from '../../public-url';
 import { COMPLAINT_WORKFLOW } from './workflow';
+import { openComplaintPhoto } from './photos';
 
 const CATEGORY = 'api::complaint-category.complaint-category';
 
@@ -26,7 +27,8 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
   },
   populate: {
     category: { select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'confidential'] },
-    photos: { select: ['id', 'url', 'formats', 'width', 'height', 'name'] },
+    // Private photos: the case page fetches each through the engine's photo route, never by URL.
+    photos: { select: ['id', 'width', 'height'], orderBy: [{ id: 'asc' }] },
     pole: { select: ['id', 'code', 'name', 'status'] },
   },
   where(q) {
@@ -50,6 +52,7 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
     });
     return { categories };
   },
+  photo: (caseId, photoId, size) => openComplaintPhoto(strapi, caseId, photoId, size),
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
     const chatText: RenderText = (key, vars, lang) => channelsOf(strapi).render(key, vars, lang);
     return complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl });

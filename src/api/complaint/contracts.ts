@@ -46,14 +46,21 @@ export const uploadComplaintPhotos = {
   path: '/complaints/photos',
   operationId: 'uploadComplaintPhotos',
   summary: `Upload up to ${MAX_PHOTOS} photos for a complaint (rate-limited); send each id with its token in POST /complaints`,
-  description: `Images only (checked by content), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB each; re-encoded as JPEG without EXIF or GPS, longest side at most 2048 px. Each photo's token proves this client uploaded it and expires after ${UPLOAD_TOKEN_TTL_MS / 3600_000} hours; photos no complaint names are deleted after a day.`,
+  description: `Images only (checked by content), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB each; re-encoded as JPEG without EXIF or GPS, longest side at most 2048 px, and kept in private storage: no URL serves them, only staff who may read the complaint see them. Each photo's token proves this client uploaded it and expires after ${UPLOAD_TOKEN_TTL_MS / 3600_000} hours; photos no complaint names are deleted after a day.`,
   tags: ['Complaint'],
   request: { files: { field: 'files', max: MAX_PHOTOS, media: 'image/*' } },
   codes: ['not_an_image', 'unreadable_image', 'file_too_large', 'image_too_large', 'malformed_multipart'],
   responses: {
     201: {
-      description: 'Stored',
-      schema: z.object({ data: z.array(z.object({ id: z.int(), url: z.string(), token: z.string().meta({ description: 'The upload token: send it back with the id in POST /complaints' }) })) }),
+      description: 'Stored privately: each photo’s id and upload token, no URL',
+      schema: z.object({
+        data: z.array(
+          z.object({
+            id: z.int().meta({ description: 'The stored photo (not a Media Library file): send it in POST /complaints' }),
+            token: z.string().meta({ description: 'The upload token: send it back with the id in POST /complaints' }),
+          })
+        ),
+      }),
     },
     400: { description: 'No file, too many, or a file that is not a readable image' },
     413: { description: `A file is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB, or the form is too large (too many fields, or fields over 1 MB)` },

@@ -133,5 +133,8 @@ describe('the addresses and limits are checked before the start', () => {
     expect(check({ TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/^TRUSTED_PROXIES: "10.0.0.0\/40"/);
     expect(check({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/^RATE_LIMIT_PER_MINUTE="0"/);
     expect(check({ MAP_TILE_URL: 'https://tiles.example.test/{z}/{x}.png' })).toThrow(/^MAP_TILE_URL=.*needs \{z\}, \{x\} and \{y\}/);
+    // A retention of 0 days (or a negative one) would erase every finished complaint at once.
+    for (const days of ['0', '-30', '2 years', '1.5']) expect(check({ COMPLAINT_RETENTION_DAYS: days })).toThrow(new RegExp(`^COMPLAINT_RETENTION_DAYS="${days}"`));
+    expect(check({ COMPLAINT_RETENTION_DAYS: '365' })).not.toThrow();
   });
 });

@@ -321,8 +321,9 @@ function mountForm(form: HTMLFormElement): void {
     progress.textContent = t('complaint.sending');
     const res = await fetch('/api/complaints', { method: 'POST', headers: apiHeaders(true), body: JSON.stringify({ data }) });
     if (res.status !== 201) {
-      // An upload token that expired while the page was open: the next attempt uploads the photos again.
-      if (res.status === 400 && (await res.clone().text()).includes('"photo_not_yours"')) for (const p of photos) p.uploaded = undefined;
+      // An upload token that expired while the page was open, or a photo swept or already attached to a
+      // complaint whose answer was lost: the next attempt uploads the photos again.
+      if (res.status === 400 && /"(photo_not_yours|unknown_photo)"/.test(await res.clone().text())) for (const p of photos) p.uploaded = undefined;
       fail(await readError(res));
       return null;
     }

@@ -1,3 +1,4 @@
+import type { Readable } from 'stream';
 import type { UID } from '@strapi/strapi';
 import type { Actor, Label, WorkflowDefinition } from './engine/workflow';
 
@@ -58,6 +59,16 @@ export interface NoticeLinks {
   inboxUrl: string;
 }
 
+/** A case's photo as the type hands it to the engine's photo route, which streams it to staff. */
+export interface CasePhotoFile {
+  body: Readable | Buffer;
+  /** Bytes. */
+  size: number;
+  contentType: string;
+}
+
+export type CasePhotoSize = 'full' | 'thumb';
+
 export interface CaseTypeRegistration {
   /** Short, stable, used in URLs (`?type=`) and in outbox references: `complaint`, `e-service`. */
   key: string;
@@ -86,6 +97,12 @@ export interface CaseTypeRegistration {
   afterTransition?: (record: CaseRecord, from: string, to: string) => Promise<void>;
   /** Messages for what happened; empty when nobody needs telling. */
   notices?: (record: CaseRecord, what: Happening, links: NoticeLinks) => Notice[];
+  /**
+   * A photo of a case (or its thumbnail), kept wherever the type keeps them; null unless that photo
+   * belongs to that case. The engine serves it only to staff who may read the case
+   * (`GET /cases/:id/photos/:photoId`), so the photos never need a public URL.
+   */
+  photo?: (caseId: number, photoId: number, size: CasePhotoSize) => Promise<CasePhotoFile | null>;
 }
 
 export interface ActorRef {

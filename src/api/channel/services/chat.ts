@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { THAILAND, complaintInput } from '../../../shared/complaint-input';
 import { trackingLink } from '../../complaint/domain/notices';
 import { OPEN_STATES, STATE_LABELS, type ComplaintState as State } from '../../complaint/workflow';
-import { storeComplaintPhotos } from '../../complaint/photos';
+import { PHOTO, storeComplaintPhotos } from '../../complaint/photos';
 import { CHANNEL_MESSAGES, isStatusQuery, type RenderText } from '../domain/bot-texts';
 import { formatDate, languageOf, messagesOf } from '../../../shared/messages';
 import type { ComplaintService } from '../../complaint/services/complaint';
@@ -105,7 +105,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       await c.say(say('added', { code: record.trackingCode }, languageOf(record.language)));
     },
 
-    /** A photo from the chat, stored like a website photo (checked, re-encoded, EXIF gone). */
+    /** A photo from the chat, stored like a website photo (checked, re-encoded, EXIF gone, private). */
     async image(c: Conversation, bytes: Buffer, name: string) {
       const tmp = path.join(os.tmpdir(), `${c.platform}-${crypto.randomBytes(6).toString('hex')}`);
       fs.writeFileSync(tmp, bytes);
@@ -119,8 +119,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         fs.rmSync(tmp, { force: true });
       }
       const { record, created } = await caseFor(c, forStaff('case.photoOnly', { platform: c.platform === 'line' ? 'LINE' : 'Facebook' }));
-      const photos = [...(record.photos ?? []).map((p) => p.id), ...stored.map((p) => p.id)].slice(0, MAX_PHOTOS_PER_CASE);
-      await strapi.db.query(COMPLAINT).update({ where: { id: record.id }, data: { photos } });
+      // Up to MAX_PHOTOS_PER_CASE a case; a photo past that stays unattached and the sweep removes it.
+      const room = Math.max(0, MAX_PHOTOS_PER_CASE - (record.photos?.length ?? 0));
+      for (const p of stored.slice(0, room)) await strapi.db.query(PHOTO).update({ where: { id: p.id }, data: { complaint: record.id } });
       await engine().citizenMessage('complaint', record.id, forStaff('case.photoAdded'));
       if (!created) await c.say(say('added', { code: record.trackingCode }, languageOf(record.language)));
     },

@@ -29,7 +29,7 @@ export default factories.createCoreController('api::complaint.complaint', ({ str
       ctx.status = 201;
       // The token goes only to this client: POST /api/complaints asks it back with each id.
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { data: stored.map((p) => ({ ...p, token: photoUploadToken(strapi, p.id) })) };
+      ctx.body = { data: stored.map((p) => ({ id: p.id, token: photoUploadToken(strapi, p.id) })) };
     },
 
     /** GET /api/complaints/track/:trackingCode: the public view, or 404. */

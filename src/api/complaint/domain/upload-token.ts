@@ -4,7 +4,7 @@ import crypto from 'crypto';
  * The proof that a client uploaded a complaint photo: the upload answer gives it only to the client
  * that sent the file, and POST /api/complaints asks it back with each photo id, so a photo id seen
  * elsewhere (ids are sequential) cannot be attached to someone else's complaint. An HMAC of the
- * file id and an expiry: nothing to store, and it outlives no restart with a new key.
+ * photo id and an expiry: nothing to store, and it outlives no restart with a new key.
  */
 export const UPLOAD_TOKEN_TTL_MS = 6 * 3600_000;
 

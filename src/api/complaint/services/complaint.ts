@@ -3,7 +3,9 @@ import { caseEngine } from '../../../../plugins/complaint-workflow/server/src/pu
 import type { ComplaintRecord } from '../domain/public-view';
 import type { ComplaintInput } from '../../../shared/complaint-input';
 import { fieldRefusal } from '../../../http/contract';
-import { PHOTO_PREFIX, isOwnPhoto, sweepUnattachedPhotos } from '../photos';
+import { PHOTO, isOwnPhoto, sweepUnattachedPhotos } from '../photos';
+import { eraseExpiredComplaints } from '../retention';
+import { DEFAULT_RETENTION_DAYS } from '../domain/retention';
 
 const UID = 'api::complaint.complaint';
 const PUBLIC_POPULATE = {
@@ -44,13 +46,10 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (input.photos?.length) {
       // Only this client's uploads: the token came with the id in its own upload's answer.
       if (input.photos.some((p) => !isOwnPhoto(strapi, p.id, p.token))) throw fieldRefusal(['data', 'photos'], 'photo_not_yours', lang);
-      // Only photos sent through POST /api/complaints/photos, not any file of the media library.
-      const files = (await strapi.db
-        .query('plugin::upload.file')
-        .findMany({ where: { id: { $in: photoIds }, name: { $startsWith: PHOTO_PREFIX } }, select: ['id', 'mime'] })) as Array<{ mime: string }>;
-      if (files.length !== photoIds.length || files.some((f) => !f.mime.startsWith('image/'))) {
-        throw fieldRefusal(['data', 'photos'], 'unknown_photo', lang);
-      }
+      // Only photos sent through POST /api/complaints/photos (rows of the private store), and not yet
+      // another complaint's: a photo belongs to one case.
+      const free = await strapi.db.query(PHOTO).count({ where: { id: { $in: photoIds }, complaint: { id: { $null: true } } } });
+      if (free !== photoIds.length) throw fieldRefusal(['data', 'photos'], 'unknown_photo', lang);
     }
 
     // The engine sets the tracking code, state, receipt and due date, and writes the first event.
@@ -85,6 +84,14 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Deletes photos uploaded for a complaint never filed (older than `maxAgeMs`); how many went. */
   sweepUnattachedPhotos(maxAgeMs: number) {
     return sweepUnattachedPhotos(strapi, maxAgeMs);
+  },
+
+  /**
+   * Erases the photos and personal data of complaints finished more than `days` ago
+   * (COMPLAINT_RETENTION_DAYS by default); how many cases were erased.
+   */
+  eraseExpiredPersonalData(days: number = strapi.config.get<number>('server.complaintRetentionDays', DEFAULT_RETENTION_DAYS), now: Date = new Date()) {
+    return eraseExpiredComplaints(strapi, days, now);
   },
 
   /** The record behind a public view; null when unknown or confidential (never shown publicly). */

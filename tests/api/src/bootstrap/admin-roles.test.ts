@@ -164,6 +164,9 @@ describe('the super admin', () => {
     await request(app.url).delete(`${CM}/${COMPLAINT}/${c.documentId}`).set(as('admin')).expect(403);
     await post('admin', `${CM}/api::complaint-event.complaint-event`).send({ kind: 'note', message: 'x' }).expect(403);
     await post('admin', `${CM}/api::tax-payment.tax-payment`).send({ amount: 1 }).expect(403);
+    // Citizens' photos: stored by the complaint flow only, never added or changed by hand.
+    await get('admin', `${CM}/api::complaint-photo.complaint-photo`).expect(200);
+    await post('admin', `${CM}/api::complaint-photo.complaint-photo`).send({ key: '0'.repeat(32), mime: 'image/jpeg' }).expect(403);
     expect(await app.strapi.db.query(COMPLAINT).findOne({ where: { id: c.id } })).toMatchObject({ priority: before.priority, title: before.title });
     // Everything else stays the super admin's.
     const news = await get('admin', `${CM}/${NEWS}?locale=th`).expect(200);

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 /** Tables a refused request could leave a row in. */
-const STORED = ['api::complaint.complaint', 'api::e-form-submission.e-form-submission', 'plugin::upload.file', 'plugin::complaint-workflow.case-event'];
+const STORED = ['api::complaint.complaint', 'api::complaint-photo.complaint-photo', 'api::e-form-submission.e-form-submission', 'plugin::upload.file', 'plugin::complaint-workflow.case-event'];
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
@@ -226,4 +226,6 @@ it('answers at least 300 malformed requests without a 5xx, says why it refuses, 
   expect(silent).toEqual([]);
   expect(await counts()).toEqual(before);
   expect(fs.readdirSync(uploadTmp)).toEqual([]);
+  // No photo file was written either (complaint photos are kept privately, apart from the Media Library).
+  expect(fs.readdirSync(path.join(process.env.PRIVATE_FILES_DIR!, 'complaint-photos'))).toEqual([]);
 });

@@ -30,6 +30,8 @@ export const Timeline = ({ events }: { events: CaseEvent[] }) => {
         return t('event.internal_note');
       case 'citizen_message':
         return t('event.citizen_message');
+      case 'personal_data_erased':
+        return t('event.personal_data_erased');
       case 'assignment':
         return !e.message || e.message === '-' ? t('event.unassigned') : t('event.assignment', { name: e.message });
       default:

@@ -5,6 +5,7 @@ import { Layouts, Page, isFetchError, useFetchClient, useNotification } from '@s
 import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useParams } from 'react-router-dom';
 import { ActionButtons } from '../components/ActionButtons';
+import { CasePhotos } from '../components/CasePhotos';
 import { Deliveries } from '../components/Deliveries';
 import { MessageForm } from '../components/MessageForm';
 import { DueDate, StateBadge } from '../components/StateBadge';
@@ -19,12 +20,6 @@ import { useT } from '../utils/i18n';
 const CaseMap = React.lazy(() => import('../components/CaseMap'));
 
 const UNASSIGNED = 'none';
-
-/** Uploads are stored with server-relative URLs; the admin may be served from another origin. */
-const absolute = (url: string) => {
-  const backend = (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
-  return /^https?:\/\//.test(url) ? url : `${backend}${url}`;
-};
 
 const Section = ({ title, children, id }: { title: React.ReactNode; children: React.ReactNode; id: string }) => (
   <Box tag="section" aria-labelledby={id} background="neutral0" padding={5} hasRadius shadow="tableShadow">
@@ -225,18 +220,7 @@ const CasePage = () => {
 
             {photos.length ? (
               <Section id="cw-photos" title={t('case.photos')}>
-                <Flex gap={3} wrap="wrap">
-                  {photos.map((p, i) => (
-                    <a key={p.id} href={absolute(p.url)} target="_blank" rel="noopener noreferrer" title={t('case.photoOpen')}>
-                      <img
-                        src={absolute(p.formats?.thumbnail?.url ?? p.url)}
-                        alt={t('case.photoAlt', { n: i + 1, code: data.trackingCode })}
-                        style={{ width: 156, height: 156, objectFit: 'cover', borderRadius: 4, display: 'block' }}
-                        loading="lazy"
-                      />
-                    </a>
-                  ))}
-                </Flex>
+                <CasePhotos caseId={data.id} typeQuery={typeQuery} photos={photos} trackingCode={data.trackingCode} />
               </Section>
             ) : null}
 

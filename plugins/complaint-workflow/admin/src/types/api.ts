@@ -74,13 +74,11 @@ export interface Meta {
   map: MapTiles;
 }
 
+/** A case's photo: private, fetched through GET /complaint-workflow/cases/:id/photos/:photoId (no URL of its own). */
 export interface Photo {
   id: number;
-  url: string;
-  name?: string;
   width?: number | null;
   height?: number | null;
-  formats?: Record<string, { url: string; width?: number; height?: number }> | null;
 }
 
 export interface CaseSummary {
@@ -104,7 +102,7 @@ export interface CaseSummary {
 
 export interface CaseEvent {
   id: number;
-  kind: 'created' | 'transition' | 'public_reply' | 'internal_note' | 'assignment' | 'citizen_message';
+  kind: 'created' | 'transition' | 'public_reply' | 'internal_note' | 'assignment' | 'citizen_message' | 'personal_data_erased';
   action?: Action | null;
   fromState?: State | null;
   toState?: State | null;

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ConflictError } from '../services/engine';
 import { forbidden, localize, notFound, officerLanguage as languageOf } from '../errors';
 import type { z } from 'zod';
-import { routeInput, type assignBody, type messageBody, type textsBody, type transitionBody } from '../engine/inputs';
+import { routeInput, type assignBody, type messageBody, type photoQuery, type textsBody, type transitionBody } from '../engine/inputs';
 import { PLUGIN, caseEngine, channelsOf } from '../plugin';
 import { textLanguage } from '../services/channels';
 import type { CaseTypeRegistration } from '../types';
@@ -15,6 +15,9 @@ interface AdminState {
 }
 
 type Level = 'read' | 'manage';
+
+/** Seconds an officer's browser may keep a case photo: a photo never changes, but it may be erased. */
+const PHOTO_MAX_AGE = 3600;
 
 /** Thin: read the request, call the engine, shape the answer. The case type comes from ?type=. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -114,6 +117,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(ctx: Context) {
       const t = typeOf(ctx, 'read');
       ctx.body = await engine().get(t.key, caseId(ctx));
+    },
+
+    /**
+     * A case's photo, to whoever may read the case (the same check as the case page). The browser may
+     * keep it for an hour, never a shared cache; nosniff keeps it an image whatever its bytes say.
+     */
+    async photo(ctx: Context) {
+      const t = typeOf(ctx, 'read');
+      const { params, query } = routeInput<undefined, z.output<typeof photoQuery>>(ctx);
+      const file = t.photo && params.photoId ? await t.photo(params.id, params.photoId, query.size ?? 'full') : null;
+      if (!file) throw notFound('not_found', { th: 'ไม่พบรูปภาพนี้ในเรื่องนี้', en: 'This case has no such photo' });
+      ctx.set('Cache-Control', `private, max-age=${PHOTO_MAX_AGE}`);
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.type = file.contentType;
+      ctx.length = file.size;
+      ctx.body = file.body;
     },
 
     async transition(ctx: Context) {

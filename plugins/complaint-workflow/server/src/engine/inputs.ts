@@ -24,7 +24,13 @@ export const reasonText = z
   .transform((s) => s.trim() || undefined)
   .nullish();
 
-export const caseParams = z.object({ id: z.coerce.number().int().min(1), messageId: z.coerce.number().int().min(1).optional() });
+export const caseParams = z.object({
+  id: z.coerce.number().int().min(1),
+  messageId: z.coerce.number().int().min(1).optional(),
+  photoId: z.coerce.number().int().min(1).optional(),
+});
+/** A photo route's query: the case type, and the thumbnail or (by default) the whole photo. */
+export const photoQuery = z.object({ type: z.string().max(60).optional(), size: z.enum(['full', 'thumb']).optional() });
 export const transitionBody = z.object({ action: z.string().min(1).max(60), reason: reasonText, expectedState: z.string().max(60).nullish() });
 export const messageBody = z.object({ message: messageText });
 export const assignBody = z.object({ assignee: z.int().min(1).nullable() });
@@ -69,18 +75,19 @@ const INPUT = Symbol('case-route-input');
 
 /** The route middleware: validates params and body; the controller reads the parsed input. */
 export const validate =
-  (parts: { params?: z.ZodType; body?: z.ZodType }) =>
+  (parts: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType }) =>
   async (ctx: Context, next: Next): Promise<void> => {
     const parsed: Record<string, unknown> = {};
     const fields: FieldRefusal[] = [];
     for (const [part, schema, value] of [
       ['params', parts.params, ctx.params],
+      ['query', parts.query, ctx.query],
       ['body', parts.body, (ctx.request as { body?: unknown }).body],
     ] as const) {
       if (!schema) continue;
       const r = schema.safeParse(value ?? {}, { reportInput: true });
       if (r.success) parsed[part] = r.data;
-      else fields.push(...fieldsOf(r.error, part === 'params' ? ['params'] : []));
+      else fields.push(...fieldsOf(r.error, part === 'body' ? [] : [part]));
     }
     if (fields.length) {
       const error = refused('invalid_request', WORDS.invalid_request, fields);
@@ -92,4 +99,4 @@ export const validate =
   };
 
 /** What the route's `validate` parsed. */
-export const routeInput = <B = undefined>(ctx: Context) => (ctx.state as Record<symbol, unknown>)[INPUT] as { params: z.output<typeof caseParams>; body: B };
+export const routeInput = <B = undefined, Q = undefined>(ctx: Context) => (ctx.state as Record<symbol, unknown>)[INPUT] as { params: z.output<typeof caseParams>; query: Q; body: B };

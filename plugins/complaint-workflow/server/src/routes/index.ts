@@ -1,4 +1,4 @@
-import { assignBody, caseParams, messageBody, textsBody, transitionBody, validate } from '../engine/inputs';
+import { assignBody, caseParams, messageBody, photoQuery, textsBody, transitionBody, validate } from '../engine/inputs';
 
 const can = (action: string) => ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::complaint-workflow.${action}`] } }];
 // Case routes check the permission of the case type named by ?type= in the controller: each type has its own.
@@ -24,6 +24,8 @@ export default {
       route('POST', '/cases/:id/deliveries/:messageId/retry', 'retryDelivery', signedIn, { params: caseParams }),
       route('GET', '/cases', 'find', signedIn),
       route('GET', '/cases/:id', 'findOne', signedIn, { params: caseParams }),
+      // A case's photo, streamed to staff who may read the case (?size=thumb for its thumbnail).
+      route('GET', '/cases/:id/photos/:photoId', 'photo', signedIn, { params: caseParams, query: photoQuery }),
       route('POST', '/cases/:id/transition', 'transition', signedIn, { params: caseParams, body: transitionBody }),
       route('POST', '/cases/:id/reply', 'reply', signedIn, { params: caseParams, body: messageBody }),
       route('POST', '/cases/:id/note', 'note', signedIn, { params: caseParams, body: messageBody }),

@@ -228,6 +228,26 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
+    /**
+     * The end of a case's retention: `erase` removes what the type keeps of the person (contact
+     * details, photos…) inside one transaction with one history event saying so, by the system.
+     * `erase` answers false when nothing was left to remove: then nothing is written, so running
+     * it again changes nothing.
+     */
+    async erasePersonalData(key: string, id: number, erase: (record: CaseRecord) => Promise<boolean>): Promise<boolean> {
+      const t = typeOf(key);
+      return engineScope.run(true, () =>
+        inTransaction(strapi, async () => {
+          const record = await load(t, id);
+          if (!(await erase(record))) return false;
+          await strapi.db.query(t.eventUid).create({
+            data: { [t.eventRelation]: id, kind: 'personal_data_erased', actorType: 'system', actor: null, at: new Date(), isPublic: false, message: null },
+          });
+          return true;
+        })
+      );
+    },
+
     /** Sends a refused message of the case again (staff, from the case page). */
     async retryDelivery(key: string, id: number, messageId: number) {
       await load(typeOf(key), id);

@@ -1,4 +1,6 @@
 import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi';
@@ -86,6 +88,10 @@ describe('POST /api/channels/facebook/webhook', () => {
     const cases = await fbCases();
     expect(cases).toHaveLength(1);
     expect(cases[0].photos).toHaveLength(1);
+    // Kept privately like a website photo, with its thumbnail; nothing in the Media Library.
+    const { key } = cases[0].photos[0];
+    for (const name of [`${key}.jpg`, `${key}.thumb.jpg`]) expect(fs.existsSync(path.join(process.env.PRIVATE_FILES_DIR!, 'complaint-photos', name))).toBe(true);
+    expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(0);
     expect(Number(cases[0].lat)).toBeCloseTo(14.718811, 6);
     expect(Number(cases[0].lng)).toBeCloseTo(102.022433, 6);
   });

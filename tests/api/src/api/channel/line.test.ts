@@ -1,4 +1,6 @@
 import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi';
@@ -91,7 +93,11 @@ describe('POST /api/channels/line/webhook', () => {
     expect(cases).toHaveLength(1);
     const [c] = cases;
     expect(c.photos).toHaveLength(1);
-    expect(c.photos[0].mime).toBe('image/jpeg');
+    expect(c.photos[0]).toMatchObject({ mime: 'image/jpeg', width: 800, height: 600 });
+    // Kept privately like a website photo, with its thumbnail; nothing in the Media Library.
+    const dir = path.join(process.env.PRIVATE_FILES_DIR!, 'complaint-photos');
+    expect(fs.readdirSync(dir).sort()).toEqual([`${c.photos[0].key}.jpg`, `${c.photos[0].key}.thumb.jpg`]);
+    expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(0);
     expect(Number(c.lat)).toBeCloseTo(14.721234, 6);
     expect(Number(c.lng)).toBeCloseTo(102.021987, 6);
     expect(c.address).toBe('ซอย 3 หมู่ 5 ต.นกออก');

@@ -5,9 +5,12 @@ import zlib from 'zlib';
 import request from 'supertest';
 import sharp from 'sharp';
 import { startApp, type TestApp } from '../../../../helpers/strapi';
+import { photoUploadToken } from '../../../../../src/api/complaint/photos';
 
 let app: TestApp;
 const COMPLAINT = 'api::complaint.complaint';
+const PHOTO = 'api::complaint-photo.complaint-photo';
+const photoDir = () => path.join(process.env.PRIVATE_FILES_DIR!, 'complaint-photos');
 const count = () => app.strapi.db.query(COMPLAINT).count();
 const post = (data: unknown) => request(app.url).post('/api/complaints').send(data as object);
 const valid = { category: 'road', description: 'ถนนหน้าวัดเป็นหลุมลึก รถจักรยานยนต์ล้มบ่อย', location: { lat: 14.7201, lng: 102.0205 }, village: 5 };
@@ -99,14 +102,15 @@ describe('POST /api/complaints', () => {
 });
 
 describe('POST /api/complaints/photos', () => {
-  const files = () => app.strapi.db.query('plugin::upload.file').count();
+  /** What the private store holds: photo rows and files on disk (a refused upload must add to neither). */
+  const files = async () => ({ rows: await app.strapi.db.query(PHOTO).count(), files: fs.existsSync(photoDir()) ? fs.readdirSync(photoDir()).length : 0 });
   const photo = (width = 3000, height = 1500) =>
     sharp({ create: { width, height, channels: 3, background: '#3a7' } })
       .withExif({ IFD0: { Copyright: 'ZZEXIFMARKER' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '14/1 43/1 12/1' } })
       .jpeg()
       .toBuffer();
 
-  it('re-encodes photos without EXIF or GPS, at most 2048 px, and a complaint can carry them', async () => {
+  it('re-encodes photos without EXIF or GPS, at most 2048 px, with a thumbnail, privately, and a complaint can carry them', async () => {
     const original = await photo();
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const res = await request(app.url)
@@ -115,21 +119,32 @@ describe('POST /api/complaints/photos', () => {
       .attach('files', await sharp({ create: { width: 400, height: 300, channels: 3, background: '#fff' } }).png().toBuffer(), 'small.png')
       .expect(201);
     expect(res.body.data).toHaveLength(2);
-    // Multipart parts may be stored in either order: check every photo.
+    // An id and a token each, no address to fetch the photo from.
+    for (const p of res.body.data) expect(Object.keys(p).sort()).toEqual(['id', 'token']);
+    expect(JSON.stringify(res.body)).not.toMatch(/url|uploads|\.jpg/i);
+    // Multipart parts may be stored in either order: check every photo, on disk in the private folder.
     const sizes: string[] = [];
-    for (const { url } of res.body.data) {
-      const stored = await request(app.url).get(url).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-      const meta = await sharp(stored.body as Buffer).metadata();
+    for (const { id } of res.body.data) {
+      const row = await app.strapi.db.query(PHOTO).findOne({ where: { id } });
+      expect(row).toMatchObject({ mime: 'image/jpeg' });
+      expect(row.key).toMatch(/^[0-9a-f]{32}$/);
+      const stored = fs.readFileSync(path.join(photoDir(), `${row.key}.jpg`));
+      expect(row.size).toBe(stored.length);
+      const meta = await sharp(stored).metadata();
       expect(meta.format).toBe('jpeg');
       expect(meta.exif).toBeUndefined();
-      expect((stored.body as Buffer).toString('latin1')).not.toContain('ZZEXIFMARKER');
+      expect(stored.toString('latin1')).not.toContain('ZZEXIFMARKER');
+      expect([row.width, row.height]).toEqual([meta.width, meta.height]);
       sizes.push(`${meta.width}x${meta.height}`);
+      const thumb = await sharp(fs.readFileSync(path.join(photoDir(), `${row.key}.thumb.jpg`))).metadata();
+      expect(thumb.format).toBe('jpeg');
+      expect(Math.max(thumb.width ?? 0, thumb.height ?? 0)).toBe(320);
+      expect(thumb.exif).toBeUndefined();
     }
     expect(sizes.sort()).toEqual(['2048x1024', '400x300']);
+    // Nothing went to the Media Library or the public folder.
+    expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(0);
+    expect(fs.readdirSync(path.join(process.env.PUBLIC_DIR!, 'uploads'))).toEqual([]);
 
     const ids = res.body.data.map((p: { id: number }) => p.id);
     const photos = res.body.data.map(({ id, token }: { id: number; token: string }) => ({ id, token }));
@@ -137,7 +152,7 @@ describe('POST /api/complaints/photos', () => {
     const complaint = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: created.body.data.trackingCode }, populate: ['photos'] });
     expect(complaint.photos.map((p: { id: number }) => p.id).sort()).toEqual([...ids].sort());
     // The public view shows no photo (they may show people or homes).
-    expect(JSON.stringify(created.body)).not.toContain('/uploads/');
+    expect(JSON.stringify(created.body)).not.toMatch(/photo|uploads/i);
   });
 
   it('refuses a file that is not an image, whatever it claims, and stores nothing', async () => {
@@ -149,7 +164,7 @@ describe('POST /api/complaints/photos', () => {
       .expect(400);
     // Named by the file, since multipart parts may be stored in any order.
     expect(res.body.error.details.errors[0]).toEqual({ path: ['files'], code: 'not_an_image', message: 'photo.jpg: ไฟล์นี้ไม่ใช่รูปภาพ', name: 'ValidationError' });
-    expect(await files()).toBe(before);
+    expect(await files()).toEqual(before);
   });
 
   it('refuses a small file that claims a huge picture before decoding it', async () => {
@@ -181,7 +196,7 @@ describe('POST /api/complaints/photos', () => {
     const before = await files();
     const res = await request(app.url).post('/api/complaints/photos').attach('files', bomb, 'bomb.png').expect(400);
     expect(res.body.error.details.errors[0]).toMatchObject({ path: ['files'], code: 'image_too_large' });
-    expect(await files()).toBe(before);
+    expect(await files()).toEqual(before);
   });
 
   it('refuses more than three photos, none at all, and files over 10 MB', async () => {
@@ -195,24 +210,34 @@ describe('POST /api/complaints/photos', () => {
       .post('/api/complaints/photos')
       .attach('files', Buffer.alloc(11 * 1024 * 1024, 1), { filename: 'big.jpg', contentType: 'image/jpeg' });
     expect(huge.status).toBe(413);
-    expect(await files()).toBe(before);
+    expect(await files()).toEqual(before);
   });
 
-  it('only attaches photos sent through the complaint photo endpoint', async () => {
+  it('only attaches photos sent through the complaint photo endpoint, each to one complaint', async () => {
     const tmp = path.join(os.tmpdir(), `other-${Date.now()}.png`);
     await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toFile(tmp);
     const [other] = await app.strapi.plugin('upload').service('upload').upload({
       data: { fileInfo: { name: 'news-cover.png' } },
       files: { filepath: tmp, originalFilename: 'news-cover.png', mimetype: 'image/png', size: fs.statSync(tmp).size },
     });
+    fs.rmSync(tmp, { force: true });
     // No upload answer ever gave a token for it; a token of a real upload does not fit its id either.
     const mine = (await request(app.url).post('/api/complaints/photos').attach('files', await photo(60, 60), 'mine.jpg').expect(201)).body.data[0];
     const res = await post({ data: { ...valid, photos: [{ id: other.id, token: mine.token }] } }).expect(400);
     expect(res.body.error.details.errors[0]).toMatchObject({ path: ['data', 'photos'], code: 'photo_not_yours' });
+    // Even with a token made for its number, an id names a stored complaint photo, never a Media Library file.
+    const unused = (await app.strapi.db.query(PHOTO).findOne({ orderBy: { id: 'desc' }, select: ['id'] })).id + 1000;
+    const forged = await post({ data: { ...valid, photos: [{ id: unused, token: photoUploadToken(app.strapi, unused) }] } }).expect(400);
+    expect(forged.body.error.details.errors[0]).toMatchObject({ path: ['data', 'photos'], code: 'unknown_photo' });
+    // A photo belongs to one complaint: its uploader cannot move it to a second one.
+    await post({ data: { ...valid, photos: [mine] } }).expect(201);
+    const again = await post({ data: { ...valid, photos: [mine] } }).expect(400);
+    expect(again.body.error.details.errors[0]).toMatchObject({ path: ['data', 'photos'], code: 'unknown_photo' });
+    await app.strapi.plugin('upload').service('upload').remove(other);
   });
 
   it("refuses another upload's photo: an id needs the token its own upload answered, and nothing is stored", async () => {
-    const upload = async () => (await request(app.url).post('/api/complaints/photos').attach('files', await photo(80, 60), 'p.jpg').expect(201)).body.data[0] as { id: number; token: string; url: string };
+    const upload = async () => (await request(app.url).post('/api/complaints/photos').attach('files', await photo(80, 60), 'p.jpg').expect(201)).body.data[0] as { id: number; token: string };
     const theirs = await upload();
     const mine = await upload();
     expect(theirs.token).toMatch(/^[0-9a-z]+\.[\w-]{32}$/);
@@ -232,29 +257,40 @@ describe('POST /api/complaints/photos', () => {
 });
 
 describe('the sweep of photos no complaint names', () => {
-  it('removes an unattached upload older than the age limit, keeps attached and recent ones', async () => {
-    const FILE = 'plugin::upload.file';
-    const upload = async () => (await request(app.url).post('/api/complaints/photos').attach('files', await sharp({ create: { width: 20, height: 20, channels: 3, background: '#123' } }).jpeg().toBuffer(), 'p.jpg').expect(201)).body.data[0] as { id: number; token: string; url: string };
+  it('removes an unattached photo older than the age limit with its files, keeps attached and recent ones', async () => {
+    const upload = async () => (await request(app.url).post('/api/complaints/photos').attach('files', await sharp({ create: { width: 20, height: 20, channels: 3, background: '#123' } }).jpeg().toBuffer(), 'p.jpg').expect(201)).body.data[0] as { id: number; token: string };
     const abandoned = await upload();
     const attached = await upload();
     const recent = await upload();
     await post({ data: { ...valid, photos: [{ id: attached.id, token: attached.token }] } }).expect(201);
     const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
-    for (const id of [abandoned.id, attached.id]) await app.strapi.db.query(FILE).update({ where: { id }, data: { createdAt: twoDaysAgo } });
-    const stored = (url: string) => fs.existsSync(path.join(process.env.PUBLIC_DIR!, url));
-    expect(stored(abandoned.url)).toBe(true);
+    for (const id of [abandoned.id, attached.id]) await app.strapi.db.query(PHOTO).update({ where: { id }, data: { createdAt: twoDaysAgo } });
+    const keyOf = async (id: number) => (await app.strapi.db.query(PHOTO).findOne({ where: { id } })).key as string;
+    const [abandonedKey, attachedKey, recentKey] = [await keyOf(abandoned.id), await keyOf(attached.id), await keyOf(recent.id)];
+    const stored = (key: string) => ['.jpg', '.thumb.jpg'].map((ext) => fs.existsSync(path.join(photoDir(), `${key}${ext}`)));
+    expect(stored(abandonedKey)).toEqual([true, true]);
+    // Files whose row was rolled back (a chat event that failed after storing its photo), old and new.
+    const orphan = 'ab'.repeat(16);
+    const newOrphan = 'cd'.repeat(16);
+    for (const key of [orphan, newOrphan]) fs.writeFileSync(path.join(photoDir(), `${key}.jpg`), 'x');
+    fs.utimesSync(path.join(photoDir(), `${orphan}.jpg`), twoDaysAgo, twoDaysAgo);
 
     const removed = await app.strapi.service(COMPLAINT).sweepUnattachedPhotos(24 * 3600_000);
-    expect(removed).toBe(1);
-    expect(await app.strapi.db.query(FILE).findOne({ where: { id: abandoned.id } })).toBeNull();
-    expect(stored(abandoned.url)).toBe(false);
-    expect(await app.strapi.db.query(FILE).findOne({ where: { id: attached.id } })).not.toBeNull();
-    expect(stored(attached.url)).toBe(true);
-    expect(await app.strapi.db.query(FILE).findOne({ where: { id: recent.id } })).not.toBeNull();
+    expect(removed).toBe(2);
+    expect(await app.strapi.db.query(PHOTO).findOne({ where: { id: abandoned.id } })).toBeNull();
+    expect(stored(abandonedKey)).toEqual([false, false]);
+    expect(stored(orphan)).toEqual([false, false]);
+    expect(stored(newOrphan)).toEqual([true, false]);
+    expect(await app.strapi.db.query(PHOTO).findOne({ where: { id: attached.id } })).not.toBeNull();
+    expect(stored(attachedKey)).toEqual([true, true]);
+    expect(await app.strapi.db.query(PHOTO).findOne({ where: { id: recent.id } })).not.toBeNull();
     // The age is the caller's (UNATTACHED_PHOTO_HOURS at start and every hour): with none, the recent one goes too.
-    expect(await app.strapi.service(COMPLAINT).sweepUnattachedPhotos(0)).toBeGreaterThanOrEqual(1);
-    expect(await app.strapi.db.query(FILE).findOne({ where: { id: recent.id } })).toBeNull();
-    expect(await app.strapi.db.query(FILE).findOne({ where: { id: attached.id } })).not.toBeNull();
+    expect(await app.strapi.service(COMPLAINT).sweepUnattachedPhotos(0)).toBeGreaterThanOrEqual(2);
+    expect(await app.strapi.db.query(PHOTO).findOne({ where: { id: recent.id } })).toBeNull();
+    expect(stored(recentKey)).toEqual([false, false]);
+    expect(stored(newOrphan)).toEqual([false, false]);
+    expect(await app.strapi.db.query(PHOTO).findOne({ where: { id: attached.id } })).not.toBeNull();
+    expect(stored(attachedKey)).toEqual([true, true]);
   });
 });
 
