@@ -63,6 +63,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
     'strapi::session',
     { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
+    // The staff guide (docs/staff-guide.md) at /staff-guide, linked from the admin's home page.
+    'global::staff-guide',
     'global::website',
     'strapi::public',
   ];

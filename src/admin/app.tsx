@@ -6,7 +6,7 @@ import strapiTh from './translations/strapi-th.json';
 import { contentTypeMessages } from '../shared/content-types';
 import taxTh from '../api/tax-bill/admin/translations/th.json';
 import taxEn from '../api/tax-bill/admin/translations/en.json';
-import { SealCheck, VolumeUp } from '@strapi/icons';
+import { Book, SealCheck, VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { RECONCILE_PERMISSION } from '../api/tax-bill/staff-permissions';
 import { thaiLocalesColumn } from './locales-cell';
@@ -82,6 +82,11 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // The staff guide's widget, first on the home page (src/admin/staff-guide/).
+    app.widgets.register((widgets) => [
+      { id: 'staff-guide', icon: Book, title: { id: 'nokok.guide.title', defaultMessage: 'Staff guide' }, component: () => import('./staff-guide/StaffGuideWidget').then((m) => m.default) },
+      ...widgets,
+    ]);
     // The loudspeaker poles: status map and printable QR labels (public data, so every officer sees it).
     app.addMenuLink({
       to: 'poles',
