@@ -26,6 +26,6 @@ export function answerAiOff(strapi: Core.Strapi): void {
   });
   const i18n = strapi.plugin('i18n');
   const jobs = i18n.controller('ai-localization-jobs') as unknown as Record<string, Handler> | undefined;
-  const localizationsOff = async () => !(await (i18n.service('ai-localizations') as { isEnabled(): Promise<boolean> | boolean }).isEnabled());
+  const localizationsOff = async () => !(await i18n.service<{ isEnabled(): Promise<boolean> | boolean }>('ai-localizations').isEnabled());
   for (const action of ['getJobForSingleType', 'getJobForCollectionType']) answerWhile(jobs, action, localizationsOff, { data: null });
 }
