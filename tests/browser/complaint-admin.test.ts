@@ -93,7 +93,8 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   });
 
   // The inbox, from the main menu: both complaints, counted by state.
-  await page.getByRole('link', { name: 'เรื่องร้องเรียน' }).click();
+  // The main menu's item (the home page's staff-guide widget also links to the complaint officer's section).
+  await page.getByRole('navigation').getByRole('link', { name: 'เรื่องร้องเรียน' }).click();
   await page.getByRole('heading', { level: 1, name: 'เรื่องร้องเรียน' }).waitFor();
   await page.getByRole('link', { name: codeA }).waitFor();
   await page.getByRole('link', { name: codeB }).waitFor();

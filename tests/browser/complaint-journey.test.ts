@@ -93,7 +93,8 @@ it('files on the website, is worked in the admin, and the citizen follows every 
 
   // 2. The officer logs into the Thai admin and opens the case from the inbox.
   await adminLogin(officer, app.url, staff);
-  await officer.getByRole('link', { name: 'เรื่องร้องเรียน' }).click();
+  // The main menu's item (the home page's staff-guide widget also links to the complaint officer's section).
+  await officer.getByRole('navigation').getByRole('link', { name: 'เรื่องร้องเรียน' }).click();
   await officer.getByRole('link', { name: code }).click();
   await officer.getByRole('heading', { level: 1, name: code }).waitFor();
   await officer.getByRole('img', { name: `รูปที่ 1 ของเรื่อง ${code}` }).waitFor();
