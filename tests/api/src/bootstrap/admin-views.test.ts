@@ -58,6 +58,6 @@ it('previews a published news item at its website address, and a draft not at al
   expect(published.body.data.url).toBe(`/news/${encodeURIComponent('ทดสอบดูตัวอย่าง')}`);
   await request(app.url).get(`/content-manager/preview/url/${NEWS}`).query({ documentId: created.documentId, locale: 'th', status: 'draft' }).set(as()).expect(204);
   // A type with no page of its own has no preview.
-  const category = await app.strapi.documents('api::complaint-category.complaint-category').create({ data: { code: 'preview_test', nameTh: 'ทดสอบ', nameEn: 'Test', deadlineDays: 7 } });
+  const category = await app.strapi.documents('api::complaint-category.complaint-category').create({ data: { code: 'preview_test', nameTh: 'ทดสอบ', nameEn: 'Test', deadlineDays: 7, active: true, confidential: false } });
   await request(app.url).get('/content-manager/preview/url/api::complaint-category.complaint-category').query({ documentId: category.documentId, status: 'published' }).set(as()).expect(204);
 });
