@@ -3,6 +3,7 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, ROOT, type TestApp } from '../helpers/strapi';
 import { adminLogin, launchBrowser } from '../helpers/browser';
+import { DEMO_STAFF_PASSWORDS, demoStaffEnv } from '../helpers/demo-staff';
 
 /**
  * A Thai clerk of each role walks every item of the admin's menu (and of the Content Manager's and
@@ -10,14 +11,7 @@ import { adminLogin, launchBrowser } from '../helpers/browser';
  * short allow-list of brand names and codes, and the console never reports MISSING_TRANSLATION nor
  * an admin request the admin made in vain (a 404 or 5xx).
  */
-const PASSWORDS: Record<string, string> = {
-  admin: 'AdminDemo123',
-  editor: 'EditorDemo123',
-  complaints: 'ComplaintsDemo123',
-  finance: 'FinanceDemo123',
-  executive: 'ExecutiveDemo123',
-  auditor: 'AuditorDemo123',
-};
+const PASSWORDS = DEMO_STAFF_PASSWORDS;
 
 /** Brand names, standards and codes a Thai screen may show as they are. */
 const ALLOWED = new Set(
@@ -79,7 +73,7 @@ beforeAll(async () => {
   app = await startApp({
     SEED_DEMO: 'true',
     RATE_LIMIT_PER_MINUTE: '1000',
-    ...Object.fromEntries(Object.entries(PASSWORDS).map(([who, p]) => [`DEMO_PASSWORD_${who.toUpperCase()}`, p])),
+    ...demoStaffEnv(),
   });
   browser = await launchBrowser();
   townWords = await dataWords(app);

@@ -3,6 +3,7 @@ import path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT, startApp, type TestApp } from '../helpers/strapi';
 import { adminLogin, launchBrowser } from '../helpers/browser';
+import { DEMO_STAFF_PASSWORDS, demoStaffEnv } from '../helpers/demo-staff';
 import { GUIDE_SECTIONS } from '../../src/admin/staff-guide/sections';
 
 /**
@@ -15,14 +16,7 @@ import { GUIDE_SECTIONS } from '../../src/admin/staff-guide/sections';
 const UPDATE = process.env.UPDATE_STAFF_GUIDE === '1';
 const OUT = UPDATE ? path.join(ROOT, 'docs', 'staff-guide') : path.join(ROOT, '.tmp', 'staff-guide');
 const GUIDE = path.join(ROOT, 'docs', 'staff-guide.md');
-const PASSWORDS: Record<string, string> = {
-  admin: 'AdminDemo123',
-  editor: 'EditorDemo123',
-  complaints: 'ComplaintsDemo123',
-  finance: 'FinanceDemo123',
-  executive: 'ExecutiveDemo123',
-  auditor: 'AuditorDemo123',
-};
+const PASSWORDS = DEMO_STAFF_PASSWORDS;
 
 /** Every screenshot the guide shows, in the order they are taken. */
 const SHOTS = [
@@ -43,7 +37,7 @@ beforeAll(async () => {
   app = await startApp({
     SEED_DEMO: 'true',
     RATE_LIMIT_PER_MINUTE: '1000',
-    ...Object.fromEntries(Object.entries(PASSWORDS).map(([who, p]) => [`DEMO_PASSWORD_${who.toUpperCase()}`, p])),
+    ...demoStaffEnv(),
   });
   browser = await launchBrowser();
 });
