@@ -20,6 +20,7 @@ import type { ComplaintService } from './api/complaint/services/complaint';
 import type { OpenApiService } from './api/openapi/services/openapi';
 import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
 import { extendUidGenerator, registerSlugs } from './api/news/slugs';
+import { datasetsIdle, registerDatasets } from './api/dataset/register';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let retentionSweep: NodeJS.Timeout | undefined;
@@ -40,12 +41,15 @@ export default {
     registerChatChannels(strapi);
     // News and page slugs from their titles, Thai kept; old slugs remembered for redirects.
     registerSlugs(strapi);
+    // Open data: resource ids, CKAN names, the data store loaded after saves, a version per publish.
+    registerDatasets(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     if (photoSweep) clearInterval(photoSweep);
     if (retentionSweep) clearInterval(retentionSweep);
     await stopChatInbox(strapi);
+    await datasetsIdle();
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -858,6 +858,599 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiDatasetDataset extends Struct.CollectionTypeSchema {
+  collectionName: 'datasets';
+  info: {
+    description: 'An open dataset of the town (a CKAN package): metadata in the Thai Government Data Catalog schema, and its resources.';
+    displayName: 'Dataset';
+    pluralName: 'datasets';
+    singularName: 'dataset';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    accessLevel: Schema.Attribute.Enumeration<['public', 'restricted']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'public'>;
+    bboxEast: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 180;
+          min: -180;
+        },
+        number
+      >;
+    bboxNorth: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 90;
+          min: -90;
+        },
+        number
+      >;
+    bboxSouth: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 90;
+          min: -90;
+        },
+        number
+      >;
+    bboxWest: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 180;
+          min: -180;
+        },
+        number
+      >;
+    category: Schema.Attribute.Enumeration<
+      [
+        'administration',
+        'budget_finance',
+        'population',
+        'public_services',
+        'infrastructure',
+        'environment',
+        'health',
+        'education',
+        'economy',
+        'agriculture',
+        'public_safety',
+        'transport',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'administration'>;
+    changeNote: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    classification: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    contactName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    contactPhone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    createdDate: Schema.Attribute.Date;
+    dataCategory: Schema.Attribute.Enumeration<
+      ['public', 'internal', 'personal', 'security', 'secret']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'public'>;
+    dataFormat: Schema.Attribute.Enumeration<
+      [
+        'database',
+        'spreadsheet',
+        'document',
+        'geodata',
+        'api',
+        'image',
+        'other',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'spreadsheet'>;
+    dataSource: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    dataType: Schema.Attribute.Enumeration<
+      ['record', 'statistical', 'geospatial', 'multiple', 'other']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'record'>;
+    descriptionEn: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    descriptionTh: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    disaggregation: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    equivalentScale: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    firstYear: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2700;
+          min: 1900;
+        },
+        number
+      >;
+    geoCoverage: Schema.Attribute.Enumeration<
+      [
+        'country',
+        'region',
+        'province',
+        'district',
+        'subdistrict',
+        'village',
+        'municipality',
+        'coordinates',
+        'other',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'municipality'>;
+    geoCoverageDetail: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    geoDatasetKind: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    highValue: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    language: Schema.Attribute.Enumeration<['th', 'en', 'th_en']> &
+      Schema.Attribute.DefaultTo<'th'>;
+    lastUpdatedDate: Schema.Attribute.Date;
+    lastYear: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2700;
+          min: 1900;
+        },
+        number
+      >;
+    license: Schema.Attribute.Enumeration<
+      [
+        'open_data_common',
+        'cc_by_4',
+        'cc_by_sa_4',
+        'cc_zero',
+        'odc_odbl',
+        'other_license',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open_data_common'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::dataset.dataset'
+    > &
+      Schema.Attribute.Private;
+    objective: Schema.Attribute.Enumeration<
+      [
+        'national_strategy',
+        'national_plan',
+        'local_development_plan',
+        'government_policy',
+        'agency_mission',
+        'law',
+        'other',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'agency_mission'>;
+    objectiveDetail: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    partners: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::dataset.partner-agency'
+    >;
+    positionalAccuracy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    publisherDepartment: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publisherEmail: Schema.Attribute.Email & Schema.Attribute.Required;
+    referencePeriod: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    resources: Schema.Attribute.Component<'dataset.resource', true>;
+    slug: Schema.Attribute.UID<'titleEn'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    statisticalMethod: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    tags: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    temporalEnd: Schema.Attribute.Date;
+    temporalStart: Schema.Attribute.Date;
+    titleEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    titleTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    unitMultiplier: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    unitOfMeasure: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    updateFrequencyInterval: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 365;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
+    updateFrequencyUnit: Schema.Attribute.Enumeration<
+      [
+        'realtime',
+        'daily',
+        'weekly',
+        'monthly',
+        'quarterly',
+        'half_yearly',
+        'yearly',
+        'irregular',
+        'no_update',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'yearly'>;
+    version: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
+export interface ApiDatasetDatasetAccess extends Struct.CollectionTypeSchema {
+  collectionName: 'dataset_accesses';
+  info: {
+    description: 'One read of a restricted dataset by a partner agency: the access log staff read and export.';
+    displayName: 'Dataset access';
+    pluralName: 'dataset-accesses';
+    singularName: 'dataset-access';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    agency: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::dataset.partner-agency'
+    >;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    clientAddress: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dataset: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::dataset.dataset-access'
+    > &
+      Schema.Attribute.Private;
+    path: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    resource: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 36;
+      }>;
+    tokenName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiDatasetDatasetRequest extends Struct.CollectionTypeSchema {
+  collectionName: 'dataset_requests';
+  info: {
+    description: "A citizen's or integrator's request for data the town has not published yet.";
+    displayName: 'Dataset request';
+    pluralName: 'dataset-requests';
+    singularName: 'dataset-request';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dataset: Schema.Attribute.Relation<'manyToOne', 'api::dataset.dataset'>;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 3000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::dataset.dataset-request'
+    > &
+      Schema.Attribute.Private;
+    organisation: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    purpose: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    referenceCode: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    requesterEmail: Schema.Attribute.Email & Schema.Attribute.Private;
+    requesterName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    response: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 3000;
+      }>;
+    state: Schema.Attribute.Enumeration<
+      ['received', 'considering', 'planned', 'fulfilled', 'declined']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'received'>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiDatasetDatasetVersion extends Struct.CollectionTypeSchema {
+  collectionName: 'dataset_versions';
+  info: {
+    description: 'What a dataset was when it was published: written at every publish, never edited.';
+    displayName: 'Dataset version';
+    pluralName: 'dataset-versions';
+    singularName: 'dataset-version';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    changeNote: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    datasetDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::dataset.dataset-version'
+    > &
+      Schema.Attribute.Private;
+    number: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    releasedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    slug: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    snapshot: Schema.Attribute.JSON & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    versionLabel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
+export interface ApiDatasetDatastoreTable extends Struct.CollectionTypeSchema {
+  collectionName: 'datastore_tables';
+  info: {
+    description: 'The rows of one uploaded CSV or XLSX resource, loaded into a table of their own (one per file: a new upload is a new table, switched to in one step).';
+    displayName: 'Data store table';
+    pluralName: 'datastore-tables';
+    singularName: 'datastore-table';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    done: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    error: Schema.Attribute.Text;
+    fields: Schema.Attribute.JSON;
+    fileHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    fileName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    issues: Schema.Attribute.JSON;
+    loadedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::dataset.datastore-table'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    resourceKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 36;
+      }>;
+    rowCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    state: Schema.Attribute.Enumeration<['loading', 'ready', 'failed']> &
+      Schema.Attribute.Required;
+    tableName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 63;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiDatasetPartnerAgency extends Struct.CollectionTypeSchema {
+  collectionName: 'partner_agencies';
+  info: {
+    description: 'Another government agency the town shares restricted datasets with (Data Sharing), identified by a read-only Strapi API token.';
+    displayName: 'Partner agency';
+    pluralName: 'partner-agencies';
+    singularName: 'partner-agency';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    apiTokenName: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    contactEmail: Schema.Attribute.Email;
+    contactName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    datasets: Schema.Attribute.Relation<'manyToMany', 'api::dataset.dataset'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::dataset.partner-agency'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    nameEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiEFormSubmissionEFormSubmission
   extends Struct.CollectionTypeSchema {
   collectionName: 'e_form_submissions';
@@ -2206,6 +2799,12 @@ declare module '@strapi/strapi' {
       'api::complaint-event.complaint-event': ApiComplaintEventComplaintEvent;
       'api::complaint-photo.complaint-photo': ApiComplaintPhotoComplaintPhoto;
       'api::complaint.complaint': ApiComplaintComplaint;
+      'api::dataset.dataset': ApiDatasetDataset;
+      'api::dataset.dataset-access': ApiDatasetDatasetAccess;
+      'api::dataset.dataset-request': ApiDatasetDatasetRequest;
+      'api::dataset.dataset-version': ApiDatasetDatasetVersion;
+      'api::dataset.datastore-table': ApiDatasetDatastoreTable;
+      'api::dataset.partner-agency': ApiDatasetPartnerAgency;
       'api::e-form-submission.e-form-submission': ApiEFormSubmissionEFormSubmission;
       'api::e-form-submission.e-form-submission-event': ApiEFormSubmissionEFormSubmissionEvent;
       'api::municipality.municipality': ApiMunicipalityMunicipality;

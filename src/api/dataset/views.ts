@@ -1,0 +1,144 @@
+import type { Core } from '@strapi/strapi';
+import type { Cell, DataField } from './domain/infer';
+
+/**
+ * Resources that stay current by themselves: a live table computed from the suite's own data when it
+ * is read (complaint statistics, tax collected), or a map layer served as GeoJSON (the poles). Each
+ * is named by the resource's `view` value; only figures and public places leave, never a person.
+ */
+export interface LiveTable {
+  kind: 'table';
+  fields: DataField[];
+  records: Array<Record<string, Cell>>;
+}
+
+export interface LiveLayer {
+  kind: 'layer';
+  geojson: { type: 'FeatureCollection'; features: Array<{ type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: Record<string, Cell> }> };
+}
+
+type View = (strapi: Core.Strapi) => Promise<LiveTable | LiveLayer>;
+
+const month = (d: string | Date) => new Date(d).toISOString().slice(0, 7);
+
+interface ComplaintRow {
+  receivedAt: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  category: { nameTh: string } | null;
+}
+
+async function complaints(strapi: Core.Strapi): Promise<ComplaintRow[]> {
+  return (await strapi.db.query('api::complaint.complaint').findMany({
+    select: ['receivedAt', 'createdAt', 'resolvedAt'],
+    populate: { category: { select: ['nameTh'] } },
+  })) as ComplaintRow[];
+}
+
+export const VIEWS: Record<string, View> = {
+  /** Complaints received and resolved each month. */
+  async complaints_by_month(strapi) {
+    const counts = new Map<string, { received: number; resolved: number }>();
+    const at = (key: string) => counts.get(key) ?? counts.set(key, { received: 0, resolved: 0 }).get(key)!;
+    for (const c of await complaints(strapi)) {
+      at(month(c.receivedAt ?? c.createdAt)).received++;
+      if (c.resolvedAt) at(month(c.resolvedAt)).resolved++;
+    }
+    return {
+      kind: 'table',
+      fields: [
+        { id: 'month', type: 'text' },
+        { id: 'received', type: 'int' },
+        { id: 'resolved', type: 'int' },
+      ],
+      records: [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([m, v]) => ({ month: m, ...v })),
+    };
+  },
+
+  /** Complaints by category: how many, and how many resolved. */
+  async complaints_by_category(strapi) {
+    const counts = new Map<string, { received: number; resolved: number }>();
+    for (const c of await complaints(strapi)) {
+      const key = c.category?.nameTh ?? '-';
+      const v = counts.get(key) ?? counts.set(key, { received: 0, resolved: 0 }).get(key)!;
+      v.received++;
+      if (c.resolvedAt) v.resolved++;
+    }
+    return {
+      kind: 'table',
+      fields: [
+        { id: 'category', type: 'text' },
+        { id: 'received', type: 'int' },
+        { id: 'resolved', type: 'int' },
+      ],
+      records: [...counts.entries()].sort(([, a], [, b]) => b.received - a.received).map(([category, v]) => ({ category, ...v })),
+    };
+  },
+
+  /** Land-and-building tax billed and collected, by tax year (Buddhist era). */
+  async tax_by_year(strapi) {
+    const bills = (await strapi.db.query('api::tax-bill.tax-bill').findMany({ select: ['taxYear', 'taxAmount', 'paidAmount'] })) as Array<{
+      taxYear: number;
+      taxAmount: string | number;
+      paidAmount: string | number | null;
+    }>;
+    const years = new Map<number, { bills: number; billed: number; collected: number }>();
+    for (const b of bills) {
+      const y = years.get(b.taxYear) ?? years.set(b.taxYear, { bills: 0, billed: 0, collected: 0 }).get(b.taxYear)!;
+      y.bills++;
+      y.billed += Number(b.taxAmount) || 0;
+      y.collected += Number(b.paidAmount) || 0;
+    }
+    const round = (n: number) => Math.round(n * 100) / 100;
+    return {
+      kind: 'table',
+      fields: [
+        { id: 'tax_year', type: 'int' },
+        { id: 'bills', type: 'int' },
+        { id: 'billed_baht', type: 'numeric' },
+        { id: 'collected_baht', type: 'numeric' },
+      ],
+      records: [...years.entries()].sort(([a], [b]) => a - b).map(([y, v]) => ({ tax_year: y, bills: v.bills, billed_baht: round(v.billed), collected_baht: round(v.collected) })),
+    };
+  },
+
+  /** The loudspeaker poles with their status: a point layer. */
+  async poles_map(strapi) {
+    const poles = (await strapi.db.query('api::pole.pole').findMany({ select: ['code', 'name', 'village', 'lat', 'lng', 'status'], orderBy: [{ code: 'asc' }] })) as Array<{
+      code: string;
+      name: string;
+      village: number | null;
+      lat: number | null;
+      lng: number | null;
+      status: string;
+    }>;
+    return {
+      kind: 'layer',
+      geojson: {
+        type: 'FeatureCollection',
+        features: poles
+          .filter((p) => p.lat !== null && p.lng !== null)
+          .map((p) => ({
+            type: 'Feature' as const,
+            geometry: { type: 'Point' as const, coordinates: [Number(p.lng), Number(p.lat)] as [number, number] },
+            properties: { code: p.code, name: p.name, village: p.village, status: p.status },
+          })),
+      },
+    };
+  },
+};
+
+/** Live tables are read as tables; a layer's features become rows (longitude, latitude, properties). */
+export function asTable(view: LiveTable | LiveLayer): LiveTable {
+  if (view.kind === 'table') return view;
+  const keys = [...new Set(view.geojson.features.flatMap((f) => Object.keys(f.properties)))];
+  return {
+    kind: 'table',
+    fields: [{ id: 'longitude', type: 'numeric' }, { id: 'latitude', type: 'numeric' }, ...keys.map((id) => ({ id, type: 'text' as const }))],
+    records: view.geojson.features.map((f) => ({
+      longitude: f.geometry.coordinates[0],
+      latitude: f.geometry.coordinates[1],
+      ...Object.fromEntries(keys.map((k) => [k, f.properties[k] === null || f.properties[k] === undefined ? null : String(f.properties[k])])),
+    })),
+  };
+}
