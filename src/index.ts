@@ -21,12 +21,14 @@ import type { OpenApiService } from './api/openapi/services/openapi';
 import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
 import { extendUidGenerator, registerSlugs } from './api/news/slugs';
 import { datasetsIdle, registerDatasets } from './api/dataset/register';
+import { sharingAdminRoutes } from './api/dataset/admin-routes';
+import { registerSharing } from './api/dataset/sharing';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let retentionSweep: NodeJS.Timeout | undefined;
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     // Workflow records are read-only in the Content Manager, even for the super admin.
     readOnlyWorkflowRecords(strapi);
     answerAiOff(strapi);
@@ -43,6 +45,9 @@ export default {
     registerSlugs(strapi);
     // Open data: resource ids, CKAN names, the data store loaded after saves, a version per publish.
     registerDatasets(strapi);
+    // Data sharing: partner agencies' tokens and the access log, staff routes and permissions.
+    strapi.server.routes(sharingAdminRoutes);
+    await registerSharing(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
