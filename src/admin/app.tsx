@@ -8,6 +8,9 @@ import taxTh from '../api/tax-bill/admin/translations/th.json';
 import taxEn from '../api/tax-bill/admin/translations/en.json';
 import sharingTh from '../api/dataset/admin/translations/th.json';
 import sharingEn from '../api/dataset/admin/translations/en.json';
+import dataStoreTh from '../api/dataset/admin/data-store/translations/th.json';
+import dataStoreEn from '../api/dataset/admin/data-store/translations/en.json';
+import DataStorePanel from '../api/dataset/admin/data-store/DataStorePanel';
 import { Book, Key, SealCheck, VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { RECONCILE_PERMISSION } from '../api/tax-bill/staff-permissions';
@@ -78,8 +81,8 @@ export default {
     menu: { logo },
     head: { favicon: logo },
     translations: {
-      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.sharing', sharingTh) },
-      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.sharing', sharingEn) },
+      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.dataStore', dataStoreTh), ...prefixed('nokok.sharing', sharingTh) },
+      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.dataStore', dataStoreEn), ...prefixed('nokok.sharing', sharingEn) },
     },
     tutorials: false,
     notifications: { releases: false },
@@ -121,5 +124,7 @@ export default {
   bootstrap(app: StrapiApp) {
     // Runs after the plugins' own hooks: the i18n plugin has added its column by then.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', thaiLocalesColumn);
+    // A dataset's uploaded tables, checked before publishing (src/api/dataset/admin/data-store/).
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([DataStorePanel]);
   },
 };
