@@ -83,7 +83,7 @@ interface Known {
   until: number;
 }
 
-const cut = (text: string | null | undefined, max: number) => (text ? text.slice(0, max) : null);
+const cut = (text: string | null | undefined, max: number) => (text ? text.slice(0, max) : undefined);
 
 /**
  * Data sharing with partner agencies: who a request comes from (a partner's read-only API token in
@@ -181,7 +181,7 @@ const partners = ({ strapi }: { strapi: Core.Strapi }) => {
           path: cut(ctx.originalUrl, 500),
           clientAddress: cut(ctx.request.ip, 64),
         },
-      } as never);
+      });
     },
 
     /** Every partner agency with its token's state and the datasets shared with it, by name. */
@@ -235,7 +235,7 @@ const partners = ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.db.query(TOKEN).update({ where: { id: created.id }, data: { lifespan, expiresAt: new Date(Date.now() + lifespan) } });
         }
         const previous = agency.apiTokenName ? await tokens().getByName(agency.apiTokenName) : null;
-        await strapi.documents(AGENCY).update({ documentId: agency.documentId, data: { apiTokenName: name } } as never);
+        await strapi.documents(AGENCY).update({ documentId: agency.documentId, data: { apiTokenName: name } });
         if (previous) await tokens().revoke(previous.id);
         return created.accessKey;
       });

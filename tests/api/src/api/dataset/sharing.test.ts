@@ -45,9 +45,9 @@ function fakeContext({ authorization, language, url = '/api/3/action/package_sho
   return { ctx: ctx as unknown as Context, set };
 }
 
-async function createAgency(name: string, extra: Record<string, unknown> = {}) {
-  const created = (await app.strapi.documents('api::dataset.partner-agency').create({ data: { name, active: true, ...extra } as never })) as unknown as { id: number; documentId: string };
-  return { id: created.id, documentId: created.documentId };
+async function createAgency(name: string, extra: { nameEn?: string; apiTokenName?: string } = {}) {
+  const created = await app.strapi.documents('api::dataset.partner-agency').create({ data: { name, active: true, ...extra } });
+  return { id: created.id as number, documentId: created.documentId };
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
@@ -139,7 +139,7 @@ describe('who a request comes from', () => {
 
     const closing = await createAgency('หน่วยงานที่ปิดใช้งาน');
     const second = await partners().issueToken(closing.id, 30);
-    await app.strapi.documents('api::dataset.partner-agency').update({ documentId: closing.documentId, data: { active: false } as never });
+    await app.strapi.documents('api::dataset.partner-agency').update({ documentId: closing.documentId, data: { active: false } });
     expect(await rejection(partners().viewerOf(fakeContext({ authorization: `Bearer ${second.accessKey}` }).ctx))).toMatchObject({ details: { code: 'invalid_token' } });
 
     const tokens = app.strapi.service('admin::api-token-content-api') as unknown as { create(a: Record<string, unknown>): Promise<{ accessKey: string; name: string }> };
@@ -257,10 +257,10 @@ describe('staff', () => {
     expect((await request(app.url).get('/data-sharing/accesses?to=2020-01-01').set(as(admin)).expect(200)).body.pagination.total).toBe(0);
     await request(app.url).get('/data-sharing/accesses?from=2026-02-30').set(as(admin)).expect(400);
 
-    const csv = await request(app.url).get(`/data-sharing/accesses/export.csv?agency=${agencies.district.id}`).set(as(admin)).buffer(true).parse(textParser).expect(200);
+    const csv = await request(app.url).get(`/data-sharing/accesses/export.csv?agency=${agencies.district.id}`).set(as(admin)).buffer(true).parse(binary).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="data-access-log_\d{4}-\d{2}-\d{2}\.csv"/);
-    const text = csv.body as string;
+    const text = (csv.body as Buffer).toString('utf8');
     expect(text.startsWith('\uFEFFเวลา,หน่วยงาน,')).toBe(true);
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(3);
@@ -268,7 +268,7 @@ describe('staff', () => {
     expect(lines[1]).toContain(`budget-and-health,${sharedResource},datastore_search`);
     expect(lines[2]).toContain('poor-households,,package_show');
 
-    const xlsx = await request(app.url).get('/data-sharing/accesses/export.xlsx?locale=en').set(as(admin)).buffer(true).parse(binaryParser).expect(200);
+    const xlsx = await request(app.url).get('/data-sharing/accesses/export.xlsx?locale=en').set(as(admin)).buffer(true).parse(binary).expect(200);
     const rows = await parseXlsx(xlsx.body as Buffer);
     expect(rows[0]).toEqual(['Time', 'Agency', 'API token', 'Dataset', 'Resource', 'Action', 'Path', 'IP address']);
     expect(rows.slice(1).map((r) => r[3])).toEqual(['budget-and-health', 'poor-households']);
@@ -305,14 +305,8 @@ describe('staff', () => {
   });
 });
 
-function textParser(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: string) => void) {
-  let data = '';
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => (data += chunk));
-  res.on('end', () => done(null, data));
-}
-
-function binaryParser(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+/** The answer's bytes as they came (supertest parses only JSON and text by itself). */
+function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => done(null, Buffer.concat(chunks)));
