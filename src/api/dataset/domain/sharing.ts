@@ -27,6 +27,15 @@ export function credentialsOf(authorization: string | undefined | null): Credent
   return parts.length === 2 ? { kind: 'key', key: parts[1] } : { kind: 'malformed' };
 }
 
+/**
+ * Whether a Strapi API token can only read: Strapi's read-only type, or a custom token whose
+ * content-API permissions (none, for the tokens issued to partners) are all finds.
+ */
+export function readsOnly(token: { type: string; permissions?: readonly string[] | null }): boolean {
+  if (token.type === 'read-only') return true;
+  return token.type === 'custom' && (token.permissions ?? []).every((p) => /\.(find|findOne)$/.test(p));
+}
+
 /** A token as staff see it: none issued, valid, close to its expiry, or expired. */
 export type TokenState = 'none' | 'active' | 'expiring' | 'expired';
 

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldMessage, languageOf, type Language } from '../../../http/messages';
 import { PUBLIC_VIEWER, isRestrictedRead, type CatalogueService, type Viewer } from './catalogue';
-import { credentialsOf, hasExpired, partnerTokenName, tokenState, type TokenState } from '../domain/sharing';
+import { credentialsOf, hasExpired, partnerTokenName, readsOnly, tokenState, type TokenState } from '../domain/sharing';
 import type { TokenDays } from '../staff-permissions';
 
 /** One read to record in the access log: what was read, by which call. */
@@ -26,6 +26,8 @@ interface ApiToken {
   description?: string | null;
   kind?: string | null;
   type: 'read-only' | 'full-access' | 'custom';
+  /** A custom token's content-API actions. */
+  permissions?: string[];
   expiresAt: string | null;
   lastUsedAt: string | null;
   createdAt: string;
@@ -34,7 +36,7 @@ interface ApiTokenService {
   hash(accessKey: string): string;
   getByAccessKey(hashed: string): Promise<ApiToken | null>;
   getByName(name: string): Promise<ApiToken | null>;
-  create(attributes: { name: string; description: string; type: 'read-only'; lifespan: number }): Promise<ApiToken & { accessKey: string }>;
+  create(attributes: { name: string; description: string; type: 'custom'; permissions: string[]; lifespan: number }): Promise<ApiToken & { accessKey: string }>;
   revoke(id: number): Promise<unknown>;
 }
 
@@ -86,9 +88,15 @@ interface Known {
 const cut = (text: string | null | undefined, max: number) => (text ? text.slice(0, max) : undefined);
 
 /**
- * Data sharing with partner agencies: who a request comes from (a partner's read-only API token in
+ * Data sharing with partner agencies: who a request comes from (a partner's API token in
  * `Authorization: Bearer …`, else the public), the access log of their reads of restricted data, and
  * the tokens staff issue to each agency.
+ *
+ * A partner's token only reads. It is issued as Strapi's custom type with no content-API permission,
+ * not as its read-only type: a read-only token also reads every `find` of Strapi's content API,
+ * among them `/api/upload/files` (every Media Library file with its URL, restricted datasets' files
+ * included, so one agency would find another's) and `/api/users`. The open-data routes are
+ * `auth: false` and check the token here; Strapi's own routes refuse it (403).
  */
 const partners = ({ strapi }: { strapi: Core.Strapi }) => {
   const tokens = () => strapi.service('admin::api-token-content-api') as unknown as ApiTokenService;
@@ -98,10 +106,10 @@ const partners = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const refuse = (language: Language) => new errors.UnauthorizedError(fieldMessage('invalid_token', language), { code: 'invalid_token' });
 
-  /** The partner a key belongs to, or null: a valid, unexpired read-only token named by an active agency. */
+  /** The partner a key belongs to, or null: a valid, unexpired token that only reads, named by an active agency. */
   async function lookUp(hashed: string): Promise<Known | null> {
     const token = await tokens().getByAccessKey(hashed);
-    if (!token || (token.kind && token.kind !== 'content-api') || token.type !== 'read-only' || hasExpired(token.expiresAt)) return null;
+    if (!token || (token.kind && token.kind !== 'content-api') || !readsOnly(token) || hasExpired(token.expiresAt)) return null;
     const agency = (await strapi.db.query(AGENCY).findOne({ where: { apiTokenName: token.name, active: true }, select: ['id', 'name'] })) as Pick<AgencyRow, 'id' | 'name'> | null;
     if (!agency) return null;
     return {
@@ -130,7 +138,7 @@ const partners = ({ strapi }: { strapi: Core.Strapi }) => {
   const self = {
     /**
      * The viewer of this request: the public without a key; the partner agency whose token it is;
-     * a key that is unknown, expired, not read-only or owned by no active agency is refused (401,
+     * a key that is unknown, expired, able to write or owned by no active agency is refused (401,
      * `details.code: invalid_token`) rather than answered as the public, so a partner never
      * mistakes a refusal for "no such dataset".
      */
@@ -218,7 +226,7 @@ const partners = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Issues a new read-only API token to an agency through Strapi's api-token service, lasting
+     * Issues a new API token to an agency through Strapi's api-token service (reading only, see above), lasting
      * `days`; the agency is named its owner and its previous token is revoked, in one transaction.
      * Answers the key: shown once, never stored in clear here (Strapi keeps its hash).
      */
@@ -230,7 +238,7 @@ const partners = ({ strapi }: { strapi: Core.Strapi }) => {
       const allowed = [...STRAPI_LIFESPANS].reverse().find((l) => l <= lifespan) ?? STRAPI_LIFESPANS[0];
       const name = partnerTokenName(agency.id, new Date(), crypto.randomBytes(3).toString('hex'));
       const accessKey = await strapi.db.transaction(async () => {
-        const created = await tokens().create({ name, description: `การแบ่งปันข้อมูล: ${agency.name}`.slice(0, 256), type: 'read-only', lifespan: allowed });
+        const created = await tokens().create({ name, description: `การแบ่งปันข้อมูล: ${agency.name}`.slice(0, 256), type: 'custom', permissions: [], lifespan: allowed });
         if (allowed !== lifespan) {
           await strapi.db.query(TOKEN).update({ where: { id: created.id }, data: { lifespan, expiresAt: new Date(Date.now() + lifespan) } });
         }

@@ -118,7 +118,21 @@ describe('who a request comes from', () => {
   it('records when the token was last used, as Strapi does', async () => {
     const token = (await app.strapi.db.query('admin::api-token').findOne({ where: { name: (await agencyRow(agencies.district.id)).apiTokenName } })) as { lastUsedAt: string | null; type: string; expiresAt: string };
     expect(token.lastUsedAt).not.toBeNull();
-    expect(token.type).toBe('read-only');
+    expect(token.type).toBe('custom');
+  });
+
+  it('opens nothing of Strapi content API: not the Media Library files (restricted ones among them), not the users', async () => {
+    for (const path of ['/api/upload/files', '/api/users']) {
+      await request(app.url).get(path).set('Authorization', `Bearer ${keys.health}`).expect(403);
+      await request(app.url).get(path).expect(403);
+    }
+  });
+
+  it('accepts a Strapi read-only token made by hand in Settings and named by an agency', async () => {
+    const tokens = app.strapi.service('admin::api-token-content-api') as unknown as { create(a: Record<string, unknown>): Promise<{ accessKey: string; name: string }> };
+    const made = await tokens.create({ name: 'read-only by hand', description: '', type: 'read-only', lifespan: null });
+    const agency = await createAgency('หน่วยงานที่ได้โทเค็นจากการตั้งค่า', { apiTokenName: made.name });
+    expect(await partners().viewerOf(fakeContext({ authorization: `Bearer ${made.accessKey}` }).ctx)).toMatchObject({ kind: 'partner', agencyId: agency.id });
   });
 
   it('refuses a made-up key, in the caller language', async () => {
@@ -130,7 +144,7 @@ describe('who a request comes from', () => {
     expect(thai.message).toMatch(/โทเค็น/);
   });
 
-  it('refuses an expired token, a token of an inactive agency, a token no agency owns and one not read-only', async () => {
+  it('refuses an expired token, a token of an inactive agency, a token no agency owns and one that writes', async () => {
     const lapsed = await createAgency('องค์การบริหารส่วนตำบลทดสอบ');
     const { accessKey } = await partners().issueToken(lapsed.id, 30);
     // As if 30 days had passed.

@@ -8,6 +8,7 @@ import {
   isCalendarDay,
   issueTokenBody,
   partnerTokenName,
+  readsOnly,
   timeWindow,
   toCsv,
   tokenState,
@@ -48,6 +49,14 @@ describe('a token as staff see it', () => {
     expect(hasExpired(null, now)).toBe(false);
     expect(hasExpired(inDays(1), now)).toBe(false);
     expect(hasExpired(inDays(-1), now)).toBe(true);
+  });
+
+  it('only reads: Strapi read-only, or custom with finds at most (none, as issued to partners)', () => {
+    expect(readsOnly({ type: 'read-only' })).toBe(true);
+    expect(readsOnly({ type: 'custom', permissions: [] })).toBe(true);
+    expect(readsOnly({ type: 'custom', permissions: ['api::news.news-item.find', 'api::page.page.findOne'] })).toBe(true);
+    expect(readsOnly({ type: 'custom', permissions: ['api::news.news-item.create'] })).toBe(false);
+    expect(readsOnly({ type: 'full-access' })).toBe(false);
   });
 
   it('is named by its agency and the Thai day it was issued', () => {
