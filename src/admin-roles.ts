@@ -66,7 +66,6 @@ const DATASET = 'api::dataset.dataset';
 const PARTNER_AGENCY = 'api::dataset.partner-agency';
 const DATASET_ACCESS = 'api::dataset.dataset-access';
 const DATASET_REQUEST = 'api::dataset.dataset-request';
-const DATASET_VERSION = 'api::dataset.dataset-version';
 /** Data sharing's admin permissions (src/api/dataset/staff-permissions.ts, spelled out: this table imports nothing). */
 const SHARING_READ_LOG = 'api::data-sharing.read-log';
 
@@ -88,8 +87,8 @@ const BILL_DERIVED = ['payments', 'paidAmount', 'billKey', 'sourceHash'];
 const POLE_DERIVED = ['complaints'];
 const CASES_READ = plain('plugin::complaint-workflow.inbox.read', 'plugin::complaint-workflow.cases.read', 'plugin::complaint-workflow.e-service.read', 'plugin::complaint-workflow.channels.read');
 const READ_EVERYTHING_PUBLIC = [NEWS, PAGE, MUNICIPALITY, CATEGORY, POLE].flatMap((s) => content(s, [READ]));
-// Open data, read-only: the catalogue, who it is shared with, requests, versions and the access log of partners' reads.
-const READ_OPEN_DATA = [...[DATASET, PARTNER_AGENCY, DATASET_REQUEST, DATASET_VERSION, DATASET_ACCESS].flatMap((s) => content(s, [READ])), ...plain(SHARING_READ_LOG)];
+// Open data, read-only: the catalogue, who it is shared with, requests and the access log of partners' reads.
+const READ_OPEN_DATA = [...[DATASET, PARTNER_AGENCY, DATASET_REQUEST, DATASET_ACCESS].flatMap((s) => content(s, [READ])), ...plain(SHARING_READ_LOG)];
 
 export const STAFF_ROLES: readonly StaffRole[] = [
   {
@@ -105,7 +104,6 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       ...content(DATASET, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
       ...content(PARTNER_AGENCY, [READ]),
       ...content(DATASET_REQUEST, [READ, UPDATE]),
-      ...content(DATASET_VERSION, [READ]),
     ],
   },
   {

@@ -80,7 +80,7 @@ it('issues a token shown once, then lists the reads it made and exports them', a
   await page.getByText('หน้า 1 จาก 1 (ทั้งหมด 1 รายการ)').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'ส่งออก CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^data-access-log_\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  const csv = fs.readFileSync(await download.path(), 'utf8');
   expect(csv.startsWith('\uFEFFเวลา,หน่วยงาน')).toBe(true);
   expect(csv).toContain('ที่ว่าการอำเภอปักธงชัย');
   expect(csv).toContain('poor-households,,package_show,/api/3/action/package_show?id=poor-households,198.51.100.20');

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SHARING_MANAGE, SHARING_READ_LOG } from './staff-permissions';
 import type { PartnersService } from './services/partners';
+import { guardRestrictedFiles } from './restricted-files';
 
 const AGENCY = 'api::dataset.partner-agency';
 
@@ -13,8 +14,9 @@ const uidOf = (action: string) => action.replace(/^api::/, '');
 
 /**
  * Data sharing's part of the app's register(): its two admin permissions (in Settings → Roles, under
- * Settings), registered before the admin's bootstrap gives the super admin every permission; and
- * checked partner keys forgotten whenever an agency changes (deactivated, its token renamed).
+ * Settings), registered before the admin's bootstrap gives the super admin every permission;
+ * checked partner keys forgotten whenever an agency changes (deactivated, its token renamed); and
+ * restricted datasets' files kept from their public `/uploads/` addresses.
  */
 export async function registerSharing(strapi: Core.Strapi): Promise<void> {
   await (strapi.service('admin::permission') as unknown as AdminPermissionService).actionProvider.registerMany([
@@ -26,4 +28,5 @@ export async function registerSharing(strapi: Core.Strapi): Promise<void> {
     if (ctx.uid === AGENCY && ['create', 'update', 'delete'].includes(ctx.action)) (strapi.service('api::dataset.partners') as PartnersService).forget();
     return result;
   });
+  guardRestrictedFiles(strapi);
 }

@@ -20,6 +20,7 @@ let publicId: string;
 let restrictedResource: string;
 let openResource: string;
 let sharedResource: string;
+const fileUrls: Record<string, string> = {};
 
 const partners = () => app.strapi.service('api::dataset.partners') as PartnersService;
 const catalogue = () => app.strapi.service('api::dataset.catalogue') as CatalogueService;
@@ -72,6 +73,7 @@ beforeAll(async () => {
   const households = await uploadFile(app.strapi, 'households.csv', 'หมู่ที่,ครัวเรือน\n1,120\n2,98\n');
   const patients = await uploadFile(app.strapi, 'patients.csv', 'หมู่ที่,ผู้ป่วย\n1,4\n2,7\n');
   const budget = await uploadFile(app.strapi, 'budget.csv', 'ปี,งบประมาณ\n2568,1000\n2569,1200\n');
+  Object.assign(fileUrls, { households: households.url, patients: patients.url, budget: budget.url });
   restrictedId = await createDataset(app.strapi, {
     titleTh: 'ครัวเรือนยากจน',
     titleEn: 'Poor households',
@@ -189,6 +191,17 @@ describe('restricted data in the catalogue', () => {
     expect((await catalogue().get('budget-and-health', health()))?.resources.map((r) => r.key)).toEqual([openResource]);
     expect((await catalogue().get('budget-and-health', district()))?.resources.map((r) => r.key)).toEqual([openResource, sharedResource]);
     expect(await catalogue().resource(sharedResource, { kind: 'public' })).toBeNull();
+  });
+});
+
+describe('restricted files', () => {
+  it('are not served at their upload address, to anyone: they leave through the open-data API only', async () => {
+    await request(app.url).get(fileUrls.budget).expect(200);
+    for (const url of [fileUrls.households, fileUrls.patients]) {
+      await request(app.url).get(url).expect(404);
+      await request(app.url).get(url).set('Authorization', `Bearer ${keys.district}`).expect(404);
+      await request(app.url).get(url.replace('/uploads/', '/uploads/%2e/')).expect(404);
+    }
   });
 });
 

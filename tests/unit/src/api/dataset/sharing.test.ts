@@ -15,6 +15,7 @@ import {
   type AccessEntry,
 } from '../../../../../src/api/dataset/domain/sharing';
 import { check } from '../../../../../src/shared/field-rules';
+import { restrictedFileUrls, servedPath } from '../../../../../src/api/dataset/restricted-files';
 
 describe('a partner key in the Authorization header', () => {
   it('is read from Bearer, or bare as CKAN clients send it', () => {
@@ -122,5 +123,25 @@ describe('the access log export', () => {
     const now = new Date('2026-05-01T12:00:00Z');
     expect(exportName({}, 'csv', now)).toBe('data-access-log_2026-05-01.csv');
     expect(exportName({ from: '2026-04-01' }, 'xlsx', now)).toBe('data-access-log_2026-04-01_2026-05-01.xlsx');
+  });
+});
+
+describe('restricted files', () => {
+  const file = (name: string) => ({ url: `/uploads/${name}`, formats: { thumbnail: { url: `/uploads/thumbnail_${name}` } } });
+
+  it('are every file of a restricted or non-public dataset, and the files of restricted resources', () => {
+    const urls = restrictedFileUrls([
+      { accessLevel: 'restricted', dataCategory: 'public', resources: [{ restricted: false, file: file('a.png') }, { restricted: false, file: null }] },
+      { accessLevel: 'public', dataCategory: 'personal', resources: [{ restricted: null, file: file('b.csv') }] },
+      { accessLevel: 'public', dataCategory: 'public', resources: [{ restricted: true, file: file('c.csv') }, { restricted: false, file: file('d.csv') }] },
+    ]);
+    expect([...urls].sort()).toEqual(['/uploads/a.png', '/uploads/b.csv', '/uploads/c.csv', '/uploads/thumbnail_a.png', '/uploads/thumbnail_b.csv', '/uploads/thumbnail_c.csv']);
+  });
+
+  it('are named by the path the static server reads', () => {
+    expect(servedPath('/uploads/%2e/a.csv')).toBe('/uploads/a.csv');
+    expect(servedPath('/uploads//x/../a.csv')).toBe('/uploads/a.csv');
+    expect(servedPath('/uploads/%E0%B8%81.csv')).toBe('/uploads/ก.csv');
+    expect(servedPath('/uploads/%zz.csv')).toBe('/uploads/%zz.csv');
   });
 });
