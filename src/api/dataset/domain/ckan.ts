@@ -500,7 +500,7 @@ export function parseSort(sort: string): Array<{ field: string; sign: 1 | -1 }> 
     .filter(Boolean)
     .map((part) => {
       const m = /^(\S+)(?:\s+(asc|desc))?$/i.exec(part);
-      if (!m || !SORTABLE[m[1]]) throw new CkanSearchError('sort', 'bad_sort', part);
+      if (!m || !Object.prototype.hasOwnProperty.call(SORTABLE, m[1])) throw new CkanSearchError('sort', 'bad_sort', part);
       return { field: m[1], sign: m[2]?.toLowerCase() === 'desc' ? -1 : 1 };
     });
 }
