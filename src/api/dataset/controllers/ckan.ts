@@ -263,7 +263,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/3/action/help_show?name=: what the action does and takes, from its contract. */
-    async helpShow(ctx: Context) {
+    helpShow(ctx: Context) {
       const { query } = inputOf(ctx, ckanHelpShow);
       const contract = CKAN_CONTRACTS.find((c) => c.path === `/3/action/${query.name}`)!;
       const params = contract.request?.query ? ((jsonSchema(contract.request.query, 'input').properties ?? {}) as Record<string, { description?: string }>) : {};

@@ -206,7 +206,7 @@ function clean(node: GraphNode): GraphNode {
   if (node['@id']) out['@id'] = node['@id'];
   for (const [k, v] of Object.entries(node)) {
     if (k.startsWith('@') || v === undefined) continue;
-    const list = (Array.isArray(v) ? v : [v]).filter((x): x is Value => x !== undefined && typeof x !== 'string').map((x) => ('@type' in x && !('@value' in x) ? clean(x as GraphNode) : x));
+    const list = (Array.isArray(v) ? v : [v]).filter((x): x is Value => x !== undefined && typeof x !== 'string').map((x) => ('@type' in x && !('@value' in x) ? clean(x) : x));
     if (list.length) out[k] = list.length === 1 ? list[0] : list;
   }
   return out;
@@ -219,7 +219,7 @@ export const toJsonLd = (catalog: GraphNode): Record<string, unknown> => ({ '@co
  * Turtle
  * ---------------------------------------------------------------------------------------------- */
 
-const IRI_UNSAFE = /[\u0000-\u0020<>"{}|^`\\]/g;
+const IRI_UNSAFE = /[\p{Cc}\s<>"{}|^`\\]/gu;
 const iri = (s: string) => `<${s.replace(IRI_UNSAFE, (c) => encodeURIComponent(c))}>`;
 const str = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
 /** A prefixed name (dcat:Dataset) as it is; anything else as a full IRI. */
@@ -231,7 +231,7 @@ function term(v: Value, indent: string, later: GraphNode[]): string {
     return str(lit['@value']) + (lit['@language'] ? `@${lit['@language']}` : lit['@type'] ? `^^${name(lit['@type'])}` : '');
   }
   if ('@type' in v) {
-    const node = v as GraphNode;
+    const node = v;
     // A named node is written as a subject of its own; here only its name.
     if (node['@id']) {
       later.push(node);

@@ -26,7 +26,7 @@ const compare = (a: Cell, b: Cell) => (a === b ? 0 : a === null ? -1 : b === nul
 
 export function queryRows(fields: DataField[], rows: Array<Record<string, Cell>>, query: MemoryQuery) {
   const byId = new Map(fields.map((f) => [f.id, f]));
-  let out = rows.map((r, i) => ({ _id: i + 1, ...r }) as Record<string, Cell>);
+  let out: Array<Record<string, Cell>> = rows.map((r, i) => ({ _id: i + 1, ...r }));
   for (const [name, wanted] of Object.entries(query.filters ?? {})) {
     const field = byId.get(name);
     if (!field) throw new TableQueryError('unknown_field', name);

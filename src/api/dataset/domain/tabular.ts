@@ -34,4 +34,4 @@ export const jsonRecords = (fields: DataField[], records: Array<Record<string, C
 export const jsonTail = (total: number) => `],"total":${total}}`;
 
 /** A file name for a download: the resource's name without characters file systems refuse. */
-export const fileName = (name: string, ext: string) => `${name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 120) || 'data'}.${ext}`;
+export const fileName = (name: string, ext: string) => `${name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim().slice(0, 120) || 'data'}.${ext}`;

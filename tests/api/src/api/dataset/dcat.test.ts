@@ -49,7 +49,7 @@ it('serves the catalogue as JSON-LD that expands into dcat:Datasets with titles 
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json/);
   const doc = (await res.json()) as Json;
-  const nodes = (await jsonld.flatten(doc as jsonld.JsonLdDocument, undefined, { documentLoader } as jsonld.Options.Flatten)) as unknown as Json[];
+  const nodes = (await jsonld.flatten(doc, undefined, { documentLoader } as jsonld.Options.Flatten)) as unknown as Json[];
   const ofType = (t: string) => nodes.filter((n) => (n['@type'] ?? []).includes(t));
 
   const [catalog] = ofType(`${DCAT}Catalog`);

@@ -48,7 +48,7 @@ const catalog = toDcatCatalog([population, budget], BASE, { nameTh: 'เทศ�
 describe('the DCAT-AP catalogue', () => {
   it('expands with a JSON-LD processor into a catalog of dcat:Datasets with titles and distributions', async () => {
     // Flattened without a context: every node expanded, in one list.
-    const nodes = (await jsonld.flatten(toJsonLd(catalog) as jsonld.JsonLdDocument, undefined, { documentLoader } as jsonld.Options.Flatten)) as unknown as Json[];
+    const nodes = (await jsonld.flatten(toJsonLd(catalog), undefined, { documentLoader } as jsonld.Options.Flatten)) as unknown as Json[];
     const byType = (t: string) => nodes.filter((n) => (n['@type'] ?? []).includes(t));
     expect(byType(`${DCAT}Catalog`)).toHaveLength(1);
     const datasets = byType(`${DCAT}Dataset`);
@@ -77,7 +77,7 @@ describe('the DCAT-AP catalogue', () => {
     expect(turtle).toMatch(/^@prefix dcat: <http:\/\/www\.w3\.org\/ns\/dcat#> \.$/m);
     expect(turtle).toContain('a dcat:Catalog');
     const fromTurtle = turtleToNTriples(turtle);
-    const nquads = (await jsonld.toRDF(toJsonLd(catalog) as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader } as jsonld.Options.ToRdf)) as unknown as string;
+    const nquads = (await jsonld.toRDF(toJsonLd(catalog), { format: 'application/n-quads', documentLoader } as jsonld.Options.ToRdf)) as unknown as string;
     const blankless = (lines: string[]) => lines.map((l) => l.replace(/_:\w+/g, '_:b')).sort();
     expect(blankless(fromTurtle)).toEqual(blankless(nquads.trim().split('\n')));
     expect(fromTurtle.length).toBeGreaterThan(60);
