@@ -197,13 +197,17 @@ function posted<Q extends z.core.$ZodType>(name: string, summary: string, body: 
   } satisfies RouteContract;
 }
 
-export const ckanStatusShow = action('status_show', 'the site and the CKAN version whose API this follows', z.object({ locale }), z.looseObject({ ckan_version: z.string(), site_url: z.string(), site_title: z.string(), site_description: z.string(), locale_default: z.string(), extensions: z.array(z.string()) }));
+/** An action both ways: GET with query parameters, POST with the same parameters as JSON. */
+const actions = <Q extends z.core.$ZodType>(name: string, summary: string, params: Q, result: z.core.$ZodType, options: ActionOptions = {}) =>
+  [action(name, summary, params, result, options), posted(name, summary, params, result, options)] as const;
+
+export const [ckanStatusShow, ckanStatusShowPost] = actions('status_show', 'the site and the CKAN version whose API this follows', z.object({ locale }), z.looseObject({ ckan_version: z.string(), site_url: z.string(), site_title: z.string(), site_description: z.string(), locale_default: z.string(), extensions: z.array(z.string()) }));
 
 const paging = { limit: count(1000, 1000, 'At most this many (default 1000)'), offset: count(0, 1_000_000, 'Skip this many') };
 
-export const ckanPackageList = action('package_list', 'the names of every published dataset one may read, by name', z.object({ locale, ...paging }), z.array(z.string()));
+export const [ckanPackageList, ckanPackageListPost] = actions('package_list', 'the names of every published dataset one may read, by name', z.object({ locale, ...paging }), z.array(z.string()));
 
-export const ckanPackageShow = action('package_show', 'one dataset with its resources and its Thai Government Data Catalog fields', z.object({ locale, id: id('The dataset: its name (slug) or id') }), CkanPackage, { notFound: 'No published dataset one may read has this name or id' });
+export const [ckanPackageShow, ckanPackageShowPost] = actions('package_show', 'one dataset with its resources and its Thai Government Data Catalog fields', z.object({ locale, id: id('The dataset: its name (slug) or id') }), CkanPackage, { notFound: 'No published dataset one may read has this name or id' });
 
 const searchParams = z.object({
   locale,
@@ -224,30 +228,29 @@ const searchParams = z.object({
   include_private: flag('Accepted and ignored: only published datasets one may read are ever listed'),
 });
 const searchResult = z.object({ count: z.int(), sort: z.string(), results: z.array(CkanPackage), facets: Facets, search_facets: SearchFacets });
-export const ckanPackageSearch = action('package_search', 'search the published datasets one may read', searchParams, searchResult);
-export const ckanPackageSearchPost = posted('package_search', 'search the published datasets one may read', searchParams, searchResult);
+export const [ckanPackageSearch, ckanPackageSearchPost] = actions('package_search', 'search the published datasets one may read', searchParams, searchResult);
 
 const listParams = z.object({
   locale,
   all_fields: flag('Whole records instead of names'),
   ...paging,
 });
-export const ckanOrganizationList = action('organization_list', 'the publishing departments of the published datasets one may read', listParams, z.union([z.array(z.string()), z.array(OrganizationCount)]));
-export const ckanOrganizationShow = action(
+export const [ckanOrganizationList, ckanOrganizationListPost] = actions('organization_list', 'the publishing departments of the published datasets one may read', listParams, z.union([z.array(z.string()), z.array(OrganizationCount)]));
+export const [ckanOrganizationShow, ckanOrganizationShowPost] = actions(
   'organization_show',
   'one publishing department',
   z.object({ locale, id: id('The organization: its name or id'), include_datasets: flag('Include its datasets (at most 1000)') }),
   OrganizationCount.extend({ packages: z.array(CkanPackage).optional() }),
   { notFound: 'No department of a published dataset one may read has this name' }
 );
-export const ckanGroupList = action('group_list', 'the dataset categories', listParams, z.union([z.array(z.string()), z.array(GroupCount)]));
-export const ckanTagList = action(
+export const [ckanGroupList, ckanGroupListPost] = actions('group_list', 'the dataset categories', listParams, z.union([z.array(z.string()), z.array(GroupCount)]));
+export const [ckanTagList, ckanTagListPost] = actions(
   'tag_list',
   'the tags of the published datasets one may read',
   z.object({ locale, query: z.string().max(100).optional().meta({ description: 'Only tags containing these letters' }), all_fields: flag('Whole tag records instead of names') }),
   z.union([z.array(z.string()), z.array(Tag)])
 );
-export const ckanResourceShow = action('resource_show', 'one resource', z.object({ locale, id: id('The resource id') }), CkanResource, { notFound: 'No resource of a published dataset one may read has this id' });
+export const [ckanResourceShow, ckanResourceShowPost] = actions('resource_show', 'one resource', z.object({ locale, id: id('The resource id') }), CkanResource, { notFound: 'No resource of a published dataset one may read has this id' });
 
 const filterValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 const datastoreParams = z.object({
@@ -271,14 +274,13 @@ const datastoreResult = z.looseObject({
   _links: z.object({ start: z.string(), next: z.string() }),
 });
 const TABLE_NOT_FOUND = 'No such resource, or it has no table to search (not a table, or its file could not be loaded)';
-export const ckanDatastoreSearch = action('datastore_search', 'search a table resource’s rows', datastoreParams, datastoreResult, {
+export const [ckanDatastoreSearch, ckanDatastoreSearchPost] = actions('datastore_search', 'search a table resource’s rows', datastoreParams, datastoreResult, {
   notFound: TABLE_NOT_FOUND,
   description: 'A table file answers 409 while it is still loading; unknown fields in filters or sort are a Validation Error naming them.',
 });
-export const ckanDatastoreSearchPost = posted('datastore_search', 'search a table resource’s rows', datastoreParams, datastoreResult, { notFound: TABLE_NOT_FOUND });
 
 export const ACTIONS = ['status_show', 'package_list', 'package_show', 'package_search', 'organization_list', 'organization_show', 'group_list', 'tag_list', 'resource_show', 'datastore_search', 'help_show'] as const;
-export const ckanHelpShow = action('help_show', 'the documentation of an action', z.object({ locale, name: z.enum(ACTIONS).meta({ description: 'The action', examples: ['package_search'] }) }), z.string());
+export const [ckanHelpShow, ckanHelpShowPost] = actions('help_show', 'the documentation of an action', z.object({ locale, name: z.enum(ACTIONS).meta({ description: 'The action', examples: ['package_search'] }) }), z.string());
 
 /** Every CKAN action contract, for help_show. */
 export const CKAN_CONTRACTS: RouteContract[] = [

@@ -1,20 +1,18 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
-import { inputOf, jsonSchema } from '../../../http/contract';
+import { inputOf, jsonSchema, type RouteContract } from '../../../http/contract';
 import { languageOf } from '../../../http/messages';
 import { publicUrl } from '../../../public-url';
 import {
   CKAN_CONTRACTS,
   ckanDatastoreSearch,
-  ckanDatastoreSearchPost,
   ckanGroupList,
   ckanHelpShow,
   ckanOrganizationList,
   ckanOrganizationShow,
   ckanPackageList,
   ckanPackageSearch,
-  ckanPackageSearchPost,
   ckanPackageShow,
   ckanResourceShow,
   ckanTagList,
@@ -31,8 +29,14 @@ import type { PartnersService } from '../services/partners';
 /** The CKAN version whose Action API these answers follow. */
 const CKAN_VERSION = '2.10.4';
 
-type SearchInput = z.output<typeof ckanPackageSearch.request.query>;
-type DatastoreInput = z.output<typeof ckanDatastoreSearch.request.query>;
+/**
+ * An action's parameters as its contract validated them: from the query of a GET, or the JSON body
+ * of a POST (both routes of an action share one schema, so one handler serves both).
+ */
+function paramsOf<Q extends z.core.$ZodType>(ctx: Context, contract: RouteContract & { request: { query: Q } }): z.output<Q> {
+  const input = inputOf(ctx, contract) as { query?: unknown; body?: unknown };
+  return (input.query ?? input.body) as z.output<Q>;
+}
 
 /**
  * Thin: each action's contract validated its parameters (a bad one answers CKAN's 409); read the
@@ -73,7 +77,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const page = <T>(items: T[], offset: number, limit: number) => items.slice(offset, offset + limit);
 
-  async function search(ctx: Context, params: SearchInput) {
+  async function packageSearch(ctx: Context) {
+    const params = paramsOf(ctx, ckanPackageSearch);
     const { viewer, datasets } = await readable(ctx);
     const t = datasetText(languageOf(ctx));
     try {
@@ -97,7 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function datastoreSearch(ctx: Context, params: DatastoreInput) {
+  async function datastoreSearch(ctx: Context) {
+    const params = paramsOf(ctx, ckanDatastoreSearch);
     const viewer = await partners().viewerOf(ctx);
     const t = datasetText(languageOf(ctx));
     const found = await catalogue().resource(params.resource_id, viewer);
@@ -150,7 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** GET /api/3/action/status_show */
+    /** /api/3/action/status_show */
     async statusShow(ctx: Context) {
       const town = await openData().town();
       const t = datasetText('th');
@@ -172,18 +178,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** GET /api/3/action/package_list: names, in name order. */
+    /** /api/3/action/package_list: names, in name order. */
     async packageList(ctx: Context) {
-      const { query } = inputOf(ctx, ckanPackageList);
+      const query = paramsOf(ctx, ckanPackageList);
       const { viewer, datasets } = await readable(ctx);
       const listed = page([...datasets].sort((a, b) => a.slug.localeCompare(b.slug)), query.offset, query.limit);
       await logReads(ctx, viewer, 'package_list', listed);
       ok(ctx, 'package_list', listed.map((d) => d.slug), viewer);
     },
 
-    /** GET /api/3/action/package_show?id= (name or id) */
+    /** /api/3/action/package_show?id= (name or id) */
     async packageShow(ctx: Context) {
-      const { query } = inputOf(ctx, ckanPackageShow);
+      const query = paramsOf(ctx, ckanPackageShow);
       const viewer = await partners().viewerOf(ctx);
       const dataset = await catalogue().get(query.id, viewer);
       if (!dataset) return notFound(ctx, 'package_show');
@@ -192,27 +198,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ok(ctx, 'package_show', pkg, viewer);
     },
 
-    /** GET /api/3/action/package_search */
-    async packageSearch(ctx: Context) {
-      await search(ctx, inputOf(ctx, ckanPackageSearch).query);
-    },
+    /** /api/3/action/package_search */
+    packageSearch,
 
-    /** POST /api/3/action/package_search (JSON body) */
-    async packageSearchPost(ctx: Context) {
-      await search(ctx, inputOf(ctx, ckanPackageSearchPost).body);
-    },
-
-    /** GET /api/3/action/organization_list: the publishing departments. */
+    /** /api/3/action/organization_list: the publishing departments. */
     async organizationList(ctx: Context) {
-      const { query } = inputOf(ctx, ckanOrganizationList);
+      const query = paramsOf(ctx, ckanOrganizationList);
       const { viewer, datasets } = await readable(ctx);
       const all = page(organizationsOf(await packagesOf(datasets)), query.offset, query.limit);
       ok(ctx, 'organization_list', query.all_fields ? all : all.map((o) => o.name), viewer);
     },
 
-    /** GET /api/3/action/organization_show?id= */
+    /** /api/3/action/organization_show?id= */
     async organizationShow(ctx: Context) {
-      const { query } = inputOf(ctx, ckanOrganizationShow);
+      const query = paramsOf(ctx, ckanOrganizationShow);
       const { viewer, datasets } = await readable(ctx);
       const packages = await packagesOf(datasets);
       const org = organizationsOf(packages).find((o) => o.name === query.id || o.id === query.id);
@@ -224,25 +223,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ok(ctx, 'organization_show', { ...org, packages: own }, viewer);
     },
 
-    /** GET /api/3/action/group_list: every category, with its dataset count. */
+    /** /api/3/action/group_list: every category, with its dataset count. */
     async groupList(ctx: Context) {
-      const { query } = inputOf(ctx, ckanGroupList);
+      const query = paramsOf(ctx, ckanGroupList);
       const { viewer, datasets } = await readable(ctx);
       const all = page(groupsOf(await packagesOf(datasets)), query.offset, query.limit);
       ok(ctx, 'group_list', query.all_fields ? all : all.map((g) => g.name), viewer);
     },
 
-    /** GET /api/3/action/tag_list */
+    /** /api/3/action/tag_list */
     async tagList(ctx: Context) {
-      const { query } = inputOf(ctx, ckanTagList);
+      const query = paramsOf(ctx, ckanTagList);
       const { viewer, datasets } = await readable(ctx);
       const names = tagNames(await packagesOf(datasets), query.query);
       ok(ctx, 'tag_list', query.all_fields ? names.map(toCkanTag) : names, viewer);
     },
 
-    /** GET /api/3/action/resource_show?id= */
+    /** /api/3/action/resource_show?id= */
     async resourceShow(ctx: Context) {
-      const { query } = inputOf(ctx, ckanResourceShow);
+      const query = paramsOf(ctx, ckanResourceShow);
       const viewer = await partners().viewerOf(ctx);
       const found = await catalogue().resource(query.id, viewer);
       if (!found) return notFound(ctx, 'resource_show');
@@ -252,19 +251,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ok(ctx, 'resource_show', toCkanResource(found.resource, found.dataset, position, base(), { datastoreActive: active }), viewer);
     },
 
-    /** GET /api/3/action/datastore_search */
-    async datastoreSearch(ctx: Context) {
-      await datastoreSearch(ctx, inputOf(ctx, ckanDatastoreSearch).query);
-    },
+    /** /api/3/action/datastore_search */
+    datastoreSearch,
 
-    /** POST /api/3/action/datastore_search (JSON body) */
-    async datastoreSearchPost(ctx: Context) {
-      await datastoreSearch(ctx, inputOf(ctx, ckanDatastoreSearchPost).body);
-    },
-
-    /** GET /api/3/action/help_show?name=: what the action does and takes, from its contract. */
+    /** /api/3/action/help_show?name=: what the action does and takes, from its contract. */
     helpShow(ctx: Context) {
-      const { query } = inputOf(ctx, ckanHelpShow);
+      const query = paramsOf(ctx, ckanHelpShow);
       const contract = CKAN_CONTRACTS.find((c) => c.path === `/3/action/${query.name}`)!;
       const params = contract.request?.query ? ((jsonSchema(contract.request.query, 'input').properties ?? {}) as Record<string, { description?: string }>) : {};
       const lines = Object.entries(params)

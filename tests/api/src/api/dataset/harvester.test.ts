@@ -130,6 +130,9 @@ describe('a CKAN harvester', () => {
     const byId = await ckan('package_show', { id: ids.population });
     expect(byName.status).toBe(200);
     expect(byId.body.result).toEqual(byName.body.result);
+    // As ckanapi asks: POSTed JSON.
+    expect((await post('package_show', { id: 'population-by-village' })).body.result).toEqual(byName.body.result);
+    expect(await post('package_show', { id: 'nope' })).toMatchObject({ status: 404, body: { success: false, error: { __type: 'Not Found Error' } } });
     const p = byName.body.result;
     expect(p).toMatchObject({
       id: ids.population,

@@ -37,15 +37,10 @@ async function openDataset() {
   await dataStoreSettled(app.strapi, 1);
   const pkg = (await request(app.url).get('/api/3/action/package_show?id=conformance-table').expect(200)).body.result as Json;
   const resource = String(pkg.resources[0].id);
-  Object.assign(learnt, {
-    'ckanPackageShow.id': pkg.name,
-    'datasetVersions.id': pkg.name,
-    'ckanOrganizationShow.id': pkg.organization.name,
-    'ckanResourceShow.id': resource,
-    'ckanDatastoreSearch.resource_id': resource,
-    'ckanDatastoreSearchPost.resource_id': resource,
-    resourceId: resource,
-  });
+  const named = { 'ckanPackageShow.id': pkg.name, 'ckanOrganizationShow.id': pkg.organization.name, 'ckanResourceShow.id': resource, 'ckanDatastoreSearch.resource_id': resource };
+  // Each CKAN action by GET (query) and by POST (the same parameters as JSON).
+  for (const [key, value] of Object.entries(named)) learnt[key] = learnt[key.replace('.', 'Post.')] = String(value);
+  Object.assign(learnt, { 'datasetVersions.id': pkg.name, resourceId: resource });
 }
 
 afterAll(async () => {
