@@ -1,7 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { parseCsv, writeXlsx } from '../../plugins/spreadsheet-import/server/src/public';
 
 /**
@@ -32,6 +32,11 @@ interface SeedFile {
   datasets: DatasetSeed[];
 }
 
+/** The part of Strapi's upload service used here (typed `any` by Strapi). */
+interface UploadService {
+  upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<Array<{ id: number }>>;
+}
+
 const MIME: Record<string, string> = {
   '.csv': 'text/csv',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -51,7 +56,7 @@ async function upload(strapi: Core.Strapi, dir: string, r: ResourceSeed): Promis
   try {
     const [file] = (await strapi
       .plugin('upload')
-      .service('upload')
+      .service<UploadService>('upload')
       .upload({ data: {}, files: { filepath, originalFilename: name, mimetype: MIME[path.extname(name)] ?? 'application/octet-stream', size: bytes.length } })) as Array<{ id: number }>;
     return file.id;
   } finally {
@@ -81,7 +86,7 @@ export async function seedDatasets(strapi: Core.Strapi, seedDir: string): Promis
       resourceData.push({ ...rest, ...(file ? { file: await upload(strapi, path.join(seedDir, 'datasets'), r) } : {}) });
     }
     const doc = await docs.create({
-      data: { ...fields, resources: resourceData, partners: (sharedWith ?? []).map((name) => agencyIds.get(name)).filter(Boolean) } as never,
+      data: { ...fields, resources: resourceData, partners: (sharedWith ?? []).map((name) => agencyIds.get(name)).filter(Boolean) } as Modules.Documents.Params.Data.Input<'api::dataset.dataset'>,
     });
     await docs.publish({ documentId: doc.documentId });
     created += 1;
