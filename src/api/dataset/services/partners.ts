@@ -9,7 +9,7 @@ import type { TokenDays } from '../staff-permissions';
 
 /** One read to record in the access log: what was read, by which call. */
 export interface AccessRead {
-  /** The dataset's slug (CKAN's name). */
+  /** The dataset's slug (CKAN's name) or documentId (CKAN's id); the log shows its slug. */
   dataset: string;
   /** The resource's key (CKAN's resource id), when one resource was read. */
   resource?: string | null;
@@ -85,6 +85,19 @@ interface Known {
   until: number;
 }
 
+/**
+ * A 401 in Strapi's error envelope that keeps its message and `details.code`. Not an
+ * `errors.UnauthorizedError`: Strapi's authorize step wraps every route's handler and replaces any
+ * UnauthorizedError thrown below it by a bare "Unauthorized" with no details. An HTTP error (what
+ * `ctx.throw(401)` makes, of the http-errors copy Strapi's error middleware knows) passes through as is.
+ */
+export function unauthorized(message: string, code: string): Error & { status: number; details: { code: string } } {
+  const error = Object.assign(new Error(message), { status: 401, statusCode: 401, expose: true, details: { code } });
+  Object.setPrototypeOf(error, errors.HttpError.prototype);
+  error.name = 'UnauthorizedError';
+  return error;
+}
+
 const cut = (text: string | null | undefined, max: number) => (text ? text.slice(0, max) : undefined);
 
 /**
@@ -104,7 +117,7 @@ const partners = ({ strapi }: { strapi: Core.Strapi }) => {
   // Keyed by the key's hash: the keys themselves are never kept.
   const known = new Map<string, Known>();
 
-  const refuse = (language: Language) => new errors.UnauthorizedError(fieldMessage('invalid_token', language), { code: 'invalid_token' });
+  const refuse = (language: Language) => unauthorized(fieldMessage('invalid_token', language), 'invalid_token');
 
   /** The partner a key belongs to, or null: a valid, unexpired token that only reads, named by an active agency. */
   async function lookUp(hashed: string): Promise<Known | null> {
@@ -171,19 +184,18 @@ const partners = ({ strapi }: { strapi: Core.Strapi }) => {
     async logAccess(ctx: Context, viewer: Viewer, read: AccessRead): Promise<void> {
       if (viewer.kind !== 'partner') return;
       keepPrivate(ctx);
-      let restricted = read.restricted;
-      if (restricted === undefined) {
-        const dataset = await catalogue().get(read.dataset, viewer);
-        // A dataset that cannot be found again is logged: better a line too many than one missing.
-        restricted = !dataset || isRestrictedRead(dataset, read.resource ? dataset.resources.find((r) => r.key === read.resource) : null);
-      }
+      // Found again by slug or id (callers name it either way): the log shows the slug staff know.
+      const dataset = await catalogue().get(read.dataset, viewer);
+      const resource = dataset && read.resource ? dataset.resources.find((r) => r.key === read.resource) : null;
+      // A dataset that cannot be found again is logged: better a line too many than one missing.
+      const restricted = read.restricted ?? (!dataset || isRestrictedRead(dataset, resource));
       if (!restricted) return;
       await strapi.documents(ACCESS).create({
         data: {
           at: new Date().toISOString(),
           agency: viewer.agencyId,
           tokenName: cut(viewer.tokenName, 100),
-          dataset: cut(read.dataset, 100),
+          dataset: cut(dataset?.slug ?? read.dataset, 100),
           resource: cut(read.resource, 36),
           action: cut(read.action, 40),
           path: cut(ctx.originalUrl, 500),

@@ -149,6 +149,7 @@ describe('who a request comes from', () => {
   it('refuses an expired token, a token of an inactive agency, a token no agency owns and one that writes', async () => {
     const lapsed = await createAgency('องค์การบริหารส่วนตำบลทดสอบ');
     const { accessKey } = await partners().issueToken(lapsed.id, 30);
+    keys.lapsed = accessKey;
     // As if 30 days had passed.
     await app.strapi.db.query('admin::api-token').update({ where: { name: (await agencyRow(lapsed.id)).apiTokenName }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await rejection(partners().viewerOf(fakeContext({ authorization: `Bearer ${accessKey}` }).ctx))).toMatchObject({ details: { code: 'invalid_token' } });
@@ -333,6 +334,93 @@ describe('staff', () => {
 });
 
 /** The answer's bytes as they came (supertest parses only JSON and text by itself). */
+describe('the open-data API', () => {
+  const as = (key?: string) => (key ? { Authorization: `Bearer ${key}` } : {});
+  const ckan = (action: string, query: Record<string, string> = {}, key?: string) => request(app.url).get(`/api/3/action/${action}`).query(query).set(as(key));
+  const logged = () => app.strapi.db.query('api::dataset.dataset-access').count();
+
+  it('shows restricted data to no one without a token: not in lists, searches, DCAT or the sitemap, and 404 when asked for', async () => {
+    const before = await logged();
+    expect((await ckan('package_list').expect(200)).body.result).toEqual(['budget-and-health']);
+    const search = (await ckan('package_search', { q: 'ครัวเรือน' }).expect(200)).body.result as { count: number };
+    expect(search.count).toBe(0);
+    expect((await ckan('package_search').expect(200)).body.result.results.map((p: { name: string }) => p.name)).toEqual(['budget-and-health']);
+    const shown = (await ckan('package_show', { id: 'budget-and-health' }).expect(200)).body.result as { resources: Array<{ id: string }> };
+    expect(shown.resources.map((r) => r.id)).toEqual([openResource]);
+    await ckan('package_show', { id: 'poor-households' }).expect(404);
+    await ckan('package_show', { id: restrictedId }).expect(404);
+    await ckan('resource_show', { id: sharedResource }).expect(404);
+    await ckan('datastore_search', { resource_id: restrictedResource }).expect(404);
+    await ckan('datastore_search', { resource_id: sharedResource }).expect(404);
+    for (const key of [restrictedResource, sharedResource]) {
+      await request(app.url).get(`/api/open-data/resources/${key}/download`).expect(404);
+      await request(app.url).get(`/api/open-data/resources/${key}/data.csv`).expect(404);
+    }
+    await request(app.url).get(`/api/open-data/resources/${openResource}/download`).expect(200);
+    const catalog = (await request(app.url).get('/api/open-data/catalog.jsonld').buffer(true).parse(binary).expect(200)).body as Buffer;
+    for (const secret of ['poor-households', restrictedId, restrictedResource, sharedResource, 'ครัวเรือนยากจน']) expect(catalog.toString('utf8')).not.toContain(secret);
+    expect(catalog.toString('utf8')).toContain('budget-and-health');
+    const sitemap = (await request(app.url).get('/sitemap.xml').buffer(true).parse(binary).expect(200)).body as Buffer;
+    expect(sitemap.toString('utf8')).not.toContain('poor-households');
+    expect(await logged()).toBe(before);
+  });
+
+  it("reads it with the agency's token, privately, and logs each read", async () => {
+    const before = await logged();
+    const list = await ckan('package_list', {}, keys.district).expect(200);
+    expect(list.body.result).toEqual(['budget-and-health', 'poor-households']);
+    expect(list.headers['cache-control']).toBe('private, no-store');
+    const show = await ckan('package_show', { id: 'poor-households' }, keys.district).expect(200);
+    expect(show.body.result).toMatchObject({ name: 'poor-households', resources: [{ id: restrictedResource }] });
+    expect(show.headers['cache-control']).toBe('private, no-store');
+    expect(show.headers.etag).toBeUndefined();
+    const both = (await ckan('package_show', { id: 'budget-and-health' }, keys.district).expect(200)).body.result as { resources: Array<{ id: string }> };
+    expect(both.resources.map((r) => r.id)).toEqual([openResource, sharedResource]);
+    const rows = await ckan('datastore_search', { resource_id: restrictedResource }, keys.district).expect(200);
+    expect(rows.body.result).toMatchObject({ total: 2, records: [{ หมู่ที่: 1, ครัวเรือน: 120 }, { หมู่ที่: 2, ครัวเรือน: 98 }] });
+    const file = await request(app.url).get(`/api/open-data/resources/${restrictedResource}/download`).set(as(keys.district)).buffer(true).parse(binary).expect(200);
+    expect((file.body as Buffer).toString('utf8')).toContain('1,120');
+    expect(file.headers['cache-control']).toBe('private, no-store');
+    await request(app.url).get(`/api/open-data/resources/${sharedResource}/data.csv`).set(as(keys.district)).expect(200);
+    // Public data read with the token: not logged.
+    await ckan('datastore_search', { resource_id: openResource }, keys.district).expect(200);
+
+    const reads = (await app.strapi.db.query('api::dataset.dataset-access').findMany({ where: { id: { $gt: 0 } }, orderBy: [{ id: 'asc' }], offset: before })) as Array<{ dataset: string; resource: string | null; action: string; path: string }>;
+    expect(reads.map((r) => [r.action, r.dataset, r.resource])).toEqual([
+      ['package_list', 'poor-households', null],
+      ['package_show', 'poor-households', null],
+      ['datastore_search', 'poor-households', restrictedResource],
+      ['download', 'poor-households', restrictedResource],
+      ['download.csv', 'budget-and-health', sharedResource],
+    ]);
+    expect(reads[2].path).toBe(`/api/3/action/datastore_search?resource_id=${restrictedResource}`);
+
+    // Staff find each read in the log and its export.
+    const page = await request(app.url).get(`/data-sharing/accesses?agency=${agencies.district.id}&pageSize=100`).set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(page.body.results.slice(0, 5).map((e: { action: string }) => e.action)).toEqual(['download.csv', 'download', 'datastore_search', 'package_show', 'package_list']);
+    const csv = ((await request(app.url).get(`/data-sharing/accesses/export.csv?agency=${agencies.district.id}`).set('Authorization', `Bearer ${admin}`).buffer(true).parse(binary).expect(200)).body as Buffer).toString('utf8');
+    for (const r of reads) expect(csv).toContain(`${r.dataset},${r.resource ?? ''},${r.action},`);
+  });
+
+  it("refuses another agency's token (404, as if there were nothing) and an expired or made-up one (401)", async () => {
+    const before = await logged();
+    expect((await ckan('package_list', {}, keys.health).expect(200)).body.result).toEqual(['budget-and-health']);
+    await ckan('package_show', { id: 'poor-households' }, keys.health).expect(404);
+    await ckan('datastore_search', { resource_id: restrictedResource }, keys.health).expect(404);
+    await ckan('resource_show', { id: sharedResource }, keys.health).expect(404);
+    await request(app.url).get(`/api/open-data/resources/${restrictedResource}/download`).set(as(keys.health)).expect(404);
+    expect(((await ckan('package_show', { id: 'budget-and-health' }, keys.health).expect(200)).body.result as { resources: Array<{ id: string }> }).resources.map((r) => r.id)).toEqual([openResource]);
+    for (const key of [keys.lapsed, 'f'.repeat(256)]) {
+      const refused = await ckan('package_show', { id: 'poor-households' }, key).set('Accept-Language', 'en').expect(401);
+      expect(refused.body.error).toMatchObject({ status: 401, name: 'UnauthorizedError', details: { code: 'invalid_token' } });
+      expect(JSON.stringify(refused.body)).toMatch(/invalid, expired/);
+      await ckan('package_list', {}, key).expect(401);
+      await request(app.url).get(`/api/open-data/resources/${restrictedResource}/download`).set(as(key)).expect(401);
+    }
+    expect(await logged()).toBe(before);
+  });
+});
+
 function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
