@@ -93,7 +93,7 @@ interface Known {
  */
 export function unauthorized(message: string, code: string): Error & { status: number; details: { code: string } } {
   const error = Object.assign(new Error(message), { status: 401, statusCode: 401, expose: true, details: { code } });
-  Object.setPrototypeOf(error, errors.HttpError.prototype);
+  Object.setPrototypeOf(error, (errors.HttpError as { prototype: object }).prototype);
   error.name = 'UnauthorizedError';
   return error;
 }
