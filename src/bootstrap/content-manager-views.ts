@@ -26,6 +26,8 @@ const HIDDEN_IN_EDIT: Record<string, string[]> = {
   'api::page.page': ['previousSlugs'],
   'api::tax-bill.tax-bill': ['installments', 'sourceHash', 'billKey'],
   'dataset.resource': ['key'],
+  // What a version published, as the system wrote it: read through the API and the website, not as raw JSON.
+  'api::dataset.dataset-version': ['snapshot', 'datasetDocumentId'],
 };
 
 /** What names a record where another one links to it, and in its edit view's header: Thai words, not codes. */

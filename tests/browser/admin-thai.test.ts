@@ -24,6 +24,8 @@ const ALLOWED = new Set(
     'Bill', 'Payment',
     // Written into Strapi 5.54's code, not its messages (the status of an admin user in Settings → Users).
     'Active', 'Inactive',
+    // Licences and formats by their codes, as data catalogues write them.
+    'CC', 'BY', 'SA', 'ODbL', 'GeoJSON',
     // Keys of the keyboard, as printed on them.
     'Command', 'Control', 'Ctrl', 'Shift', 'Enter', 'Esc', 'Tab',
   ].map((w) => w.toLowerCase())

@@ -159,12 +159,16 @@ const Record_ = z.record(z.string(), z.union([z.string(), z.number(), z.null()])
 
 const pascal = (name: string) => name.replace(/(^|_)(\w)/g, (_m, _s, c: string) => c.toUpperCase());
 
+/** A partner agency's reads carry its token; a token that is not one (unknown, expired, revoked) is refused. */
+const BAD_TOKEN = { description: "An Authorization header whose token is no partner agency's valid token (details.code invalid_token)" };
+
 type ActionOptions = { notFound?: string; description?: string };
 
 function responsesOf(result: z.core.$ZodType, options: ActionOptions): Record<number, ResponseSpec> {
   const responses: Record<number, ResponseSpec> = { 200: { description: 'Success', schema: envelope(result) } };
   if (options.notFound) responses[404] = { description: options.notFound, schema: CkanError };
   responses[409] = { description: "A parameter is not valid: CKAN's Validation Error, each field with its messages", schema: CkanError };
+  responses[401] = { description: "An Authorization header whose token is no partner agency's valid token: CKAN's Authorization Error (code invalid_token)", schema: CkanError };
   return responses;
 }
 
@@ -324,6 +328,7 @@ export const downloadResource = {
     302: { description: 'An external link: Location is where it is' },
     400: BAD_ID,
     404: NO_RESOURCE,
+    401: BAD_TOKEN,
   },
 } satisfies RouteContract;
 
@@ -339,6 +344,7 @@ const tableDownload = (ext: 'csv' | 'json' | 'xlsx', media: string, summary: str
       200: { description: 'Every row, streamed', media: [media], ...(schema ? { schema } : {}) },
       400: BAD_ID,
       404: { description: 'No such resource, it is not a table (details.code not_tabular), or its file could not be loaded as one (table_failed)' },
+      401: BAD_TOKEN,
       409: { description: 'The file’s table is still loading (details.code table_loading): try again shortly' },
     },
   }) satisfies RouteContract;
@@ -397,5 +403,6 @@ export const datasetVersions = {
     },
     400: { description: 'Not a dataset name' },
     404: { description: 'No published dataset one may read has this name or id' },
+    401: BAD_TOKEN,
   },
 } satisfies RouteContract;

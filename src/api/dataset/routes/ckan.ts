@@ -1,4 +1,5 @@
-import { route } from '../../../http/contract';
+import type { Context, Next } from 'koa';
+import { route, type RouteContract } from '../../../http/contract';
 import {
   ckanDatastoreSearch,
   ckanDatastoreSearchPost,
@@ -22,7 +23,21 @@ import {
   ckanStatusShowPost,
   ckanTagList,
   ckanTagListPost,
+  sendCkan,
 } from '../contracts';
+
+/** A refused partner token answers in CKAN's envelope too, as CKAN's own `Authorization Error`. */
+const ckanAuthorization = (action: string) => async (ctx: Context, next: Next) => {
+  try {
+    await next();
+  } catch (err) {
+    const e = err as { status?: number; message?: string; details?: { code?: string } };
+    if (e.status !== 401) throw err;
+    sendCkan(ctx, action, 401, { error: { __type: 'Authorization Error', message: e.message ?? '', code: e.details?.code ?? 'invalid_token' } });
+  }
+};
+
+const ckan = (contract: RouteContract, handler: string) => route(contract, handler, { middlewares: [ckanAuthorization(contract.path.split('/').pop() ?? '')] });
 
 /**
  * CKAN's Action API (a read-only subset) at /api/3/action/, for harvesters and CKAN clients: each
@@ -30,27 +45,27 @@ import {
  */
 export default {
   routes: [
-    route(ckanStatusShow, 'ckan.statusShow'),
-    route(ckanStatusShowPost, 'ckan.statusShow'),
-    route(ckanPackageList, 'ckan.packageList'),
-    route(ckanPackageListPost, 'ckan.packageList'),
-    route(ckanPackageShow, 'ckan.packageShow'),
-    route(ckanPackageShowPost, 'ckan.packageShow'),
-    route(ckanPackageSearch, 'ckan.packageSearch'),
-    route(ckanPackageSearchPost, 'ckan.packageSearch'),
-    route(ckanOrganizationList, 'ckan.organizationList'),
-    route(ckanOrganizationListPost, 'ckan.organizationList'),
-    route(ckanOrganizationShow, 'ckan.organizationShow'),
-    route(ckanOrganizationShowPost, 'ckan.organizationShow'),
-    route(ckanGroupList, 'ckan.groupList'),
-    route(ckanGroupListPost, 'ckan.groupList'),
-    route(ckanTagList, 'ckan.tagList'),
-    route(ckanTagListPost, 'ckan.tagList'),
-    route(ckanResourceShow, 'ckan.resourceShow'),
-    route(ckanResourceShowPost, 'ckan.resourceShow'),
-    route(ckanDatastoreSearch, 'ckan.datastoreSearch'),
-    route(ckanDatastoreSearchPost, 'ckan.datastoreSearch'),
-    route(ckanHelpShow, 'ckan.helpShow'),
-    route(ckanHelpShowPost, 'ckan.helpShow'),
+    ckan(ckanStatusShow, 'ckan.statusShow'),
+    ckan(ckanStatusShowPost, 'ckan.statusShow'),
+    ckan(ckanPackageList, 'ckan.packageList'),
+    ckan(ckanPackageListPost, 'ckan.packageList'),
+    ckan(ckanPackageShow, 'ckan.packageShow'),
+    ckan(ckanPackageShowPost, 'ckan.packageShow'),
+    ckan(ckanPackageSearch, 'ckan.packageSearch'),
+    ckan(ckanPackageSearchPost, 'ckan.packageSearch'),
+    ckan(ckanOrganizationList, 'ckan.organizationList'),
+    ckan(ckanOrganizationListPost, 'ckan.organizationList'),
+    ckan(ckanOrganizationShow, 'ckan.organizationShow'),
+    ckan(ckanOrganizationShowPost, 'ckan.organizationShow'),
+    ckan(ckanGroupList, 'ckan.groupList'),
+    ckan(ckanGroupListPost, 'ckan.groupList'),
+    ckan(ckanTagList, 'ckan.tagList'),
+    ckan(ckanTagListPost, 'ckan.tagList'),
+    ckan(ckanResourceShow, 'ckan.resourceShow'),
+    ckan(ckanResourceShowPost, 'ckan.resourceShow'),
+    ckan(ckanDatastoreSearch, 'ckan.datastoreSearch'),
+    ckan(ckanDatastoreSearchPost, 'ckan.datastoreSearch'),
+    ckan(ckanHelpShow, 'ckan.helpShow'),
+    ckan(ckanHelpShowPost, 'ckan.helpShow'),
   ],
 };
