@@ -20,7 +20,9 @@ import type { ComplaintService } from './api/complaint/services/complaint';
 import type { OpenApiService } from './api/openapi/services/openapi';
 import { caseEngine } from '../plugins/complaint-workflow/server/src/public';
 import { extendUidGenerator, registerSlugs } from './api/news/slugs';
-import { datasetsIdle, registerDatasets } from './api/dataset/register';
+import { registerDatasets } from './api/dataset/register';
+import type { CatalogueService } from './api/dataset/services/catalogue';
+import { dataStoreAdminRoutes } from './api/dataset/data-store-admin';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let retentionSweep: NodeJS.Timeout | undefined;
@@ -34,6 +36,7 @@ export default {
     // payments to review is an admin route of the tax feature.
     registerImportTargets(strapi);
     strapi.server.routes(taxAdminRoutes);
+    strapi.server.routes(dataStoreAdminRoutes);
     const engine = caseEngine(strapi);
     engine.register(complaintCaseType(strapi));
     engine.register(eServiceCaseType(strapi));
@@ -49,7 +52,7 @@ export default {
     if (photoSweep) clearInterval(photoSweep);
     if (retentionSweep) clearInterval(retentionSweep);
     await stopChatInbox(strapi);
-    await datasetsIdle();
+    await (strapi.service('api::dataset.catalogue') as CatalogueService).idle();
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -6,6 +6,9 @@ import strapiTh from './translations/strapi-th.json';
 import { contentTypeMessages } from '../shared/content-types';
 import taxTh from '../api/tax-bill/admin/translations/th.json';
 import taxEn from '../api/tax-bill/admin/translations/en.json';
+import dataStoreTh from '../api/dataset/admin/data-store/translations/th.json';
+import dataStoreEn from '../api/dataset/admin/data-store/translations/en.json';
+import DataStorePanel from '../api/dataset/admin/data-store/DataStorePanel';
 import { Book, SealCheck, VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { RECONCILE_PERMISSION } from '../api/tax-bill/staff-permissions';
@@ -75,8 +78,8 @@ export default {
     menu: { logo },
     head: { favicon: logo },
     translations: {
-      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh) },
-      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn) },
+      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.dataStore', dataStoreTh) },
+      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.dataStore', dataStoreEn) },
     },
     tutorials: false,
     notifications: { releases: false },
@@ -107,5 +110,7 @@ export default {
   bootstrap(app: StrapiApp) {
     // Runs after the plugins' own hooks: the i18n plugin has added its column by then.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', thaiLocalesColumn);
+    // A dataset's uploaded tables, checked before publishing (src/api/dataset/admin/data-store/).
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([DataStorePanel]);
   },
 };

@@ -11,6 +11,10 @@ interface ViewConfiguration {
   metadatas: Record<string, FieldMeta>;
   layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> } & Record<string, unknown>;
 }
+interface ComponentsService {
+  findConfiguration(component: { uid: string }): Promise<ViewConfiguration>;
+  updateConfiguration(component: { uid: string }, configuration: Omit<ViewConfiguration, 'uid'>): Promise<unknown>;
+}
 interface ContentTypesService {
   findConfiguration(contentType: { uid: string }): Promise<ViewConfiguration>;
   updateConfiguration(contentType: { uid: string }, configuration: Omit<ViewConfiguration, 'uid'>): Promise<unknown>;
@@ -21,6 +25,7 @@ const HIDDEN_IN_EDIT: Record<string, string[]> = {
   'api::news.news-item': ['previousSlugs'],
   'api::page.page': ['previousSlugs'],
   'api::tax-bill.tax-bill': ['installments', 'sourceHash', 'billKey'],
+  'dataset.resource': ['key'],
 };
 
 /** What names a record where another one links to it, and in its edit view's header: Thai words, not codes. */
@@ -31,6 +36,12 @@ const MAIN_FIELD: Record<string, string> = {
   'api::e-form-submission.e-form-submission': 'trackingCode',
   'api::e-form-submission.e-form-submission-event': 'message',
   'api::pole.pole': 'name',
+  'api::dataset.dataset': 'titleTh',
+  'api::dataset.partner-agency': 'name',
+  'api::dataset.dataset-request': 'title',
+  'api::dataset.dataset-version': 'slug',
+  'api::dataset.dataset-access': 'dataset',
+  'dataset.resource': 'name',
   'api::tax-bill.tax-bill': 'billNumber',
   'api::tax-payment.tax-payment': 'bankReference',
 };
@@ -52,6 +63,11 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::e-form-submission.e-form-submission-event': ['id', 'at', 'submission'],
   'api::channel-event.channel-event': ['id', 'eventKey', 'receivedAt', 'attempts'],
   'plugin::users-permissions.user': ['id', 'username', 'email', 'confirmed'],
+  'api::dataset.dataset': ['titleTh', 'publisherDepartment', 'lastUpdatedDate', 'highValue'],
+  'api::dataset.partner-agency': ['name', 'apiTokenName', 'active'],
+  'api::dataset.dataset-request': ['referenceCode', 'title', 'receivedAt'],
+  'api::dataset.dataset-version': ['slug', 'number', 'versionLabel', 'releasedAt'],
+  'api::dataset.dataset-access': ['at', 'agency', 'dataset', 'action'],
 };
 
 /**
@@ -62,12 +78,16 @@ const LIST_COLUMNS: Record<string, string[]> = {
  */
 export async function applyContentManagerViews(strapi: Core.Strapi): Promise<number> {
   const service = strapi.plugin('content-manager').service<ContentTypesService>('content-types');
-  const th = CONTENT_TYPE_LABELS.th.types;
+  const components = strapi.plugin('content-manager').service<ComponentsService>('components');
+  const { types: th, components: thComponents } = CONTENT_TYPE_LABELS.th;
   let changed = 0;
-  for (const [uid, labels] of Object.entries(th)) {
-    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { uid: string; attributes: Record<string, { target?: string }> } | undefined;
+  for (const [uid, labels] of [...Object.entries(th), ...Object.entries(thComponents)]) {
+    const isComponent = !uid.includes('::');
+    const contentType = (isComponent ? strapi.components[uid as keyof typeof strapi.components] : strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) as
+      | { uid: string; attributes: Record<string, { target?: string }> }
+      | undefined;
     if (!contentType) continue;
-    const current = await service.findConfiguration(contentType);
+    const current = await (isComponent ? components : service).findConfiguration(contentType);
     const hidden = HIDDEN_IN_EDIT[uid] ?? [];
     const metadatas: Record<string, FieldMeta> = structuredClone(current.metadatas);
     for (const [field, meta] of Object.entries(metadatas)) {
@@ -94,7 +114,7 @@ export async function applyContentManagerViews(strapi: Core.Strapi): Promise<num
     const settings = mainField ? { ...current.settings, mainField } : current.settings;
     const next = { settings, metadatas, layouts };
     if (JSON.stringify(next) === JSON.stringify({ settings: current.settings, metadatas: current.metadatas, layouts: current.layouts })) continue;
-    await service.updateConfiguration(contentType, next);
+    await (isComponent ? components : service).updateConfiguration(contentType, next);
     changed++;
   }
   return changed;

@@ -53,6 +53,7 @@ export async function createDataset(strapi: Core.Strapi, data: DatasetInput, { p
 /** Waits until every data store table is loaded (or failed): loading runs after the save answers. */
 export async function dataStoreSettled(strapi: Core.Strapi, expected = 1, timeoutMs = 60_000): Promise<TableRecord[]> {
   const until = Date.now() + timeoutMs;
+  await (strapi.service('api::dataset.catalogue') as { idle(): Promise<void> }).idle();
   for (;;) {
     const tables = (await strapi.db.query('api::dataset.datastore-table').findMany({})) as TableRecord[];
     if (tables.length >= expected && tables.every((t) => t.state !== 'loading')) return tables;

@@ -36,7 +36,6 @@ export interface DatasetResource extends Struct.ComponentSchema {
     view: Schema.Attribute.Enumeration<
       [
         'poles_map',
-        'complaints_map',
         'complaints_by_month',
         'complaints_by_category',
         'tax_by_year',

@@ -44,17 +44,6 @@ function fillSlug(data: Data) {
  * CKAN name; after a save, tabular files are loaded into the data store in the background; after a
  * publish, the version is recorded.
  */
-let syncing: Promise<unknown> = Promise.resolve();
-const queued = new Set<string>();
-
-/** Resolves when no data store load is queued or running (shutdown, tests). */
-export async function datasetsIdle(): Promise<void> {
-  for (let last; last !== syncing; ) {
-    last = syncing;
-    await last;
-  }
-}
-
 export function registerDatasets(strapi: Core.Strapi): void {
   const catalogue = () => strapi.service('api::dataset.catalogue') as CatalogueService;
   const versions = () => strapi.service('api::dataset.versions') as VersionsService;
@@ -69,18 +58,7 @@ export function registerDatasets(strapi: Core.Strapi): void {
     const written = result as { documentId?: string; entries?: Array<{ documentId?: string }> } | null;
     const documentId = params.documentId ?? written?.documentId ?? written?.entries?.[0]?.documentId;
     if (['create', 'update', 'publish', 'delete', 'unpublish', 'discardDraft'].includes(ctx.action)) {
-      // After the answer (a 100,000-row file must not hold up the officer's save), one load at a time.
-      const target = ctx.action === 'delete' ? '*' : (documentId ?? '*');
-      if (!queued.has(target)) {
-        queued.add(target);
-        syncing = syncing
-          .then(() => new Promise((r) => setImmediate(r)))
-          .then(() => {
-            queued.delete(target);
-            return catalogue().syncDatastore(target === '*' ? undefined : target);
-          })
-          .catch((e: Error) => strapi.log.error(`[data store] ${e.message}`));
-      }
+      catalogue().queueSync(ctx.action === 'delete' ? undefined : documentId);
     }
     if (ctx.action === 'publish' && documentId) await versions().record(documentId);
     return result;

@@ -21,9 +21,11 @@ export interface ContentTypeLabels {
   types: Record<string, TypeLabels>;
   /** Enumeration values, one label however many types use the value. */
   values: Record<string, string>;
+  /** Components (`category.name`), their fields labelled like a type's. */
+  components: Record<string, TypeLabels>;
 }
 
-export const CONTENT_TYPE_LABELS: Record<'th' | 'en', ContentTypeLabels> = { th, en };
+export const CONTENT_TYPE_LABELS: Record<'th' | 'en', ContentTypeLabels> = { th, en } as Record<'th' | 'en', ContentTypeLabels>;
 
 /** The admin's messages for one language. */
 export function contentTypeMessages(lang: 'th' | 'en'): Record<string, string> {

@@ -81,6 +81,8 @@ const POPULATE = { resources: { populate: { file: true } }, partners: { fields: 
 const catalogue = ({ strapi }: { strapi: Core.Strapi }) => {
   const datastore = () => strapi.service('api::dataset.datastore') as DatastoreService;
   const documents = () => strapi.documents(UID);
+  let syncing: Promise<unknown> = Promise.resolve();
+  const queued = new Set<string>();
 
   const self = {
     /** Every published dataset this viewer may see, newest change first, with its visible resources. */
@@ -166,6 +168,31 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       await self.prune();
+    },
+
+    /**
+     * Loads a dataset's files after the answer (a 100,000-row file must not hold up the officer's
+     * save), one load at a time; a dataset already waiting is not queued twice. No id: every dataset.
+     */
+    queueSync(documentId?: string) {
+      const target = documentId ?? '*';
+      if (queued.has(target)) return;
+      queued.add(target);
+      syncing = syncing
+        .then(() => new Promise((r) => setImmediate(r)))
+        .then(() => {
+          queued.delete(target);
+          return self.syncDatastore(documentId);
+        })
+        .catch((e: Error) => strapi.log.error(`[data store] ${e.message}`));
+    },
+
+    /** Resolves when no load is queued or running (shutdown, tests). */
+    async idle(): Promise<void> {
+      for (let last; last !== syncing; ) {
+        last = syncing;
+        await last;
+      }
     },
 
     /** Drops data store tables of files no draft or published dataset names. */

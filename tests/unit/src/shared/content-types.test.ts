@@ -26,7 +26,21 @@ function appSchemas(): Record<string, Schema> {
   return out;
 }
 
+/** Components by uid (`category.name`), from src/components/<category>/<name>.json. */
+function componentSchemas(): Record<string, Schema> {
+  const out: Record<string, Schema> = {};
+  const root = path.join(ROOT, 'src/components');
+  if (!fs.existsSync(root)) return out;
+  for (const category of fs.readdirSync(root)) {
+    for (const file of fs.readdirSync(path.join(root, category)).filter((f) => f.endsWith('.json'))) {
+      out[`${category}.${file.slice(0, -5)}`] = JSON.parse(fs.readFileSync(path.join(root, category, file), 'utf8')) as Schema;
+    }
+  }
+  return out;
+}
+
 const schemas = appSchemas();
+const components = componentSchemas();
 
 it('finds the content types it checks', () => {
   expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['api::news.news-item', 'api::complaint.complaint', 'api::tax-bill.tax-bill']));
@@ -44,6 +58,16 @@ describe.each(['th', 'en'] as const)('labels in %s', (lang) => {
     const enumValues = Object.values(schema.attributes).flatMap((a) => (a.type === 'enumeration' ? (a.enum ?? []) : []));
     expect(enumValues.filter((v) => !values[v])).toEqual([]);
     // No label left for a field the type no longer has.
+    expect(Object.keys(labels.fields).filter((f) => !(f in schema.attributes))).toEqual([]);
+  });
+
+  it.each(Object.keys(components))('name every field and value of the component %s', (uid) => {
+    const schema = components[uid];
+    const labels = CONTENT_TYPE_LABELS[lang].components[uid];
+    expect(labels).toBeDefined();
+    expect(Object.keys(schema.attributes).filter((f) => !labels.fields[f])).toEqual([]);
+    const enumValues = Object.values(schema.attributes).flatMap((a) => (a.type === 'enumeration' ? (a.enum ?? []) : []));
+    expect(enumValues.filter((v) => !values[v])).toEqual([]);
     expect(Object.keys(labels.fields).filter((f) => !(f in schema.attributes))).toEqual([]);
   });
 
