@@ -11,6 +11,7 @@ import { caseEngine } from '../../plugins/complaint-workflow/server/src/public';
 import { parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
 import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
 import type { TaxBillService } from '../../src/api/tax-bill/services/tax-bill';
+import { seedDatasets } from './datasets';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -224,5 +225,6 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   created += await seedEServiceRequests(strapi);
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);
+  created += await seedDatasets(strapi, seedDir(strapi));
   return { created };
 }

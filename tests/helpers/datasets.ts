@@ -1,7 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import type { TableRecord } from '../../src/api/dataset/services/datastore';
 
 /** Test datasets: files through Strapi's upload service, datasets through the document service, as the admin does. */
@@ -45,7 +45,7 @@ export type DatasetInput = Partial<typeof REQUIRED_METADATA> & Record<string, un
 /** Creates a dataset draft and, unless `publish: false`, publishes it. Answers its documentId. */
 export async function createDataset(strapi: Core.Strapi, data: DatasetInput, { publish = true } = {}): Promise<string> {
   const docs = strapi.documents('api::dataset.dataset');
-  const created = (await docs.create({ data: { ...REQUIRED_METADATA, ...data } as never })) as { documentId: string };
+  const created = await docs.create({ data: { ...REQUIRED_METADATA, ...data } as Modules.Documents.Params.Data.Input<'api::dataset.dataset'> });
   if (publish) await docs.publish({ documentId: created.documentId });
   return created.documentId;
 }

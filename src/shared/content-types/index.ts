@@ -25,7 +25,7 @@ export interface ContentTypeLabels {
   components: Record<string, TypeLabels>;
 }
 
-export const CONTENT_TYPE_LABELS: Record<'th' | 'en', ContentTypeLabels> = { th, en } as Record<'th' | 'en', ContentTypeLabels>;
+export const CONTENT_TYPE_LABELS: Record<'th' | 'en', ContentTypeLabels> = { th, en };
 
 /** The admin's messages for one language. */
 export function contentTypeMessages(lang: 'th' | 'en'): Record<string, string> {

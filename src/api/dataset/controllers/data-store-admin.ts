@@ -14,7 +14,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!ability?.can('plugin::content-manager.explorer.read', UID)) throw new errors.ForbiddenError();
     const { documentId } = ctx.params as { documentId: string };
     const datastore = strapi.service('api::dataset.datastore') as DatastoreService;
-    const draft = (await strapi.documents(UID).findOne({ documentId, status: 'draft', populate: { resources: { populate: { file: true } } } } as never)) as unknown as DatasetRecord | null;
+    const draft = (await strapi.documents(UID).findOne({ documentId, status: 'draft', populate: { resources: { populate: { file: true } } } })) as unknown as DatasetRecord | null;
     if (!draft) throw new errors.NotFoundError();
     const results = [];
     for (const r of draft.resources ?? []) {

@@ -26,20 +26,31 @@ const compare = (a: Cell, b: Cell) => (a === b ? 0 : a === null ? -1 : b === nul
 
 export function queryRows(fields: DataField[], rows: Array<Record<string, Cell>>, query: MemoryQuery) {
   const byId = new Map(fields.map((f) => [f.id, f]));
-  let out = rows.map((r, i) => ({ _id: i + 1, ...r }) as Record<string, Cell>);
+  let out: Array<Record<string, Cell>> = rows.map((r, i) => ({ _id: i + 1, ...r }));
   for (const [name, wanted] of Object.entries(query.filters ?? {})) {
     const field = byId.get(name);
     if (!field) throw new TableQueryError('unknown_field', name);
     const values = (Array.isArray(wanted) ? wanted : [wanted]).map((v) => {
       if (v === null) return null;
-      const cell = readCell(String(v as string | number), field.type);
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new TableQueryError('bad_filter', name);
+      const cell = readCell(String(v), field.type);
       if (cell === null) throw new TableQueryError('bad_filter', name);
       return cell;
     });
     out = out.filter((r) => values.includes(r[name] ?? null));
   }
   const q = query.q?.trim().toLowerCase();
-  if (q) out = out.filter((r) => fields.some((f) => r[f.id] !== null && r[f.id] !== undefined && String(r[f.id]).toLowerCase().includes(q)));
+  if (q) {
+    // As in the stored tables: text and dates contain the words, numbers equal them.
+    const n = Number(q.replace(/,/g, ''));
+    out = out.filter((r) =>
+      fields.some((f) => {
+        const v = r[f.id];
+        if (v === null || v === undefined) return false;
+        return f.type === 'text' || f.type === 'date' ? String(v).toLowerCase().includes(q) : Number.isFinite(n) && v === n;
+      })
+    );
+  }
   if (query.sort?.trim()) {
     const keys = query.sort.split(',').map((part) => {
       const m = /^\s*(.+?)(?:\s+(asc|desc))?\s*$/i.exec(part);

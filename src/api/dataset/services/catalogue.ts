@@ -72,7 +72,7 @@ export function visibleResources(d: DatasetRecord, viewer: Viewer): ResourceReco
 /** Whether seeing this dataset (or resource) is a read of restricted data: what the access log records. */
 export const isRestrictedRead = (d: DatasetRecord, resource?: ResourceRecord | null) => !isOpenDataset(d) || Boolean(resource?.restricted);
 
-const POPULATE = { resources: { populate: { file: true } }, partners: { fields: ['id'] } } as const;
+const POPULATE = { resources: { populate: { file: true } }, partners: true } as const;
 
 /**
  * The published catalogue as a viewer may read it, and each resource's data. Drafts never appear;
@@ -87,7 +87,7 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => {
   const self = {
     /** Every published dataset this viewer may see, newest change first, with its visible resources. */
     async list(viewer: Viewer): Promise<DatasetRecord[]> {
-      const all = (await documents().findMany({ status: 'published', populate: POPULATE, sort: [{ updatedAt: 'desc' }], limit: -1 } as never)) as unknown as DatasetRecord[];
+      const all = (await documents().findMany({ status: 'published', populate: POPULATE, sort: [{ updatedAt: 'desc' }], limit: -1 })) as unknown as DatasetRecord[];
       return all.filter((d) => canSee(d, viewer)).map((d) => ({ ...d, resources: visibleResources(d, viewer) }));
     },
 
@@ -97,7 +97,7 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => {
         status: 'published',
         filters: { $or: [{ slug: idOrSlug }, { documentId: idOrSlug }] },
         populate: POPULATE,
-      } as never)) as unknown as DatasetRecord | null;
+      })) as unknown as DatasetRecord | null;
       if (!found || !canSee(found, viewer)) return null;
       return { ...found, resources: visibleResources(found, viewer) };
     },
@@ -149,8 +149,8 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => {
      * table per file; then drops tables no dataset names any more. Runs after every save and publish.
      */
     async syncDatastore(documentId?: string): Promise<void> {
-      const versions = (await documents().findMany({ ...(documentId ? { filters: { documentId } } : {}), status: 'draft', populate: POPULATE, limit: -1 } as never)) as unknown as DatasetRecord[];
-      const published = (await documents().findMany({ ...(documentId ? { filters: { documentId } } : {}), status: 'published', populate: POPULATE, limit: -1 } as never)) as unknown as DatasetRecord[];
+      const versions = (await documents().findMany({ ...(documentId ? { filters: { documentId } } : {}), status: 'draft', populate: POPULATE, limit: -1 })) as unknown as DatasetRecord[];
+      const published = (await documents().findMany({ ...(documentId ? { filters: { documentId } } : {}), status: 'published', populate: POPULATE, limit: -1 })) as unknown as DatasetRecord[];
       for (const d of [...versions, ...published]) {
         for (const r of d.resources ?? []) {
           if (r.source !== 'file' || !r.file || !isTabularFile(r.file) || !r.key) continue;

@@ -1,10 +1,14 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { inferFields, readCell, type Cell, type DataField, type FieldType } from '../domain/infer';
 import { TableQueryError as DatastoreQueryError } from '../domain/table-query';
 
 const TABLES = 'api::dataset.datastore-table';
+
+// knex's types as Strapi's connection carries them (knex itself is Strapi's dependency, not ours).
+type Connection = Core.Strapi['db']['connection'];
+type QueryBuilder = ReturnType<Connection>;
+type TableBuilder = Parameters<NonNullable<Parameters<Connection['schema']['createTable']>[1]>>[0];
 
 /** One loaded table: which resource and file it holds, its fields and where its rows are. */
 export interface TableRecord {
@@ -45,7 +49,7 @@ export interface SearchResult {
 
 const CHUNK_CELLS = 30_000; // under SQLite's bound-variable limit per insert
 const MAX_ISSUES = 100;
-const SQL_TYPE: Record<FieldType, (t: Knex.CreateTableBuilder, name: string) => void> = {
+const SQL_TYPE: Record<FieldType, (t: TableBuilder, name: string) => void> = {
   int: (t, n) => void t.bigInteger(n),
   numeric: (t, n) => void t.double(n),
   // ISO text sorts and compares as dates do, on every database.
@@ -77,7 +81,8 @@ const datastore = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Values of one field as stored: filters and the `q` search compare in the column's type. */
   const valueFor = (field: DataField, value: unknown): Cell => {
     if (value === null) return null;
-    const cell = readCell(String(value as string | number), field.type);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new DatastoreQueryError('bad_filter', field.id);
+    const cell = readCell(String(value), field.type);
     if (cell === null) throw new DatastoreQueryError('bad_filter', field.id);
     return cell;
   };
@@ -118,7 +123,8 @@ const datastore = ({ strapi }: { strapi: Core.Strapi }) => {
           fields.forEach((f, i) => SQL_TYPE[f.type](t, column(i)));
         });
         const issues: RowIssue[] = [];
-        const chunk = Math.max(1, Math.floor(CHUNK_CELLS / (fields.length + 1)));
+        // SQLite writes a multi-row insert as a compound SELECT: at most 500 rows a statement.
+        const chunk = Math.max(1, Math.min(500, Math.floor(CHUNK_CELLS / (fields.length + 1))));
         for (let start = 0; start < body.length; start += chunk) {
           const batch = body.slice(start, start + chunk).map((cells, j) => {
             if (cells.length > fields.length && issues.length < MAX_ISSUES) issues.push({ row: start + j + 2, code: 'extra_cells' });
@@ -147,7 +153,7 @@ const datastore = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A page of a ready table: `q` looks in every text field, `filters` match fields exactly (a list: any of). */
     async search(table: TableRecord, query: SearchQuery): Promise<SearchResult> {
       const fields = table.fields ?? [];
-      const where = (qb: Knex.QueryBuilder) => {
+      const where = (qb: QueryBuilder) => {
         for (const [name, wanted] of Object.entries(query.filters ?? {})) {
           const i = fields.findIndex((f) => f.id === name);
           if (i < 0) throw new DatastoreQueryError('unknown_field', name);
@@ -168,7 +174,7 @@ const datastore = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const name = table.tableName as string;
       const order = orderBy(fields, query.sort);
-      const [{ total }] = (await knex()(name).modify(where).count({ total: '*' })) as Array<{ total: number | string }>;
+      const [{ total }] = await knex()(name).modify(where).count<Array<{ total: number | string }>>({ total: '*' });
       const rows = (await knex()(name).modify(where).orderBy(order).limit(query.limit).offset(query.offset)) as Array<Record<string, Cell>>;
       return {
         fields: [{ id: '_id', type: 'int' }, ...fields],

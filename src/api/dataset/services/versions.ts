@@ -20,7 +20,7 @@ const LEFT_OUT = new Set(['id', 'partners', 'localizations', 'locale', 'createdB
  */
 const versions = ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(documentId: string): Promise<VersionRecord | null> {
-    const dataset = (await strapi.documents('api::dataset.dataset').findOne({ documentId, status: 'published', populate: { resources: { populate: { file: true } } } } as never)) as Record<
+    const dataset = (await strapi.documents('api::dataset.dataset').findOne({ documentId, status: 'published', populate: { resources: { populate: { file: true } } } })) as Record<
       string,
       unknown
     > | null;

@@ -113,7 +113,7 @@ const Tables = ({ documentId }: { documentId: string }) => {
           if (stop) return;
           setTables(data.results);
           // Loading runs after the save: ask again until every table is settled.
-          if (data.results.some((x) => x.state === 'loading' || x.state === 'waiting')) timer = setTimeout(load, 1500);
+          if (data.results.some((x) => x.state === 'loading' || x.state === 'waiting')) timer = setTimeout(() => void load(), 1500);
         })
         .catch(() => !stop && setFailed(true));
     void load();

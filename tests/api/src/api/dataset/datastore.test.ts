@@ -55,8 +55,8 @@ it('replaces a table in one step: readers keep the published file until the new 
 
   // A new file in the draft: loaded beside the old table, which readers still get.
   const second = await uploadFile(app.strapi, 'budget-2568.csv', 'ปี,งบประมาณ\n2566,"12,000,000"\n2567,"13,500,000.50"\n2568,"14,100,000"\n');
-  const draft = (await docs.findOne({ documentId: id, status: 'draft', populate: { resources: true } } as never)) as unknown as { resources: Array<{ key: string; name: string }> };
-  await docs.update({ documentId: id, data: { resources: [{ key: draft.resources[0].key, name: 'งบประมาณรายปี', source: 'file', file: second.id }] } as never });
+  const draft = (await docs.findOne({ documentId: id, status: 'draft', populate: { resources: true } })) as unknown as { resources: Array<{ key: string; name: string }> };
+  await docs.update({ documentId: id, data: { resources: [{ key: draft.resources[0].key, name: 'งบประมาณรายปี', source: 'file' as const, file: second.id }] } });
   await dataStoreSettled(app.strapi, 3);
   const stillOld = (await catalogue().tableOf((await catalogue().get(id, { kind: 'public' }))!.resources[0]))!;
   expect((await datastore().search(stillOld, { limit: 10, offset: 0 })).total).toBe(2);
