@@ -29,7 +29,57 @@ export interface DatasetData {
 
 const MAX_VERSIONS = 20;
 /** Fields of package_show the page names itself; the rest of CKAN's dict stays on the server. */
-const KEPT = ['id', 'name', 'title', 'title_en', 'notes', 'notes_en', 'organization', 'groups', 'tags', 'license_title', 'license_url', 'metadata_created', 'metadata_modified', 'version', 'resources'];
+const KEPT = [
+  'id',
+  'name',
+  'title',
+  'title_en',
+  'notes',
+  'notes_en',
+  'organization',
+  'groups',
+  'tags',
+  'license_title',
+  'license_url',
+  'metadata_created',
+  'metadata_modified',
+  'version',
+  'resources',
+  'maintainer',
+  'maintainer_email',
+  // The Thai Government Data Catalog's fields the page shows (their values are the catalog's Thai words).
+  'data_type',
+  'data_source',
+  'geo_coverage',
+  'geo_coverage_other',
+  'update_frequency_unit',
+  'update_frequency_unit_other',
+  'update_frequency_interval',
+];
+/** The catalog's units of "every n …"; its other frequencies are words of their own. */
+const PERIODS = ['วัน', 'สัปดาห์', 'เดือน', 'ไตรมาส', 'ครึ่งปี', 'ปี'];
+const OTHER = 'อื่นๆ';
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : typeof v === 'number' ? String(v) : '');
+/** A catalog word in the page's language: the Thai words are the catalog's own; English has a few of them. */
+const gdcWord = (group: 'freq' | 'geo' | 'type', word: string): string => {
+  const key = `data.${group}.${word}`;
+  const own = tDynamic(key);
+  return own === key ? word : own;
+};
+
+function frequency(d: CkanPackage): string {
+  const unit = text(d.update_frequency_unit);
+  if (!unit) return '';
+  if (unit === OTHER) return text(d.update_frequency_unit_other) ? gdcWord('freq', text(d.update_frequency_unit_other)) : '';
+  if (!PERIODS.includes(unit)) return gdcWord('freq', unit);
+  const n = Number(text(d.update_frequency_interval)) || 1;
+  return t('data.meta.every', { n, unit: gdcWord('freq', unit) });
+}
+
+function coverage(d: CkanPackage): string {
+  const area = text(d.geo_coverage);
+  return area === OTHER ? text(d.geo_coverage_other) : area ? gdcWord('geo', area) : '';
+}
 
 const previewStateOf = (query: URLSearchParams, resourceId: string): PreviewState => {
   if (query.get('preview') !== resourceId) return { sort: '', dir: 'asc', page: 1 };
@@ -189,6 +239,17 @@ export function Dataset({ data, site }: { data: DatasetData; site: Site }): JSX.
               ))}
             </ul>
           ) : null}
+        </Row>
+        <Row k={t('data.meta.type')}>{text(d.data_type) ? gdcWord('type', text(d.data_type)) : null}</Row>
+        <Row k={t('data.meta.frequency')}>{frequency(d) || null}</Row>
+        <Row k={t('data.meta.coverage')}>{coverage(d) || null}</Row>
+        <Row k={t('data.meta.source')}>{text(d.data_source) || null}</Row>
+        <Row k={t('data.meta.contact')}>
+          {text(d.maintainer_email) ? (
+            <>
+              {text(d.maintainer)} <a href={`mailto:${text(d.maintainer_email)}`}>{text(d.maintainer_email)}</a>
+            </>
+          ) : text(d.maintainer) || null}
         </Row>
         <Row k={t('data.meta.license')}>{d.license_url && d.license_title ? <a href={sameSite(d.license_url, base) ?? '#'}>{d.license_title}</a> : d.license_title}</Row>
         <Row k={t('data.meta.version')}>{d.version}</Row>
