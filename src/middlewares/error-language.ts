@@ -30,6 +30,8 @@ export default (): Core.MiddlewareHandler => async (ctx, next) => {
   const body = ctx.body as ErrorBody | null | undefined;
   const code = CODES[ctx.status];
   if (!code || !body || typeof body !== 'object' || !body.error) return;
+  // A route's own envelope (CKAN's `success: false` with its English __type) is answered as written.
+  if ('success' in body) return;
   const details = body.error.details && typeof body.error.details === 'object' ? body.error.details : {};
   if (typeof details.code === 'string') return;
   body.error.details = { ...details, code };

@@ -91,6 +91,13 @@ describe('news and pages through the public API', () => {
     expect(first.headers.etag).toBeTruthy();
     expect(first.headers['cache-control']).toMatch(/public/);
     await request(app.url).get('/api/news').query({ locale: 'th' }).set('If-None-Match', first.headers.etag).expect(304);
+    expect(first.headers.vary).toMatch(/Authorization/);
+  });
+
+  it('lets no cache keep an answer to a request with credentials (a partner agency may read more)', async () => {
+    const res = await request(app.url).get('/api/poles').set('Authorization', 'Bearer some-partner-token').expect(200);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.headers.etag).toBeUndefined();
   });
 
   it('compresses JSON for clients that accept it', async () => {

@@ -7,6 +7,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { startApp, type TestApp } from '../../../../helpers/strapi';
+import { createDataset, dataStoreSettled, uploadFile } from '../../../../helpers/datasets';
 
 /**
  * The OpenAPI document is the API: it validates as OpenAPI 3.1, every documented operation answers
@@ -26,7 +27,21 @@ beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '100000', READ_LIMIT_PER_MINUTE: '100000' });
   doc = (await request(app.url).get('/api/openapi.json').expect(200)).body as Json;
   ajv.addSchema({ $id: DOC_ID, components: doc.components });
+  await openDataset();
 });
+
+/** A published dataset with a table file: the open-data routes name it, its resource and its department. */
+async function openDataset() {
+  const file = await uploadFile(app.strapi, 'table.csv', 'a,b\n1,x\n2,y\n');
+  await createDataset(app.strapi, { titleEn: 'Conformance table', resources: [{ name: 'table', source: 'file', file: file.id }] });
+  await dataStoreSettled(app.strapi, 1);
+  const pkg = (await request(app.url).get('/api/3/action/package_show?id=conformance-table').expect(200)).body.result as Json;
+  const resource = String(pkg.resources[0].id);
+  const named = { 'ckanPackageShow.id': pkg.name, 'ckanOrganizationShow.id': pkg.organization.name, 'ckanResourceShow.id': resource, 'ckanDatastoreSearch.resource_id': resource };
+  // Each CKAN action by GET (query) and by POST (the same parameters as JSON).
+  for (const [key, value] of Object.entries(named)) learnt[key] = learnt[key.replace('.', 'Post.')] = String(value);
+  Object.assign(learnt, { 'datasetVersions.id': pkg.name, resourceId: resource });
+}
 
 afterAll(async () => {
   await app?.stop();
@@ -99,10 +114,12 @@ function request0(call: Call) {
   const query: Json = {};
   for (const p of (call.op.parameters ?? []) as Json[]) {
     if (p.in === 'path') params[p.name] = learnt[`${call.op.operationId}.${p.name}`] ?? learnt[p.name] ?? sample(p.schema as Json);
-    else if (p.required) query[p.name] = sample(p.schema as Json);
+    else if (p.required) query[p.name] = learnt[`${call.op.operationId}.${p.name}`] ?? sample(p.schema as Json);
   }
   const schema = call.op.requestBody?.content?.[bodyMedia(call.op)]?.schema as Json | undefined;
   const body = schema && bodyMedia(call.op) !== 'multipart/form-data' ? sample(schema, true) : undefined;
+  // A body field naming a record takes a value learnt for it, like a path or query parameter.
+  if (body && typeof body === 'object') for (const key of Object.keys(body)) if (learnt[`${call.op.operationId}.${key}`]) (body as Json)[key] = learnt[`${call.op.operationId}.${key}`];
   return { params, query, body };
 }
 
@@ -248,6 +265,39 @@ describe('a request with one field broken', () => {
       }
     }
     expect(tried.length).toBeGreaterThan(40);
+  });
+});
+
+describe('a CKAN action with one parameter broken', () => {
+  it("is refused with CKAN's 409 Validation Error naming that parameter", async () => {
+    const tried: string[] = [];
+    for (const call of operations().filter((c) => c.path.startsWith('/3/action/') && c.op.responses['409'])) {
+      const base = request0(call);
+      const bodySchema = call.op.requestBody?.content?.['application/json']?.schema as Json | undefined;
+      const targets: Array<{ where: 'body' | 'query'; name: string; schema: Json; required: boolean }> = [
+        ...Object.entries((bodySchema?.properties ?? {}) as Record<string, Json>).map(([name, schema]) => ({ where: 'body' as const, name, schema, required: ((bodySchema?.required ?? []) as string[]).includes(name) })),
+        ...((call.op.parameters ?? []) as Json[]).map((p) => ({ where: 'query' as const, name: String(p.name), schema: p.schema as Json, required: Boolean(p.required) })),
+      ];
+      for (const target of targets) {
+        const types = Array.isArray(target.schema.type) ? target.schema.type : [target.schema.type];
+        for (const [how, value] of breakings(target.schema, target.required, target.where === 'query')) {
+          if (target.where === 'query' && how === 'not text') continue;
+          if (types.includes('string') && how === 'not a number') continue;
+          const query = { ...base.query };
+          const body = structuredClone(base.body ?? {}) as Json;
+          const holder = target.where === 'query' ? query : body;
+          if (value === undefined) delete holder[target.name];
+          else holder[target.name] = value;
+          const label = `${call.op.operationId} ${target.where}.${target.name} ${how}`;
+          const res = await send(call, base.params, query, call.method === 'post' ? body : undefined);
+          conforms(call, res);
+          expect({ label, status: res.status, type: (res.body as Json).error?.__type }).toEqual({ label, status: 409, type: 'Validation Error' });
+          expect({ label, named: Array.isArray((res.body as Json).error[target.name]) }).toEqual({ label, named: true });
+          tried.push(label);
+        }
+      }
+    }
+    expect(tried.length).toBeGreaterThan(20);
   });
 });
 
