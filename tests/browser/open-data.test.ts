@@ -129,6 +129,10 @@ it('finds a dataset by searching in Thai, sorts and pages its table preview, and
   // The dataset page: metadata, the first ten rows, the versions, the calls for integrators.
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   await page.getByText('นับ ณ วันที่ 31 ธันวาคม 2568').waitFor();
+  // The GD Catalog's fields, in its own words.
+  const facts = page.locator('dl.facts');
+  await facts.getByText('ทุก 1 ปี', { exact: true }).waitFor();
+  await facts.getByText('เทศบาล/อบต.', { exact: true }).waitFor();
   const caption = page.locator('.preview-caption');
   await caption.getByText('แถวที่ 1–10 จาก 25').waitFor();
   expect(await previewRows(page).count()).toBe(10);
@@ -199,6 +203,7 @@ it('draws a GeoJSON layer on a map and reads the English page', async () => {
   await page.getByRole('heading', { level: 2, name: 'Files and data (1)' }).waitFor();
   await page.locator('.preview-caption').getByText('rows 1–10 of 25').waitFor();
   await page.getByText('Population', { exact: true }).waitFor();
+  await page.locator('dl.facts').getByText('every 1 year(s)', { exact: true }).waitFor();
   expect(await wcagViolations(page)).toEqual([]);
 });
 
