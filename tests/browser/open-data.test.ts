@@ -24,7 +24,9 @@ const VILLAGES = Array.from({ length: 25 }, (_, i) => {
   const female = 310 + ((n * 53) % 190);
   return { n, name: `บ้านหมู่${n}`, male, female, total: male + female };
 });
-const CSV = ['หมู่ที่,ชื่อหมู่บ้าน,ชาย,หญิง,รวม', ...VILLAGES.map((v) => `${v.n},${v.name},${v.male},${v.female},${v.total}`)].join('\r\n');
+// A long last column: the table is wider than a phone and scrolls in its own box.
+const NOTE = 'สำรวจโดยอาสาสมัครสาธารณสุขประจำหมู่บ้านร่วมกับงานทะเบียนราษฎร';
+const CSV = ['หมู่ที่,ชื่อหมู่บ้าน,ชาย,หญิง,รวม,หมายเหตุ', ...VILLAGES.map((v) => `${v.n},${v.name},${v.male},${v.female},${v.total},${NOTE}`)].join('\r\n');
 const LARGEST = [...VILLAGES].sort((a, b) => b.total - a.total)[0];
 const SMALLEST = [...VILLAGES].sort((a, b) => a.total - b.total)[0];
 const LIGHTS = {
@@ -142,6 +144,8 @@ it('finds a dataset by searching in Thai, sorts and pages its table preview, and
   await page.getByText('เพิ่มหมู่ที่ 25').waitFor();
   expect(await page.locator('#api-package').textContent()).toMatch(new RegExp(`/api/3/action/package_show\\?id=${SLUG}$`));
   expect(await page.locator('#api-curl').textContent()).toMatch(/^curl '.*\/api\/3\/action\/datastore_search\?resource_id=[0-9a-f-]{36}&limit=5'$/);
+  // The table is wider than the phone: it scrolls in its own box, the page does not.
+  expect(await page.locator('.table-scroll').evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
   await fitsPhone(page);
   expect(await wcagViolations(page)).toEqual([]);
   await page.screenshot({ path: '/tmp/open-data-dataset.png', fullPage: true });
@@ -171,9 +175,9 @@ it('finds a dataset by searching in Thai, sorts and pages its table preview, and
   const file = await download.path();
   const text = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
   const lines = text.trim().split(/\r?\n/);
-  expect(lines[0]).toBe('หมู่ที่,ชื่อหมู่บ้าน,ชาย,หญิง,รวม');
+  expect(lines[0]).toBe('หมู่ที่,ชื่อหมู่บ้าน,ชาย,หญิง,รวม,หมายเหตุ');
   expect(lines).toHaveLength(26);
-  expect(lines).toContain(`${LARGEST.n},${LARGEST.name},${LARGEST.male},${LARGEST.female},${LARGEST.total}`);
+  expect(lines).toContain(`${LARGEST.n},${LARGEST.name},${LARGEST.male},${LARGEST.female},${LARGEST.total},${NOTE}`);
   // And the file as uploaded.
   const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ดาวน์โหลดไฟล์ต้นฉบับ (CSV)' }).tap()]);
   expect(fs.readFileSync(await original.path(), 'utf8').replace(/^\ufeff/, '').trim()).toBe(CSV);
@@ -196,6 +200,13 @@ it('draws a GeoJSON layer on a map and reads the English page', async () => {
   await page.screenshot({ path: '/tmp/open-data-map.png', fullPage: true });
   await fitsPhone(page);
   expect(await wcagViolations(page)).toEqual([]);
+
+  // An outside link is opened (through its download address, which redirects), not saved.
+  await page.goto(`${app.url}/data/annual-budget-2568`);
+  const link = page.getByRole('link', { name: 'เปิดลิงก์ข้อมูล' });
+  expect(await link.getAttribute('href')).toMatch(/^\/api\/open-data\/resources\/[0-9a-f-]{36}\/download$/);
+  expect(await link.getAttribute('download')).toBeNull();
+  expect((await fetch(`${app.url}${await link.getAttribute('href')}`, { redirect: 'manual' })).headers.get('location')).toBe('https://example.org/budget-2568.pdf');
 
   await page.goto(`${app.url}/en/data/${SLUG}`);
   await page.getByRole('heading', { level: 1, name: 'Population by village' }).waitFor();

@@ -18,6 +18,8 @@ export interface CkanResource {
   /** The download URL (absolute, from PUBLIC_URL) or an outside link. */
   url?: string | null;
   datastore_active?: boolean;
+  /** What the resource is: `file` (uploaded), `url` (an outside link), `layer` (a map layer) or `live` (a live table). */
+  resource_type?: string;
   mimetype?: string | null;
   size?: number | null;
   last_modified?: string | null;

@@ -12,6 +12,8 @@ export interface Preview {
 /** How the island reads another page (the site's `api`); the server never calls it. */
 export type ReadPage = (params: Record<string, string | number>) => Promise<CkanAnswer<DatastorePage>>;
 
+/** Characters of a text cell kept on one line. */
+const SHORT = 24;
 const cell = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 
 /**
@@ -86,9 +88,12 @@ export function TablePreview({ resourceId, name, datasetPath, initial, read }: {
           <tbody>
             {page.records.map((r) => (
               <tr>
-                {fields.map((f) => (
-                  <td class={isNumeric(f) ? 'num' : undefined}>{cell(r[f.id])}</td>
-                ))}
+                {fields.map((f) => {
+                  const value = cell(r[f.id]);
+                  if (isNumeric(f)) return <td class="num">{value}</td>;
+                  // A short value (a code, a name, a date) stays on one line; a long text wraps within a readable width.
+                  return value.length <= SHORT ? <td class="nowrap">{value}</td> : <td><span class="long">{value}</span></td>;
+                })}
               </tr>
             ))}
           </tbody>

@@ -136,13 +136,15 @@ const Format = ({ format }: { format?: string | null }) => (format ? <span class
 /** A resource's download links: the file itself, and for a table its rows as CSV, JSON and Excel. */
 function Downloads({ r, base }: { r: CkanResource; base: string }): JSX.Element | null {
   const url = sameSite(r.url, base);
-  const local = Boolean(url?.startsWith('/'));
+  // An outside link answers at our address with a redirect: it is opened, not saved.
+  const link = r.resource_type === 'url' || !url?.startsWith('/');
+  const format = r.format || t('data.resource');
   const name = resourceName(r);
   const links: JSX.Element[] = [];
   if (url)
     links.push(
-      <a class="button download" href={url} download={local ? '' : undefined} rel={local ? undefined : 'noopener'} data-download="file">
-        {local ? t('data.download.file', { format: r.format || t('data.resource') }) : t('data.download.link')}
+      <a class="button download" href={url} download={link ? undefined : ''} rel={link ? 'noopener' : undefined} data-download="file">
+        {link ? t('data.download.link') : r.resource_type === 'file' || !r.resource_type ? t('data.download.file', { format }) : t('data.download.current', { format })}
       </a>
     );
   if (r.datastore_active)
