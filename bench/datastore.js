@@ -31,7 +31,6 @@ async function measureDatastore() {
   const { randomSecrets } = require('../scripts/preflight');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nokok-bench-datastore-'));
   fs.mkdirSync(path.join(dir, 'uploads'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
   Object.assign(process.env, randomSecrets(), {
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: path.join(dir, 'bench.db'),
@@ -39,13 +38,13 @@ async function measureDatastore() {
     PUBLIC_DIR: dir,
     NODE_ENV: 'production',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    HOST: '127.0.0.1',
-    PORT: String(port),
   });
   const { createStrapi } = require('@strapi/strapi');
   const app = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
   app.log.level = 'error';
-  await app.server.mount();
+  app.server.mount();
+  await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const port = app.server.httpServer.address().port;
   try {
     const file = path.join(dir, 'receipts-2568.csv');
     fs.writeFileSync(file, csv(ROWS));

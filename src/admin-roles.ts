@@ -22,6 +22,12 @@ export const WORKFLOW_RECORDS = [
   'api::tax-payment.tax-payment',
 ] as const;
 
+/**
+ * Logs: written by the app as things happen, read in the Content Manager (by roles the table gives
+ * them), changed by nobody there, the super admin included: the access log of partners' reads.
+ */
+export const LOG_RECORDS = ['api::dataset.dataset-access'] as const;
+
 /** Content Manager actions that change a record. */
 export const CONTENT_WRITE_ACTIONS = [
   'plugin::content-manager.explorer.create',
@@ -56,6 +62,12 @@ const MUNICIPALITY = 'api::municipality.municipality';
 const CATEGORY = 'api::complaint-category.complaint-category';
 const POLE = 'api::pole.pole';
 const TAX_BILL = 'api::tax-bill.tax-bill';
+const DATASET = 'api::dataset.dataset';
+const PARTNER_AGENCY = 'api::dataset.partner-agency';
+const DATASET_ACCESS = 'api::dataset.dataset-access';
+const DATASET_REQUEST = 'api::dataset.dataset-request';
+/** Data sharing's admin permissions (src/api/dataset/staff-permissions.ts, spelled out: this table imports nothing). */
+const SHARING_READ_LOG = 'api::data-sharing.read-log';
 
 const content = (subject: string, actions: readonly string[], exceptFields?: readonly string[]): StaffPermission[] =>
   actions.map((action) => ({ action, subject, ...(exceptFields ? { exceptFields } : {}) }));
@@ -75,17 +87,23 @@ const BILL_DERIVED = ['payments', 'paidAmount', 'billKey', 'sourceHash'];
 const POLE_DERIVED = ['complaints'];
 const CASES_READ = plain('plugin::complaint-workflow.inbox.read', 'plugin::complaint-workflow.cases.read', 'plugin::complaint-workflow.e-service.read', 'plugin::complaint-workflow.channels.read');
 const READ_EVERYTHING_PUBLIC = [NEWS, PAGE, MUNICIPALITY, CATEGORY, POLE].flatMap((s) => content(s, [READ]));
+// Open data, read-only: the catalogue, who it is shared with, requests and the access log of partners' reads.
+const READ_OPEN_DATA = [...[DATASET, PARTNER_AGENCY, DATASET_REQUEST, DATASET_ACCESS].flatMap((s) => content(s, [READ])), ...plain(SHARING_READ_LOG)];
 
 export const STAFF_ROLES: readonly StaffRole[] = [
   {
     code: 'nokok-content-editor',
     name: { th: 'ผู้ดูแลเนื้อหาเว็บไซต์', en: 'Content editor' },
-    description: { th: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล และคลังสื่อ', en: 'News, pages, the municipality and the Media Library' },
+    description: { th: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล คลังสื่อ และชุดข้อมูลเปิด', en: 'News, pages, the municipality, the Media Library and open datasets' },
     permissions: [
       ...content(NEWS, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
       ...content(PAGE, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
       ...content(MUNICIPALITY, [CREATE, READ, UPDATE, PUBLISH]),
       ...MEDIA_LIBRARY,
+      // Open data: datasets and their resources, shared with the partner agencies the administrator named.
+      ...content(DATASET, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
+      ...content(PARTNER_AGENCY, [READ]),
+      ...content(DATASET_REQUEST, [READ, UPDATE]),
     ],
   },
   {
@@ -121,15 +139,18 @@ export const STAFF_ROLES: readonly StaffRole[] = [
     code: 'nokok-executive',
     name: { th: 'ผู้บริหาร', en: 'Executive' },
     description: { th: 'ดูกล่องงานและข้อมูลได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments'])],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA],
   },
   {
     code: 'nokok-auditor',
     name: { th: 'ผู้ตรวจสอบภายใน', en: 'Auditor' },
     description: { th: 'ตรวจสอบได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments'])],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA],
   },
 ];
 
 /** True for a Content Manager permission on a workflow record. */
 export const isWorkflowRecord = (subject: string | null | undefined): boolean => (WORKFLOW_RECORDS as readonly string[]).includes(subject ?? '');
+
+/** True for a Content Manager permission on a log. */
+export const isLogRecord = (subject: string | null | undefined): boolean => (LOG_RECORDS as readonly string[]).includes(subject ?? '');

@@ -23,12 +23,14 @@ import { extendUidGenerator, registerSlugs } from './api/news/slugs';
 import { registerDatasets } from './api/dataset/register';
 import type { CatalogueService } from './api/dataset/services/catalogue';
 import { dataStoreAdminRoutes } from './api/dataset/data-store-admin';
+import { sharingAdminRoutes } from './api/dataset/admin-routes';
+import { registerSharing } from './api/dataset/sharing';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let retentionSweep: NodeJS.Timeout | undefined;
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     // Workflow records are read-only in the Content Manager, even for the super admin.
     readOnlyWorkflowRecords(strapi);
     answerAiOff(strapi);
@@ -46,6 +48,9 @@ export default {
     registerSlugs(strapi);
     // Open data: resource ids, CKAN names, the data store loaded after saves, a version per publish.
     registerDatasets(strapi);
+    // Data sharing: partner agencies' tokens and the access log, staff routes and permissions.
+    strapi.server.routes(sharingAdminRoutes);
+    await registerSharing(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

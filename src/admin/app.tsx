@@ -6,12 +6,15 @@ import strapiTh from './translations/strapi-th.json';
 import { contentTypeMessages } from '../shared/content-types';
 import taxTh from '../api/tax-bill/admin/translations/th.json';
 import taxEn from '../api/tax-bill/admin/translations/en.json';
+import sharingTh from '../api/dataset/admin/translations/th.json';
+import sharingEn from '../api/dataset/admin/translations/en.json';
 import dataStoreTh from '../api/dataset/admin/data-store/translations/th.json';
 import dataStoreEn from '../api/dataset/admin/data-store/translations/en.json';
 import DataStorePanel from '../api/dataset/admin/data-store/DataStorePanel';
-import { Book, SealCheck, VolumeUp } from '@strapi/icons';
+import { Book, Key, SealCheck, VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { RECONCILE_PERMISSION } from '../api/tax-bill/staff-permissions';
+import { SHARING_MANAGE, SHARING_READ_LOG } from '../api/dataset/staff-permissions';
 import { thaiLocalesColumn } from './locales-cell';
 
 /** A feature's staff strings sit beside its page (src/api/<domain>/admin/translations); the admin reads them prefixed. */
@@ -78,8 +81,8 @@ export default {
     menu: { logo },
     head: { favicon: logo },
     translations: {
-      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.dataStore', dataStoreTh) },
-      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.dataStore', dataStoreEn) },
+      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.dataStore', dataStoreTh), ...prefixed('nokok.sharing', sharingTh) },
+      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.dataStore', dataStoreEn), ...prefixed('nokok.sharing', sharingEn) },
     },
     tutorials: false,
     notifications: { releases: false },
@@ -105,6 +108,17 @@ export default {
       intlLabel: { id: 'nokok.tax.menu', defaultMessage: 'Tax payments to review' },
       permissions: [{ action: RECONCILE_PERMISSION, subject: null }],
       Component: () => import('../api/tax-bill/admin/ReviewPage'),
+    });
+    // Data sharing: partner agencies' tokens (the administrator) and the access log (also executives and auditors).
+    app.addMenuLink({
+      to: 'data-sharing',
+      icon: Key,
+      intlLabel: { id: 'nokok.sharing.menu', defaultMessage: 'Data sharing' },
+      permissions: [
+        { action: SHARING_MANAGE, subject: null },
+        { action: SHARING_READ_LOG, subject: null },
+      ],
+      Component: () => import('../api/dataset/admin/SharingPage'),
     });
   },
   bootstrap(app: StrapiApp) {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_WRITE_ACTIONS, STAFF_ROLES, WORKFLOW_RECORDS, isWorkflowRecord, type StaffPermission } from '../admin-roles';
+import { CONTENT_WRITE_ACTIONS, LOG_RECORDS, STAFF_ROLES, WORKFLOW_RECORDS, isLogRecord, isWorkflowRecord, type StaffPermission } from '../admin-roles';
 
 /** The admin's role service, the parts used here (Strapi types its services as `any`). */
 interface RoleService {
@@ -31,13 +31,13 @@ interface ContentTypeService {
 const roles = (strapi: Core.Strapi) => strapi.service('admin::role') as unknown as RoleService;
 
 /**
- * The super admin reads workflow records in the Content Manager but cannot change them there: the
- * permissions Strapi gives it at every start lose the write actions on those types.
+ * The super admin reads workflow records and logs in the Content Manager but cannot change them
+ * there: the permissions Strapi gives it at every start lose the write actions on those types.
  */
 export function readOnlyWorkflowRecords(strapi: Core.Strapi): void {
   const writes = new Set<string>(CONTENT_WRITE_ACTIONS);
   roles(strapi).hooks.willResetSuperAdminPermissions.register((permissions) =>
-    permissions.filter((p) => !(writes.has(p.action) && isWorkflowRecord(p.subject)))
+    permissions.filter((p) => !(writes.has(p.action) && (isWorkflowRecord(p.subject) || isLogRecord(p.subject))))
   );
 }
 
@@ -59,7 +59,7 @@ function toAdminPermission(strapi: Core.Strapi, p: StaffPermission): AdminPermis
 
 /**
  * Makes each staff role of the table exist with exactly its permissions, and takes workflow records
- * out of every other role except the super admin (Strapi's own Editor and Author roles get every
+ * (and changes to logs) out of every other role except the super admin (Strapi's own Editor and Author roles get every
  * content type when first created). Idempotent.
  */
 export async function applyAdminRoles(strapi: Core.Strapi): Promise<Record<string, number>> {
@@ -83,12 +83,15 @@ export async function applyAdminRoles(strapi: Core.Strapi): Promise<Record<strin
   const others = (await service.find()).filter((r) => r.id !== superAdmin?.id && !coded.has(r.id));
   if (others.length) {
     const stray = (await strapi.db.query('admin::permission').findMany({
-      where: { role: { id: { $in: others.map((r) => r.id) } }, subject: { $in: [...WORKFLOW_RECORDS] } },
+      where: {
+        role: { id: { $in: others.map((r) => r.id) } },
+        $or: [{ subject: { $in: [...WORKFLOW_RECORDS] } }, { subject: { $in: [...LOG_RECORDS] }, action: { $in: [...CONTENT_WRITE_ACTIONS] } }],
+      },
       select: ['id'],
     })) as Array<{ id: number }>;
     if (stray.length) {
       await strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: stray.map((p) => p.id) } } });
-      strapi.log.info(`Removed ${stray.length} Content Manager permission(s) on workflow records from hand-made roles`);
+      strapi.log.info(`Removed ${stray.length} Content Manager permission(s) on workflow records and logs from hand-made roles`);
     }
   }
   return ids;

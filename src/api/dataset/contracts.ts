@@ -129,7 +129,7 @@ export const CkanPackage = z.looseObject({
   notes_en: z.string(),
   type: z.literal('dataset'),
   state: z.literal('active'),
-  private: z.literal(false),
+  private: z.boolean().meta({ description: 'true only for a restricted dataset, which only the partner agencies it is shared with see' }),
   url: z.string().meta({ description: "The dataset's page on the town's website" }),
   version: z.string(),
   license_id: z.string(),

@@ -91,6 +91,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (resource.source === 'file') {
         const file = resource.file;
         const path = file ? catalogue().filePath(file) : null;
+        // A file kept by another upload provider (object storage) is where its URL says.
+        if (file && !path && /^https?:\/\//i.test(file.url)) {
+          ctx.status = 302;
+          return ctx.redirect(file.url);
+        }
         if (!file || !path) return refuse(ctx, 404, 'not_found', t('data.not_found'));
         cacheFor(ctx, viewer);
         attach(ctx, file.name, file.mime || 'application/octet-stream');

@@ -104,7 +104,7 @@ export interface CkanPackage {
   notes_en: string;
   type: 'dataset';
   state: 'active';
-  private: false;
+  private: boolean;
   isopen: boolean;
   url: string;
   version: string;
@@ -280,7 +280,8 @@ export function toCkanPackage(d: DatasetLike, base: string, extras: PackageExtra
     notes_en: notesEn,
     type: 'dataset',
     state: 'active',
-    private: false,
+    // A restricted dataset reaches only the partner agencies it is shared with: private, as CKAN says it.
+    private: !(extras.open ?? true),
     isopen: textOf(d.license) !== 'other_license',
     url: urls(base).page(d.slug),
     version: textOf(d.version),

@@ -97,6 +97,11 @@ describe('a dataset as a CKAN package', () => {
     expect(p.organization.name).toMatch(/^org-[0-9a-f]{10}$/);
   });
 
+  it('marks a restricted dataset (seen only by partner agencies) private and not for data.go.th to harvest', () => {
+    expect(toCkanPackage(dataset(), BASE)).toMatchObject({ private: false, allow_harvest: 'True' });
+    expect(toCkanPackage(dataset({ accessLevel: 'restricted' }), BASE, { open: false })).toMatchObject({ private: true, allow_harvest: 'False' });
+  });
+
   it('gives each department one stable CKAN name: its Latin letters, or a digest of a Thai name', () => {
     expect(organizationName('Division of Engineering')).toBe('division-of-engineering');
     expect(organizationName('กองช่าง')).toBe(organizationName(' กองช่าง '));
