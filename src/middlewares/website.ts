@@ -24,7 +24,8 @@ const SITE_ROUTES = [
   /^\/$/,
   /^\/news(\/[^/]+)?\/?$/,
   /^\/pages\/[^/]+\/?$/,
-  /^\/(contact|developers|complaint|eservice|tax|poles|line|data|track)\/?$/,
+  /^\/(contact|developers|complaint|eservice|tax|poles|line|track)\/?$/,
+  /^\/data(\/[^/]+)?\/?$/,
   /^\/p\/[^/]+\/?$/,
 ];
 /** Strapi's own paths (besides each plugin's, `/<plugin name>/…`): an answer there is Strapi's, never a page. */
@@ -44,6 +45,8 @@ const TYPES: Record<string, string> = {
 const RENAMED: Record<string, 'api::news.news-item' | 'api::page.page'> = { news: 'api::news.news-item', pages: 'api::page.page' };
 const MUNICIPALITY_TTL_MS = 30_000;
 const SITEMAP_TTL_MS = 10 * 60_000;
+/** Datasets read a page at a time for the sitemap (CKAN's most rows a search answers). */
+const SITEMAP_DATASETS = 1000;
 
 /**
  * The website's server entry (website/src/server.tsx), as website/build.js bundles it into
@@ -63,7 +66,7 @@ interface Rendered {
   data: unknown;
 }
 interface WebsiteRenderer {
-  renderPage(input: { path: string; query: string; lang: 'th' | 'en'; api: PageApi; freshApi: PageApi; municipality: unknown }): Promise<Rendered>;
+  renderPage(input: { path: string; query: string; lang: 'th' | 'en'; api: PageApi; freshApi: PageApi; municipality: unknown; publicUrl: string }): Promise<Rendered>;
 }
 /** build/website/islands.json: each island's module and the chunks it imports. */
 type IslandAssets = Record<string, { js: string; imports: string[] }>;
@@ -213,7 +216,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     return answer.data;
   };
 
-  /** Every published news item and page (Thai and English answer the same slugs), for the sitemap. */
+  /** Every published news item and page (Thai and English answer the same slugs) and open dataset, for the sitemap. */
   const loadSitemap = async (): Promise<SitemapEntry[]> => {
     const entries: SitemapEntry[] = [];
     for (const [type, prefix] of [
@@ -228,6 +231,20 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
         for (const item of answer.data) entries.push({ path: prefix + encodeURIComponent(item.slug), lastModified: item.updatedAt });
         if (page >= (answer.meta?.pagination?.pageCount ?? 1)) break;
       }
+    }
+    // Open datasets, from the catalogue anyone can search (CKAN's package_search): restricted ones
+    // and drafts are not in it, so they never reach the sitemap.
+    for (let start = 0, page = 0; page < 50; page++, start += SITEMAP_DATASETS) {
+      const answer = await publicApi<{ result?: { count?: number; results?: Array<{ name?: unknown; metadata_modified?: unknown }> } }>(
+        `3/action/package_search?rows=${SITEMAP_DATASETS}&start=${start}`
+      );
+      const results = answer?.result?.results ?? [];
+      for (const d of results) {
+        if (typeof d.name !== 'string' || !d.name) continue;
+        const modified = typeof d.metadata_modified === 'string' ? d.metadata_modified : undefined;
+        entries.push({ path: `/data/${encodeURIComponent(d.name)}`, lastModified: modified && !/(Z|[+-]\d\d:?\d\d)$/.test(modified) ? `${modified}Z` : modified });
+      }
+      if (!results.length || start + results.length >= (answer?.result?.count ?? 0)) break;
     }
     return entries;
   };
@@ -448,7 +465,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     const base = publicUrl(strapi);
     let rendered: Rendered;
     try {
-      rendered = await renderer.renderPage({ path: thaiPath, query, lang: english ? 'en' : 'th', api: cachedApi, freshApi: pageApi, municipality: m });
+      rendered = await renderer.renderPage({ path: thaiPath, query, lang: english ? 'en' : 'th', api: cachedApi, freshApi: pageApi, municipality: m, publicUrl: base });
     } catch (err) {
       // The API did not answer (a restart, an overload): say so, and keep nothing.
       strapi.log.warn(`website: ${thaiPath} could not be rendered: ${err instanceof Error ? err.message : String(err)}`);

@@ -22,6 +22,10 @@ declare module 'leaflet' {
   export interface LatLngBounds {
     isValid(): boolean;
   }
+  export interface GeoJSON extends LayerGroup {
+    getBounds(): LatLngBounds;
+    getLayers(): Layer[];
+  }
   export interface LeafletMap {
     setView(center: Point, zoom?: number): this;
     fitBounds(bounds: LatLngBounds, options?: Record<string, unknown>): this;
@@ -36,9 +40,10 @@ declare module 'leaflet' {
   const L: {
     map(el: HTMLElement, options?: Record<string, unknown>): LeafletMap;
     tileLayer(url: string, options?: Record<string, unknown>): Layer;
-    marker(point: Point, options?: Record<string, unknown>): Marker;
+    marker(point: Point | LatLng, options?: Record<string, unknown>): Marker;
     layerGroup(): LayerGroup;
     latLngBounds(points: Point[]): LatLngBounds;
+    geoJSON(data: object, options?: { pointToLayer?: (feature: unknown, at: LatLng) => Layer; style?: () => Record<string, unknown>; interactive?: boolean }): GeoJSON;
     divIcon(options?: Record<string, unknown>): Icon;
     control: { zoom(options?: Record<string, unknown>): Layer };
   };

@@ -24,6 +24,11 @@ export interface MapMarker {
 export interface MapHandle {
   /** Shows these markers instead of the previous ones, and fits the view to them when asked. */
   setMarkers: (markers: MapMarker[], fit?: boolean) => void;
+  /**
+   * Draws a GeoJSON object (points as dots of this tone, lines and areas in the site's green) and fits
+   * the view to it; answers how many features it drew.
+   */
+  showGeoJson: (geojson: unknown, tone: string) => number;
   setPin: (point: { lat: number; lng: number } | null) => void;
   moveTo: (lat: number, lng: number, zoom?: number) => void;
   destroy: () => void;

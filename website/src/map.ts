@@ -2,7 +2,7 @@
  * The complaint form's map, built as its own bundle (see website/build.js) so that only pages with
  * a map download Leaflet. Works without tiles (no network, blocked tiles): a click still sets the pin.
  */
-import L from 'leaflet';
+import L, { type LatLng } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import type { MapApi, MapMarker, MapOptions } from './map-api';
@@ -41,6 +41,18 @@ function create(el: HTMLElement, o: MapOptions) {
         L.marker([m.lat, m.lng], { icon, title: m.title, keyboard: false }).addTo(markers);
       }
       if (fit && list.length) map.fitBounds(L.latLngBounds(list.map((m) => [m.lat, m.lng] as [number, number])), { padding: [24, 24], maxZoom: 17 });
+    },
+    showGeoJson(geojson: unknown, tone: string) {
+      const layer = L.geoJSON(geojson as object, {
+        // The same dots as the pole map: decoration, the page offers the data as text and files.
+        pointToLayer: (_feature: unknown, at: LatLng) =>
+          L.marker(at, { icon: L.divIcon({ className: `map-dot map-dot--${tone}`, html: '', iconSize: [18, 18], iconAnchor: [9, 9] }), keyboard: false, interactive: false }),
+        style: () => ({ color: '#0b5d3b', weight: 3, opacity: 0.9, fillOpacity: 0.15 }),
+        interactive: false,
+      }).addTo(markers);
+      const bounds = layer.getBounds();
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+      return layer.getLayers().length;
     },
     setPin(point: { lat: number; lng: number } | null) {
       if (!point) {

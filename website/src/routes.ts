@@ -1,6 +1,6 @@
 import { h, type ComponentChild } from 'preact';
 import type { Page as StaticPage } from './api';
-import { t, type Lang } from './i18n';
+import { inLang, t, type Lang } from './i18n';
 import type { MenuPage } from './components/Chrome';
 import type { Site } from './components/site';
 import { localizedList, type Api } from './pages/load';
@@ -18,6 +18,9 @@ import { Poles, loadPoles, type Pole as PoleRecord, type PolesData } from './pag
 import { PolePage, loadPole } from './pages/Pole';
 import { Complaint, loadComplaint, type ComplaintData } from './pages/Complaint';
 import { Tax, loadTax, type TaxData } from './pages/Tax';
+import { DataSearch, loadDataSearch, type DataSearchData } from './pages/Data';
+import { Dataset, datasetTitle, loadDataset, type DatasetData } from './pages/Dataset';
+import { DataRequest } from './pages/DataRequest';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -77,7 +80,24 @@ export const ROUTES: Array<Route<unknown>> = [
   }),
   route({ pattern: /^\/contact$/, load: nothing, view: (_d, site) => h(Contact, { site }), title: () => t('contact.title') }),
   route({ pattern: /^\/eservice$/, load: nothing, view: (_d, site) => h(ComingSoon, { service: 'eservice', site }), title: () => t('service.eservice.title') }),
-  route({ pattern: /^\/data$/, load: nothing, view: (_d, site) => h(ComingSoon, { service: 'data', site }), title: () => t('service.data.title') }),
+  // Open data: the catalogue is CKAN's Action API, read like any harvester reads it.
+  route<DataSearchData>({
+    pattern: /^\/data$/,
+    load: (_p, query, api, lang) => loadDataSearch(api, lang, query),
+    view: (data) => h(DataSearch, { data }),
+    title: () => t('data.title'),
+    // Meta is read outside the render's language: the loader's language says which.
+    meta: (d) => ({ description: inLang(d.lang, () => t('data.intro')) }),
+  }),
+  route({ pattern: /^\/data\/request$/, load: nothing, view: () => h(DataRequest, {}), title: () => t('data.request.title'), islands: ['data-request'] }),
+  route<DatasetData>({
+    pattern: /^\/data\/([^/]+)$/,
+    load: ([slug], query, api, lang) => loadDataset(api, lang, slug, query),
+    view: (data, site) => h(Dataset, { data, site }),
+    title: (d) => datasetTitle(d.dataset),
+    meta: (d) => ({ description: ((d.lang === 'en' && d.dataset.notes_en) || d.dataset.notes || '').slice(0, 300) }),
+    islands: ['dataset'],
+  }),
   route<TrackData>({
     pattern: /^\/track$/,
     load: (_p, query, api) => loadTrack(api, query),

@@ -23,6 +23,8 @@ export interface RenderInput {
   freshApi: Api;
   /** The municipality record as GET /api/municipality?populate=logo answers it. */
   municipality: unknown;
+  /** The site's public address (PUBLIC_URL), for addresses a page shows as text. */
+  publicUrl?: string;
 }
 
 /** What islands read back from `<script id="page-data">`: the page's data, without a second request. */
@@ -52,13 +54,13 @@ export interface Rendered {
 }
 
 /** The page at `path`; the not-found page (404) for a path that is none of the site's. */
-export async function renderPage({ path, query, lang, api, freshApi, municipality }: RenderInput): Promise<Rendered> {
+export async function renderPage({ path, query, lang, api, freshApi, municipality, publicUrl }: RenderInput): Promise<Rendered> {
   const matched = matchRoute(path);
   const params = new URLSearchParams(query);
   const shared = matched?.route.shared?.(params) ?? true;
   const [data, menu] = await Promise.all([matched ? matched.route.load(matched.params, params, shared ? api : freshApi, lang) : null, loadMenu(api, lang)]);
   const shown = matched ? show(matched, data) : notFoundPage;
-  const site = { municipality: (municipality ?? null) as Municipality | null };
+  const site = { municipality: (municipality ?? null) as Municipality | null, publicUrl: publicUrl?.replace(/\/+$/, '') };
   const current = path.length > 1 ? path.replace(/\/+$/, '') : '/';
   // The render is synchronous: the language holds for it alone, whatever other requests are doing.
   return inLang(lang, () => {
