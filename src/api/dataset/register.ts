@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { asciiName } from './domain/ckan';
 import type { CatalogueService } from './services/catalogue';
 import type { VersionsService } from './services/versions';
 
@@ -9,15 +10,6 @@ const CKAN_NAME = /^[a-z0-9][a-z0-9_-]{1,99}$/;
 
 type Data = Record<string, unknown>;
 
-/** A CKAN name from any text: lower-case ASCII letters, digits and hyphens; empty when nothing is left. */
-export const ckanName = (text: string) =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '')
-    .replace(/-{2,}/g, '-')
-    .slice(0, 100);
 
 /** Each resource keeps one id for good (CKAN's resource id); its format is read from its file when staff leave it empty. */
 function fillResources(data: Data) {
@@ -32,8 +24,8 @@ function fillResources(data: Data) {
 /** The slug is the CKAN name: lower case, ASCII; from the English title when staff leave Strapi's placeholder. */
 function fillSlug(data: Data) {
   if (!('slug' in data) && !('titleEn' in data)) return;
-  const asked = typeof data.slug === 'string' ? ckanName(data.slug) : '';
-  const fromTitle = typeof data.titleEn === 'string' ? ckanName(data.titleEn) : '';
+  const asked = typeof data.slug === 'string' ? asciiName(data.slug) : '';
+  const fromTitle = typeof data.titleEn === 'string' ? asciiName(data.titleEn) : '';
   if (CKAN_NAME.test(asked) && asked !== 'dataset') data.slug = asked;
   else if (CKAN_NAME.test(fromTitle)) data.slug = fromTitle;
   else if ('slug' in data) data.slug = `dataset-${crypto.randomBytes(3).toString('hex')}`;

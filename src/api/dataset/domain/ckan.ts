@@ -136,7 +136,7 @@ export const ckanTime = (v: unknown): string => {
 };
 
 /** A CKAN name from any text: lower-case ASCII letters, digits, `-` and `_`; empty when nothing is left. */
-const asciiName = (text: string) =>
+export const asciiName = (text: string) =>
   text
     .normalize('NFKD')
     .toLowerCase()
