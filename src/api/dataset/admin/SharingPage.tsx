@@ -24,8 +24,7 @@ import { Layouts, Page, useClipboard, useFetchClient, useNotification } from '@s
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { SHARING_MANAGE, SHARING_READ_LOG, TOKEN_DAYS, type TokenDays } from '../staff-permissions';
-
-type TokenState = 'none' | 'active' | 'expiring' | 'expired';
+import type { AccessEntry, TokenState } from '../domain/sharing';
 
 interface Agency {
   id: number;
@@ -39,17 +38,6 @@ interface Agency {
   datasets: Array<{ documentId: string; slug: string; titleTh: string; restricted: boolean }>;
 }
 
-interface AccessEntry {
-  id: number;
-  at: string;
-  agency: { id: number; name: string } | null;
-  tokenName: string | null;
-  dataset: string | null;
-  resource: string | null;
-  action: string | null;
-  path: string | null;
-  clientAddress: string | null;
-}
 
 interface AccessPage {
   results: AccessEntry[];
