@@ -67,6 +67,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     enabled: true,
     resolve: './plugins/spreadsheet-import',
   },
+  // Map layers edited on a map in the admin, the location field, GeoJSON for the public: the same
+  // tiles as every other map.
+  gis: {
+    enabled: true,
+    resolve: './plugins/gis',
+    config: { map: map({ env }) },
+  },
   upload: {
     config: {
       sizeLimit: 10 * 1024 * 1024,
