@@ -96,7 +96,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const parsed = parseGeoFile(bytes, file.originalFilename ?? file.name ?? 'upload', body.crs);
       const rejected: Array<Rejected & { message: string }> = parsed.rejected.map((r) => ({ ...r, message: words(r.code)[lang] }));
       const accepted: Array<{ geometry: GeoFeature['geometry']; properties: Record<string, unknown> }> = [];
-      parsed.features.forEach((f, index) => {
+      // The file's own numbering: the parser's rejects keep theirs, the features it passed fill the gaps in order.
+      const parserRejected = new Set(parsed.rejected.map((r) => r.index));
+      let next = 0;
+      const fileIndex = parsed.features.map(() => {
+        while (parserRejected.has(next)) next++;
+        return next++;
+      });
+      parsed.features.forEach((f, i) => {
+        const index = fileIndex[i];
         // A file's extra columns are dropped; what the schema asks for must fit it.
         const checked = checkFeature(layer.summary, f, { dropUnknown: true });
         if (checked.errors.length || !checked.geometry) {
