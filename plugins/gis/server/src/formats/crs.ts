@@ -76,7 +76,8 @@ const CODES: Record<string, KnownCrs> = {
 export function crsFromGeoJsonMember(member: unknown): KnownCrs | undefined {
   if (member === undefined || member === null) return undefined;
   const props = (member as { properties?: { name?: unknown; code?: unknown } }).properties ?? {};
-  const text = String(props.name ?? props.code ?? '');
+  const raw = props.name ?? props.code;
+  const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
   const m = /(CRS84|\d{4,5})\s*$/i.exec(text.trim());
   const code = m ? CODES[m[1].toUpperCase()] : undefined;
   if (!code) throw new FormatError('unknown_crs', `GeoJSON crs ${JSON.stringify(member)}`);

@@ -5,3 +5,5 @@
 export { normalizeGeometry, isGeometryError, ringArea, type GeometryError, type GeometryErrorCode } from './geometry';
 export { FormatError, isFormatError, formatMessage, FORMAT_CODES, type FormatErrorCode } from './errors';
 export { KNOWN_CRS, isKnownCrs, toWgs84, fromWgs84, type SourceCrs, type KnownCrs } from './crs';
+export { parseGeoFile, MAX_FEATURES, MAX_UNZIPPED_BYTES, type ParsedFile, type Rejected } from './parse';
+export { toKml, toCsv, toWkt } from './write';
