@@ -254,7 +254,8 @@ function guessCrs(features: RawFeature[]): { crs: KnownCrs; guessed: boolean; mi
   const votes = features.map((f) => {
     const ps = positionsOf(f.geometry).filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
     if (ps.length === 0) return undefined;
-    if (ps.every(looksLikeDegrees)) return 'EPSG:4326';
+    // Small numbers are degrees, even wrong ones (latitude 95 is out of range, not an unknown grid).
+    if (ps.every(looksLikeDegrees) || ps.every((p) => Math.abs(p[0]) <= 360 && Math.abs(p[1]) <= 180)) return 'EPSG:4326';
     return guessUtmZone(ps[0]) ?? 'unknown';
   });
   const count = (v: string) => votes.filter((x) => x === v).length;
