@@ -196,7 +196,7 @@ function readShapefile(file: Buffer, crs: SourceCrs): RawFile {
     if (parts.prj && crs === 'auto') declaredAll.add(crsFromWkt(Buffer.from(parts.prj).toString('latin1')));
     else undeclared = true;
     try {
-      const shapes = readShp(parts.shp);
+      const shapes = readShp(parts.shp, MAX_FEATURES - features.length);
       const table = readDbf(parts.dbf, encodingOfCpg(parts.cpg ? Buffer.from(parts.cpg).toString('latin1') : undefined));
       shapes.forEach((shape, i) => {
         const row = table.rows[i];
@@ -206,7 +206,7 @@ function readShapefile(file: Buffer, crs: SourceCrs): RawFile {
         else features.push({ geometry: shape, properties });
       });
     } catch (e) {
-      if (e instanceof ShapefileError) throw new FormatError('unreadable_file', `${base}: ${e.message}`);
+      if (e instanceof ShapefileError) throw new FormatError(e.code === 'too_many_records' ? 'too_large' : 'unreadable_file', `${base}: ${e.message}`);
       throw e;
     }
   }

@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 
 export class ShapefileError extends Error {
   constructor(
-    readonly code: 'unreadable_file' | 'unsupported_geometry',
+    readonly code: 'unreadable_file' | 'too_many_records',
     detail: string,
   ) {
     super(detail);
@@ -35,7 +35,7 @@ const MULTIPOINT = [8, 18, 28];
 const HAS_Z = [11, 13, 15, 18];
 
 /** Every record of a .shp file in order (record i goes with .dbf row i). */
-export function readShp(buf: Uint8Array): ShapeRecord[] {
+export function readShp(buf: Uint8Array, maxRecords = Infinity): ShapeRecord[] {
   if (buf.length < 100) throw new ShapefileError('unreadable_file', '.shp shorter than its header');
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (view.getInt32(0, false) !== 9994) throw new ShapefileError('unreadable_file', '.shp file code is not 9994');
@@ -46,6 +46,7 @@ export function readShp(buf: Uint8Array): ShapeRecord[] {
     const length = view.getInt32(offset + 4, false) * 2;
     const start = offset + 8;
     if (length < 4 || start + length > buf.length) throw new ShapefileError('unreadable_file', `.shp record at byte ${offset} runs past the end`);
+    if (records.length >= maxRecords) throw new ShapefileError('too_many_records', `more than ${maxRecords} records`);
     records.push(readRecord(new DataView(buf.buffer, buf.byteOffset + start, length)));
     offset = start + length;
   }
@@ -136,8 +137,9 @@ export function assignRings(rings: number[][][]): ShapeGeometry {
     else holes.push(r);
   }
   for (const h of holes) {
-    const probe = h[0];
-    const owner = outers.filter((o) => contains(o.ring, probe)).sort((a, b) => a.area - b.area)[0];
+    // Most of the hole's corners, not just one: a hole may touch its outer ring at a corner.
+    const inside = (o: { ring: number[][] }) => h.slice(0, -1).filter((p) => contains(o.ring, p)).length * 2 > h.length - 1;
+    const owner = outers.filter(inside).sort((a, b) => a.area - b.area)[0];
     if (owner) owner.holes.push(h);
     else outers.push({ ring: h, area: area(h), holes: [] });
   }

@@ -47,6 +47,10 @@ describe('.shp reader', () => {
     const island = square(120, 120, 10);
     const nested = assignRings([big, holeInBig, island]);
     expect(nested.type).toBe('MultiPolygon');
+    // A hole touching its outer ring at a corner (0, 0) still belongs to it.
+    const touching = [[0, 0], [500, 100], [100, 500], [0, 0]];
+    expect(ringArea(touching)).toBeGreaterThan(0);
+    expect(assignRings([big, touching])).toEqual({ type: 'Polygon', coordinates: [big, touching] });
     // A counter-clockwise ring nothing contains (a writer that got the winding wrong) is an outer ring.
     expect(assignRings([square(0, 0, 10, true)])).toEqual({ type: 'Polygon', coordinates: [square(0, 0, 10, true)] });
   });
@@ -143,6 +147,11 @@ describe('Shapefile import end to end', () => {
       expect(ring.some((q) => Math.abs(q[0] - p[0]) < 2e-7 && Math.abs(q[1] - p[1]) < 2e-7)).toBe(true);
       expect(p[2]).toBe(250);
     }
+  });
+
+  it('stops reading a .shp past the feature limit', () => {
+    const zip = zipShapefile('many', { records: Array.from({ length: 50_001 }, () => null), ...noFields, rows: [] });
+    expect(() => parseGeoFile(zip, 'many.zip')).toThrow(expect.objectContaining({ code: 'too_large' }) as Error);
   });
 
   it('refuses a .prj in a system it does not know', () => {
