@@ -26,9 +26,15 @@ interface LayerSeed {
   file: string;
 }
 
-/** The part of the gis plugin's `features` service the seed uses: it normalizes geometry and stores the bbox. */
+/**
+ * The parts of the gis plugin's services the seed uses: `features.create` checks the properties
+ * against the layer's schema, normalizes the geometry (RFC 7946) and stores its bbox.
+ */
+interface LayersService {
+  find(slug: string, options: { publicOnly: boolean }): Promise<object | null>;
+}
 interface FeaturesService {
-  create(layer: { id: number; slug: string }, input: { geometry: unknown; properties: Record<string, unknown> }): Promise<GeoFeature>;
+  create(layer: object, input: { geometry: unknown; properties: Record<string, unknown> }): Promise<GeoFeature>;
 }
 
 const LAYER = 'plugin::gis.layer';
@@ -64,21 +70,18 @@ async function storeDirectly(strapi: Core.Strapi, layerId: number, geometry: Geo
 export async function seedGisLayers(strapi: Core.Strapi, seedDir: string): Promise<number> {
   const { layers } = JSON.parse(fs.readFileSync(path.join(seedDir, 'gis', 'layers.json'), 'utf8')) as { layers: LayerSeed[] };
   const plugin = strapi.plugin('gis');
-  let features: FeaturesService | undefined;
-  try {
-    const service = plugin?.service('features') as Partial<FeaturesService> | undefined;
-    if (service && typeof service.create === 'function') features = service as FeaturesService;
-  } catch {
-    features = undefined;
-  }
+  const features = plugin?.service('features') as Partial<FeaturesService> | undefined;
+  const lookup = plugin?.service('layers') as Partial<LayersService> | undefined;
+  const viaPlugin = typeof features?.create === 'function' && typeof lookup?.find === 'function';
   let created = 0;
   for (const { file, ...fields } of layers) {
     if (await strapi.db.query(LAYER).findOne({ where: { slug: fields.slug }, select: ['id'] })) continue;
     const layer = (await strapi.db.query(LAYER).create({ data: fields })) as { id: number; slug: string };
     const collection = JSON.parse(fs.readFileSync(path.join(seedDir, file), 'utf8')) as { features: Array<{ geometry: Geometry; properties?: Record<string, unknown> | null }> };
+    const resolved = viaPlugin ? await lookup.find!(layer.slug, { publicOnly: false }) : null;
     for (const f of collection.features) {
       const properties = f.properties ?? {};
-      if (features) await features.create(layer, { geometry: f.geometry, properties });
+      if (resolved) await features!.create!(resolved, { geometry: f.geometry, properties });
       else await storeDirectly(strapi, layer.id, f.geometry, properties);
     }
     created += 1;

@@ -15,7 +15,7 @@ export const datasetLayerSlug = (datasetSlug: string) => `dataset-${datasetSlug}
 
 function kindOf(features: GeoFeature[]): LayerKind {
   const kinds = new Set(features.map((f) => (/Point/.test(f.geometry.type) ? 'point' : /LineString/.test(f.geometry.type) ? 'line' : /Polygon/.test(f.geometry.type) ? 'polygon' : 'mixed')));
-  return kinds.size === 1 ? ([...kinds][0] as LayerKind) : 'mixed';
+  return kinds.size === 1 ? ([...kinds][0]) : 'mixed';
 }
 
 /** The features of a dataset's public GeoJSON files; anything that is not a geometry is left out. */
