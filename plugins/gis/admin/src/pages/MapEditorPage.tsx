@@ -133,15 +133,20 @@ const MapEditorPage = () => {
     if (!tiles || !mapBox.current) return undefined;
     let cancelled = false;
     let created: GisMap | undefined;
+    let resize: ResizeObserver | undefined;
     void loadGeoman().then(() => {
       if (cancelled || !mapBox.current) return;
       created = L.map(mapBox.current, { zoomControl: true }).setView(TOWN_CENTRE, 14);
       L.tileLayer(tiles.tileUrl, { maxZoom: 20, maxNativeZoom: 19, attribution: tiles.attribution }).addTo(created);
       map.current = created;
+      // The sidebar and the window change the map's size after Leaflet measured it.
+      resize = new ResizeObserver(() => created?.invalidateSize());
+      resize.observe(mapBox.current);
       setMapReady(true);
     });
     return () => {
       cancelled = true;
+      resize?.disconnect();
       created?.remove();
       map.current = undefined;
       groups.current.clear();
