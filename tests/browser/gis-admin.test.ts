@@ -13,7 +13,8 @@ let page: Page;
 
 const SLUG = 'flood-test';
 const LAYER = 'พื้นที่เสี่ยงน้ำท่วม (ทดสอบ)';
-const ATTRIBUTES = [
+// Plain JSON, as the layer's `attributes` column stores it.
+const ATTRIBUTES: Array<Record<string, string | boolean | string[]>> = [
   { name: 'name', labelTh: 'ชื่อพื้นที่', labelEn: 'Name', type: 'text', required: true },
   { name: 'area_rai', labelTh: 'เนื้อที่ (ไร่)', labelEn: 'Area (rai)', type: 'number' },
   { name: 'risk', labelTh: 'ระดับความเสี่ยง', labelEn: 'Risk', type: 'choice', options: ['ต่ำ', 'ปานกลาง', 'สูง'], required: true },
