@@ -138,7 +138,7 @@ describe('import and export', () => {
   it('previews a GeoJSON file with a report of rejected features, then stores it all at once', async () => {
     await createLayer(app.strapi, { slug: 'places', kind: 'point', attributes: ATTRS });
     const preview = await json<{ data: { format: string; crs: string; featureCount: number; preview: { features: GeoFeature[] }; rejected: Array<{ index: number; code: string; message: string }>; imported: number } }>(
-      await upload('places', 'places.geojson', FILE),
+      await upload('places', 'places.geojson', FILE, { crs: 'EPSG:4326' }),
       200
     );
     expect(preview.data).toMatchObject({ format: 'geojson', featureCount: 2, imported: 0 });
@@ -153,7 +153,7 @@ describe('import and export', () => {
     expect(preview.data.rejected[0].message).toMatch(/longitude/);
     expect(await count('places')).toBe(0);
 
-    const committed = await json<{ data: { imported: number } }>(await upload('places', 'places.geojson', FILE, { commit: 'true' }), 200);
+    const committed = await json<{ data: { imported: number } }>(await upload('places', 'places.geojson', FILE, { crs: 'EPSG:4326', commit: 'true' }), 200);
     expect(committed.data.imported).toBe(2);
     expect(await count('places')).toBe(2);
     // The uploads were read into memory and their temporary files removed, a refused one's too.
@@ -161,6 +161,43 @@ describe('import and export', () => {
     expect((await upload('places', 'places.geojson', FILE, { commit: 'true' }, reader.token)).status).toBe(403);
     await expectNoLeftovers();
     expect(await count('places')).toBe(2);
+  });
+
+  const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures', 'gis');
+  type Report = { data: { format: string; crs: string; featureCount: number; preview: { features: GeoFeature[] }; rejected: Array<{ index: number; code: string; message: string }>; imported: number } };
+
+  it('imports a zipped UTM 47N Shapefile back to the WGS84 positions it was made from', async () => {
+    await createLayer(app.strapi, { slug: 'villages', kind: 'polygon' });
+    const zip = fs.readFileSync(path.join(FIXTURES, 'nokok-villages-utm47n.zip'));
+    const report = await json<Report>(await upload('villages', 'nokok-villages-utm47n.zip', zip, { commit: 'true' }), 200);
+    expect(report.data).toMatchObject({ format: 'shapefile', featureCount: 3, imported: 3, rejected: [] });
+    expect(report.data.crs).toMatch(/32647/);
+    const source = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'source', 'nokok-villages.wgs84.geojson'), 'utf8')) as { features: GeoFeature[] };
+    const stored = (await json<{ features: GeoFeature[] }>(await call('GET', '/layers/villages/features'), 200)).features;
+    expect(stored.map((f) => f.geometry.type)).toEqual(source.features.map((f) => f.geometry.type));
+    // Every corner within a centimetre or so (1e-7 degrees is about 1 cm) of the WGS84 original.
+    const flat = (g: GeoFeature['geometry']): number[] => JSON.stringify('coordinates' in g ? g.coordinates : []).match(/-?\d+(\.\d+)?/g)!.map(Number);
+    stored.forEach((f, i) => {
+      const [got, want] = [flat(f.geometry).sort((a, b) => a - b), flat(source.features[i].geometry).sort((a, b) => a - b)];
+      expect(got.length).toBe(want.length);
+      got.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThan(2e-7));
+    });
+    // It is on the public map too, as valid GeoJSON.
+    const pub = await fetch(`${app.url}/api/gis/layers/villages/features`);
+    check(await pub.text());
+  });
+
+  it('imports a KML file and reports the placemark without a geometry', async () => {
+    await createLayer(app.strapi, { slug: 'kml-layer', kind: 'mixed' });
+    const kml = fs.readFileSync(path.join(FIXTURES, 'nokok.kml'));
+    const preview = await json<Report>(await upload('kml-layer', 'nokok.kml', kml), 200);
+    expect(preview.data.format).toBe('kml');
+    expect(preview.data.featureCount).toBe(5);
+    expect(preview.data.rejected).toEqual([{ index: expect.any(Number), name: expect.any(String), code: expect.stringMatching(/geometry/), message: expect.any(String) }]);
+    check(JSON.stringify(preview.data.preview));
+    const committed = await json<Report>(await upload('kml-layer', 'nokok.kml', kml, { commit: 'true' }), 200);
+    expect(committed.data.imported).toBe(5);
+    expect(await count('kml-layer')).toBe(5);
   });
 
   it('refuses a file it cannot read and a missing file', async () => {
@@ -182,5 +219,12 @@ describe('import and export', () => {
     const text = await res.text();
     check(text);
     expect((JSON.parse(text) as { features: GeoFeature[] }).features.map((f) => f.properties)).toEqual([{ name: 'จุด' }]);
+    const kml = await call('GET', '/layers/exported/export?format=kml');
+    expect(kml.headers.get('content-type')).toMatch(/kml/);
+    expect(await kml.text()).toMatch(/<coordinates>102\.1,14\.7/);
+    const csv = await call('GET', '/layers/exported/export?format=csv');
+    expect(csv.headers.get('content-disposition')).toMatch(/exported\.csv/);
+    expect(await csv.text()).toMatch(/POINT ?\(102\.1 14\.7\)/);
+    expect((await call('GET', '/layers/exported/export?format=shp')).status).toBe(400);
   });
 });
