@@ -1,0 +1,3 @@
+import { Earth } from '@strapi/icons';
+
+export const MenuIcon = () => <Earth />;
