@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Cell, DataField } from './domain/infer';
-import type { GeoFeature, Geometry } from '../../../plugins/gis/server/src/public';
+import type { Geometry, GisFeaturesService, GisLayersService } from '../../../plugins/gis/server/src/public';
 
 /**
  * Resources that stay current by themselves: a live table computed from the suite's own data when it
@@ -18,13 +18,6 @@ export interface LiveLayer {
   geojson: { type: 'FeatureCollection'; features: Array<{ type: 'Feature'; id?: string | number; geometry: Geometry; properties: Record<string, Cell> }> };
 }
 
-/** The parts of the gis plugin's services a layer resource reads (public layers only). */
-interface GisLayers {
-  find(slug: string, options: { publicOnly: boolean }): Promise<object | null>;
-}
-interface GisFeatures {
-  list(layer: object, query: { limit?: number }): Promise<{ features: GeoFeature[] }>;
-}
 
 const cell = (v: unknown): Cell => (v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 
@@ -34,9 +27,9 @@ const cell = (v: unknown): Cell => (v === null || v === undefined ? null : typeo
  */
 export async function gisLayerView(strapi: Core.Strapi, slug: string): Promise<LiveLayer | null> {
   const gis = strapi.plugin('gis');
-  const layer = await gis?.service<GisLayers>('layers')?.find(slug, { publicOnly: true });
+  const layer = await gis.service<GisLayersService>('layers').find(slug, { publicOnly: true });
   if (!layer) return null;
-  const { features } = await gis.service<GisFeatures>('features').list(layer, {});
+  const { features } = await gis.service<GisFeaturesService>('features').list(layer, {});
   return {
     kind: 'layer',
     geojson: {
