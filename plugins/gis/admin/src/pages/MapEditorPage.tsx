@@ -271,6 +271,10 @@ const MapEditorPage = () => {
       editMode: true,
       dragMode: true,
     });
+    // Geoman titles the button's box, not the button: give screen readers and keyboard users the name.
+    m.getContainer()
+      .querySelectorAll<HTMLElement>('.leaflet-pm-toolbar .button-container[title]')
+      .forEach((box) => box.querySelector('a')?.setAttribute('aria-label', box.title));
     const onCreate = (e: LeafletEvent) => handlers.current.created(e);
     m.on('pm:create', onCreate);
     return () => {
