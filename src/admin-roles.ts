@@ -68,10 +68,14 @@ const DATASET_ACCESS = 'api::dataset.dataset-access';
 const DATASET_REQUEST = 'api::dataset.dataset-request';
 /** Data sharing's admin permissions (src/api/dataset/staff-permissions.ts, spelled out: this table imports nothing). */
 const SHARING_READ_LOG = 'api::data-sharing.read-log';
+/** The map layers (the gis plugin): their settings in the Content Manager, their features in the map editor. */
+const MAP_LAYER = 'plugin::gis.layer';
 
 const content = (subject: string, actions: readonly string[], exceptFields?: readonly string[]): StaffPermission[] =>
   actions.map((action) => ({ action, subject, ...(exceptFields ? { exceptFields } : {}) }));
 const plain = (...actions: string[]): StaffPermission[] => actions.map((action) => ({ action }));
+const MAP_READ = plain('plugin::gis.read');
+const MAP_EDIT = [...plain('plugin::gis.read', 'plugin::gis.edit'), ...content(MAP_LAYER, [CREATE, READ, UPDATE, DELETE])];
 
 const MEDIA_LIBRARY = plain(
   'plugin::upload.read',
@@ -94,7 +98,7 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   {
     code: 'nokok-content-editor',
     name: { th: 'ผู้ดูแลเนื้อหาเว็บไซต์', en: 'Content editor' },
-    description: { th: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล คลังสื่อ และชุดข้อมูลเปิด', en: 'News, pages, the municipality, the Media Library and open datasets' },
+    description: { th: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล คลังสื่อ ชุดข้อมูลเปิด และแผนที่', en: 'News, pages, the municipality, the Media Library, open datasets and the map' },
     permissions: [
       ...content(NEWS, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
       ...content(PAGE, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
@@ -104,6 +108,8 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       ...content(DATASET, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
       ...content(PARTNER_AGENCY, [READ]),
       ...content(DATASET_REQUEST, [READ, UPDATE]),
+      // The town map: layers, their features, imports.
+      ...MAP_EDIT,
     ],
   },
   {
@@ -139,13 +145,13 @@ export const STAFF_ROLES: readonly StaffRole[] = [
     code: 'nokok-executive',
     name: { th: 'ผู้บริหาร', en: 'Executive' },
     description: { th: 'ดูกล่องงานและข้อมูลได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ])],
   },
   {
     code: 'nokok-auditor',
     name: { th: 'ผู้ตรวจสอบภายใน', en: 'Auditor' },
     description: { th: 'ตรวจสอบได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ])],
   },
 ];
 

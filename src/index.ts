@@ -25,8 +25,13 @@ import type { CatalogueService } from './api/dataset/services/catalogue';
 import { dataStoreAdminRoutes } from './api/dataset/data-store-admin';
 import { sharingAdminRoutes } from './api/dataset/admin-routes';
 import { registerSharing } from './api/dataset/sharing';
+import type { GisLayersService } from '../plugins/gis/server/src/public';
+import { poleLayer } from './api/pole/map-layer';
+import { complaintLayer } from './api/complaint/map-layer';
+import { registerDatasetLayers } from './api/dataset/map-layers';
 
 let photoSweep: NodeJS.Timeout | undefined;
+let datasetLayers: { refresh(): Promise<number> } | undefined;
 let retentionSweep: NodeJS.Timeout | undefined;
 
 export default {
@@ -51,6 +56,14 @@ export default {
     // Data sharing: partner agencies' tokens and the access log, staff routes and permissions.
     strapi.server.routes(sharingAdminRoutes);
     await registerSharing(strapi);
+    // The town map: poles, complaints (without who made them) and public GeoJSON datasets as
+    // read-only layers beside the ones staff draw.
+    const gis = strapi.plugin('gis').service<GisLayersService>('layers') as GisLayersService | undefined;
+    if (gis) {
+      gis.registerProvider(poleLayer(strapi));
+      gis.registerProvider(complaintLayer(strapi));
+      datasetLayers = registerDatasetLayers(strapi);
+    } else strapi.log.warn('[gis] the layers service is missing: no poles, complaints or datasets on the map');
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -79,6 +92,7 @@ export default {
       if (summary.created > 0) strapi.log.info(`Demo town seeded: ${summary.created} records`);
       await seedDemoStaff(strapi);
     }
+    await datasetLayers?.refresh();
     const complaints = () => strapi.service('api::complaint.complaint') as ComplaintService;
     // Photos uploaded for a complaint never filed: at start, then every hour.
     const sweep = () => {

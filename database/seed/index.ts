@@ -12,6 +12,7 @@ import { parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
 import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
 import type { TaxBillService } from '../../src/api/tax-bill/services/tax-bill';
 import { seedDatasets } from './datasets';
+import { fillLocations, seedGisLayers } from './gis';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -226,5 +227,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);
   created += await seedDatasets(strapi, seedDir(strapi));
+  created += await seedGisLayers(strapi, seedDir(strapi));
+  await fillLocations(strapi);
   return { created };
 }

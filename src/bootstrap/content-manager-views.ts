@@ -24,7 +24,12 @@ interface ContentTypesService {
 const HIDDEN_IN_EDIT: Record<string, string[]> = {
   'api::news.news-item': ['previousSlugs'],
   'api::page.page': ['previousSlugs'],
-  'api::tax-bill.tax-bill': ['installments', 'sourceHash', 'billKey'],
+  'api::tax-bill.tax-bill': ['installments', 'sourceHash', 'billKey', 'lat', 'lng'],
+  // The location field keeps lat/lng in step: one place to choose a point, on a map.
+  'api::pole.pole': ['lat', 'lng'],
+  'api::complaint.complaint': ['lat', 'lng'],
+  // Bumped by every feature edit (the ETag); the attribute schema is edited in the map editor.
+  'plugin::gis.layer': ['revision'],
   'dataset.resource': ['key'],
   // What a version published, as the system wrote it: read through the API and the website, not as raw JSON.
   'api::dataset.dataset-version': ['snapshot', 'datasetDocumentId'],
@@ -46,6 +51,7 @@ const MAIN_FIELD: Record<string, string> = {
   'dataset.resource': 'name',
   'api::tax-bill.tax-bill': 'billNumber',
   'api::tax-payment.tax-payment': 'bankReference',
+  'plugin::gis.layer': 'nameTh',
 };
 
 /**
@@ -70,6 +76,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::dataset.dataset-request': ['referenceCode', 'title', 'receivedAt'],
   'api::dataset.dataset-version': ['slug', 'number', 'versionLabel', 'releasedAt'],
   'api::dataset.dataset-access': ['at', 'agency', 'dataset', 'action'],
+  'plugin::gis.layer': ['nameTh', 'slug', 'isPublic', 'displayOrder'],
 };
 
 /**

@@ -24,7 +24,7 @@ const SITE_ROUTES = [
   /^\/$/,
   /^\/news(\/[^/]+)?\/?$/,
   /^\/pages\/[^/]+\/?$/,
-  /^\/(contact|developers|complaint|eservice|tax|poles|line|track)\/?$/,
+  /^\/(contact|developers|complaint|eservice|tax|poles|map|line|track)\/?$/,
   /^\/data(\/[^/]+)?\/?$/,
   /^\/p\/[^/]+\/?$/,
 ];

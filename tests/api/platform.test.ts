@@ -201,6 +201,8 @@ describe('OpenAPI document', () => {
       '/complaints/track/{trackingCode}',
       '/e-form-submissions',
       '/e-form-submissions/track/{trackingCode}',
+      '/gis/layers',
+      '/gis/layers/{slug}/features',
       '/map',
       '/municipality',
       '/news',

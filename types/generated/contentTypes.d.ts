@@ -792,6 +792,14 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       'api::complaint.complaint'
     > &
       Schema.Attribute.Private;
+    location: Schema.Attribute.JSON &
+      Schema.Attribute.CustomField<
+        'plugin::gis.location',
+        {
+          latField: 'lat';
+          lngField: 'lng';
+        }
+      >;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     photos: Schema.Attribute.Relation<
       'oneToMany',
@@ -1929,6 +1937,14 @@ export interface ApiPolePole extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::pole.pole'> &
       Schema.Attribute.Private;
+    location: Schema.Attribute.JSON &
+      Schema.Attribute.CustomField<
+        'plugin::gis.location',
+        {
+          latField: 'lat';
+          lngField: 'lng';
+        }
+      >;
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -2049,6 +2065,14 @@ export interface ApiTaxBillTaxBill extends Struct.CollectionTypeSchema {
       'api::tax-bill.tax-bill'
     > &
       Schema.Attribute.Private;
+    location: Schema.Attribute.JSON &
+      Schema.Attribute.CustomField<
+        'plugin::gis.location',
+        {
+          latField: 'lat';
+          lngField: 'lng';
+        }
+      >;
     nationalId: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Private &

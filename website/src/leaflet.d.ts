@@ -12,15 +12,29 @@ declare module 'leaflet' {
   export interface Layer {
     addTo(map: LeafletMap | LayerGroup): this;
     remove(): this;
+    bindPopup(content: HTMLElement | (() => HTMLElement), options?: Record<string, unknown>): this;
+    openPopup(): this;
+    feature?: { id?: string | number; properties?: Record<string, unknown> | null };
+    getBounds?(): LatLngBounds;
+    getLatLng?(): LatLng;
+  }
+  export interface Path extends Layer {
+    setLatLng(point: Point): this;
+    setRadius(r: number): this;
   }
   export interface Marker extends Layer {
     setLatLng(point: Point): this;
   }
   export interface LayerGroup extends Layer {
     clearLayers(): this;
+    eachLayer(fn: (layer: Layer) => void): this;
+    hasLayer(layer: Layer): boolean;
+    removeLayer(layer: Layer): this;
+    addLayer(layer: Layer): this;
   }
   export interface LatLngBounds {
     isValid(): boolean;
+    extend(other: LatLngBounds | LatLng): this;
   }
   export interface GeoJSON extends LayerGroup {
     getBounds(): LatLngBounds;
@@ -31,6 +45,9 @@ declare module 'leaflet' {
     fitBounds(bounds: LatLngBounds, options?: Record<string, unknown>): this;
     getCenter(): LatLng;
     getZoom(): number;
+    hasLayer(layer: Layer): boolean;
+    addLayer(layer: Layer): this;
+    removeLayer(layer: Layer): this;
     on(type: 'click', fn: (e: LeafletMouseEvent) => void): this;
     remove(): this;
   }
@@ -43,7 +60,12 @@ declare module 'leaflet' {
     marker(point: Point | LatLng, options?: Record<string, unknown>): Marker;
     layerGroup(): LayerGroup;
     latLngBounds(points: Point[]): LatLngBounds;
-    geoJSON(data: object, options?: { pointToLayer?: (feature: unknown, at: LatLng) => Layer; style?: () => Record<string, unknown>; interactive?: boolean }): GeoJSON;
+    geoJSON(
+      data: object,
+      options?: { pointToLayer?: (feature: unknown, at: LatLng) => Layer; style?: () => Record<string, unknown>; interactive?: boolean; onEachFeature?: (feature: { id?: string | number; properties?: Record<string, unknown> | null }, layer: Layer) => void }
+    ): GeoJSON;
+    circleMarker(point: Point | LatLng, options?: Record<string, unknown>): Path;
+    circle(point: Point | LatLng, options?: Record<string, unknown>): Path;
     divIcon(options?: Record<string, unknown>): Icon;
     control: { zoom(options?: Record<string, unknown>): Layer };
   };

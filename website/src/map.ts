@@ -2,10 +2,10 @@
  * The complaint form's map, built as its own bundle (see website/build.js) so that only pages with
  * a map download Leaflet. Works without tiles (no network, blocked tiles): a click still sets the pin.
  */
-import L, { type LatLng } from 'leaflet';
+import L, { type LatLng, type Layer } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
-import type { MapApi, MapMarker, MapOptions } from './map-api';
+import type { GeoLayerSpec, MapApi, MapMarker, MapOptions } from './map-api';
 
 // A CSS pin instead of Leaflet's image icon: nothing to download, and no icon path to resolve.
 const pinIcon = L.divIcon({ className: 'map-pin', html: '', iconSize: [30, 34], iconAnchor: [15, 32] });
@@ -16,6 +16,9 @@ function create(el: HTMLElement, o: MapOptions) {
   L.tileLayer(o.tiles.tileUrl, { maxZoom: 19, attribution: o.tiles.attribution }).addTo(map);
 
   let pin: ReturnType<typeof L.marker> | null = null;
+  const geoLayers: Array<ReturnType<typeof L.geoJSON>> = [];
+  let here: ReturnType<typeof L.circleMarker> | null = null;
+  let hereRing: ReturnType<typeof L.circle> | null = null;
   const markers = L.layerGroup().addTo(map);
   const pick = o.onPick;
   if (pick) {
@@ -64,6 +67,55 @@ function create(el: HTMLElement, o: MapOptions) {
     },
     moveTo(lat: number, lng: number, zoom?: number) {
       map.setView([lat, lng], zoom ?? map.getZoom());
+    },
+    addGeoLayer(spec: GeoLayerSpec) {
+      const { style } = spec;
+      const byId = new Map<string, Layer>();
+      const layer = L.geoJSON(spec.geojson as object, {
+        // Points as circles in the layer's colour: SVG, so nothing to download and any colour works.
+        pointToLayer: (_feature: unknown, at: LatLng) => L.circleMarker(at, { radius: 8, color: '#ffffff', weight: 2, fillColor: style.color, fillOpacity: 0.95 }),
+        style: () => ({ color: style.color, weight: style.lineWidth, opacity: 0.9, fillColor: style.fillColor, fillOpacity: style.fillOpacity }),
+        onEachFeature: (feature, l) => {
+          if (feature.id !== undefined) byId.set(String(feature.id), l);
+          l.bindPopup(() => spec.popup(feature), { maxWidth: 280 });
+        },
+      }).addTo(map);
+      geoLayers.push(layer);
+      return {
+        count: layer.getLayers().length,
+        setVisible(visible: boolean) {
+          if (visible && !map.hasLayer(layer)) map.addLayer(layer);
+          if (!visible && map.hasLayer(layer)) map.removeLayer(layer);
+        },
+        focus(featureId: string | number) {
+          const target = byId.get(String(featureId));
+          if (!target) return false;
+          if (!map.hasLayer(layer)) map.addLayer(layer);
+          const bounds = target.getBounds?.();
+          const at = target.getLatLng?.();
+          if (bounds?.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+          else if (at) map.setView([at.lat, at.lng], Math.max(map.getZoom(), 17));
+          target.openPopup();
+          return true;
+        },
+      };
+    },
+    fitAll() {
+      let all: ReturnType<typeof L.latLngBounds> | null = null;
+      for (const l of geoLayers) {
+        if (!map.hasLayer(l)) continue;
+        const b = l.getBounds();
+        if (!b.isValid()) continue;
+        all = all ? all.extend(b) : L.latLngBounds([]).extend(b);
+      }
+      if (all?.isValid()) map.fitBounds(all, { padding: [16, 16], maxZoom: 17 });
+    },
+    showLocation(lat: number, lng: number, accuracyMetres: number, title: string) {
+      here?.remove();
+      hereRing?.remove();
+      hereRing = L.circle([lat, lng], { radius: Math.max(accuracyMetres, 5), color: '#1c5fb8', weight: 1, fillOpacity: 0.12, interactive: false }).addTo(map);
+      here = L.circleMarker([lat, lng], { radius: 7, color: '#ffffff', weight: 3, fillColor: '#1c5fb8', fillOpacity: 1, title }).addTo(map);
+      map.setView([lat, lng], Math.max(map.getZoom(), 16));
     },
     destroy() {
       map.remove();

@@ -21,6 +21,7 @@ import { Tax, loadTax, type TaxData } from './pages/Tax';
 import { DataSearch, loadDataSearch, type DataSearchData } from './pages/Data';
 import { Dataset, datasetTitle, loadDataset, type DatasetData } from './pages/Dataset';
 import { DataRequest } from './pages/DataRequest';
+import { MapPage, loadMap, type MapData } from './pages/Map';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -114,6 +115,14 @@ export const ROUTES: Array<Route<unknown>> = [
     view: (data) => h(Poles, { data }),
     title: () => t('poles.title'),
     islands: ['pole-map'],
+  }),
+  // The town map: every public layer; the list of layers and their GeoJSON reads without script.
+  route<MapData>({
+    pattern: /^\/map$/,
+    load: (_p, _q, api) => loadMap(api),
+    view: (data) => h(MapPage, { data }),
+    title: () => t('map.title'),
+    islands: ['gis-map'],
   }),
   route<PoleRecord>({
     pattern: /^\/p\/([^/]+)$/,

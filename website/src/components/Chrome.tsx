@@ -13,6 +13,7 @@ export function NavList({ pages, current }: { pages: MenuPage[]; current: string
   const links: Array<[string, string]> = [
     ['/', t('nav.home')],
     ['/news', t('nav.news')],
+    ['/map', t('nav.map')],
     ...pages.map((p): [string, string] => [`/pages/${encodeURIComponent(p.slug)}`, p.title]),
     ['/contact', t('nav.contact')],
   ];
@@ -40,7 +41,7 @@ export function FooterContent({ municipality }: { municipality: Municipality | n
       </p>
       <ContactList municipality={municipality} />
       <p>
-        <a href={href('/developers')}>API</a>
+        <a href={href('/map')}>{t('nav.map')}</a> · <a href={href('/developers')}>API</a>
       </p>
     </div>
   );

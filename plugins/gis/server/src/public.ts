@@ -66,9 +66,63 @@ export interface LayerProvider {
   features(): Promise<GeoFeature[]>;
 }
 
+/** One layer as GET /api/gis/layers lists it. */
+export interface LayerSummary {
+  slug: string;
+  nameTh: string;
+  nameEn: string;
+  description: string | null;
+  kind: LayerKind;
+  style: LayerStyle;
+  featureCount: number;
+  bbox: Bbox | null;
+  attributes: AttributeDef[];
+  /** False for providers' layers: they are edited where they come from. */
+  editable: boolean;
+  /** ISO time of the last change. */
+  updatedAt: string;
+}
+
+/** What the admin's layer list adds to a summary. */
+export interface AdminLayerSummary extends LayerSummary {
+  /** The stored layer's id; 0 for a provider's layer. */
+  id: number;
+  documentId: string | null;
+  isPublic: boolean;
+  displayOrder: number;
+}
+
+/** A page of a layer's features (RFC 7946 allows the two counts as foreign members). */
+export interface FeaturePage extends FeatureCollection {
+  numberMatched: number;
+  numberReturned: number;
+}
+
+/** A layer found by its slug: stored (editable) or offered by a provider. */
+export interface ResolvedLayer {
+  summary: AdminLayerSummary;
+  /** Changes whenever a feature changes: the stored layer's id and revision, or the provider's version. */
+  version: string;
+  /** When it last changed. */
+  modifiedAt: Date;
+  /** The stored layer's id (providers: undefined). */
+  storedId?: number;
+  provider?: LayerProvider;
+}
+
 /** What the app calls in its register phase: strapi.plugin('gis').service<GisLayersService>('layers'). */
 export interface GisLayersService {
   registerProvider(provider: LayerProvider): void;
+  /** Layers sorted by displayOrder then nameTh; `publicOnly` leaves out internal ones. */
+  summaries(options: { publicOnly: boolean }): Promise<AdminLayerSummary[]>;
+  /** A layer by slug; with `publicOnly`, internal layers are not found. */
+  find(slug: string, options: { publicOnly: boolean }): Promise<ResolvedLayer | null>;
+}
+
+/** Reading a layer's features: strapi.plugin('gis').service<GisFeaturesService>('features'). */
+export interface GisFeaturesService {
+  /** Features intersecting `bbox` (all without it), ordered by id, a page of them. */
+  list(layer: ResolvedLayer, query: { bbox?: Bbox; limit?: number; offset?: number }): Promise<FeaturePage>;
 }
 
 /** The `location` custom field's value: a GeoJSON point, [lng, lat]. */

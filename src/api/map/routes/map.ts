@@ -1,5 +1,5 @@
 import { route } from '../../../http/contract';
-import { getMapTiles } from '../contracts';
+import { getMapTiles, listMapLayerFeatures, listMapLayers } from '../contracts';
 
-/** The maps' tile source, the same for everyone: the website and the admin's maps read it. */
-export default { routes: [route(getMapTiles, 'map.settings')] };
+/** The maps' tile source and the public map layers, the same for everyone: the website and integrators read them. */
+export default { routes: [route(getMapTiles, 'map.settings'), route(listMapLayers, 'map.layers'), route(listMapLayerFeatures, 'map.features')] };
