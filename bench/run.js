@@ -1,7 +1,8 @@
 'use strict';
 // `npm run bench`: cold start, memory after warm-up and list-endpoint throughput of this app against
 // a bare Strapi 5.54.0 app with one equivalent content type, measured in the same run, interleaved;
-// the website's page throughput beside `/_health` and the bare list; Lighthouse on every citizen page.
+// the website's page throughput beside `/_health` and the bare list; Lighthouse on every citizen page;
+// a bbox page of a 10,000-feature map layer (bench/gis.js).
 // Prints figures and ratios and writes bench/results/<date>.md. A benchmark, not a test: budgets are
 // reported, never enforced by exit code.
 const fs = require('fs');
@@ -34,6 +35,9 @@ const UNCACHED = [
   { label: '`GET /news/loy-krathong-2569` rendered per request (WEBSITE_PAGE_CACHE=0, brotli)', path: '/news/loy-krathong-2569', headers: BROWSER },
   { label: '`GET /track?code=…` (never kept: reads the case over loopback each time, brotli)', path: '/track?code=NK-6912-AAAAA', headers: BROWSER },
 ];
+
+/** The PostgreSQL server's settings, passed to the GIS benchmark when it runs on PostgreSQL. */
+const pgEnv = () => Object.fromEntries(['DATABASE_CLIENT', 'DATABASE_HOST', 'DATABASE_PORT', 'DATABASE_USERNAME', 'DATABASE_PASSWORD'].filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
 
 async function main() {
   console.log('Checking our build…');
@@ -100,6 +104,10 @@ async function main() {
   const storeLine = /^RESULT (.*)$/m.exec(storeRun.stdout ?? '');
   if (!storeLine) throw new Error(`the data store benchmark failed: ${(storeRun.stderr || storeRun.stdout || '').slice(-500)}`);
   const store = JSON.parse(storeLine[1]);
+  const gisRun = spawnSync(process.execPath, [path.join(__dirname, 'gis.js')], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, ...(process.env.DATABASE_CLIENT === 'postgres' ? pgEnv() : {}) } });
+  const gisLine = /^RESULT (.*)$/m.exec(gisRun.stdout ?? '');
+  if (!gisLine) throw new Error(`the GIS benchmark failed: ${(gisRun.stderr || gisRun.stdout || '').slice(-500)}`);
+  const gis = JSON.parse(gisLine[1]);
   const o = results.ours;
   const b = results.bare;
   const rows = [
@@ -149,6 +157,15 @@ async function main() {
     `| load into its table (save and publish to ready) | ${(store.load * 1000).toFixed(0)} | | | |`,
     ...store.results.map((q) => `| ${q.label} (total ${q.total}) | ${q.p50.toFixed(1)} | ${q.p95.toFixed(1)} | ${q.max.toFixed(1)} | ≤ 200 ms: ${q.p95 <= 200 ? 'pass' : 'FAIL'} |`),
   ];
+  const gisLines = [
+    '',
+    `Map layers (a stored layer of ${gis.features.toLocaleString('en-US')} points, lines and polygons around Nok Ok; ${gis.client}, in its own process; \`GET /api/gis/layers/:slug/features?bbox=…&limit=500\` over loopback, ${gis.matched} features in the box, 30 calls):`,
+    '',
+    '| step | p50 (ms) | p95 (ms) | max (ms) | budget |',
+    '| --- | ---: | ---: | ---: | --- |',
+    `| import of ${gis.features} features (one transaction) | ${(gis.load * 1000).toFixed(0)} | | | |`,
+    `| a bbox page of 500 | ${gis.p50.toFixed(1)} | ${gis.p95.toFixed(1)} | ${gis.max.toFixed(1)} | ≤ 100 ms: ${gis.p95 <= 100 ? 'pass' : 'FAIL'} (p95 ÷ budget ${(gis.p95 / 100).toFixed(2)}) |`,
+  ];
   const compressionLines = [
     '',
     `Compression (src/middlewares/compression.ts against Strapi's \`strapi::compression\`, koa-compress, with the same settings: brotli q5, gzip 6, from 1 KiB; each in a plain koa app on loopback, median of ${compression.n} requests, interleaved):`,
@@ -168,10 +185,11 @@ async function main() {
     `| bare Strapi \`GET ${APPS.bare.endpoint}\` | ${fmt(b.rps)} | ${b.p50} | ${b.p99} | | |`,
   ];
   const lighthouseLines = ['', '## Citizen pages in Lighthouse', '', ...lighthouseTable(lighthouse)];
-  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n${taxLines.join('\n')}\n${storeLines.join('\n')}\n${compressionLines.join('\n')}\n${pageLines.join('\n')}\n${lighthouseLines.join('\n')}\n`;
+  const report = `${header}\n${lines.join('\n')}\n${qrLines.join('\n')}\n${taxLines.join('\n')}\n${storeLines.join('\n')}\n${gisLines.join('\n')}\n${compressionLines.join('\n')}\n${pageLines.join('\n')}\n${lighthouseLines.join('\n')}\n`;
   console.log(`\n${report}`);
   for (const [label, ours, bare, budget] of rows) if (budget) console.log(`${label}: ratio ${(ours / bare).toFixed(2)} (budget ${budget}) ${ours / bare <= budget ? 'pass' : 'FAIL'}`);
   for (const q of store.results) console.log(`datastore_search ${q.label}: p95 ${q.p95.toFixed(1)} ms (budget 200 ms) ${q.p95 <= 200 ? 'pass' : 'FAIL'}`);
+  console.log(`GIS bbox page of 500 of ${gis.features} features: p50 ${gis.p50.toFixed(1)} ms, p95 ${gis.p95.toFixed(1)} ms (budget 100 ms, ratio ${(gis.p95 / 100).toFixed(2)}) ${gis.p95 <= 100 ? 'pass' : 'FAIL'}`);
   console.log(`import of ${tax.rows} tax bills: ${tax.fresh.toFixed(2)} s (budget 20 s) ${tax.fresh <= 20 ? 'pass' : 'FAIL'}`);
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });

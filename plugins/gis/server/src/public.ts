@@ -115,8 +115,8 @@ export interface GisLayersService {
   registerProvider(provider: LayerProvider): void;
   /** Layers sorted by displayOrder then nameTh; `publicOnly` leaves out internal ones. */
   summaries(options: { publicOnly: boolean }): Promise<AdminLayerSummary[]>;
-  /** A layer by slug; with `publicOnly`, internal layers are not found. */
-  find(slug: string, options: { publicOnly: boolean }): Promise<ResolvedLayer | null>;
+  /** A layer by slug; with `publicOnly`, internal layers are not found; `stats: false` skips its featureCount and bbox (left 0 and null). */
+  find(slug: string, options: { publicOnly: boolean; stats?: boolean }): Promise<ResolvedLayer | null>;
 }
 
 /** Reading a layer's features: strapi.plugin('gis').service<GisFeaturesService>('features'). */

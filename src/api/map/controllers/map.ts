@@ -51,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /api/gis/layers/:slug/features: GeoJSON, with a validator from the layer's revision so unchanged layers answer 304. */
     async features(ctx) {
       const { params, query, language } = inputOf(ctx, listMapLayerFeatures);
-      const layer = await layers().find(params.slug, { publicOnly: true });
+      const layer = await layers().find(params.slug, { publicOnly: true, stats: false });
       if (!layer) throw notFound('layer_not_found', language);
       const asked = JSON.stringify([query.bbox ?? null, query.limit, query.offset]);
       const tag = crypto.createHash('sha1').update(`${layer.summary.slug}\n${layer.version}\n${asked}`).digest('base64url').slice(0, 27);

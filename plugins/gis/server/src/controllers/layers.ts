@@ -42,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const layerOf = async (ctx: Context): Promise<ResolvedLayer> => {
     const { params } = routeInput(ctx);
-    const layer = await layers().find(params.slug, { publicOnly: false });
+    const layer = await layers().find(params.slug, { publicOnly: false, stats: false });
     if (!layer) throw new GisError(404, 'layer_not_found');
     return layer;
   };

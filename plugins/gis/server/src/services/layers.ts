@@ -57,10 +57,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** featureCount and bbox of every stored layer, in one grouped query on the stored boxes. */
-  async function storedStats(): Promise<Map<number, { count: number; bbox: Bbox | null }>> {
+  async function storedStats(layerId?: number): Promise<Map<number, { count: number; bbox: Bbox | null }>> {
     const c = featureColumns(strapi);
     const rows: Array<Record<string, unknown>> = await strapi.db
       .connection(c.table)
+      .modify((q) => {
+        if (layerId !== undefined) void q.where(c.layerId, layerId);
+      })
       .select(c.layerId)
       .count({ n: '*' })
       .min({ a: c.minLon })
@@ -146,11 +149,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return [...rows.map((r) => storedSummary(r, stats.get(r.id))), ...offered].sort(byOrder);
     },
 
-    async find(slug: string, { publicOnly }: { publicOnly: boolean }): Promise<ResolvedLayer | null> {
+    async find(slug: string, { publicOnly, stats: withStats = true }: { publicOnly: boolean; stats?: boolean }): Promise<ResolvedLayer | null> {
       const [row] = await service.storedRows({ slug });
       if (row) {
         if (publicOnly && !row.isPublic) return null;
-        const stats = (await storedStats()).get(row.id);
+        // Counting and boxing the layer reads all of its rows: only when the caller shows them.
+        const stats = withStats ? (await storedStats(row.id)).get(row.id) : undefined;
         return { summary: storedSummary(row, stats), version: `${row.id}.${row.revision ?? 0}`, modifiedAt: toDate(row.updatedAt), storedId: row.id };
       }
       const p = providers.get(slug);
