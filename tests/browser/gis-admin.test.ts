@@ -98,11 +98,12 @@ it('draws a polygon with its attributes, saves it, and the public GeoJSON of the
   await withScreenshot('draw', async () => {
     await openEditor();
     // A polygon layer offers polygon tools only.
-    expect(await page.locator('.leaflet-pm-icon-marker').count()).toBe(0);
-    expect(await page.locator('.leaflet-pm-icon-polyline').count()).toBe(0);
+    const map = page.getByRole('region', { name: 'แผนที่สำหรับแก้ไขชั้นข้อมูล' });
+    expect(await map.getByRole('button', { name: 'วาดจุด' }).count()).toBe(0);
+    expect(await map.getByRole('button', { name: 'วาดเส้น' }).count()).toBe(0);
 
-    await page.locator('.leaflet-pm-icon-polygon').click();
-    const box = (await page.getByTestId('gis-map').boundingBox())!;
+    await map.getByRole('button', { name: 'วาดพื้นที่ (รูปหลายเหลี่ยม)' }).click();
+    const box = (await map.boundingBox())!;
     const corners = [
       [box.x + box.width * 0.4, box.y + box.height * 0.35],
       [box.x + box.width * 0.65, box.y + box.height * 0.35],

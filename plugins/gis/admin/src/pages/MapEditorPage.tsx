@@ -86,7 +86,8 @@ const MapEditorPage = () => {
   const featureLayers = React.useRef(new Map<string, GisLayer>());
   const previewLayer = React.useRef<GisLayer>();
   const saveTimers = React.useRef(new Map<string, number>());
-  const rows = React.useRef(new Map<string, HTMLTableRowElement>());
+  const tableBox = React.useRef<HTMLDivElement>(null);
+  const switcherId = React.useId();
 
   const layer = layers?.find((l) => l.slug === editSlug);
   const editable = Boolean(canEdit && layer?.editable);
@@ -270,6 +271,10 @@ const MapEditorPage = () => {
       editMode: true,
       dragMode: true,
     });
+    // Geoman titles the button's box, not the button: give screen readers and keyboard users the name.
+    m.getContainer()
+      .querySelectorAll<HTMLElement>('.leaflet-pm-toolbar .button-container[title]')
+      .forEach((box) => box.querySelector('a')?.setAttribute('aria-label', box.title));
     const onCreate = (e: LeafletEvent) => handlers.current.created(e);
     m.on('pm:create', onCreate);
     return () => {
@@ -323,7 +328,8 @@ const MapEditorPage = () => {
 
   handlers.current.select = (id: FeatureId) => {
     setSelected(id);
-    rows.current.get(String(id))?.scrollIntoView({ block: 'nearest' });
+    // The design system's rows take no ref: find the row by its data attribute.
+    tableBox.current?.querySelector(`tr[data-feature-id="${CSS.escape(String(id))}"]`)?.scrollIntoView({ block: 'nearest' });
   };
 
   handlers.current.created = (e: LeafletEvent) => {
@@ -537,8 +543,8 @@ const MapEditorPage = () => {
                   </Box>
                 ) : null}
               </Box>
-              <Box tag="fieldset" padding={4} background="neutral0" hasRadius shadow="tableShadow" style={{ border: 0 }}>
-                <Typography tag="legend" variant="sigma" textColor="neutral600">
+              <Box role="group" aria-labelledby={switcherId} padding={4} background="neutral0" hasRadius shadow="tableShadow">
+                <Typography id={switcherId} tag="h2" variant="sigma" textColor="neutral600">
                   {t('layer.switcher')}
                 </Typography>
                 <Flex tag="ul" direction="column" alignItems="stretch" gap={2} paddingTop={2}>
@@ -658,7 +664,7 @@ const MapEditorPage = () => {
                 </Flex>
               </Box>
             ) : null}
-            <Box style={{ overflowX: 'auto' }}>
+            <div ref={tableBox} style={{ overflowX: 'auto' }}>
               <Table colCount={attributes.length + 1} rowCount={shown.length + 1}>
                 <Thead>
                   <Tr>
@@ -682,10 +688,6 @@ const MapEditorPage = () => {
                     return (
                       <Tr
                         key={String(f.id)}
-                        ref={(el: HTMLTableRowElement | null) => {
-                          if (el) rows.current.set(String(f.id), el);
-                          else rows.current.delete(String(f.id));
-                        }}
                         tabIndex={0}
                         aria-selected={isSelected}
                         data-feature-id={String(f.id)}
@@ -711,7 +713,7 @@ const MapEditorPage = () => {
                   })}
                 </Tbody>
               </Table>
-            </Box>
+            </div>
             {!shown.length ? (
               <Box padding={4}>
                 <Typography textColor="neutral600">{search ? t('table.noMatch') : t('table.empty')}</Typography>
