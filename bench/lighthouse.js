@@ -33,7 +33,7 @@ async function citizenPages(base) {
   const pageSlug = pages.data[0]?.slug;
   const code = requests[0]?.service_request_id;
   if (!newsSlug || !pageSlug || !code) throw new Error('the demo town has no news, page or complaint: was it seeded (SEED_DEMO=true)?');
-  const thai = ['/', '/news', `/news/${newsSlug}`, `/pages/${pageSlug}`, '/complaint', `/track?code=${encodeURIComponent(code)}`, '/tax', '/poles', '/p/NOK-P01', '/line', '/developers', '/data', '/data/population-by-village', '/data/request'];
+  const thai = ['/', '/news', `/news/${newsSlug}`, `/pages/${pageSlug}`, '/complaint', `/track?code=${encodeURIComponent(code)}`, '/tax', '/poles', '/map', '/p/NOK-P01', '/line', '/developers', '/data', '/data/population-by-village', '/data/request'];
   return [...thai.map((p) => ({ lang: 'th', path: p })), ...thai.map((p) => ({ lang: 'en', path: englishPath(p) }))];
 }
 

@@ -58,12 +58,10 @@ export default {
     await registerSharing(strapi);
     // The town map: poles, complaints (without who made them) and public GeoJSON datasets as
     // read-only layers beside the ones staff draw.
-    const gis = strapi.plugin('gis').service<GisLayersService>('layers') as GisLayersService | undefined;
-    if (gis) {
-      gis.registerProvider(poleLayer(strapi));
-      gis.registerProvider(complaintLayer(strapi));
-      datasetLayers = registerDatasetLayers(strapi);
-    } else strapi.log.warn('[gis] the layers service is missing: no poles, complaints or datasets on the map');
+    const gis = strapi.plugin('gis').service<GisLayersService>('layers');
+    gis.registerProvider(poleLayer(strapi));
+    gis.registerProvider(complaintLayer(strapi));
+    datasetLayers = registerDatasetLayers(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -7,7 +7,7 @@ import { parseCsv, writeXlsx } from '../../plugins/spreadsheet-import/server/src
 /**
  * The demo town's open data (database/seed/datasets.json and the files in datasets/): population,
  * budget, procurement, live complaint and tax figures, the poles as a live layer, facilities and
- * flood-prone areas as GeoJSON, and one dataset restricted to a partner agency. Looked up by slug:
+ * flood-prone areas from the town map's layers, and one dataset restricted to a partner agency. Looked up by slug:
  * created once, never overwritten.
  */
 interface ResourceSeed {
@@ -19,6 +19,8 @@ interface ResourceSeed {
   asXlsx?: boolean;
   url?: string;
   view?: string;
+  /** A `layer` resource's GIS layer (database/seed/gis). */
+  layerSlug?: string;
   format?: string;
 }
 interface DatasetSeed {

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import type { AttributeDef, Geometry, GeoFeature, LayerKind } from '../../plugins/gis/server/src/public';
+import type { AttributeDef, GeoFeature, GisFeaturesService, GisLayersService, LayerKind, ResolvedLayer } from '../../plugins/gis/server/src/public';
 
 /**
  * The demo town's map layers (database/seed/gis/layers.json and one GeoJSON file each): roads,
@@ -27,63 +27,27 @@ interface LayerSeed {
 }
 
 /**
- * The parts of the gis plugin's services the seed uses: `features.create` checks the properties
- * against the layer's schema, normalizes the geometry (RFC 7946) and stores its bbox.
+ * The gis plugin's features service with its write: `create` checks the properties against the
+ * layer's schema, normalizes the geometry (RFC 7946) and stores its bbox.
  */
-interface LayersService {
-  find(slug: string, options: { publicOnly: boolean }): Promise<object | null>;
-}
-interface FeaturesService {
-  create(layer: object, input: { geometry: unknown; properties: Record<string, unknown> }): Promise<GeoFeature>;
+interface FeaturesService extends GisFeaturesService {
+  create(layer: ResolvedLayer, input: { geometry: unknown; properties: Record<string, unknown> }): Promise<GeoFeature>;
 }
 
 const LAYER = 'plugin::gis.layer';
-const FEATURE = 'plugin::gis.feature';
-
-function positions(g: Geometry): number[][] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    case 'GeometryCollection':
-      return g.geometries.flatMap(positions);
-  }
-}
-
-/** Without the plugin's service (an older plugin), the feature is stored as it is, with its bbox. */
-async function storeDirectly(strapi: Core.Strapi, layerId: number, geometry: Geometry, properties: Record<string, unknown>) {
-  const pts = positions(geometry);
-  const lons = pts.map((p) => p[0]);
-  const lats = pts.map((p) => p[1]);
-  await strapi.db.query(FEATURE).create({
-    data: { layerId, geometry, properties, minLon: Math.min(...lons), minLat: Math.min(...lats), maxLon: Math.max(...lons), maxLat: Math.max(...lats) },
-  });
-}
 
 export async function seedGisLayers(strapi: Core.Strapi, seedDir: string): Promise<number> {
   const { layers } = JSON.parse(fs.readFileSync(path.join(seedDir, 'gis', 'layers.json'), 'utf8')) as { layers: LayerSeed[] };
-  const plugin = strapi.plugin('gis');
-  const features = plugin?.service('features') as Partial<FeaturesService> | undefined;
-  const lookup = plugin?.service('layers') as Partial<LayersService> | undefined;
-  const viaPlugin = typeof features?.create === 'function' && typeof lookup?.find === 'function';
+  const features = strapi.plugin('gis').service<FeaturesService>('features');
+  const lookup = strapi.plugin('gis').service<GisLayersService>('layers');
   let created = 0;
   for (const { file, ...fields } of layers) {
     if (await strapi.db.query(LAYER).findOne({ where: { slug: fields.slug }, select: ['id'] })) continue;
     const layer = (await strapi.db.query(LAYER).create({ data: fields })) as { id: number; slug: string };
-    const collection = JSON.parse(fs.readFileSync(path.join(seedDir, file), 'utf8')) as { features: Array<{ geometry: Geometry; properties?: Record<string, unknown> | null }> };
-    const resolved = viaPlugin ? await lookup.find!(layer.slug, { publicOnly: false }) : null;
-    for (const f of collection.features) {
-      const properties = f.properties ?? {};
-      if (resolved) await features!.create!(resolved, { geometry: f.geometry, properties });
-      else await storeDirectly(strapi, layer.id, f.geometry, properties);
-    }
+    const collection = JSON.parse(fs.readFileSync(path.join(seedDir, file), 'utf8')) as { features: Array<{ geometry: unknown; properties?: Record<string, unknown> | null }> };
+    const resolved = await lookup.find(layer.slug, { publicOnly: false });
+    if (!resolved) throw new Error(`demo map layer ${layer.slug} was not stored`);
+    for (const f of collection.features) await features.create(resolved, { geometry: f.geometry, properties: f.properties ?? {} });
     created += 1;
   }
   return created;

@@ -119,6 +119,7 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
     ['/developers', '.ops'],
     ['/line', '.steps'],
     ['/poles', '.pole-list'],
+    ['/map', '#gis-map[data-ready="true"]'],
     ['/p/NOK-P04', '#pole-form'],
     ['/tax', '#tax-form'],
     ['/data', '.dataset-card'],
@@ -132,6 +133,7 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
     ['/en/', '.news-card'],
     ['/en/news/loy-krathong-2569', '.prose'],
     ['/en/complaint', '#c-map.leaflet-container'],
+    ['/en/map', '#gis-map[data-ready="true"]'],
     [`/en/track?code=${trackingCode}`, '.timeline'],
   ];
   for (const [path, ready] of checks) {

@@ -20,6 +20,10 @@ export interface DatasetResource extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 36;
       }>;
+    layerSlug: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{

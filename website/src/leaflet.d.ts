@@ -62,7 +62,7 @@ declare module 'leaflet' {
     latLngBounds(points: Point[]): LatLngBounds;
     geoJSON(
       data: object,
-      options?: { pointToLayer?: (feature: unknown, at: LatLng) => Layer; style?: () => Record<string, unknown>; interactive?: boolean; onEachFeature?: (feature: { id?: string | number; properties?: Record<string, unknown> | null }, layer: Layer) => void }
+      options?: { pointToLayer?: (feature: unknown, at: LatLng) => Layer; style?: (feature?: { geometry?: { type?: string } | null }) => Record<string, unknown>; interactive?: boolean; onEachFeature?: (feature: { id?: string | number; properties?: Record<string, unknown> | null }, layer: Layer) => void }
     ): GeoJSON;
     circleMarker(point: Point | LatLng, options?: Record<string, unknown>): Path;
     circle(point: Point | LatLng, options?: Record<string, unknown>): Path;

@@ -73,8 +73,12 @@ function create(el: HTMLElement, o: MapOptions) {
       const byId = new Map<string, Layer>();
       const layer = L.geoJSON(spec.geojson as object, {
         // Points as circles in the layer's colour: SVG, so nothing to download and any colour works.
-        pointToLayer: (_feature: unknown, at: LatLng) => L.circleMarker(at, { radius: 8, color: '#ffffff', weight: 2, fillColor: style.color, fillOpacity: 0.95 }),
-        style: () => ({ color: style.color, weight: style.lineWidth, opacity: 0.9, fillColor: style.fillColor, fillOpacity: style.fillOpacity }),
+        pointToLayer: (_feature: unknown, at: LatLng) => L.circleMarker(at, { radius: 8 }),
+        // Leaflet styles points too: a point is a dot in the layer's colour with a white ring.
+        style: (feature) =>
+          /Point/.test(feature?.geometry?.type ?? '')
+            ? { color: '#ffffff', weight: 2, opacity: 1, fillColor: style.color, fillOpacity: 0.95 }
+            : { color: style.color, weight: style.lineWidth, opacity: 0.9, fillColor: style.fillColor, fillOpacity: style.fillOpacity },
         onEachFeature: (feature, l) => {
           if (feature.id !== undefined) byId.set(String(feature.id), l);
           l.bindPopup(() => spec.popup(feature), { maxWidth: 280 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Cell, DataField } from './domain/infer';
+import type { Geometry, GisFeaturesService, GisLayersService } from '../../../plugins/gis/server/src/public';
 
 /**
  * Resources that stay current by themselves: a live table computed from the suite's own data when it
@@ -14,7 +15,28 @@ export interface LiveTable {
 
 export interface LiveLayer {
   kind: 'layer';
-  geojson: { type: 'FeatureCollection'; features: Array<{ type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: Record<string, Cell> }> };
+  geojson: { type: 'FeatureCollection'; features: Array<{ type: 'Feature'; id?: string | number; geometry: Geometry; properties: Record<string, Cell> }> };
+}
+
+
+const cell = (v: unknown): Cell => (v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : typeof v === 'boolean' ? String(v) : JSON.stringify(v));
+
+/**
+ * A public GIS layer as a dataset resource (source `layer`, `layerSlug`): always the map's current
+ * features; null when no public layer has that slug (an internal layer is never served here).
+ */
+export async function gisLayerView(strapi: Core.Strapi, slug: string): Promise<LiveLayer | null> {
+  const gis = strapi.plugin('gis');
+  const layer = await gis.service<GisLayersService>('layers').find(slug, { publicOnly: true });
+  if (!layer) return null;
+  const { features } = await gis.service<GisFeaturesService>('features').list(layer, {});
+  return {
+    kind: 'layer',
+    geojson: {
+      type: 'FeatureCollection',
+      features: features.map((f) => ({ type: 'Feature' as const, id: f.id, geometry: f.geometry, properties: Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, cell(v)])) })),
+    },
+  };
 }
 
 type View = (strapi: Core.Strapi) => Promise<LiveTable | LiveLayer>;
@@ -135,9 +157,10 @@ export function asTable(view: LiveTable | LiveLayer): LiveTable {
   return {
     kind: 'table',
     fields: [{ id: 'longitude', type: 'numeric' }, { id: 'latitude', type: 'numeric' }, ...keys.map((id) => ({ id, type: 'text' as const }))],
+    // A point's own coordinates; a line or an area has no single one.
     records: view.geojson.features.map((f) => ({
-      longitude: f.geometry.coordinates[0],
-      latitude: f.geometry.coordinates[1],
+      longitude: f.geometry.type === 'Point' ? (f.geometry.coordinates[0] ?? null) : null,
+      latitude: f.geometry.type === 'Point' ? (f.geometry.coordinates[1] ?? null) : null,
       ...Object.fromEntries(keys.map((k) => [k, f.properties[k] === null || f.properties[k] === undefined ? null : String(f.properties[k])])),
     })),
   };

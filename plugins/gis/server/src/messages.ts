@@ -68,12 +68,12 @@ export function officerLanguage(ctx: Context): Language {
 }
 
 /** Strapi's error for a plugin refusal, with messages in one language. */
-export function toStrapiError(e: GisError, lang: Language): Error {
+export function toStrapiError(e: GisError, lang: Language, fieldMessage?: string): Error {
   const message = words(e.code)[lang];
   if (e.status === 404) return new errors.NotFoundError(message, { code: e.code });
   if (e.status === 403) return new errors.ForbiddenError(message, { code: e.code });
   return new errors.ValidationError(message, {
     code: e.code,
-    errors: e.fields.map((f) => ({ path: f.path, code: f.code, message: words(f.code)[lang], name: 'ValidationError' })),
+    errors: e.fields.map((f) => ({ path: f.path, code: f.code, message: fieldMessage ?? words(f.code)[lang], name: 'ValidationError' })),
   });
 }

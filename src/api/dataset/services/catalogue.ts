@@ -3,7 +3,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { readSpreadsheet } from '../../../../plugins/spreadsheet-import/server/src/public';
 import type { DatastoreService, TableRecord } from './datastore';
-import { VIEWS, asTable, type LiveLayer, type LiveTable } from '../views';
+import { VIEWS, asTable, gisLayerView, type LiveLayer, type LiveTable } from '../views';
 
 const UID = 'api::dataset.dataset';
 
@@ -32,6 +32,8 @@ export interface ResourceRecord {
   file: FileRecord | null;
   url: string | null;
   view: string | null;
+  /** A `layer` resource's GIS layer (its public slug). */
+  layerSlug?: string | null;
   restricted: boolean | null;
 }
 
@@ -125,6 +127,7 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A live resource computed now (a table or a map layer); null when the resource is not live. */
     async live(resource: ResourceRecord): Promise<LiveTable | LiveLayer | null> {
+      if (resource.source === 'layer' && resource.layerSlug) return gisLayerView(strapi, resource.layerSlug);
       if ((resource.source !== 'live' && resource.source !== 'layer') || !resource.view) return null;
       const view = VIEWS[resource.view];
       return view ? view(strapi) : null;

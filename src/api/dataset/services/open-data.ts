@@ -41,6 +41,7 @@ const openData = ({ strapi }: { strapi: Core.Strapi }) => {
       const keys = new Set<string>();
       for (const r of datasets.flatMap((d) => d.resources)) {
         if ((r.source === 'live' || r.source === 'layer') && r.view && VIEWS[r.view]) keys.add(r.key);
+        else if (r.source === 'layer' && r.layerSlug) keys.add(r.key);
         else if (r.source === 'file' && r.file && isTabularFile(r.file) && loaded.has(`${r.key}:${r.file.hash}`)) keys.add(r.key);
       }
       return keys;

@@ -6,8 +6,8 @@ import type { GeoFeature, ResolvedLayer } from '../public';
 import type { GisConfig } from '../config';
 import type { exportQuery, featureBody, featurePatch, importBody, listQuery } from '../inputs';
 import { routeInput } from '../inputs';
-import { FormatError, parseGeoFile, toCsv, toKml, type Rejected } from '../io';
-import { GisError, officerLanguage, toStrapiError, words, type Language } from '../messages';
+import { FormatError, formatMessage, parseGeoFile, toCsv, toKml, type Rejected } from '../io';
+import { GisError, officerLanguage, toStrapiError, words, WORDS, type Language } from '../messages';
 import { checkFeature } from '../services/features';
 import { gis } from '../services';
 
@@ -32,7 +32,7 @@ const handle =
       await fn(ctx, lang);
     } catch (e) {
       if (e instanceof GisError) throw toStrapiError(e, lang);
-      if (e instanceof FormatError) throw toStrapiError(new GisError(400, e.code, [{ path: ['file'], code: e.code }]), lang);
+      if (e instanceof FormatError) throw toStrapiError(new GisError(400, 'invalid_request', [{ path: ['file'], code: e.code }]), lang, formatMessage(e.code, lang));
       throw e;
     }
   };
@@ -94,15 +94,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const file = files[0];
       const bytes = await fs.readFile((file.filepath ?? file.path) as string);
       const parsed = parseGeoFile(bytes, file.originalFilename ?? file.name ?? 'upload', body.crs);
-      const rejected: Array<Rejected & { message: string }> = parsed.rejected.map((r) => ({ ...r, message: words(r.code)[lang] }));
+      const rejected: Array<Rejected & { message: string }> = parsed.rejected.map((r) => ({ ...r, message: formatMessage(r.code, lang) }));
       const accepted: Array<{ geometry: GeoFeature['geometry']; properties: Record<string, unknown> }> = [];
-      parsed.features.forEach((f, index) => {
+      // The file's own numbering: the parser's rejects keep theirs, the features it passed fill the gaps in order.
+      const parserRejected = new Set(parsed.rejected.map((r) => r.index));
+      let next = 0;
+      const fileIndex = parsed.features.map(() => {
+        while (parserRejected.has(next)) next++;
+        return next++;
+      });
+      parsed.features.forEach((f, i) => {
+        const index = fileIndex[i];
         // A file's extra columns are dropped; what the schema asks for must fit it.
         const checked = checkFeature(layer.summary, f, { dropUnknown: true });
         if (checked.errors.length || !checked.geometry) {
           const code = checked.errors.find((e) => e.path[0] === 'geometry')?.code ?? 'invalid_attribute';
           const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
-          rejected.push({ index, ...(name ? { name } : {}), code, message: words(code)[lang] });
+          rejected.push({ index, ...(name ? { name } : {}), code, message: code in WORDS ? words(code)[lang] : formatMessage(code, lang) });
         } else accepted.push({ geometry: checked.geometry, properties: checked.properties ?? {} });
       });
       rejected.sort((a, b) => a.index - b.index);
