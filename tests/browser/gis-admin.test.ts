@@ -4,8 +4,8 @@ import { adminLogin, launchBrowser } from '../helpers/browser';
 
 /**
  * The map editor as a municipal officer uses it: draws a flood-prone area on the map with geoman,
- * fills its attributes in Thai, saves, and the public GeoJSON has it; a deleted area comes back with
- * "เลิกทำ" (undo).
+ * fills its attributes in Thai, saves, and the public GeoJSON and the website's /map have it; a
+ * deleted area comes back with "เลิกทำ" (undo).
  */
 let app: TestApp;
 let browser: Browser;
@@ -144,6 +144,22 @@ it('draws a polygon with its attributes, saves it, and the public GeoJSON of the
       expect(Math.abs(lon - 102.02)).toBeLessThan(0.05);
       expect(Math.abs(lat - 14.72)).toBeLessThan(0.05);
     }
+    // The citizen's map has it, with its attributes by their Thai labels.
+    const site = await page.context().newPage();
+    try {
+      await site.goto(`${app.url}/map`);
+      await site.locator('#gis-map[data-ready="true"]').waitFor();
+      await site.locator('#gis-map path.leaflet-interactive[fill="#60a5fa"]').first().waitFor();
+      await site.getByRole('searchbox', { name: 'ค้นหาบนแผนที่' }).fill('หลังวัด');
+      await site.getByRole('button', { name: 'ค้นหา', exact: true }).click();
+      await site.getByRole('status').getByText('พบ 1 รายการ').waitFor();
+      const popup = site.locator('.leaflet-popup-content');
+      await popup.getByText(AREA.name).waitFor();
+      await popup.getByText('ระดับความเสี่ยง').waitFor();
+    } finally {
+      await site.close();
+    }
+
     // The search filters the table by attribute text.
     await page.getByRole('searchbox', { name: 'ค้นหาตามข้อมูล' }).fill('ไม่มีชื่อนี้');
     await page.getByText('ไม่พบรายการที่ตรงกับคำค้น').waitFor();

@@ -129,9 +129,10 @@ const MapEditorPage = () => {
     // `features` is read only to skip loaded layers; the answer itself updates it.
   }, [visible, editSlug, loadFeatures]);
 
-  // The map, once the tile source is known; geoman is loaded first since it patches Leaflet.
+  // The map, once the tile source is known and its box is on the page (after the layers came); geoman is loaded first since it patches Leaflet.
+  const pageShown = Boolean(layers) && !failed;
   React.useEffect(() => {
-    if (!tiles || !mapBox.current) return undefined;
+    if (!tiles || !pageShown || !mapBox.current) return undefined;
     let cancelled = false;
     let created: GisMap | undefined;
     let resize: ResizeObserver | undefined;
@@ -154,7 +155,7 @@ const MapEditorPage = () => {
       featureLayers.current.clear();
       setMapReady(false);
     };
-  }, [tiles]);
+  }, [tiles, pageShown]);
 
   // Geoman speaks the admin's language through our translation files.
   React.useEffect(() => {
