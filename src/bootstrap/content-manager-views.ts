@@ -28,9 +28,8 @@ const HIDDEN_IN_EDIT: Record<string, string[]> = {
   // The location field keeps lat/lng in step: one place to choose a point, on a map.
   'api::pole.pole': ['lat', 'lng'],
   'api::complaint.complaint': ['lat', 'lng'],
-  // Bumped by every feature edit (the ETag); the attribute schema (raw JSON with English keys) is
-  // edited in the map editor, not as JSON.
-  'plugin::gis.layer': ['revision', 'attributes'],
+  // Bumped by every feature edit (the ETag), never typed by staff.
+  'plugin::gis.layer': ['revision'],
   'dataset.resource': ['key'],
   // What a version published, as the system wrote it: read through the API and the website, not as raw JSON.
   'api::dataset.dataset-version': ['snapshot', 'datasetDocumentId'],
