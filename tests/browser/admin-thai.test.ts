@@ -25,7 +25,7 @@ const ALLOWED = new Set(
     // Written into Strapi 5.54's code, not its messages (the status of an admin user in Settings → Users).
     'Active', 'Inactive',
     // Licences and formats by their codes, as data catalogues write them.
-    'CC', 'BY', 'SA', 'ODbL', 'GeoJSON',
+    'CC', 'BY', 'SA', 'ODbL', 'GeoJSON', 'KML', 'KMZ', 'GPX', 'Shapefile', 'WGS84', 'UTM', 'EPSG',
     // Keys of the keyboard, as printed on them.
     'Command', 'Control', 'Ctrl', 'Shift', 'Enter', 'Esc', 'Tab',
   ].map((w) => w.toLowerCase())
@@ -42,9 +42,11 @@ async function dataWords(app: TestApp): Promise<Set<string>> {
   const TEXT = new Set(['string', 'uid', 'email', 'text']);
   for (const [uid, type] of Object.entries(app.strapi.contentTypes)) {
     // Also what Strapi itself stored in English: its default roles and API tokens.
-    if (!/^(api::|admin::(role|api-token)$|plugin::users-permissions\.role$)/.test(uid)) continue;
+    // Map layers are the town's data too, their attribute schema (JSON, keyed in English) included.
+    if (!/^(api::|admin::(role|api-token)$|plugin::users-permissions\.role$|plugin::gis\.layer$)/.test(uid)) continue;
+    const isLayer = uid === 'plugin::gis.layer';
     const fields = Object.entries((type as { attributes: Record<string, { type: string }> }).attributes)
-      .filter(([name, a]) => TEXT.has(a.type) && !(a.type === 'text' && name.endsWith('En')))
+      .filter(([name, a]) => (TEXT.has(a.type) || (isLayer && a.type === 'json')) && !(a.type === 'text' && name.endsWith('En')))
       .map(([name]) => name);
     if (!fields.length) continue;
     const rows: unknown = await app.strapi.db.query(uid).findMany({ select: fields });
