@@ -187,3 +187,36 @@ it('deletes a feature after a confirmation and brings it back with undo', async 
     expect(back.geometry.coordinates[0]).toHaveLength(5);
   });
 });
+
+it("edits the layer's attribute schema as rows of a form in the Content Manager, and the editor's form follows", async () => {
+  await withScreenshot('schema', async () => {
+    const layer = await app.strapi.documents('plugin::gis.layer').findFirst({ filters: { slug: SLUG } });
+    await page.goto(`${app.url}/admin/content-manager/collection-types/plugin::gis.layer/${layer!.documentId}`);
+    const rows = page.locator('[data-schema-row]');
+    // The stored schema shows as one row per attribute, not as JSON.
+    await rows.nth(ATTRIBUTES.length - 1).waitFor();
+    expect(await rows.count()).toBe(ATTRIBUTES.length);
+    expect(await page.getByText('"labelTh"').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'เพิ่มรายการข้อมูล' }).click();
+    const row = rows.nth(ATTRIBUTES.length);
+    await row.getByLabel('ชื่อที่แสดง (ภาษาไทย)').fill('ความลึกน้ำ (ซม.)');
+    await row.getByLabel('ชื่อที่แสดง (ภาษาอังกฤษ)').fill('Water depth (cm)');
+    await row.getByLabel('รหัสช่อง').fill('depth_cm');
+    await row.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'ตัวเลข' }).click();
+    await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
+
+    const names = async () => ((await app.strapi.documents('plugin::gis.layer').findFirst({ filters: { slug: SLUG } }))?.attributes as Array<{ name: string }> | undefined)?.map((a) => a.name) ?? [];
+    const end = Date.now() + 15_000;
+    while (!(await names()).includes('depth_cm') && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+    expect(await names()).toEqual([...ATTRIBUTES.map((a) => a.name), 'depth_cm']);
+    const saved = await app.strapi.documents('plugin::gis.layer').findFirst({ filters: { slug: SLUG } });
+    expect((saved?.attributes as Array<Record<string, unknown>>)[ATTRIBUTES.length]).toEqual({ name: 'depth_cm', labelTh: 'ความลึกน้ำ (ซม.)', labelEn: 'Water depth (cm)', type: 'number' });
+
+    // The public layer list carries the new attribute, so the map editor's form and the website's popups have it.
+    const res = await fetch(`${app.url}/api/gis/layers`);
+    const layers = ((await res.json()) as { data: Array<{ slug: string; attributes: Array<{ name: string }> }> }).data;
+    expect(layers.find((l) => l.slug === SLUG)?.attributes.map((a) => a.name)).toContain('depth_cm');
+  });
+});

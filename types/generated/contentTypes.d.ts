@@ -2462,7 +2462,8 @@ export interface PluginGisLayer extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
-    attributes: Schema.Attribute.JSON;
+    attributes: Schema.Attribute.JSON &
+      Schema.Attribute.CustomField<'plugin::gis.attribute-schema'>;
     color: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 7;

@@ -48,6 +48,16 @@ export default {
         ],
       },
     });
+    // A map layer's attribute schema as a form (rows of key, labels, type, choices) rather than raw JSON.
+    app.customFields.register({
+      name: 'attribute-schema',
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: `${PLUGIN_ID}.schema.fieldLabel`, defaultMessage: 'Attribute schema' },
+      intlDescription: { id: `${PLUGIN_ID}.schema.fieldDescription`, defaultMessage: 'The attributes each feature of a map layer carries' },
+      icon: PinMap,
+      components: { Input: async () => import('./components/AttributeSchemaInput') as unknown as Promise<{ default: React.ComponentType }> },
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 

@@ -59,6 +59,8 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // A point chosen on a small map, stored as a GeoJSON Point (poles, complaints, tax bills, forms).
     strapi.customFields.register({ name: 'location', plugin: 'gis', type: 'json' });
+    // A layer's attribute schema, edited as rows of a form in the Content Manager.
+    strapi.customFields.register({ name: 'attribute-schema', plugin: 'gis', type: 'json' });
     registerLocationSync(strapi);
     strapi.server.use(removeUploads);
   },

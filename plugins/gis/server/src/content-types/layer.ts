@@ -21,7 +21,8 @@ export default {
       icon: { type: 'enumeration', enum: ['dot', 'school', 'health', 'temple', 'water', 'office', 'market', 'speaker', 'warning'], default: 'dot' },
       isPublic: { type: 'boolean', default: false },
       displayOrder: { type: 'integer', default: 0 },
-      attributes: { type: 'json' },
+      // Edited as a form (the attribute-schema custom field), read by the map editor and the API.
+      attributes: { type: 'customField', customField: 'plugin::gis.attribute-schema' },
       // Bumped by every feature write: part of the public ETag, so an edit is never served stale.
       revision: { type: 'integer', default: 0, private: true },
     },
