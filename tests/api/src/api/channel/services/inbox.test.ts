@@ -132,17 +132,20 @@ describe('the LINE webhook keeps its events before answering', () => {
         expect(res.status).toBe(204);
       }
     })();
+    const started = performance.now();
     const res = await post(batch);
     expect(res.status).toBe(200);
     await until(async () => (await casesOf('Ubatch')).length === 300, 110_000);
     await (app.strapi.service('api::channel.chat') as ChatService).idle();
+    const batchMs = performance.now() - started;
     busy = false;
     await probe;
     const worst = Math.max(...latencies);
-    console.log(`/_health during a 300-event batch: ${latencies.length} requests, max ${worst.toFixed(0)} ms`);
+    console.log(`/_health during a 300-event batch of ${batchMs.toFixed(0)} ms: ${latencies.length} requests, max ${worst.toFixed(0)} ms`);
     expect(latencies.length).toBeGreaterThan(20);
-    // Unyielding, this batch held /_health for seconds (its connection was even reset). Yielding, it
-    // waits for one event at most: 100-450 ms measured on a busy 2-core machine; 1 s leaves room.
-    expect(worst).toBeLessThan(1000);
+    // Unyielding, this batch held /_health for about the whole batch (its connection was even reset).
+    // Yielding, it waits for one event at most: a small part of the batch, however busy the machine
+    // (a fixed bound of 1 s failed now and then on a loaded 2-core machine at 1.1 s of a batch of ~20 s).
+    expect(worst).toBeLessThan(batchMs / 5);
   }, 180_000);
 });
