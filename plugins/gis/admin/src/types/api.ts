@@ -1,47 +1,9 @@
 /** The shapes of the gis plugin's Admin API answers (see the plugin README / gis-spec). */
-export type LayerKind = 'point' | 'line' | 'polygon' | 'mixed';
-export type AttributeType = 'text' | 'number' | 'date' | 'boolean' | 'choice';
+// The shapes the server publishes for the app: one definition, taken as types only (nothing of the server is bundled).
+import type { AttributeDef, FeatureCollection, LayerKind, LayerStyle } from '../../../server/src/public';
 
-export interface AttributeDef {
-  name: string;
-  labelTh: string;
-  labelEn: string;
-  type: AttributeType;
-  options?: string[];
-  required?: boolean;
-}
-
-export interface LayerStyle {
-  color: string;
-  lineWidth: number;
-  fillColor: string;
-  fillOpacity: number;
-  icon: string;
-}
-
-export type Position = number[];
-export type Geometry =
-  | { type: 'Point'; coordinates: Position }
-  | { type: 'MultiPoint'; coordinates: Position[] }
-  | { type: 'LineString'; coordinates: Position[] }
-  | { type: 'MultiLineString'; coordinates: Position[][] }
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] }
-  | { type: 'GeometryCollection'; geometries: Geometry[] };
-
+export type { AttributeDef, AttributeType, FeatureCollection, GeoFeature, Geometry, LayerKind, LayerStyle, Position } from '../../../server/src/public';
 export type FeatureId = string | number;
-
-export interface GeoFeature {
-  type: 'Feature';
-  id: FeatureId;
-  geometry: Geometry;
-  properties: Record<string, unknown>;
-}
-
-export interface FeatureCollection {
-  type: 'FeatureCollection';
-  features: GeoFeature[];
-}
 
 export interface AdminLayer {
   id?: number;
