@@ -1496,16 +1496,22 @@ export interface ApiEFormSubmissionEFormSubmission
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     description: Schema.Attribute.Text &
-      Schema.Attribute.Required &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 5000;
+        maxLength: 20000;
       }>;
     dueAt: Schema.Attribute.DateTime;
     events: Schema.Attribute.Relation<
       'oneToMany',
       'api::e-form-submission.e-form-submission-event'
     >;
+    files: Schema.Attribute.JSON & Schema.Attribute.Private;
+    form: Schema.Attribute.Relation<'manyToOne', 'api::e-form.e-form'>;
+    formSlug: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    formSnapshot: Schema.Attribute.JSON & Schema.Attribute.Private;
     language: Schema.Attribute.Enumeration<['th', 'en']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'th'>;
@@ -1516,6 +1522,14 @@ export interface ApiEFormSubmissionEFormSubmission
     > &
       Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    paperPages: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     resolvedAt: Schema.Attribute.DateTime;
@@ -1613,6 +1627,119 @@ export interface ApiEFormSubmissionEFormSubmissionEvent
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface ApiEFormEForm extends Struct.CollectionTypeSchema {
+  collectionName: 'e_forms';
+  info: {
+    description: 'An online service form that staff compose from field components; citizens submit it on the website and follow the request by its tracking code.';
+    displayName: 'E-service form';
+    pluralName: 'e-forms';
+    singularName: 'e-form';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    department: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    descriptionEn: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    descriptionTh: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    displayOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    documentsEn: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    documentsTh: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    fee: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    fields: Schema.Attribute.DynamicZone<
+      [
+        'eform.short-text',
+        'eform.long-text',
+        'eform.number',
+        'eform.date',
+        'eform.choice',
+        'eform.yes-no',
+        'eform.national-id',
+        'eform.phone',
+        'eform.email',
+        'eform.address',
+        'eform.location',
+        'eform.file',
+        'eform.consent',
+      ]
+    >;
+    isOpen: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::e-form.e-form'
+    > &
+      Schema.Attribute.Private;
+    paperPages: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<2>;
+    processingDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 365;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<15>;
+    publishedAt: Schema.Attribute.DateTime;
+    slug: Schema.Attribute.UID<'titleEn'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    titleEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    titleTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workflow: Schema.Attribute.Enumeration<['full', 'short']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'full'>;
   };
 }
 
@@ -2977,6 +3104,7 @@ declare module '@strapi/strapi' {
       'api::dataset.partner-agency': ApiDatasetPartnerAgency;
       'api::e-form-submission.e-form-submission': ApiEFormSubmissionEFormSubmission;
       'api::e-form-submission.e-form-submission-event': ApiEFormSubmissionEFormSubmissionEvent;
+      'api::e-form.e-form': ApiEFormEForm;
       'api::municipality.municipality': ApiMunicipalityMunicipality;
       'api::news.news-item': ApiNewsNewsItem;
       'api::page.page': ApiPagePage;
