@@ -12,6 +12,9 @@ import { parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
 import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
 import type { TaxBillService } from '../../src/api/tax-bill/services/tax-bill';
 import { seedDatasets } from './datasets';
+import { bangkokToday } from '../../src/shared/thai-date';
+import type { EFormService } from '../../src/api/e-form/services/e-form';
+import { fileFormSubmission } from '../../src/api/e-form-submission/form-submission';
 import { fillLocations, seedGisLayers } from './gis';
 
 /**
@@ -164,12 +167,42 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
   return created;
 }
 
+/** A free-form request (title, description, answers), or one filed through a demo form (`form`, `data`). */
 interface EServiceSeed {
-  title: string;
-  description: string;
-  answers: Record<string, string | number>;
+  title?: string;
+  description?: string;
+  answers?: Record<string, string | number>;
+  form?: string;
+  data?: { answers: Record<string, unknown> };
   ageDays: number;
   steps: Array<{ action: string; reason?: string }>;
+}
+
+/** `today+3` in a seed answer is the Bangkok day three days from now, so a "future" date stays in the future. */
+const relativeDays = (value: unknown): unknown => {
+  if (typeof value === 'string') {
+    const m = /^today([+-]\d+)$/.exec(value);
+    return m ? bangkokToday(new Date(Date.now() + Number(m[1]) * 86400_000)) : value;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativeDays(v)]));
+  return value;
+};
+
+/**
+ * The e-service forms of a Thai tambon (elderly and disability allowances, waste bins, the water
+ * truck, official information, building permits), each created and published when no form has its
+ * slug yet: a form staff changed is never overwritten. Field names are left to the server (src/api/e-form/field-names.ts).
+ */
+export async function seedEForms(strapi: Core.Strapi): Promise<number> {
+  const uid = 'api::e-form.e-form';
+  let created = 0;
+  for (const form of readJson<Array<DocInput<typeof uid>>>(strapi, 'e-forms.json')) {
+    if ((await strapi.db.query(uid).count({ where: { slug: form.slug } })) > 0) continue;
+    const doc = await strapi.documents(uid).create({ data: form });
+    await strapi.documents(uid).publish({ documentId: doc.documentId });
+    created += 1;
+  }
+  return created;
 }
 
 /** A few e-service requests in different states, so the demo inbox shows the second case type at work. */
@@ -181,7 +214,11 @@ async function seedEServiceRequests(strapi: Core.Strapi): Promise<number> {
   let created = 0;
   for (const r of readJson<EServiceSeed[]>(strapi, 'e-service-requests.json')) {
     const receivedAt = new Date(Date.now() - r.ageDays * 86400_000);
-    const record = await engine.create('e-service', { title: r.title, description: r.description, answers: r.answers, channel: 'web', language: 'th' }, { type: 'citizen' }, receivedAt);
+    const form = r.form ? await (strapi.service('api::e-form.e-form') as EFormService).findPublished(r.form) : null;
+    if (r.form && !form) continue; // staff removed or unpublished that demo form
+    const record = form
+      ? await fileFormSubmission(strapi, form, { data: relativeDays(r.data), uploads: [] }, 'th', receivedAt)
+      : await engine.create('e-service', { title: r.title, description: r.description, answers: r.answers, channel: 'web', language: 'th' }, { type: 'citizen' }, receivedAt);
     for (const step of r.steps) await engine.transition('e-service', record.id, step.action, staff, { reason: step.reason });
     created += 1;
   }
@@ -223,6 +260,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
     Promise.resolve({ menuOrder: p.menuOrder, showInMenu: p.showInMenu })
   );
   created += await seedComplaints(strapi);
+  created += await seedEForms(strapi);
   created += await seedEServiceRequests(strapi);
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);

@@ -69,6 +69,12 @@ export interface CasePhotoFile {
 
 export type CasePhotoSize = 'full' | 'thumb';
 
+/** A case's document (a PDF or image a citizen sent with a form), as the type hands it to the engine's file route. */
+export interface CaseFile extends CasePhotoFile {
+  /** The name the download is saved under. */
+  filename: string;
+}
+
 export interface CaseTypeRegistration {
   /** Short, stable, used in URLs (`?type=`) and in outbox references: `complaint`, `e-service`. */
   key: string;
@@ -83,6 +89,13 @@ export interface CaseTypeRegistration {
   workflow: WorkflowDefinition;
   /** Its own admin permissions (actions under `plugin::complaint-workflow.`): who reads, who acts. */
   permissions: { read: string; manage: string };
+  /**
+   * Shorter ways through the same workflow, by name (e.g. `short`: received → checking → done or
+   * refused): the type's states, and transitions whose actions are the type's own (so the pages label
+   * them); checked at registration. `variantOf` names a case's variant (null: the whole workflow).
+   */
+  variants?: Record<string, WorkflowDefinition>;
+  variantOf?: (record: CaseRecord) => string | null | undefined;
   /** The tracking code's two letters, e.g. NK for complaints, ES for e-service requests. */
   trackingPrefix: string;
   /** The deadline rule: when a new case is due, from what it is created with (null: no deadline). */
@@ -103,6 +116,17 @@ export interface CaseTypeRegistration {
    * (`GET /cases/:id/photos/:photoId`), so the photos never need a public URL.
    */
   photo?: (caseId: number, photoId: number, size: CasePhotoSize) => Promise<CasePhotoFile | null>;
+  /**
+   * A document of a case by its key (kept wherever the type keeps them); null unless it belongs to
+   * that case. The engine serves it as a download only to staff who may read the case
+   * (`GET /cases/:id/files/:fileKey`).
+   */
+  file?: (caseId: number, fileKey: string) => Promise<CaseFile | null>;
+  /**
+   * What the case page shows beyond the record's own fields, merged over them (e.g. a form's answers
+   * labelled from the form as it was when the case was filed). The record is not changed.
+   */
+  detail?: (record: CaseRecord) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
 export interface ActorRef {
