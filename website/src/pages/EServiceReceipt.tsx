@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { create } from 'qrcode';
 import { formatInstant, href, lang, t } from '../i18n';
 import { TRACKING_CODE } from '../tracking-code';
-import type { Site } from '../components/site';
+import { siteName, type Site } from '../components/site';
 import { inLanguage } from '../e-form';
 import { trackApiPath, type PublicCase } from './Track';
 import type { Api } from './load';
@@ -40,6 +40,8 @@ export function EServiceReceipt({ data: c, site }: { data: PublicCase; site: Sit
   const service = c.form ? inLanguage(c.form.title, lang) : c.title;
   return (
     <section class="done receipt" aria-labelledby="done-h">
+      {/* On paper the site's header is left out: the town's name heads the receipt instead. */}
+      <p class="print-only receipt-town">{siteName(site.municipality)}</p>
       <h1 id="done-h" tabindex={-1}>
         {t('receipt.title')}
       </h1>
@@ -89,14 +91,17 @@ export function EServiceReceipt({ data: c, site }: { data: PublicCase; site: Sit
       </ol>
       <p>{t('receipt.keep')}</p>
       <p class="print-only track-url">{trackUrl}</p>
-      <p class="actions no-print">
+      <div class="actions no-print">
         <a class="button primary" href={trackPath}>
           {t('receipt.track')}
-        </a>{' '}
-        <button type="button" class="secondary needs-script" id="print-receipt">
-          {t('receipt.print')}
-        </button>
-      </p>
+        </a>
+        {/* Hidden without script (it prints through it); the browser's own print works either way. */}
+        <span class="needs-script">
+          <button type="button" class="secondary" id="print-receipt">
+            {t('receipt.print')}
+          </button>
+        </span>
+      </div>
       <p class="no-print">
         <a href={href('/e-service')}>{t('receipt.another')}</a>
       </p>
