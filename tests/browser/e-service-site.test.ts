@@ -268,6 +268,13 @@ it('gives a printable receipt whose QR code leads to the tracking page', async (
   expect(await page.locator('#print-receipt').isHidden()).toBe(true);
   await page.screenshot({ path: `${shots}/e-service-receipt-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
+
+  // The language switch keeps the receipt; in English the service has its English title.
+  await page.locator('#lang-switch').click();
+  await page.getByRole('heading', { level: 1, name: 'Your request has been received' }).waitFor();
+  expect(await page.locator('#receipt-service').textContent()).toBe('Building permit');
+  expect(await page.locator('#tracking-code').textContent()).toBe(trackingCode);
+  await page.goBack();
 });
 
 it('tracks the request by its code, refreshing its status in place', async () => {

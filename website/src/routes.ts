@@ -23,9 +23,8 @@ import { Dataset, datasetTitle, loadDataset, type DatasetData } from './pages/Da
 import { DataRequest } from './pages/DataRequest';
 import { MapPage, loadMap, type MapData } from './pages/Map';
 import { EServiceForm, EServiceList, loadEForm, loadEServices, type EFormData, type EServiceListData } from './pages/EService';
-import { EServiceReceipt, loadReceipt } from './pages/EServiceReceipt';
+import { EServiceReceipt, loadReceipt, type ReceiptData } from './pages/EServiceReceipt';
 import { inLanguage } from './e-form';
-import type { PublicCase } from './pages/Track';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -86,7 +85,7 @@ export const ROUTES: Array<Route<unknown>> = [
   route({ pattern: /^\/contact$/, load: nothing, view: (_d, site) => h(Contact, { site }), title: () => t('contact.title') }),
   // E-services: the open services, a receipt (one citizen's: never kept), and each service's form.
   route<EServiceListData>({ pattern: /^\/e-service$/, load: (_p, _q, api) => loadEServices(api), view: (data) => h(EServiceList, { data }), title: () => t('eservice.title') }),
-  route<PublicCase>({
+  route<ReceiptData>({
     pattern: /^\/e-service\/receipt$/,
     load: (_p, query, api) => loadReceipt(api, query),
     view: (data, site) => h(EServiceReceipt, { data, site }),

@@ -369,7 +369,7 @@ function mountForm(form: HTMLFormElement, fields: Field[], slug: string): void {
       if (res.status === 201) {
         const created = ((await res.json()) as { data: { trackingCode: string } }).data;
         rememberCode(created.trackingCode);
-        location.assign(href(`/e-service/receipt?code=${encodeURIComponent(created.trackingCode)}`));
+        location.assign(href(`/e-service/receipt?code=${encodeURIComponent(created.trackingCode)}&form=${encodeURIComponent(slug)}`));
         return;
       }
       const problem = await readError(res);

@@ -3,7 +3,7 @@ import { create } from 'qrcode';
 import { formatInstant, href, lang, t } from '../i18n';
 import { TRACKING_CODE } from '../tracking-code';
 import { siteName, type Site } from '../components/site';
-import { inLanguage } from '../e-form';
+import { inLanguage, type Bilingual, type FormDefinition } from '../e-form';
 import { trackApiPath, type PublicCase } from './Track';
 import type { Api } from './load';
 
@@ -13,10 +13,22 @@ import type { Api } from './load';
  * happens next, and a QR code of the tracking page. Server only (the QR encoder stays out of the
  * islands); read fresh, never kept for others.
  */
-export async function loadReceipt(api: Api, query: URLSearchParams): Promise<PublicCase | null> {
+export interface ReceiptData {
+  request: PublicCase;
+  /** The service's title in both languages, when the address names the service (`&form=slug`) and it is this request's. */
+  service: Bilingual | null;
+}
+
+export async function loadReceipt(api: Api, query: URLSearchParams): Promise<ReceiptData | null> {
   const code = (query.get('code') ?? '').trim().toUpperCase();
   if (!TRACKING_CODE.test(code) || !code.startsWith('ES-')) return null;
-  return (await api<{ data: PublicCase | null }>(trackApiPath(code), {})).data ?? null;
+  const request = (await api<{ data: PublicCase | null }>(trackApiPath(code), {})).data ?? null;
+  if (!request) return null;
+  if (request.form) return { request, service: request.form.title };
+  // The request names its service by the Thai title only: the form named in the address gives the English one.
+  const slug = query.get('form') ?? '';
+  const form = /^[a-z0-9][a-z0-9-]{0,99}$/.test(slug) ? ((await api<{ data: FormDefinition | null }>(`e-forms/${slug}`, {})).data ?? null) : null;
+  return { request, service: form && form.title.th === request.title ? form.title : null };
 }
 
 /** A QR code as an SVG drawn from the encoder's modules: one path, crisp at any print size. */
@@ -34,10 +46,10 @@ export function QrCode({ text, label }: { text: string; label: string }): JSX.El
   );
 }
 
-export function EServiceReceipt({ data: c, site }: { data: PublicCase; site: Site }): JSX.Element {
+export function EServiceReceipt({ data: { request: c, service: title }, site }: { data: ReceiptData; site: Site }): JSX.Element {
   const trackPath = href(`/track?code=${encodeURIComponent(c.trackingCode)}`);
   const trackUrl = `${site.publicUrl ?? ''}${trackPath}`;
-  const service = c.form ? inLanguage(c.form.title, lang) : c.title;
+  const service = title ? inLanguage(title, lang) : c.title;
   return (
     <section class="done receipt" aria-labelledby="done-h">
       {/* On paper the site's header is left out: the town's name heads the receipt instead. */}
