@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { check, code, doc, requiredText, text, type CodedIssue } from './field-rules';
-import { location } from './complaint-input';
+import { contact, hasContact, location } from './complaint-input';
 import { THAI_PHONE, compactPhone } from './thai-phone';
+import { bangkokToday } from './thai-date';
 
 /**
  * The answers of an e-service form (`data.answers` of POST /api/e-forms/:slug/submissions), one set
@@ -118,8 +119,8 @@ export function isIsoDay(s: string): boolean {
   return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d;
 }
 
-/** Today in Thailand (Asia/Bangkok, UTC+7 all year), as `YYYY-MM-DD`. */
-export const bangkokToday = (now: Date = new Date()): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+/** Today in Thailand (Asia/Bangkok), as `YYYY-MM-DD`. */
+export { bangkokToday };
 
 /** The lines of a one-per-line text (choice options, documents): trimmed, blank lines dropped. */
 export const lines = (s: string | null | undefined): string[] =>
@@ -335,3 +336,30 @@ export function checkAnswers(fields: Field[], answers: unknown, options: AnswerO
 
 /** True when a field takes files. */
 export const isFileField = (f: Field): f is Extract<Field, { __component: 'eform.file' }> => f.__component === 'eform.file';
+
+/* ------------------------------------------------------------------------------------------------
+ * The submission's envelope
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * What comes with the answers (`data` of the submission): the answers object (checked against the
+ * form by `checkAnswers`), and optionally contact details for notices (kept only with consent) and
+ * the language to answer in.
+ */
+export const submissionEnvelope = z
+  .object({
+    answers: z.optional(z.nullable(doc(z.record(z.string().check(z.maxLength(60)), z.unknown()), { description: "The form's answers by field name" }))),
+    contact: z.optional(z.nullable(contact)),
+    consent: z.optional(doc(z.boolean(), { description: 'Required (true) when contact details are given' })),
+    language: z.optional(doc(z.enum(['th', 'en']), { description: "The language to answer in; the request's language when absent" })),
+  })
+  .check(
+    z.superRefine(
+      (v, ctx) => {
+        if (hasContact(v.contact) && v.consent !== true) ctx.issues.push({ code: 'custom', path: ['consent'], params: { code: 'consent_required' }, input: v.consent });
+      },
+      { when: (p) => typeof p.value === 'object' && p.value !== null }
+    )
+  );
+
+export type SubmissionEnvelope = z.output<typeof submissionEnvelope>;
