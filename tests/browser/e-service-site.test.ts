@@ -68,6 +68,10 @@ async function openForm(path = `/e-service/${SLUG}`) {
   await page.locator('#f-spot-map.leaflet-container').waitFor();
 }
 
+/** Latin words the Thai page shows in <main> besides names that have no Thai form (file formats, the map's credit). */
+const latinWords = async () =>
+  ((await page.locator('main').innerText()).match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['PDF', 'Leaflet', 'OpenStreetMap'].includes(w));
+
 /** The required answers only (an image this time), then on to the review. */
 async function fillRequired() {
   await page.getByLabel('ชื่อ-นามสกุลผู้ยื่นคำขอ').fill('สมหญิง รักดี');
@@ -149,6 +153,7 @@ it('lists the open services with what each takes, in Thai, on a phone', async ()
   const card = await cards.first().textContent();
   for (const text of ['ขออนุญาตก่อสร้างอาคาร', 'ยื่นขออนุญาตก่อสร้าง', 'กองช่าง', '30 วัน', '20 บาท']) expect(card).toContain(text);
   expect({ violations: await wcagViolations(page) }).toEqual({ violations: [] });
+  expect(await latinWords()).toEqual([]);
   await noHorizontalScroll();
   await page.screenshot({ path: `${shots}/e-service-list-360.png`, fullPage: true });
 
@@ -183,6 +188,7 @@ it('checks the answers in the browser, shows them for review and sends them with
   expect(await page.getByLabel('ตำบล').inputValue()).toBe('นกออก');
   expect(await page.getByLabel('จังหวัด').inputValue()).toBe('นครราชสีมา');
   expect({ violations: await wcagViolations(page) }).toEqual({ violations: [] });
+  expect(await latinWords()).toEqual([]);
 
   // Sending nothing: every required field says so, at once, and nothing is sent.
   await page.getByRole('button', { name: 'ตรวจสอบข้อมูลก่อนส่ง' }).click();
@@ -263,6 +269,7 @@ it('gives a printable receipt whose QR code leads to the tracking page', async (
   expect(facts).toContain('วันที่ยื่นคำขอ');
   expect(facts).toContain('กำหนดแล้วเสร็จ');
   expect(facts).toContain(String(new Date().getFullYear() + 543));
+  expect((await latinWords()).filter((w) => !trackingCode.includes(w))).toEqual([]);
   expect({ violations: await wcagViolations(page) }).toEqual({ violations: [] });
   await noHorizontalScroll();
   await page.screenshot({ path: `${shots}/e-service-receipt-360.png`, fullPage: true });
