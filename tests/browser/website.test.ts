@@ -100,6 +100,19 @@ it('tells citizens how to complain through LINE and Facebook, linking the town\'
   expect(await page.locator('#messenger-link').getAttribute('href')).toBe('https://m.me/nokokmunicipality');
 });
 
+it('leads from the home page\'s tile to the demo town\'s online services and their forms', async () => {
+  await page.goto(`${app.url}/`);
+  await page.getByRole('link', { name: /^บริการออนไลน์/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'บริการออนไลน์' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/e-service');
+  expect(await page.locator('.eservice').count()).toBeGreaterThanOrEqual(6);
+  await page.locator('.eservice a[href="/e-service/building-permit-appointment"]').click();
+  await page.locator('#e-review:enabled').waitFor();
+  expect(await page.locator('#e-form .field[data-field]').count()).toBeGreaterThan(10);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${app.strapi.dirs.app.root}/.tmp/e-service-demo-form-360.png`, fullPage: true });
+});
+
 it('lists the public API for integrators on /developers', async () => {
   await page.goto(`${app.url}/developers`);
   await page.getByText('GET /api/news', { exact: true }).waitFor();
@@ -128,11 +141,14 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
     ['/data/request', 'form'],
     ['/en/data/annual-budget', '.resource'],
     ['/complaint', '#c-map.leaflet-container'],
+    ['/e-service', '.eservice'],
+    ['/e-service/building-permit-appointment', '#e-review:enabled'],
     ['/track', '#track-form'],
     [`/track?code=${trackingCode}`, '.timeline'],
     ['/en/', '.news-card'],
     ['/en/news/loy-krathong-2569', '.prose'],
     ['/en/complaint', '#c-map.leaflet-container'],
+    ['/en/e-service/elderly-allowance', '#e-review:enabled'],
     ['/en/map', '#gis-map[data-ready="true"]'],
     [`/en/track?code=${trackingCode}`, '.timeline'],
   ];
@@ -215,7 +231,7 @@ it('sends pages of links without any script, and a page with behaviour with its 
     if (r.resourceType() === 'script') scripts.push(pathname);
     if (pathname.startsWith('/api/')) apiCalls.push(pathname);
   });
-  for (const path of ['/', '/news', '/news/loy-krathong-2569', '/pages/history', '/contact', '/line', '/developers', '/en/news']) {
+  for (const path of ['/', '/news', '/news/loy-krathong-2569', '/pages/history', '/contact', '/line', '/developers', '/e-service', '/en/news']) {
     await fresh.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
     expect({ path, scripts, apiCalls }).toEqual({ path, scripts: [], apiCalls: [] });
   }
