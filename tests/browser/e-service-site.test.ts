@@ -68,9 +68,9 @@ async function openForm(path = `/e-service/${SLUG}`) {
   await page.locator('#f-spot-map.leaflet-container').waitFor();
 }
 
-/** Latin words the Thai page shows in <main> besides names that have no Thai form (file formats, the map's credit). */
+/** Latin words the Thai page shows in <main> besides names that have no Thai form (file formats, the plan’s own “e-Service”, the map’s credit). */
 const latinWords = async () =>
-  ((await page.locator('main').innerText()).match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['PDF', 'Leaflet', 'OpenStreetMap'].includes(w));
+  ((await page.locator('main').innerText()).match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['PDF', 'Service', 'Leaflet', 'OpenStreetMap'].includes(w));
 
 /** The required answers only (an image this time), then on to the review. */
 async function fillRequired() {
