@@ -23,14 +23,19 @@ export interface ContentTypeLabels {
   values: Record<string, string>;
   /** Components (`category.name`), their fields labelled like a type's. */
   components: Record<string, TypeLabels>;
+  /** Component categories (`eform`): the dynamic zone's picker groups components under them. */
+  categories: Record<string, string>;
 }
 
 export const CONTENT_TYPE_LABELS: Record<'th' | 'en', ContentTypeLabels> = { th, en };
 
 /** The admin's messages for one language. */
 export function contentTypeMessages(lang: 'th' | 'en'): Record<string, string> {
-  const { types, values } = CONTENT_TYPE_LABELS[lang];
-  const messages: Record<string, string> = { ...values };
+  const { types, values, components, categories } = CONTENT_TYPE_LABELS[lang];
+  // The dynamic zone's picker and its entries name a component by its uid and a category by its
+  // name, as message ids, falling back to the schema's English displayName.
+  const messages: Record<string, string> = { ...values, ...categories };
+  for (const [uid, component] of Object.entries(components)) messages[uid] = component.name;
   for (const [uid, type] of Object.entries(types)) {
     messages[type.displayName] = type.name;
     // The Content-Type Builder names a type by its uid.
