@@ -41,6 +41,9 @@ export function contentTypeMessages(lang: 'th' | 'en'): Record<string, string> {
     // The Content-Type Builder names a type by its uid.
     messages[uid] = type.name;
     messages[`content-manager.content-types.${uid}.id`] = lang === 'th' ? 'เลขที่' : 'ID';
+    // Strapi's own timestamps, when a list shows them as a column.
+    messages[`content-manager.content-types.${uid}.createdAt`] = lang === 'th' ? 'สร้างเมื่อ' : 'Created';
+    messages[`content-manager.content-types.${uid}.updatedAt`] = lang === 'th' ? 'แก้ไขล่าสุด' : 'Last updated';
     for (const [field, label] of Object.entries(type.fields)) messages[`content-manager.content-types.${uid}.${field}`] = label;
   }
   return messages;
