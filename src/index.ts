@@ -14,6 +14,8 @@ import { complaintCaseType } from './api/complaint/case-type';
 import { preparePhotoDir } from './api/complaint/photo-files';
 import { moveUploadedComplaintPhotos } from './api/complaint/photo-migration';
 import { eServiceCaseType } from './api/e-form-submission/case-type';
+import { prepareFileDir } from './api/e-form-submission/files';
+import { registerFieldNames } from './api/e-form/field-names';
 import { followComplaints } from './api/pole/follow-complaints';
 import { registerChatChannels, registerChatSenders, startChatInbox, stopChatInbox } from './api/channel/register';
 import type { ComplaintService } from './api/complaint/services/complaint';
@@ -52,6 +54,8 @@ export default {
     registerChatChannels(strapi);
     // News and page slugs from their titles, Thai kept; old slugs remembered for redirects.
     registerSlugs(strapi);
+    // E-service form fields get their answer keys on save, whoever saves.
+    registerFieldNames(strapi);
     // Open data: resource ids, CKAN names, the data store loaded after saves, a version per publish.
     registerDatasets(strapi);
     // Data sharing: partner agencies' tokens and the access log, staff routes and permissions.
@@ -80,6 +84,7 @@ export default {
     // Complaint photos are private files: their folder first, then the old Media Library ones moved
     // into it, before anything (a request, a sweep, the chat inbox) reads photos.
     preparePhotoDir(strapi);
+    prepareFileDir(strapi);
     await moveUploadedComplaintPhotos(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);

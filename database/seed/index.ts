@@ -172,6 +172,23 @@ interface EServiceSeed {
   steps: Array<{ action: string; reason?: string }>;
 }
 
+/**
+ * The e-service forms of a Thai tambon (elderly and disability allowances, waste bins, the water
+ * truck, official information, building permits), each created and published when no form has its
+ * slug yet: a form staff changed is never overwritten. Field names are left to the server (src/api/e-form/field-names.ts).
+ */
+export async function seedEForms(strapi: Core.Strapi): Promise<number> {
+  const uid = 'api::e-form.e-form';
+  let created = 0;
+  for (const form of readJson<Array<DocInput<typeof uid>>>(strapi, 'e-forms.json')) {
+    if ((await strapi.db.query(uid).count({ where: { slug: form.slug } })) > 0) continue;
+    const doc = await strapi.documents(uid).create({ data: form });
+    await strapi.documents(uid).publish({ documentId: doc.documentId });
+    created += 1;
+  }
+  return created;
+}
+
 /** A few e-service requests in different states, so the demo inbox shows the second case type at work. */
 async function seedEServiceRequests(strapi: Core.Strapi): Promise<number> {
   const uid = 'api::e-form-submission.e-form-submission';
@@ -223,6 +240,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
     Promise.resolve({ menuOrder: p.menuOrder, showInMenu: p.showInMenu })
   );
   created += await seedComplaints(strapi);
+  created += await seedEForms(strapi);
   created += await seedEServiceRequests(strapi);
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);

@@ -32,8 +32,11 @@ export interface RouteContract<TBody extends z.core.$ZodType = z.core.$ZodType, 
     params?: TParams;
     /** Media type of the body (default JSON; Open311 posts a form). */
     bodyMedia?: string;
-    /** A multipart upload: the field holding the files, how many at most, and what they are. */
-    files?: { field: string; max: number; media: string };
+    /**
+     * A multipart upload: the field holding the files, how many at most, and what they are. `optional`:
+     * the route also takes JSON and counts its own files (an e-service form's parts `files.<field>`).
+     */
+    files?: { field: string; max: number; media: string; optional?: boolean };
   };
   /** Every answer the route can give. */
   responses: Record<number, ResponseSpec>;
@@ -100,7 +103,7 @@ export function validate(contract: RouteContract) {
       else found.push(...fieldErrors(result.error, lang, part === 'body' ? [] : [part]));
     }
     const files = contract.request?.files;
-    if (files) {
+    if (files && !files.optional) {
       const raw = (ctx.request as { files?: Record<string, unknown> }).files?.[files.field];
       const count = Array.isArray(raw) ? raw.length : raw ? 1 : 0;
       const code = count === 0 ? 'required' : count > files.max ? 'too_many' : undefined;
@@ -130,6 +133,8 @@ type Middleware = string | { name: string; config: Record<string, unknown> } | (
 
 /** The complaint-filing budget: one per address across every route that files a complaint. */
 export const COMPLAINT_BUDGET = { name: 'global::rate-limit', config: { bucket: 'complaints' } };
+/** The e-service filing budget: one per address across the free-form request and every form. */
+export const E_SERVICE_BUDGET = { name: 'global::rate-limit', config: { bucket: 'e-service' } };
 /**
  * The tracking read budget (READ_LIMIT_PER_MINUTE, generous, apart from the write budget): one per
  * address across every way of reading a complaint by its code (the API, Open311, the website's page).

@@ -129,6 +129,8 @@ describe('demo town seed', () => {
     // The second case type is in the demo too, in its own states.
     const requests = (await app.strapi.db.query('api::e-form-submission.e-form-submission').findMany({ select: ['state'] })) as Array<{ state: string }>;
     expect(requests.map((r) => r.state).sort()).toEqual(['done', 'received', 'waiting_documents']);
+    // The e-service forms of a tambon, open and published.
+    expect((await request(app.url).get('/api/e-forms').expect(200)).body.data).toHaveLength(6);
 
     const m = await request(app.url).get('/api/municipality').query({ populate: 'logo' }).expect(200);
     expect(m.body.data.nameTh).toBe('เทศบาลตำบลนกออก');
@@ -201,6 +203,9 @@ describe('OpenAPI document', () => {
       '/complaints/track/{trackingCode}',
       '/e-form-submissions',
       '/e-form-submissions/track/{trackingCode}',
+      '/e-forms',
+      '/e-forms/{slug}',
+      '/e-forms/{slug}/submissions',
       '/gis/layers',
       '/gis/layers/{slug}/features',
       '/map',

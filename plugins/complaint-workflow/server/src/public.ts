@@ -3,7 +3,7 @@
  * of a workflow definition. Anything else in this plugin is internal (see the dependency rules in
  * `npm run lint`); at run time the app reaches the plugin through `strapi.plugin('complaint-workflow')`.
  */
-export type { ActorRef, AdminUser, CasePhotoFile, CasePhotoSize, CaseRecord, CaseTypeRegistration, Happening, Notice, NoticeLinks } from './types';
+export type { ActorRef, AdminUser, CaseFile, CasePhotoFile, CasePhotoSize, CaseRecord, CaseTypeRegistration, Happening, Notice, NoticeLinks } from './types';
 export type { Actor, ActionTone, Label, StateDefinition, StateTone, TransitionDefinition, WorkflowDefinition, Decision, Refusal } from './engine/workflow';
 export { activeStates, allowedActions, checkDefinition, decide, dueDate, isActive, isOverdue, isState, meaningOf, stateKeys, stateOf } from './engine/workflow';
 export { newTrackingCode, TRACKING_CODE_PATTERN } from './engine/tracking-code';

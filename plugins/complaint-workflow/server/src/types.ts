@@ -69,6 +69,12 @@ export interface CasePhotoFile {
 
 export type CasePhotoSize = 'full' | 'thumb';
 
+/** A case's document (a PDF or image a citizen sent with a form), as the type hands it to the engine's file route. */
+export interface CaseFile extends CasePhotoFile {
+  /** The name the download is saved under. */
+  filename: string;
+}
+
 export interface CaseTypeRegistration {
   /** Short, stable, used in URLs (`?type=`) and in outbox references: `complaint`, `e-service`. */
   key: string;
@@ -103,6 +109,17 @@ export interface CaseTypeRegistration {
    * (`GET /cases/:id/photos/:photoId`), so the photos never need a public URL.
    */
   photo?: (caseId: number, photoId: number, size: CasePhotoSize) => Promise<CasePhotoFile | null>;
+  /**
+   * A document of a case by its key (kept wherever the type keeps them); null unless it belongs to
+   * that case. The engine serves it as a download only to staff who may read the case
+   * (`GET /cases/:id/files/:fileKey`).
+   */
+  file?: (caseId: number, fileKey: string) => Promise<CaseFile | null>;
+  /**
+   * What the case page shows beyond the record's own fields, merged over them (e.g. a form's answers
+   * labelled from the form as it was when the case was filed). The record is not changed.
+   */
+  detail?: (record: CaseRecord) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
 export interface ActorRef {

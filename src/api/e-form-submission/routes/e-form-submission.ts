@@ -1,4 +1,4 @@
-import { TRACKING_BUDGET, route } from '../../../http/contract';
+import { E_SERVICE_BUDGET, TRACKING_BUDGET, route } from '../../../http/contract';
 import { createSubmission, trackSubmission } from '../contracts';
 
 /**
@@ -6,5 +6,5 @@ import { createSubmission, trackSubmission } from '../contracts';
  * A tracking lookup counts against the same read budget per address as a complaint's.
  */
 export default {
-  routes: [route(createSubmission, 'e-form-submission.create', { middlewares: ['global::rate-limit'] }), route(trackSubmission, 'e-form-submission.track', { middlewares: [TRACKING_BUDGET] })],
+  routes: [route(createSubmission, 'e-form-submission.create', { middlewares: [E_SERVICE_BUDGET] }), route(trackSubmission, 'e-form-submission.track', { middlewares: [TRACKING_BUDGET] })],
 };

@@ -3,8 +3,8 @@ import type { OpenApiService } from '../services/openapi';
 
 export default ({ strapi }: { strapi: Core.Strapi }) =>
   ({
-    document(ctx) {
-      const { body, etag } = (strapi.service('api::openapi.openapi') as OpenApiService).document();
+    async document(ctx) {
+      const { body, etag } = await (strapi.service('api::openapi.openapi') as OpenApiService).document();
       ctx.set('Cache-Control', 'public, max-age=300');
       ctx.set('ETag', etag);
       if (ctx.get('If-None-Match') === etag) {

@@ -1,39 +1,98 @@
 import crypto from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { contracts, operationOf } from '../../../http/contract';
+import { contracts, jsonSchema, operationOf } from '../../../http/contract';
 import { buildOpenApiDocument, type ContentTypeSchema } from '../../../openapi/document';
 import { isPublicAction } from '../../../permissions';
 import { publicUrl } from '../../../public-url';
+import { answersSchema, submissionEnvelope, type FormDefinition } from '../../../shared/e-form-rules';
+import type { EFormService } from '../../e-form/services/e-form';
 
-// Content types and routes cannot change while the server runs, so the document is built once.
-let cached: { body: string; etag: string } | undefined;
+type Json = Record<string, unknown>;
 
-const openapiService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  document(): { body: string; etag: string } {
-    if (cached) return cached;
-    // The document builder reads schemas as plain data (it imports nothing of Strapi): the loaded
-    // schemas carry every field it reads, in Strapi's wider attribute types.
-    const contentTypes = (Object.keys(strapi.contentTypes) as UID.ContentType[])
-      .filter((uid) => uid.startsWith('api::'))
-      .map((uid) => strapi.contentType(uid)) as unknown as ContentTypeSchema[];
-    const doc = buildOpenApiDocument({
-      contentTypes,
-      isPublic: isPublicAction,
-      serverUrl: publicUrl(strapi),
-      version: strapi.config.get<string>('info.version') || '0.0.0',
-      // Every custom public route is declared with its contract (src/http/contract.ts `route`).
-      extraOperations: contracts().map(operationOf),
-    });
-    const body = JSON.stringify(doc);
-    cached = { body, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"` };
-    return cached;
-  },
+/**
+ * Content types and routes cannot change while the server runs, but e-service forms can: the
+ * document is built once per revision of the published forms (each open form's answers are
+ * described from the same schema that checks them).
+ */
+let cached: { body: string; etag: string; revision: string } | undefined;
 
-  /** A second boot in the same process (tests) may see other settings, such as PUBLIC_URL. */
-  reset() {
-    cached = undefined;
-  },
-});
+const SUBMIT_PATH = '/e-forms/{slug}/submissions';
+
+/** The body of one form's submission: the envelope with that form's answers. */
+function formBody(form: FormDefinition): Json {
+  const envelope = jsonSchema(submissionEnvelope, 'input') as { properties: Json; [k: string]: unknown };
+  const answers = { ...jsonSchema(answersSchema(form.fields), 'input'), description: `The answers of “${form.title.th}” (${form.title.en}), by field name; file fields are sent as parts files.<name>` };
+  return {
+    title: form.slug,
+    description: `${form.title.th} / ${form.title.en}: POST /e-forms/${form.slug}/submissions`,
+    type: 'object',
+    required: ['data'],
+    properties: { data: { ...envelope, required: ['answers'], properties: { ...envelope.properties, answers } } },
+  };
+}
+
+/** The submission operation's body: one schema per open form, named by its slug. */
+function describeForms(doc: Json, forms: FormDefinition[]): void {
+  const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
+  const refs = forms.map((form) => {
+    const name = `EFormSubmission.${form.slug}`;
+    schemas[name] = formBody(form);
+    return { slug: form.slug, $ref: `#/components/schemas/${name}` };
+  });
+  const operation = (doc.paths as Record<string, Record<string, Json> | undefined>)[SUBMIT_PATH]?.post;
+  if (!operation) return;
+  const fileParts = [...new Set(forms.flatMap((f) => f.fields.filter((x) => x.__component === 'eform.file').map((x) => x.name)))];
+  operation.requestBody = {
+    required: true,
+    description: 'The body of the form named by the path’s slug: one schema per open form (x-e-forms maps each slug to its schema).',
+    content: {
+      'application/json': { schema: refs.length ? { anyOf: refs.map((r) => ({ $ref: r.$ref })) } : { type: 'object' } },
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['data'],
+          properties: {
+            data: { type: 'string', contentMediaType: 'application/json', description: 'The JSON body’s `data` object, as text' },
+            ...Object.fromEntries(fileParts.map((name) => [`files.${name}`, { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: 'The files of the file field of this name (PDF, JPEG, PNG or WebP as the field accepts)' }])),
+          },
+        },
+      },
+    },
+  };
+  operation['x-e-forms'] = Object.fromEntries(refs.map((r) => [r.slug, { $ref: r.$ref }]));
+}
+
+const openapiService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const forms = () => strapi.service('api::e-form.e-form') as EFormService;
+  return {
+    async document(): Promise<{ body: string; etag: string }> {
+      const revision = await forms().revision();
+      if (cached?.revision === revision) return cached;
+      // The document builder reads schemas as plain data (it imports nothing of Strapi): the loaded
+      // schemas carry every field it reads, in Strapi's wider attribute types.
+      const contentTypes = (Object.keys(strapi.contentTypes) as UID.ContentType[])
+        .filter((uid) => uid.startsWith('api::'))
+        .map((uid) => strapi.contentType(uid)) as unknown as ContentTypeSchema[];
+      const doc = buildOpenApiDocument({
+        contentTypes,
+        isPublic: isPublicAction,
+        serverUrl: publicUrl(strapi),
+        version: strapi.config.get<string>('info.version') || '0.0.0',
+        // Every custom public route is declared with its contract (src/http/contract.ts `route`).
+        extraOperations: contracts().map(operationOf),
+      });
+      describeForms(doc, await forms().openDefinitions());
+      const body = JSON.stringify(doc);
+      cached = { body, revision, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"` };
+      return cached;
+    },
+
+    /** A second boot in the same process (tests) may see other settings, such as PUBLIC_URL. */
+    reset() {
+      cached = undefined;
+    },
+  };
+};
 
 export type OpenApiService = ReturnType<typeof openapiService>;
 export default openapiService;

@@ -135,6 +135,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = file.body;
     },
 
+    /** A case's document, as a download (never shown inline: its bytes are a citizen's), to whoever may read the case. */
+    async file(ctx: Context) {
+      const t = typeOf(ctx, 'read');
+      const { params } = routeInput(ctx);
+      const file = t.file && params.fileKey ? await t.file(params.id, params.fileKey) : null;
+      if (!file) throw notFound('not_found', { th: 'ไม่พบไฟล์นี้ในเรื่องนี้', en: 'This case has no such file' });
+      ctx.set('Cache-Control', `private, max-age=${PHOTO_MAX_AGE}`);
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.attachment(file.filename);
+      ctx.type = file.contentType;
+      ctx.length = file.size;
+      ctx.body = file.body;
+    },
+
     async transition(ctx: Context) {
       const { action, reason, expectedState } = body<z.output<typeof transitionBody>>(ctx);
       await act(ctx, (key, id) => engine().transition(key, id, action, actor(ctx), { reason, expectedState }));

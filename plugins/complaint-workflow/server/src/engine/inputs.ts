@@ -28,6 +28,7 @@ export const caseParams = z.object({
   id: z.coerce.number().int().min(1),
   messageId: z.coerce.number().int().min(1).optional(),
   photoId: z.coerce.number().int().min(1).optional(),
+  fileKey: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 });
 /** A photo route's query: the case type, and the thumbnail or (by default) the whole photo. */
 export const photoQuery = z.object({ type: z.string().max(60).optional(), size: z.enum(['full', 'thumb']).optional() });

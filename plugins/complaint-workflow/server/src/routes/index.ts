@@ -26,6 +26,8 @@ export default {
       route('GET', '/cases/:id', 'findOne', signedIn, { params: caseParams }),
       // A case's photo, streamed to staff who may read the case (?size=thumb for its thumbnail).
       route('GET', '/cases/:id/photos/:photoId', 'photo', signedIn, { params: caseParams, query: photoQuery }),
+      // A case's document (a form's attachment), downloaded by staff who may read the case.
+      route('GET', '/cases/:id/files/:fileKey', 'file', signedIn, { params: caseParams, query: photoQuery }),
       route('POST', '/cases/:id/transition', 'transition', signedIn, { params: caseParams, body: transitionBody }),
       route('POST', '/cases/:id/reply', 'reply', signedIn, { params: caseParams, body: messageBody }),
       route('POST', '/cases/:id/note', 'note', signedIn, { params: caseParams, body: messageBody }),

@@ -331,6 +331,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return {
         ...record,
+        ...((await t.detail?.(record)) ?? {}),
         events,
         deliveries: await outbox().deliveries({ caseType: key, caseId: id }),
         overdue: isOverdue(t.workflow, record.state, record.dueAt ? new Date(record.dueAt) : null),
