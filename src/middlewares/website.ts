@@ -24,7 +24,8 @@ const SITE_ROUTES = [
   /^\/$/,
   /^\/news(\/[^/]+)?\/?$/,
   /^\/pages\/[^/]+\/?$/,
-  /^\/(contact|developers|complaint|eservice|tax|poles|map|line|track)\/?$/,
+  /^\/(contact|developers|complaint|e-service|tax|poles|map|line|track)\/?$/,
+  /^\/e-service\/[^/]+\/?$/,
   /^\/data(\/[^/]+)?\/?$/,
   /^\/p\/[^/]+\/?$/,
 ];
@@ -232,6 +233,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
         if (page >= (answer.meta?.pagination?.pageCount ?? 1)) break;
       }
     }
+    // Open e-services (the API lists only open, published forms).
+    const forms = await publicApi<{ data: Array<{ slug: string; updatedAt?: string }> }>('e-forms');
+    for (const f of forms?.data ?? []) entries.push({ path: `/e-service/${encodeURIComponent(f.slug)}`, lastModified: f.updatedAt });
     // Open datasets, from the catalogue anyone can search (CKAN's package_search): restricted ones
     // and drafts are not in it, so they never reach the sitemap.
     for (let start = 0, page = 0; page < 50; page++, start += SITEMAP_DATASETS) {
@@ -304,6 +308,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       return;
     }
     if (/^\/[\w.-]+\.(svg|png|ico|webmanifest|txt)$/.test(p) && sendFile(ctx, p.slice(1), false)) return;
+    // The e-services' address before they opened ("coming soon"), kept for old links and bookmarks.
+    if (/^\/eservice\/?$/.test(p)) {
+      ctx.status = 301;
+      ctx.redirect(`${english ? '/en' : ''}/e-service${ctx.querystring ? `?${ctx.querystring}` : ''}`);
+      return;
+    }
     const known = SITE_ROUTES.some((r) => r.test(p));
     if (!known) {
       await next();

@@ -128,11 +128,14 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
     ['/data/request', 'form'],
     ['/en/data/annual-budget', '.resource'],
     ['/complaint', '#c-map.leaflet-container'],
+    ['/e-service', '.eservice'],
+    ['/e-service/building-permit-appointment', '#e-review:enabled'],
     ['/track', '#track-form'],
     [`/track?code=${trackingCode}`, '.timeline'],
     ['/en/', '.news-card'],
     ['/en/news/loy-krathong-2569', '.prose'],
     ['/en/complaint', '#c-map.leaflet-container'],
+    ['/en/e-service/elderly-allowance', '#e-review:enabled'],
     ['/en/map', '#gis-map[data-ready="true"]'],
     [`/en/track?code=${trackingCode}`, '.timeline'],
   ];
@@ -215,7 +218,7 @@ it('sends pages of links without any script, and a page with behaviour with its 
     if (r.resourceType() === 'script') scripts.push(pathname);
     if (pathname.startsWith('/api/')) apiCalls.push(pathname);
   });
-  for (const path of ['/', '/news', '/news/loy-krathong-2569', '/pages/history', '/contact', '/line', '/developers', '/en/news']) {
+  for (const path of ['/', '/news', '/news/loy-krathong-2569', '/pages/history', '/contact', '/line', '/developers', '/e-service', '/en/news']) {
     await fresh.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
     expect({ path, scripts, apiCalls }).toEqual({ path, scripts: [], apiCalls: [] });
   }

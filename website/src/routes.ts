@@ -8,7 +8,7 @@ import { Home, loadHome, type HomeData } from './pages/Home';
 import { NewsList, loadNewsList, type NewsListData } from './pages/NewsList';
 import { NewsItem, loadNewsItem } from './pages/NewsItem';
 import { Page, loadPage } from './pages/Page';
-import { ComingSoon, Contact } from './pages/Contact';
+import { Contact } from './pages/Contact';
 import { NotFound } from './pages/NotFound';
 import { Track, loadTrack, type TrackData } from './pages/Track';
 import { Line } from './pages/Line';
@@ -22,6 +22,9 @@ import { DataSearch, loadDataSearch, type DataSearchData } from './pages/Data';
 import { Dataset, datasetTitle, loadDataset, type DatasetData } from './pages/Dataset';
 import { DataRequest } from './pages/DataRequest';
 import { MapPage, loadMap, type MapData } from './pages/Map';
+import { EServiceForm, EServiceList, loadEForm, loadEServices, type EFormData, type EServiceListData } from './pages/EService';
+import { EServiceReceipt, loadReceipt, type ReceiptData } from './pages/EServiceReceipt';
+import { inLanguage } from './e-form';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -80,7 +83,25 @@ export const ROUTES: Array<Route<unknown>> = [
     title: (p) => p.title,
   }),
   route({ pattern: /^\/contact$/, load: nothing, view: (_d, site) => h(Contact, { site }), title: () => t('contact.title') }),
-  route({ pattern: /^\/eservice$/, load: nothing, view: (_d, site) => h(ComingSoon, { service: 'eservice', site }), title: () => t('service.eservice.title') }),
+  // E-services: the open services, a receipt (one citizen's: never kept), and each service's form.
+  route<EServiceListData>({ pattern: /^\/e-service$/, load: (_p, _q, api) => loadEServices(api), view: (data) => h(EServiceList, { data }), title: () => t('eservice.title') }),
+  route<ReceiptData>({
+    pattern: /^\/e-service\/receipt$/,
+    load: (_p, query, api) => loadReceipt(api, query),
+    view: (data, site) => h(EServiceReceipt, { data, site }),
+    title: () => t('receipt.title'),
+    islands: ['e-receipt'],
+    shared: () => false,
+  }),
+  route<EFormData>({
+    pattern: /^\/e-service\/([^/]+)$/,
+    load: ([slug], _q, api, lang) => loadEForm(api, slug, lang),
+    view: (data, site) => h(EServiceForm, { data, site }),
+    title: (d) => inLanguage(d.form.title, d.lang),
+    // Meta is read outside the render's language: the loader's language says which.
+    meta: (d) => ({ description: inLanguage(d.form.description, d.lang) || undefined }),
+    islands: ['e-form'],
+  }),
   // Open data: the catalogue is CKAN's Action API, read like any harvester reads it.
   route<DataSearchData>({
     pattern: /^\/data$/,

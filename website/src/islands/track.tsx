@@ -4,7 +4,7 @@ import { formatInstant, href, t } from '../i18n';
 import { TRACKING_CODE } from '../tracking-code';
 import { recentCodes } from '../recent';
 import { listener, pageData } from '../island';
-import { CaseView, statusLabel, type PublicComplaint, type TrackData } from '../pages/Track';
+import { CaseView, caseStatus, trackApiPath, type PublicCase, type TrackData } from '../pages/Track';
 
 /**
  * The tracking page's island: the code is checked before the form is sent (the server checks it again
@@ -44,10 +44,10 @@ if (result && found) {
       busy = true;
       status.textContent = '';
       try {
-        const next = await fresh<PublicComplaint>(`complaints/track/${encodeURIComponent(found.trackingCode)}`);
+        const next = await fresh<PublicCase>(trackApiPath(found.trackingCode));
         if (!next) throw new Error('not found');
         render(<CaseView c={next} />, result);
-        status.textContent = t('track.refreshed', { status: statusLabel(next.status) });
+        status.textContent = t('track.refreshed', { status: caseStatus(next) });
       } catch {
         status.textContent = t('track.refreshFailed');
       } finally {

@@ -15,6 +15,8 @@ const ICONS: Record<string, string> = {
 };
 export const SERVICES = ['complaint', 'eservice', 'tax', 'poles', 'line', 'data'] as const;
 export type Service = (typeof SERVICES)[number];
+/** Where a service's tile leads (its site path), when that is not `/<service>`. */
+const PATHS: Partial<Record<Service, string>> = { eservice: '/e-service' };
 
 const Icon = ({ name }: { name: string }) => (
   <svg class="icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
@@ -53,7 +55,7 @@ export function Home({ data, site }: { data: HomeData; site: Site }): JSX.Elemen
         <ul class="grid services">
           {SERVICES.map((s) => (
             <li class="card service">
-              <a href={href(`/${s}`)}>
+              <a href={href(PATHS[s] ?? `/${s}`)}>
                 <Icon name={s} />
                 <span class="card-title">{t(`service.${s}.title`)}</span>
                 <span>{t(`service.${s}.text`)}</span>

@@ -1,15 +1,25 @@
 import type { JSX } from 'preact';
 import { formatInstant, href, lang, t, tDynamic } from '../i18n';
 import { TRACKING_CODE } from '../tracking-code';
+import { inLanguage, type Bilingual } from '../e-form';
 import type { Api } from './load';
 
-/** A complaint as GET /api/complaints/track/{code} answers it: no personal data. */
-export interface PublicComplaint {
+/**
+ * A case as its tracking route answers it, no personal data: a complaint (GET
+ * /api/complaints/track/{code}: its category and channel) or an e-service request (GET
+ * /api/e-form-submissions/track/{code}: its service's title and the state's own label).
+ */
+export interface PublicCase {
   trackingCode: string;
-  category: { code: string; nameTh: string; nameEn: string } | null;
+  category?: { code: string; nameTh: string; nameEn: string } | null;
+  /** An e-service request's title (its service), and the service when the API names it. */
+  title?: string;
+  form?: { slug: string; title: Bilingual } | null;
   status: string;
+  /** The state's label from the request's workflow (e-service requests). */
+  statusLabel?: Bilingual;
   publicStatus: string;
-  channel: string;
+  channel?: string;
   createdAt: string | null;
   dueAt: string | null;
   overdue: boolean;
@@ -17,11 +27,14 @@ export interface PublicComplaint {
   history: Array<{ at: string | null; kind: string; status: string | null; message: string | null }>;
 }
 
+/** The tracking route of a code: e-service requests (ES-…) have their own, complaints the other. */
+export const trackApiPath = (code: string): string => `${code.startsWith('ES-') ? 'e-form-submissions' : 'complaints'}/track/${encodeURIComponent(code)}`;
+
 export interface TrackData {
   /** The code asked for (upper case), '' for the empty form. */
   code: string;
   problem: 'invalid' | 'notFound' | null;
-  found: PublicComplaint | null;
+  found: PublicCase | null;
 }
 
 /** The code in `?code=`; the case is read fresh on every request (this page is never cached). */
@@ -29,24 +42,42 @@ export async function loadTrack(api: Api, query: URLSearchParams): Promise<Track
   const code = (query.get('code') ?? '').trim().toUpperCase().slice(0, 40);
   if (!code) return { code, problem: null, found: null };
   if (!TRACKING_CODE.test(code)) return { code, problem: 'invalid', found: null };
-  const found = (await api<{ data: PublicComplaint | null }>(`complaints/track/${encodeURIComponent(code)}`, {})).data ?? null;
+  const found = (await api<{ data: PublicCase | null }>(trackApiPath(code), {})).data ?? null;
   return { code, problem: found ? null : 'notFound', found };
 }
 
-const STATES = ['received', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'referred', 'duplicate', 'reopened'];
+const STATES = [
+  'received',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'closed',
+  'rejected',
+  'referred',
+  'duplicate',
+  'reopened',
+  // e-service requests (src/api/e-form-submission/workflow.ts)
+  'checking',
+  'waiting_documents',
+  'approved',
+  'refused',
+  'done',
+];
 const CHANNELS = ['web', 'line', 'facebook', 'pole', 'open311', 'counter'];
 // A state or channel added on the server later still shows, as its code, until it is translated.
 export const statusLabel = (s: string | null): string => (s && STATES.includes(s) ? tDynamic(`status.${s}`) : (s ?? ''));
+/** A case's state in the page's language: an e-service request's workflow names its own states. */
+export const caseStatus = (c: PublicCase): string => (c.statusLabel ? inLanguage(c.statusLabel, lang) : statusLabel(c.status));
 const channelLabel = (c: string) => (CHANNELS.includes(c) ? tDynamic(`channel.${c}`) : c);
 
 const When = ({ iso, time = false }: { iso: string | null; time?: boolean }) => (iso ? <time dateTime={iso}>{formatInstant(iso, time)}</time> : null);
 
-function EventText({ e }: { e: PublicComplaint['history'][number] }): JSX.Element {
+function EventText({ e, label }: { e: PublicCase['history'][number]; label: (state: string | null) => string }): JSX.Element {
   if (e.kind === 'created') return <>{t('track.event.created')}</>;
   if (e.kind === 'transition')
     return (
       <>
-        {t('track.event.transition', { status: statusLabel(e.status) })}
+        {t('track.event.transition', { status: label(e.status) })}
         {e.message ? <blockquote class="reply">{e.message}</blockquote> : null}
       </>
     );
@@ -61,7 +92,7 @@ function EventText({ e }: { e: PublicComplaint['history'][number] }): JSX.Elemen
 }
 
 /** The case's public status and history; re-rendered in place by the track island's refresh. */
-export function CaseView({ c }: { c: PublicComplaint }): JSX.Element {
+export function CaseView({ c }: { c: PublicCase }): JSX.Element {
   const publicStatus = /^[a-z_]+$/.test(c.publicStatus) ? c.publicStatus : 'open';
   const Row = ({ label, children, show }: { label: string; children: JSX.Element | Array<JSX.Element | null | string> | string | null; show: unknown }) =>
     show ? (
@@ -72,12 +103,15 @@ export function CaseView({ c }: { c: PublicComplaint }): JSX.Element {
     ) : null;
   // Newest first: on a phone the latest step is what the citizen came for.
   const history = [...c.history].reverse();
+  // The current state by the label the API gives with it; past ones from the page's catalogue.
+  const label = (state: string | null) => (state === c.status ? caseStatus(c) : statusLabel(state));
+  const service = c.form ? inLanguage(c.form.title, lang) : c.title;
   return (
     <section class="case" aria-labelledby="case-h">
       <h2 id="case-h">{t('track.case', { code: c.trackingCode })}</h2>
       <p>
         <span class={`badge badge-${publicStatus}`} id="case-status">
-          {statusLabel(c.status)}
+          {caseStatus(c)}
         </span>
         {c.overdue ? <> <span class="badge badge-overdue">{t('track.overdue')}</span></> : null}
       </p>
@@ -85,11 +119,14 @@ export function CaseView({ c }: { c: PublicComplaint }): JSX.Element {
         <Row label={t('track.category')} show={c.category}>
           {c.category ? (lang === 'en' ? c.category.nameEn : c.category.nameTh) : ''}
         </Row>
-        <Row label={t('track.status')} show={statusLabel(c.status)}>
-          {statusLabel(c.status)}
+        <Row label={t('track.service')} show={!c.category && service}>
+          {service ?? ''}
+        </Row>
+        <Row label={t('track.status')} show={caseStatus(c)}>
+          {caseStatus(c)}
         </Row>
         <Row label={t('track.channel')} show={c.channel}>
-          {channelLabel(c.channel)}
+          {channelLabel(c.channel ?? '')}
         </Row>
         <Row label={t('track.created')} show={c.createdAt}>
           <When iso={c.createdAt} time />
@@ -108,7 +145,7 @@ export function CaseView({ c }: { c: PublicComplaint }): JSX.Element {
           <li>
             <When iso={e.at} time />
             <div>
-              <EventText e={e} />
+              <EventText e={e} label={label} />
             </div>
           </li>
         ))}
