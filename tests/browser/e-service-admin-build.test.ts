@@ -148,7 +148,8 @@ async function trackShows(state: string) {
 }
 
 it('an officer finds it in the e-service inbox under the form\'s title and moves it to done while the citizen follows', async () => {
-  const page = await staff.newPage();
+  const officerContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  const page = await officerContext.newPage();
   watch(page);
   await adminLogin(page, app.url, officer);
   await page.getByRole('link', { name: 'เรื่องร้องเรียนและคำขอ' }).click();
@@ -174,7 +175,7 @@ it('an officer finds it in the e-service inbox under the form\'s title and moves
   const stored = (await app.strapi.db.query('api::e-form-submission.e-form-submission').findOne({ where: { trackingCode } })) as { state: string; resolvedAt: string | null };
   expect(stored.state).toBe('done');
   expect(stored.resolvedAt).toBeTruthy();
-  await page.close();
+  await officerContext.close();
 });
 
 it('the dashboard counts the request and the paper not printed, and follows new requests by itself', async () => {

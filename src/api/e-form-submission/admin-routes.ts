@@ -6,13 +6,13 @@ interface AdminPermissionService {
 }
 
 /**
- * Staff routes of e-service requests (admin JWT), served under /e-service: the dashboard's figures,
+ * Staff routes of e-service requests (admin JWT), served under /e-service-requests (the website owns /e-service/*): the dashboard's figures,
  * for executives, auditors and the officers who answer requests. Strapi mounts every router of
  * src/api as content API, so these are added from the app's register().
  */
 export const eServiceAdminRoutes: Core.Router = {
   type: 'admin',
-  prefix: '/e-service',
+  prefix: '/e-service-requests',
   routes: [
     {
       method: 'GET',

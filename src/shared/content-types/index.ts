@@ -35,7 +35,11 @@ export function contentTypeMessages(lang: 'th' | 'en'): Record<string, string> {
   // The dynamic zone's picker and its entries name a component by its uid and a category by its
   // name, as message ids, falling back to the schema's English displayName.
   const messages: Record<string, string> = { ...values, ...categories };
-  for (const [uid, component] of Object.entries(components)) messages[uid] = component.name;
+  for (const [uid, component] of Object.entries(components)) {
+    messages[uid] = component.name;
+    // A component's fields inside an edit form are labelled by these ids, like a type's.
+    for (const [field, label] of Object.entries(component.fields)) messages[`content-manager.components.${uid}.${field}`] = label;
+  }
   for (const [uid, type] of Object.entries(types)) {
     messages[type.displayName] = type.name;
     // The Content-Type Builder names a type by its uid.

@@ -181,7 +181,7 @@ const Dashboard = () => {
   const [figures, setFigures] = React.useState<DashboardFigures>();
   const [failed, setFailed] = React.useState(false);
   const load = React.useCallback(() => {
-    get<{ data: DashboardFigures }>('/e-service/dashboard')
+    get<{ data: DashboardFigures }>('/e-service-requests/dashboard')
       .then(({ data }) => {
         setFigures(data.data);
         setFailed(false);

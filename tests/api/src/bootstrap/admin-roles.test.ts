@@ -114,7 +114,7 @@ describe('the complaint officer', () => {
     await post('complaints', `${CM}/${E_FORM}/${id}/actions/publish`).send({}).expect(200);
     // A form with requests is closed, never deleted: its requests and the dashboard name it.
     await request(app.url).delete(`${CM}/${E_FORM}/${id}`).set(as('complaints')).expect(403);
-    await get('complaints', '/e-service/dashboard').expect(200);
+    await get('complaints', '/e-service-requests/dashboard').expect(200);
   });
 });
 
@@ -144,7 +144,7 @@ describe('the content editor', () => {
       .send({ titleTh: 'ขอทดสอบสิทธิ์ผู้ดูแลเนื้อหา', slug: 'editor-role-test', processingDays: 15, isOpen: true, workflow: 'short', fields: [{ __component: 'eform.short-text', labelTh: 'ชื่อ', required: true }] })
       .expect(201);
     await post('editor', `${CM}/${E_FORM}/${created.body.data.documentId}/actions/publish`).send({}).expect(200);
-    await get('editor', '/e-service/dashboard').expect(403);
+    await get('editor', '/e-service-requests/dashboard').expect(403);
   });
 });
 
@@ -183,14 +183,14 @@ describe('the executive and the auditor', () => {
     await put(who, `${CM}/${E_FORM}/${form.documentId}`).send({ titleTh: 'แก้ไม่ได้' }).expect(403);
     await post(who, `${CM}/${E_FORM}`).send({ titleTh: 'สร้างไม่ได้', slug: `nope-${who}`, processingDays: 1, isOpen: true, workflow: 'full' }).expect(403);
     await post(who, `${CM}/${E_FORM}/${form.documentId}/actions/publish`).send({}).expect(403);
-    await get(who, '/e-service/dashboard').expect(200);
+    await get(who, '/e-service-requests/dashboard').expect(200);
   });
 });
 
 describe('the finance officer and e-service', () => {
   it('neither reads the forms nor the dashboard', async () => {
     await get('finance', `${CM}/${E_FORM}`).expect(403);
-    await get('finance', '/e-service/dashboard').expect(403);
+    await get('finance', '/e-service-requests/dashboard').expect(403);
   });
 });
 

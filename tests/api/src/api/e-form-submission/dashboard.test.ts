@@ -3,7 +3,7 @@ import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi'
 import { caseEngine } from '../../../../../plugins/complaint-workflow/server/src/public';
 
 /**
- * The e-service dashboard (GET /e-service/dashboard, admin): requests in known states, made through
+ * The e-service dashboard (GET /e-service-requests/dashboard, admin): requests in known states, made through
  * the case engine and the public route, and every figure compared with a computation of the test's
  * own from the stored rows. Executives, auditors and the officers read it; other roles get 403.
  */
@@ -28,7 +28,7 @@ interface Figures {
   byService: Array<{ formSlug: string | null; title: { th: string; en: string } | null; total: number; open: number; overdue: number; closed: number; receivedThisMonth: number; paperPagesSaved: number }>;
 }
 
-const dashboard = (token: string) => request(app.url).get('/e-service/dashboard').set('Authorization', `Bearer ${token}`);
+const dashboard = (token: string) => request(app.url).get('/e-service-requests/dashboard').set('Authorization', `Bearer ${token}`);
 
 async function publishForm(slug: string, titleTh: string, paperPages: number, publish = true): Promise<void> {
   const doc = await app.strapi.documents(FORM).create({ data: { slug, titleTh, titleEn: `${slug} (en)`, processingDays: 15, isOpen: true, workflow: 'full', paperPages } });
@@ -174,5 +174,5 @@ it('is read by executives, auditors and e-service officers; other staff get 403,
     const { token } = await createAdmin(app, { role });
     await dashboard(token).expect(403);
   }
-  await request(app.url).get('/e-service/dashboard').expect(401);
+  await request(app.url).get('/e-service-requests/dashboard').expect(401);
 });
