@@ -190,11 +190,11 @@ it('the dashboard counts the request and the paper not printed, and follows new 
   expect(await figure('total').textContent()).toBe('1');
   expect(await figure('paper').textContent()).toBe('3 แผ่น');
   expect(await figure('overdue').textContent()).toBe('0');
-  const service = page.getByRole('table', { name: 'คำขอแยกตามบริการ' }).getByRole('row').filter({ hasText: TITLE });
-  expect((await service.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual(['1', '0', '0', '1', '1', '3']);
-  const done = page.getByRole('table', { name: 'คำขอแยกตามสถานะ' }).getByRole('row').filter({ hasText: 'เสร็จสิ้น' });
-  expect((await done.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual(['ปิดแล้ว', '1']);
   await page.screenshot({ path: '/tmp/e-service-dashboard.png', fullPage: true });
+  const service = page.getByRole('grid', { name: 'คำขอแยกตามบริการ' }).getByRole('row').filter({ hasText: TITLE });
+  expect((await service.locator('td').allTextContents()).map((c) => c.trim())).toEqual(['1', '0', '0', '1', '1', '3']);
+  const done = page.getByRole('grid', { name: 'คำขอแยกตามสถานะ' }).getByRole('row').filter({ hasText: 'เสร็จสิ้น' });
+  expect((await done.locator('td').allTextContents()).map((c) => c.trim())).toEqual(['ปิดแล้ว', '1']);
 
   // A second request through the public API: the open page shows it without a reload.
   const body = new FormData();
