@@ -12,6 +12,9 @@ import { parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
 import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
 import type { TaxBillService } from '../../src/api/tax-bill/services/tax-bill';
 import { seedDatasets } from './datasets';
+import { bangkokToday } from '../../src/shared/thai-date';
+import type { EFormService } from '../../src/api/e-form/services/e-form';
+import { fileFormSubmission } from '../../src/api/e-form-submission/form-submission';
 import { fillLocations, seedGisLayers } from './gis';
 
 /**
@@ -164,13 +167,26 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
   return created;
 }
 
+/** A free-form request (title, description, answers), or one filed through a demo form (`form`, `data`). */
 interface EServiceSeed {
-  title: string;
-  description: string;
-  answers: Record<string, string | number>;
+  title?: string;
+  description?: string;
+  answers?: Record<string, string | number>;
+  form?: string;
+  data?: { answers: Record<string, unknown> };
   ageDays: number;
   steps: Array<{ action: string; reason?: string }>;
 }
+
+/** `today+3` in a seed answer is the Bangkok day three days from now, so a "future" date stays in the future. */
+const relativeDays = (value: unknown): unknown => {
+  if (typeof value === 'string') {
+    const m = /^today([+-]\d+)$/.exec(value);
+    return m ? bangkokToday(new Date(Date.now() + Number(m[1]) * 86400_000)) : value;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativeDays(v)]));
+  return value;
+};
 
 /**
  * The e-service forms of a Thai tambon (elderly and disability allowances, waste bins, the water
@@ -198,7 +214,11 @@ async function seedEServiceRequests(strapi: Core.Strapi): Promise<number> {
   let created = 0;
   for (const r of readJson<EServiceSeed[]>(strapi, 'e-service-requests.json')) {
     const receivedAt = new Date(Date.now() - r.ageDays * 86400_000);
-    const record = await engine.create('e-service', { title: r.title, description: r.description, answers: r.answers, channel: 'web', language: 'th' }, { type: 'citizen' }, receivedAt);
+    const form = r.form ? await (strapi.service('api::e-form.e-form') as EFormService).findPublished(r.form) : null;
+    if (r.form && !form) continue; // staff removed or unpublished that demo form
+    const record = form
+      ? await fileFormSubmission(strapi, form, { data: relativeDays(r.data), uploads: [] }, 'th', receivedAt)
+      : await engine.create('e-service', { title: r.title, description: r.description, answers: r.answers, channel: 'web', language: 'th' }, { type: 'citizen' }, receivedAt);
     for (const step of r.steps) await engine.transition('e-service', record.id, step.action, staff, { reason: step.reason });
     created += 1;
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { check, code, doc, requiredText, text, type CodedIssue } from './field-rules';
+import { check, code, doc, requiredText, text, type CodedIssue, type Doc } from './field-rules';
 import { contact, hasContact, location } from './complaint-input';
 import { THAI_PHONE, compactPhone } from './thai-phone';
 import { bangkokToday } from './thai-date';
@@ -208,16 +208,23 @@ export interface AddressAnswer {
 
 const ADDRESS_LIMIT = 100;
 
+// Each kind's documentation sits on its input side, which the OpenAPI document describes.
 const nationalId = z.pipe(
-  z.string().check(z.maxLength(30, { abort: true }), z.refine(nationalIdValid, code('invalid_national_id'))),
+  doc(z.string().check(z.maxLength(30, { abort: true }), z.refine(nationalIdValid, code('invalid_national_id'))), {
+    description: '13 digits (spaces and dashes are fine), with a valid check digit',
+    examples: ['1101700230708'],
+  }),
   z.transform(compactId)
 );
 const phone = z.pipe(
-  z.string().check(z.maxLength(30, { abort: true }), z.refine((s) => THAI_PHONE.test(compactPhone(s)), code('invalid_phone'))),
+  doc(z.string().check(z.maxLength(30, { abort: true }), z.refine((s) => THAI_PHONE.test(compactPhone(s)), code('invalid_phone'))), {
+    description: 'A Thai phone number: 0 and 8 or 9 digits, or +66 and 8 or 9 digits',
+    examples: ['0812345678'],
+  }),
   z.transform(compactPhone)
 );
 const email = z.pipe(
-  z.string().check(z.maxLength(254, { abort: true }), z.refine((s) => EMAIL.test(s.trim()), code('invalid_email'))),
+  doc(z.string().check(z.maxLength(254, { abort: true }), z.refine((s) => EMAIL.test(s.trim()), code('invalid_email'))), { format: 'email', examples: ['someone@example.com'] }),
   z.transform((s) => s.trim().toLowerCase())
 );
 
@@ -239,6 +246,7 @@ function dateSchema(allow: DateAllow, today: () => string) {
   if (allow === 'future') checks.push(z.refine((s: string) => s >= today(), code('date_not_future')));
   return doc(z.string().check(...checks), {
     format: 'date',
+    examples: [allow === 'past' ? '1950-01-31' : allow === 'future' ? '2099-12-31' : '2026-01-31'],
     description: `A Gregorian day, YYYY-MM-DD${allow === 'past' ? ', today or earlier (Asia/Bangkok)' : allow === 'future' ? ', today or later (Asia/Bangkok)' : ''}`,
   });
 }
@@ -277,11 +285,11 @@ export function answerSchema(field: Field, options: AnswerOptions = {}): z.core.
     case 'eform.yes-no':
       return z.boolean();
     case 'eform.national-id':
-      return doc(nationalId, { description: '13 digits (spaces and dashes are fine), with a valid check digit', examples: ['1101700230708'] });
+      return nationalId;
     case 'eform.phone':
-      return doc(phone, { description: 'A Thai phone number: 0 and 8 or 9 digits, or +66 and 8 or 9 digits', examples: ['0812345678'] });
+      return phone;
     case 'eform.email':
-      return doc(email, { format: 'email' });
+      return email;
     case 'eform.address':
       return addressSchema(field.required);
     case 'eform.location':
@@ -302,7 +310,9 @@ export function answersSchema(fields: Field[], options: AnswerOptions = {}) {
   for (const field of fields) {
     const schema = answerSchema(field, options);
     if (!schema) continue;
-    const documented = doc(schema, { description: [field.label.th, field.label.en !== field.label.th ? field.label.en : ''].filter(Boolean).join(' / ') });
+    // The kind's own documentation (examples, format) stays; the field's labels describe it.
+    const description = [field.label.th, field.label.en !== field.label.th ? field.label.en : ''].filter(Boolean).join(' / ');
+    const documented = doc(schema, { ...(z.globalRegistry.get(schema) as Doc | undefined), description });
     shape[field.name] = field.required ? documented : z.optional(documented);
   }
   return z.object(shape);

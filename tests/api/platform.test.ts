@@ -128,7 +128,7 @@ describe('demo town seed', () => {
 
     // The second case type is in the demo too, in its own states.
     const requests = (await app.strapi.db.query('api::e-form-submission.e-form-submission').findMany({ select: ['state'] })) as Array<{ state: string }>;
-    expect(requests.map((r) => r.state).sort()).toEqual(['done', 'received', 'waiting_documents']);
+    expect(requests.map((r) => r.state).sort()).toEqual(['checking', 'done', 'received', 'received', 'waiting_documents']);
     // The e-service forms of a tambon, open and published.
     expect((await request(app.url).get('/api/e-forms').expect(200)).body.data).toHaveLength(6);
 

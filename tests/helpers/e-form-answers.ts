@@ -34,6 +34,7 @@ export interface Definition {
   processingDays: number;
   paperPages: number;
   isOpen: boolean;
+  workflow: 'full' | 'short';
   fields: DefField[];
 }
 

@@ -3,7 +3,7 @@ import type { CaseRecord, CaseTypeRegistration, Happening, NoticeLinks } from '.
 import { dueDate } from '../../../plugins/complaint-workflow/server/src/public';
 import { eServiceNotices, type SubmissionLike } from './domain/notices';
 import { publicUrl } from '../../public-url';
-import { E_SERVICE_DEADLINE_DAYS, E_SERVICE_WORKFLOW } from './workflow';
+import { E_SERVICE_DEADLINE_DAYS, E_SERVICE_SHORT_WORKFLOW, E_SERVICE_WORKFLOW } from './workflow';
 import { answerRows, type StoredFileMeta } from './domain/answers-view';
 import { openSubmissionFile } from './files';
 import type { FormDefinition } from '../../shared/e-form-rules';
@@ -51,6 +51,9 @@ export const eServiceCaseType = (strapi: Core.Strapi): CaseTypeRegistration => (
   label: { th: 'คำขอ e-Service', en: 'E-service requests' },
   itemLabel: { th: 'คำขอ e-Service', en: 'e-service request' },
   workflow: E_SERVICE_WORKFLOW,
+  // A form may choose the short way (its `workflow`, kept in the request's snapshot).
+  variants: { short: E_SERVICE_SHORT_WORKFLOW },
+  variantOf: (record) => (snapshotOf(record)?.workflow === 'short' ? 'short' : null),
   permissions: { read: 'e-service.read', manage: 'e-service.manage' },
   trackingPrefix: 'ES',
   deadline: (data, receivedAt) => dueDate(receivedAt, processingDaysOf(data)),

@@ -69,7 +69,8 @@ async function checkSubmission(form: FormDefinition, input: SubmissionInput, lan
   return { envelope: envelope.data!, answers: answers.data!, files: prepared };
 }
 
-export async function fileFormSubmission(strapi: Core.Strapi, form: FormRef, input: SubmissionInput, lang: Language): Promise<CaseRecord> {
+/** Files a request through a form (`receivedAt`: now, or a demo request's past day). */
+export async function fileFormSubmission(strapi: Core.Strapi, form: FormRef, input: SubmissionInput, lang: Language, receivedAt: Date = new Date()): Promise<CaseRecord> {
   const def = form.definition;
   const { envelope, answers, files } = await checkSubmission(def, input, lang);
   const stored: StoredFileMeta[] = await storeFiles(strapi, files);
@@ -93,7 +94,8 @@ export async function fileFormSubmission(strapi: Core.Strapi, form: FormRef, inp
         consent: envelope.consent === true,
         language: envelope.language ?? lang,
       },
-      { type: 'citizen' }
+      { type: 'citizen' },
+      receivedAt
     );
   } catch (err) {
     await removeFiles(strapi, stored.map((s) => s.key));

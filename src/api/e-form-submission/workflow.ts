@@ -25,5 +25,16 @@ export const E_SERVICE_WORKFLOW: WorkflowDefinition = {
   resolvedStates: ['refused', 'done'],
 };
 
+/**
+ * The short way through the same states, for a form whose requests need no separate approval (a
+ * waste bin, the water truck): an officer checks the request, then hands over the result or refuses.
+ * The actions are the full workflow's, so their labels and reasons are the same.
+ */
+const action = (key: string) => E_SERVICE_WORKFLOW.transitions.find((t) => t.action === key)!;
+export const E_SERVICE_SHORT_WORKFLOW: WorkflowDefinition = {
+  ...E_SERVICE_WORKFLOW,
+  transitions: [action('check'), { ...action('complete'), from: ['checking'] }, { ...action('refuse'), from: ['checking'] }],
+};
+
 /** Calendar days from receipt to the due date, until the e-service forms set their own. */
 export const E_SERVICE_DEADLINE_DAYS = 15;

@@ -89,6 +89,13 @@ export interface CaseTypeRegistration {
   workflow: WorkflowDefinition;
   /** Its own admin permissions (actions under `plugin::complaint-workflow.`): who reads, who acts. */
   permissions: { read: string; manage: string };
+  /**
+   * Shorter ways through the same workflow, by name (e.g. `short`: received → checking → done or
+   * refused): the type's states, and transitions whose actions are the type's own (so the pages label
+   * them); checked at registration. `variantOf` names a case's variant (null: the whole workflow).
+   */
+  variants?: Record<string, WorkflowDefinition>;
+  variantOf?: (record: CaseRecord) => string | null | undefined;
   /** The tracking code's two letters, e.g. NK for complaints, ES for e-service requests. */
   trackingPrefix: string;
   /** The deadline rule: when a new case is due, from what it is created with (null: no deadline). */

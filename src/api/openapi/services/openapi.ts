@@ -34,7 +34,10 @@ function formBody(form: FormDefinition): Json {
 /** The submission operation's body: one schema per open form, named by its slug. */
 function describeForms(doc: Json, forms: FormDefinition[]): void {
   const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
-  const refs = forms.map((form) => {
+  // Forms a client can file with JSON alone (no required file) first: the first is the example.
+  const jsonOnly = (f: FormDefinition) => !f.fields.some((x) => x.__component === 'eform.file' && x.required);
+  const ordered = [...forms.filter(jsonOnly), ...forms.filter((f) => !jsonOnly(f))];
+  const refs = ordered.map((form) => {
     const name = `EFormSubmission.${form.slug}`;
     schemas[name] = formBody(form);
     return { slug: form.slug, $ref: `#/components/schemas/${name}` };
@@ -59,6 +62,8 @@ function describeForms(doc: Json, forms: FormDefinition[]): void {
       },
     },
   };
+  const slug = ((operation.parameters ?? []) as Json[]).find((p) => p.name === 'slug');
+  if (slug && refs.length) slug.schema = { ...(slug.schema as Json), examples: [refs[0].slug] };
   operation['x-e-forms'] = Object.fromEntries(refs.map((r) => [r.slug, { $ref: r.$ref }]));
 }
 

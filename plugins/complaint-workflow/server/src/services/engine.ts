@@ -63,6 +63,12 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
     return record;
   };
 
+  /** The workflow a case follows: its variant's, else its type's. */
+  const workflowFor = (t: CaseTypeRegistration, record: CaseRecord) => {
+    const name = t.variantOf?.(record);
+    return (name && t.variants?.[name]) || t.workflow;
+  };
+
   const noticesFor = (key: string, t: CaseTypeRegistration, record: CaseRecord, what: Happening): Notice[] =>
     t.notices ? t.notices(record, what, links(key, record.id)) : [];
 
@@ -96,6 +102,13 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     register(registration: CaseTypeRegistration) {
       const problems = checkDefinition(registration.workflow);
+      const states = new Set(registration.workflow.states.map((s) => s.key));
+      const actions = new Set(registration.workflow.transitions.map((t) => t.action));
+      for (const [name, variant] of Object.entries(registration.variants ?? {})) {
+        problems.push(...checkDefinition(variant).map((p) => `variant "${name}": ${p}`));
+        for (const s of variant.states) if (!states.has(s.key)) problems.push(`variant "${name}": state "${s.key}" is not the type's`);
+        for (const t of variant.transitions) if (!actions.has(t.action)) problems.push(`variant "${name}": action "${t.action}" is not the type's`);
+      }
       if (problems.length) throw new Error(`[${PLUGIN}] case type "${registration.key}": ${problems.join('; ')}`);
       types.set(registration.key, registration);
     },
@@ -167,7 +180,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
           const conflict = () =>
             new ConflictError('เรื่องนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่', { code: 'conflict', state: record.state, messages: { th: 'เรื่องนี้ถูกเปลี่ยนสถานะไปแล้ว กรุณาโหลดใหม่', en: 'The case changed meanwhile: reload it' } });
           if (typeof input.expectedState === 'string' && input.expectedState !== record.state) throw conflict();
-          const decision = decide(t.workflow, record.state, action, actor.type, reason);
+          const decision = decide(workflowFor(t, record), record.state, action, actor.type, reason);
           if (!decision.ok) {
             const path = decision.code === 'reason_required' ? 'reason' : 'action';
             throw refused(decision.code, decision.message, [{ path: [path], code: decision.code, messages: decision.message }]);
@@ -335,7 +348,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
         events,
         deliveries: await outbox().deliveries({ caseType: key, caseId: id }),
         overdue: isOverdue(t.workflow, record.state, record.dueAt ? new Date(record.dueAt) : null),
-        allowedActions: allowedActions(t.workflow, record.state, 'staff'),
+        allowedActions: allowedActions(workflowFor(t, record), record.state, 'staff'),
       };
     },
   };

@@ -135,6 +135,28 @@ describe('(a) every demo form, filled with generated answers, is filed and track
   });
 });
 
+describe("a form's workflow", () => {
+  const caseOf = async (slug: string) => (await app.strapi.db.query(SUBMISSION).findOne({ where: { formSlug: slug }, select: ['id'] })) as { id: number };
+  const act = (id: number, action: string, reason?: string) =>
+    request(app.url).post(`/complaint-workflow/cases/${id}/transition?type=e-service`).set('Authorization', `Bearer ${staff}`).send({ action, ...(reason ? { reason } : {}) });
+
+  it('takes the short way (received → checking → done or refused) when the form says short', async () => {
+    expect((await definition('waste-collection')).workflow).toBe('short');
+    const { id } = await caseOf('waste-collection');
+    expect((await staffGet(`/complaint-workflow/cases/${id}?type=e-service`).expect(200)).body.allowedActions).toEqual(['check']);
+    expect((await act(id, 'check').expect(200)).body.allowedActions).toEqual(['complete', 'refuse']);
+    const done = (await act(id, 'complete').expect(200)).body;
+    expect(done).toMatchObject({ state: 'done', allowedActions: [] });
+  });
+
+  it('keeps the full way (approval before hand-over) for the other forms', async () => {
+    const { id } = await caseOf('elderly-allowance');
+    expect((await act(id, 'check').expect(200)).body.allowedActions).toEqual(['request_documents', 'approve', 'refuse']);
+    const refused = await act(id, 'complete').expect(400);
+    expect(refused.body.error.details.errors[0].code).toBe('invalid_transition');
+  });
+});
+
 describe('(b) each field broken in turn is named alone, and nothing is stored', () => {
   let before: { rows: number; files: number };
   beforeAll(async () => {
