@@ -68,6 +68,24 @@ async function openForm(path = `/e-service/${SLUG}`) {
   await page.locator('#f-spot-map.leaflet-container').waitFor();
 }
 
+/** Latin words the Thai page shows in <main> besides names that have no Thai form (file formats, the map's credit). */
+const latinWords = async () =>
+  ((await page.locator('main').innerText()).match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['PDF', 'Leaflet', 'OpenStreetMap'].includes(w));
+
+/** The required answers only (an image this time), then on to the review. */
+async function fillRequired() {
+  await page.getByLabel('ชื่อ-นามสกุลผู้ยื่นคำขอ').fill('สมหญิง รักดี');
+  await page.getByLabel('พื้นที่ก่อสร้าง').fill('80');
+  await page.getByLabel('ก่อสร้างใหม่').check();
+  await page.getByRole('group', { name: /ท่านเป็นเจ้าของที่ดิน/ }).getByLabel('ไม่ใช่').check();
+  await page.getByLabel('เลขประจำตัวประชาชน').fill(GOOD_ID);
+  await page.getByLabel('เบอร์โทรศัพท์').fill('0812345678');
+  await page.getByLabel('แบบแปลนอาคาร').setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer() });
+  await page.getByLabel('ข้าพเจ้ายืนยันว่าข้อมูลเป็นความจริง').check();
+  await page.getByRole('button', { name: 'ตรวจสอบข้อมูลก่อนส่ง' }).click();
+  await page.getByRole('button', { name: 'ส่งคำขอ' }).waitFor();
+}
+
 /** Every page of a PDF that chromium printed (its page objects; `/Type /Pages` is their tree). */
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
@@ -135,6 +153,7 @@ it('lists the open services with what each takes, in Thai, on a phone', async ()
   const card = await cards.first().textContent();
   for (const text of ['ขออนุญาตก่อสร้างอาคาร', 'ยื่นขออนุญาตก่อสร้าง', 'กองช่าง', '30 วัน', '20 บาท']) expect(card).toContain(text);
   expect({ violations: await wcagViolations(page) }).toEqual({ violations: [] });
+  expect(await latinWords()).toEqual([]);
   await noHorizontalScroll();
   await page.screenshot({ path: `${shots}/e-service-list-360.png`, fullPage: true });
 
@@ -169,6 +188,7 @@ it('checks the answers in the browser, shows them for review and sends them with
   expect(await page.getByLabel('ตำบล').inputValue()).toBe('นกออก');
   expect(await page.getByLabel('จังหวัด').inputValue()).toBe('นครราชสีมา');
   expect({ violations: await wcagViolations(page) }).toEqual({ violations: [] });
+  expect(await latinWords()).toEqual([]);
 
   // Sending nothing: every required field says so, at once, and nothing is sent.
   await page.getByRole('button', { name: 'ตรวจสอบข้อมูลก่อนส่ง' }).click();
@@ -249,6 +269,7 @@ it('gives a printable receipt whose QR code leads to the tracking page', async (
   expect(facts).toContain('วันที่ยื่นคำขอ');
   expect(facts).toContain('กำหนดแล้วเสร็จ');
   expect(facts).toContain(String(new Date().getFullYear() + 543));
+  expect((await latinWords()).filter((w) => !trackingCode.includes(w))).toEqual([]);
   expect({ violations: await wcagViolations(page) }).toEqual({ violations: [] });
   await noHorizontalScroll();
   await page.screenshot({ path: `${shots}/e-service-receipt-360.png`, fullPage: true });
@@ -298,16 +319,7 @@ it('tracks the request by its code, refreshing its status in place', async () =>
 
 it('shows the server\'s refusals under their fields, and says when the service closed meanwhile', async () => {
   await openForm();
-  await page.getByLabel('ชื่อ-นามสกุลผู้ยื่นคำขอ').fill('สมหญิง รักดี');
-  await page.getByLabel('พื้นที่ก่อสร้าง').fill('80');
-  await page.getByLabel('ก่อสร้างใหม่').check();
-  await page.getByRole('group', { name: /ท่านเป็นเจ้าของที่ดิน/ }).getByLabel('ไม่ใช่').check();
-  await page.getByLabel('เลขประจำตัวประชาชน').fill(GOOD_ID);
-  await page.getByLabel('เบอร์โทรศัพท์').fill('0812345678');
-  await page.getByLabel('แบบแปลนอาคาร').setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer() });
-  await page.getByLabel('ข้าพเจ้ายืนยันว่าข้อมูลเป็นความจริง').check();
-  await page.getByRole('button', { name: 'ตรวจสอบข้อมูลก่อนส่ง' }).click();
-  await page.getByRole('button', { name: 'ส่งคำขอ' }).waitFor();
+  await fillRequired();
 
   // Staff shortened the name's limit after the page was loaded: only the server knows.
   await app.strapi.db.query('eform.short-text').updateMany({ where: { name: 'full_name' }, data: { maxLength: 5 } });
@@ -327,6 +339,21 @@ it('shows the server\'s refusals under their fields, and says when the service c
   await page.locator('#e-send-alert').getByText(/เพิ่งปิดรับคำขอ/).waitFor();
   await app.strapi.documents(FORM).update({ documentId: forms[0].documentId, data: { isOpen: true } });
   await app.strapi.documents(FORM).publish({ documentId: forms[0].documentId });
+});
+
+it('says when too many requests came from this address, and sends once the wait is over', async () => {
+  await openForm();
+  await fillRequired();
+  // The limit is the server's (global::rate-limit, tested with the API); here, what the page says of its answer.
+  const submissions = /\/api\/e-forms\/[^/]+\/submissions$/;
+  await page.route(submissions, (route) =>
+    route.fulfill({ status: 429, contentType: 'application/json', headers: { 'Retry-After': '30' }, body: JSON.stringify({ data: null, error: { status: 429, name: 'TooManyRequests', message: 'ส่งคำขอบ่อยเกินไป กรุณารอ 30 วินาที' } }) })
+  );
+  await page.getByRole('button', { name: 'ส่งคำขอ' }).click();
+  await page.locator('#e-send-alert').getByText('ส่งคำขอบ่อยเกินไป กรุณารอ 30 วินาที').waitFor();
+  await page.unroute(submissions);
+  await page.getByRole('button', { name: 'ส่งคำขอ' }).click();
+  await page.waitForURL(/\/e-service\/receipt\?code=ES-/);
 });
 
 it('shows a closed service with a notice and no form', async () => {

@@ -100,6 +100,19 @@ it('tells citizens how to complain through LINE and Facebook, linking the town\'
   expect(await page.locator('#messenger-link').getAttribute('href')).toBe('https://m.me/nokokmunicipality');
 });
 
+it('leads from the home page\'s tile to the demo town\'s online services and their forms', async () => {
+  await page.goto(`${app.url}/`);
+  await page.getByRole('link', { name: /^บริการออนไลน์/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'บริการออนไลน์' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/e-service');
+  expect(await page.locator('.eservice').count()).toBeGreaterThanOrEqual(6);
+  await page.locator('.eservice a[href="/e-service/building-permit-appointment"]').click();
+  await page.locator('#e-review:enabled').waitFor();
+  expect(await page.locator('#e-form .field[data-field]').count()).toBeGreaterThan(10);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${app.strapi.dirs.app.root}/.tmp/e-service-demo-form-360.png`, fullPage: true });
+});
+
 it('lists the public API for integrators on /developers', async () => {
   await page.goto(`${app.url}/developers`);
   await page.getByText('GET /api/news', { exact: true }).waitFor();

@@ -358,9 +358,13 @@ function mountForm(form: HTMLFormElement, fields: Field[], slug: string): void {
     if (busy) return; // a second tap while sending must not send the request twice
     busy = true;
     const button = $<HTMLButtonElement>('e-send');
-    if (button) button.disabled = true;
     const progress = $('e-progress');
-    if (progress) progress.textContent = t('eservice.sending');
+    const sending = (on: boolean) => {
+      if (button) button.disabled = on;
+      if (progress) progress.textContent = on ? t('eservice.sending') : '';
+    };
+    sending(true);
+    let sent = false;
     try {
       const body = new FormData();
       body.append('data', JSON.stringify({ answers: data, language: lang }));
@@ -369,19 +373,22 @@ function mountForm(form: HTMLFormElement, fields: Field[], slug: string): void {
       if (res.status === 201) {
         const created = ((await res.json()) as { data: { trackingCode: string } }).data;
         rememberCode(created.trackingCode);
+        sent = true; // the button stays disabled while the receipt loads
         location.assign(href(`/e-service/receipt?code=${encodeURIComponent(created.trackingCode)}&form=${encodeURIComponent(slug)}`));
         return;
       }
       const problem = await readError(res);
+      sending(false);
       if (typeof problem === 'string') showReview(data, problem);
       else {
         showForm(null);
         showErrors(problem);
       }
     } catch {
+      sending(false);
       showReview(data, t('eservice.failed'));
     } finally {
-      busy = false;
+      busy = sent;
     }
   }
 
