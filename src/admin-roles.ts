@@ -68,6 +68,10 @@ const DATASET_ACCESS = 'api::dataset.dataset-access';
 const DATASET_REQUEST = 'api::dataset.dataset-request';
 /** Data sharing's admin permissions (src/api/dataset/staff-permissions.ts, spelled out: this table imports nothing). */
 const SHARING_READ_LOG = 'api::data-sharing.read-log';
+/** E-service forms: staff compose them in the Content Manager from field components. */
+const E_FORM = 'api::e-form.e-form';
+/** The e-service dashboard's admin permission (src/api/e-form-submission/staff-permissions.ts, spelled out). */
+const E_SERVICE_DASHBOARD = 'api::e-service.dashboard';
 /** The map layers (the gis plugin): their settings in the Content Manager, their features in the map editor. */
 const MAP_LAYER = 'plugin::gis.layer';
 
@@ -92,13 +96,16 @@ const POLE_DERIVED = ['complaints'];
 const CASES_READ = plain('plugin::complaint-workflow.inbox.read', 'plugin::complaint-workflow.cases.read', 'plugin::complaint-workflow.e-service.read', 'plugin::complaint-workflow.channels.read');
 const READ_EVERYTHING_PUBLIC = [NEWS, PAGE, MUNICIPALITY, CATEGORY, POLE].flatMap((s) => content(s, [READ]));
 // Open data, read-only: the catalogue, who it is shared with, requests and the access log of partners' reads.
+// A form that has requests is closed (isOpen), never deleted: its requests and the dashboard name it.
+const E_FORMS_EDIT = content(E_FORM, [CREATE, READ, UPDATE, PUBLISH]);
+const E_SERVICE_READ = [...content(E_FORM, [READ]), ...plain(E_SERVICE_DASHBOARD)];
 const READ_OPEN_DATA = [...[DATASET, PARTNER_AGENCY, DATASET_REQUEST, DATASET_ACCESS].flatMap((s) => content(s, [READ])), ...plain(SHARING_READ_LOG)];
 
 export const STAFF_ROLES: readonly StaffRole[] = [
   {
     code: 'nokok-content-editor',
     name: { th: 'ผู้ดูแลเนื้อหาเว็บไซต์', en: 'Content editor' },
-    description: { th: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล คลังสื่อ ชุดข้อมูลเปิด และแผนที่', en: 'News, pages, the municipality, the Media Library, open datasets and the map' },
+    description: { th: 'ข่าว หน้าเว็บ ข้อมูลเทศบาล คลังสื่อ ชุดข้อมูลเปิด แผนที่ และแบบฟอร์ม e-Service', en: 'News, pages, the municipality, the Media Library, open datasets, the map and e-service forms' },
     permissions: [
       ...content(NEWS, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
       ...content(PAGE, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
@@ -110,12 +117,17 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       ...content(DATASET_REQUEST, [READ, UPDATE]),
       // The town map: layers, their features, imports.
       ...MAP_EDIT,
+      // E-service forms as the website shows them, with the department that answers them.
+      ...E_FORMS_EDIT,
     ],
   },
   {
     code: 'nokok-complaint-officer',
     name: { th: 'เจ้าหน้าที่รับเรื่องร้องเรียน', en: 'Complaint officer' },
-    description: { th: 'กล่องงานเรื่องร้องเรียนและคำขอ e-Service', en: 'The case inbox and case pages of complaints and e-service requests' },
+    description: {
+      th: 'กล่องงานเรื่องร้องเรียนและคำขอ e-Service แบบฟอร์ม e-Service และแดชบอร์ด',
+      en: 'The case inbox and case pages of complaints and e-service requests, e-service forms and their dashboard',
+    },
     permissions: [
       ...plain(
         'plugin::complaint-workflow.inbox.read',
@@ -129,6 +141,9 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       // The categories route complaints (department, deadline, default assignee).
       ...content(CATEGORY, [CREATE, READ, UPDATE]),
       ...content(POLE, [READ, UPDATE], POLE_DERIVED),
+      // The officers who answer e-service requests keep their forms (documents, deadlines, fields).
+      ...E_FORMS_EDIT,
+      ...plain(E_SERVICE_DASHBOARD),
     ],
   },
   {
@@ -145,13 +160,13 @@ export const STAFF_ROLES: readonly StaffRole[] = [
     code: 'nokok-executive',
     name: { th: 'ผู้บริหาร', en: 'Executive' },
     description: { th: 'ดูกล่องงานและข้อมูลได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ])],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ],
   },
   {
     code: 'nokok-auditor',
     name: { th: 'ผู้ตรวจสอบภายใน', en: 'Auditor' },
     description: { th: 'ตรวจสอบได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ])],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ],
   },
 ];
 

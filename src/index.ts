@@ -31,6 +31,7 @@ import type { GisLayersService } from '../plugins/gis/server/src/public';
 import { poleLayer } from './api/pole/map-layer';
 import { complaintLayer } from './api/complaint/map-layer';
 import { registerDatasetLayers } from './api/dataset/map-layers';
+import { registerEServiceAdmin } from './api/e-form-submission/admin-routes';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let datasetLayers: { refresh(): Promise<number> } | undefined;
@@ -60,6 +61,7 @@ export default {
     // Data sharing: partner agencies' tokens and the access log, staff routes and permissions.
     strapi.server.routes(sharingAdminRoutes);
     await registerSharing(strapi);
+    await registerEServiceAdmin(strapi);
     // The town map: poles, complaints (without who made them) and public GeoJSON datasets as
     // read-only layers beside the ones staff draw.
     const gis = strapi.plugin('gis').service<GisLayersService>('layers');

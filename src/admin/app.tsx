@@ -10,11 +10,14 @@ import sharingTh from '../api/dataset/admin/translations/th.json';
 import sharingEn from '../api/dataset/admin/translations/en.json';
 import dataStoreTh from '../api/dataset/admin/data-store/translations/th.json';
 import dataStoreEn from '../api/dataset/admin/data-store/translations/en.json';
+import eServiceTh from '../api/e-form-submission/admin/translations/th.json';
+import eServiceEn from '../api/e-form-submission/admin/translations/en.json';
 import DataStorePanel from '../api/dataset/admin/data-store/DataStorePanel';
-import { Book, Key, SealCheck, VolumeUp } from '@strapi/icons';
+import { Book, ChartPie, Key, SealCheck, VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { RECONCILE_PERMISSION } from '../api/tax-bill/staff-permissions';
 import { SHARING_MANAGE, SHARING_READ_LOG } from '../api/dataset/staff-permissions';
+import { E_SERVICE_DASHBOARD } from '../api/e-form-submission/staff-permissions';
 import { thaiLocalesColumn } from './locales-cell';
 
 /** A feature's staff strings sit beside its page (src/api/<domain>/admin/translations); the admin reads them prefixed. */
@@ -81,8 +84,8 @@ export default {
     menu: { logo },
     head: { favicon: logo },
     translations: {
-      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.dataStore', dataStoreTh), ...prefixed('nokok.sharing', sharingTh) },
-      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.dataStore', dataStoreEn), ...prefixed('nokok.sharing', sharingEn) },
+      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.dataStore', dataStoreTh), ...prefixed('nokok.sharing', sharingTh), ...prefixed('nokok.eservice', eServiceTh) },
+      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.dataStore', dataStoreEn), ...prefixed('nokok.sharing', sharingEn), ...prefixed('nokok.eservice', eServiceEn) },
     },
     tutorials: false,
     notifications: { releases: false },
@@ -119,6 +122,14 @@ export default {
         { action: SHARING_READ_LOG, subject: null },
       ],
       Component: () => import('../api/dataset/admin/SharingPage'),
+    });
+    // The e-service dashboard: live figures for executives, auditors and the officers who answer requests.
+    app.addMenuLink({
+      to: 'e-service-dashboard',
+      icon: ChartPie,
+      intlLabel: { id: 'nokok.eservice.menu', defaultMessage: 'E-service dashboard' },
+      permissions: [{ action: E_SERVICE_DASHBOARD, subject: null }],
+      Component: () => import('../api/e-form-submission/admin/DashboardPage'),
     });
   },
   bootstrap(app: StrapiApp) {

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_LABELS } from '../shared/content-types';
 
+/** The e-service form's field components (src/components/eform). */
+const EFORM_KINDS = ['short-text', 'long-text', 'number', 'date', 'choice', 'yes-no', 'national-id', 'phone', 'email', 'address', 'location', 'file', 'consent'] as const;
+
 /** The part of the Content Manager's view configuration changed here (its service is typed `any`). */
 interface FieldMeta {
   edit?: { label?: string; description?: string; visible?: boolean; editable?: boolean; mainField?: string } & Record<string, unknown>;
@@ -52,6 +55,9 @@ const MAIN_FIELD: Record<string, string> = {
   'api::tax-bill.tax-bill': 'billNumber',
   'api::tax-payment.tax-payment': 'bankReference',
   'plugin::gis.layer': 'nameTh',
+  'api::e-form.e-form': 'titleTh',
+  // A form's field in the dynamic zone shows its question beside its kind.
+  ...Object.fromEntries(EFORM_KINDS.map((kind) => [`eform.${kind}`, 'labelTh'])),
 };
 
 /**
@@ -77,13 +83,66 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::dataset.dataset-version': ['slug', 'number', 'versionLabel', 'releasedAt'],
   'api::dataset.dataset-access': ['at', 'agency', 'dataset', 'action'],
   'plugin::gis.layer': ['nameTh', 'slug', 'isPublic', 'displayOrder'],
+  'api::e-form.e-form': ['titleTh', 'isOpen', 'processingDays', 'updatedAt'],
 };
+
+/** An edit form laid out in rows of fields, each row sharing the 12 columns evenly. */
+type EditRows = string[][];
+
+/** A form field component: its question first, then what kind-specific limits it has, its help, its key last. */
+const eformField = (...kindRows: EditRows): EditRows => [['labelTh', 'labelEn'], ...kindRows, ['helpTh', 'helpEn'], ['name']];
+
+/**
+ * Edit forms laid out here rather than by an officer: the e-service form reads top to bottom as a
+ * citizen's service page (what, who, what to bring, how long, how much), then its fields.
+ */
+const EDIT_ROWS: Record<string, EditRows> = {
+  'api::e-form.e-form': [
+    ['titleTh', 'titleEn'],
+    ['slug'],
+    ['descriptionTh', 'descriptionEn'],
+    ['department'],
+    ['documentsTh', 'documentsEn'],
+    ['processingDays', 'fee', 'isOpen'],
+    ['workflow', 'paperPages', 'displayOrder'],
+    ['fields'],
+  ],
+  'eform.short-text': eformField(['required', 'maxLength']),
+  'eform.long-text': eformField(['required', 'maxLength']),
+  'eform.number': eformField(['required', 'integer'], ['min', 'max'], ['unitTh', 'unitEn']),
+  'eform.date': eformField(['required', 'allow']),
+  'eform.choice': eformField(['required', 'multiple'], ['optionsTh', 'optionsEn']),
+  'eform.yes-no': eformField(['required']),
+  'eform.national-id': eformField(['required']),
+  'eform.phone': eformField(['required']),
+  'eform.email': eformField(['required']),
+  'eform.address': eformField(['required'], ['defaultSubdistrict', 'defaultDistrict', 'defaultProvince']),
+  'eform.location': eformField(['required']),
+  'eform.file': eformField(['required', 'accept'], ['maxSizeMb', 'maxFiles']),
+  'eform.consent': eformField(['required'], ['textTh', 'textEn']),
+};
+
+/**
+ * The coded rows, each field as wide as its row allows (a dynamic zone and long rows use the whole
+ * width), then any field the code does not place yet, as the stored layout had it, so nothing a
+ * schema gains disappears from the form.
+ */
+function codedEditLayout(rows: EditRows, current: Array<Array<{ name: string; size: number }>>, fields: Set<string>): Array<Array<{ name: string; size: number }>> {
+  const placed = new Set(rows.flat());
+  const coded = rows
+    .map((row) => row.filter((name) => fields.has(name)))
+    .filter((row) => row.length > 0)
+    .map((row) => row.map((name) => ({ name, size: row.length === 1 && name !== 'fields' ? 6 : 12 / row.length })));
+  const rest = current.map((row) => row.filter((cell) => !placed.has(cell.name))).filter((row) => row.length > 0);
+  return [...coded, ...rest];
+}
 
 /**
  * Staff read Thai labels and help in the Content Manager: each type's view configuration gets its
  * Thai field labels and descriptions, and fields the system keeps leave the edit form. Applied at
- * every start like the role table, so a change here reaches every town. Labels, descriptions and the
- * list columns named above are reset at each start; how an officer arranges the edit form stays.
+ * every start like the role table, so a change here reaches every town. Labels, descriptions, the
+ * list columns and the edit forms laid out above are reset at each start; how an officer arranges
+ * any other edit form stays.
  */
 export async function applyContentManagerViews(strapi: Core.Strapi): Promise<number> {
   const service = strapi.plugin('content-manager').service<ContentTypesService>('content-types');
@@ -116,7 +175,9 @@ export async function applyContentManagerViews(strapi: Core.Strapi): Promise<num
         if (meta.list && 'mainField' in meta.list) meta.list.mainField = shown;
       }
     }
-    const edit = current.layouts.edit.map((row) => row.filter((cell) => !hidden.includes(cell.name))).filter((row) => row.length > 0);
+    const kept = current.layouts.edit.map((row) => row.filter((cell) => !hidden.includes(cell.name))).filter((row) => row.length > 0);
+    const editable = new Set(kept.flat().map((cell) => cell.name));
+    const edit = EDIT_ROWS[uid] ? codedEditLayout(EDIT_ROWS[uid], kept, editable) : kept;
     const columns = LIST_COLUMNS[uid]?.filter((field) => field === 'id' || field in contentType.attributes);
     const layouts = { ...current.layouts, edit, list: columns?.length ? columns : current.layouts.list };
     const mainField = MAIN_FIELD[uid] && MAIN_FIELD[uid] in contentType.attributes ? MAIN_FIELD[uid] : undefined;

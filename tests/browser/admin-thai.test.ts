@@ -96,9 +96,15 @@ interface Finding {
 /** Waits until the admin has drawn the screen: requests settled and no loader left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  // Strapi's loaders say "Loading content." to screen readers (hard-coded English) until the data is in.
+  // Strapi's loaders say "Loading content." to screen readers (hard-coded English) until the data is in;
+  // a custom field (the map's location) shows an "Unsupported field type" box until its code has loaded.
   await page
-    .waitForFunction(() => !document.querySelector('[aria-busy="true"], [role="progressbar"]') && !document.body.innerText.includes('Loading content'), undefined, { timeout: 15_000 })
+    .waitForFunction(
+      () =>
+        !document.querySelector('[aria-busy="true"], [role="progressbar"], input[placeholder^="Unsupported field type"]') && !document.body.innerText.includes('Loading content'),
+      undefined,
+      { timeout: 15_000 }
+    )
     .catch(() => undefined);
   await page.waitForTimeout(300);
 }
@@ -209,6 +215,9 @@ describe.each(Object.keys(PASSWORDS))('the admin in Thai for %s@nokok.demo', (wh
     if (process.env.ADMIN_THAI_REPORT) fs.writeFileSync(path.join(ROOT, '.tmp', `admin-thai-${who}.json`), JSON.stringify(result, null, 2));
     // The walk reached the role's pages (a broken menu would pass an empty walk).
     expect(result.visited.length).toBeGreaterThan(3);
+    // The e-service screens: the dashboard for those who read it, a demo form's edit view for those who read forms.
+    if (['admin', 'complaints', 'executive', 'auditor'].includes(who)) expect(result.visited).toContain('/admin/e-service-dashboard');
+    if (who !== 'finance') expect(result.visited.some((u) => u.startsWith('/admin/content-manager/collection-types/api::e-form.e-form/'))).toBe(true);
     expect(result.findings).toEqual([]);
     expect(result.console).toEqual([]);
     expect(result.failed).toEqual([]);

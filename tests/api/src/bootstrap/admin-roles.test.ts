@@ -21,6 +21,7 @@ const tokens: Record<string, string> = {};
 
 const COMPLAINT = 'api::complaint.complaint';
 const NEWS = 'api::news.news-item';
+const E_FORM = 'api::e-form.e-form';
 const CM = '/content-manager/collection-types';
 const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
 const get = (who: string, path: string) => request(app.url).get(path).set(as(who));
@@ -72,17 +73,22 @@ const actionsOf = async (who: string) =>
 
 describe('the menu', () => {
   it('shows each role only its own pages', async () => {
-    const menu = { inbox: 'plugin::complaint-workflow.inbox.read', import: 'plugin::spreadsheet-import.page.read', taxReview: 'plugin::spreadsheet-import.tax-payments' };
+    const menu = {
+      inbox: 'plugin::complaint-workflow.inbox.read',
+      import: 'plugin::spreadsheet-import.page.read',
+      taxReview: 'plugin::spreadsheet-import.tax-payments',
+      eServiceDashboard: 'api::e-service.dashboard',
+    };
     const sees = async (who: string) => {
       const mine = new Set(await actionsOf(who));
       return Object.entries(menu).filter(([, action]) => mine.has(action)).map(([item]) => item);
     };
-    expect(await sees('admin')).toEqual(['inbox', 'import', 'taxReview']);
+    expect(await sees('admin')).toEqual(['inbox', 'import', 'taxReview', 'eServiceDashboard']);
     expect(await sees('editor')).toEqual([]);
-    expect(await sees('complaints')).toEqual(['inbox']);
+    expect(await sees('complaints')).toEqual(['inbox', 'eServiceDashboard']);
     expect(await sees('finance')).toEqual(['import', 'taxReview']);
-    expect(await sees('executive')).toEqual(['inbox']);
-    expect(await sees('auditor')).toEqual(['inbox']);
+    expect(await sees('executive')).toEqual(['inbox', 'eServiceDashboard']);
+    expect(await sees('auditor')).toEqual(['inbox', 'eServiceDashboard']);
   });
 });
 
@@ -99,6 +105,16 @@ describe('the complaint officer', () => {
     await get('complaints', `${CM}/api::complaint-category.complaint-category`).expect(200);
     await get('complaints', '/tax-bills/payments/review').expect(403);
     expect((await get('complaints', '/spreadsheet-import/targets').expect(200)).body.data).toEqual([]);
+  });
+
+  it('keeps the e-service forms of the requests it answers, publishes them, and reads the dashboard; deletes none', async () => {
+    const created = await post('complaints', `${CM}/${E_FORM}`).send({ titleTh: 'ขอทดสอบสิทธิ์เจ้าหน้าที่', slug: 'officer-role-test', processingDays: 7, isOpen: true, workflow: 'full' }).expect(201);
+    const id = created.body.data.documentId as string;
+    await put('complaints', `${CM}/${E_FORM}/${id}`).send({ processingDays: 5 }).expect(200);
+    await post('complaints', `${CM}/${E_FORM}/${id}/actions/publish`).send({}).expect(200);
+    // A form with requests is closed, never deleted: its requests and the dashboard name it.
+    await request(app.url).delete(`${CM}/${E_FORM}/${id}`).set(as('complaints')).expect(403);
+    await get('complaints', '/e-service-requests/dashboard').expect(200);
   });
 });
 
@@ -120,7 +136,15 @@ describe('the content editor', () => {
     await post('editor', '/spreadsheet-import/targets/tax-bills/imports').attach('file', Buffer.from('a,b\n1,2\n'), 'bills.csv').expect(403);
     // The admin builds the menu and the Content Manager's list from these: nothing of complaints or tax.
     const mine = (await get('editor', '/admin/users/me/permissions').expect(200)).body.data as Array<{ action: string; subject: string | null }>;
-    expect(mine.filter((p) => /complaint|tax|e-form|channel|outbox/.test(`${p.action} ${p.subject ?? ''}`))).toEqual([]);
+    expect(mine.filter((p) => /complaint|tax|e-form-submission|e-service|channel|outbox/.test(`${p.action} ${p.subject ?? ''}`))).toEqual([]);
+  });
+
+  it('composes and publishes e-service forms, and reads no request figures', async () => {
+    const created = await post('editor', `${CM}/${E_FORM}`)
+      .send({ titleTh: 'ขอทดสอบสิทธิ์ผู้ดูแลเนื้อหา', slug: 'editor-role-test', processingDays: 15, isOpen: true, workflow: 'short', fields: [{ __component: 'eform.short-text', labelTh: 'ชื่อ', required: true }] })
+      .expect(201);
+    await post('editor', `${CM}/${E_FORM}/${created.body.data.documentId}/actions/publish`).send({}).expect(200);
+    await get('editor', '/e-service-requests/dashboard').expect(403);
   });
 });
 
@@ -150,6 +174,23 @@ describe('the executive and the auditor', () => {
     await get(who, `${CM}/api::tax-bill.tax-bill`).expect(200);
     await get(who, `${CM}/${COMPLAINT}`).expect(403);
     await get(who, '/tax-bills/payments/review').expect(403);
+  });
+
+  it.each(['executive', 'auditor'])('%s reads the e-service forms and the dashboard, and changes no form', async (who) => {
+    const form = await app.strapi.documents(E_FORM).create({ data: { titleTh: `แบบฟอร์มที่${who}อ่านได้`, slug: `read-only-${who}`, processingDays: 15, isOpen: true, workflow: 'full' } });
+    await get(who, `${CM}/${E_FORM}`).expect(200);
+    await get(who, `${CM}/${E_FORM}/${form.documentId}`).expect(200);
+    await put(who, `${CM}/${E_FORM}/${form.documentId}`).send({ titleTh: 'แก้ไม่ได้' }).expect(403);
+    await post(who, `${CM}/${E_FORM}`).send({ titleTh: 'สร้างไม่ได้', slug: `nope-${who}`, processingDays: 1, isOpen: true, workflow: 'full' }).expect(403);
+    await post(who, `${CM}/${E_FORM}/${form.documentId}/actions/publish`).send({}).expect(403);
+    await get(who, '/e-service-requests/dashboard').expect(200);
+  });
+});
+
+describe('the finance officer and e-service', () => {
+  it('neither reads the forms nor the dashboard', async () => {
+    await get('finance', `${CM}/${E_FORM}`).expect(403);
+    await get('finance', '/e-service-requests/dashboard').expect(403);
   });
 });
 

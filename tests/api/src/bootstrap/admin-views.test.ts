@@ -61,3 +61,35 @@ it('previews a published news item at its website address, and a draft not at al
   const category = await app.strapi.documents('api::complaint-category.complaint-category').create({ data: { code: 'preview_test', nameTh: 'ทดสอบ', nameEn: 'Test', deadlineDays: 7, active: true, confidential: false } });
   await request(app.url).get('/content-manager/preview/url/api::complaint-category.complaint-category').query({ documentId: category.documentId, status: 'published' }).set(as()).expect(204);
 });
+
+it('lays the e-service form out in Thai: service details first, then its fields, each field component labelled', async () => {
+  const res = await request(app.url).get('/content-manager/content-types/api::e-form.e-form/configuration').set(as()).expect(200);
+  const { contentType, components } = res.body.data as {
+    contentType: {
+      settings: { mainField: string };
+      metadatas: Record<string, { edit: { label: string; description: string } }>;
+      layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> };
+    };
+    components: Record<string, { settings: { mainField: string }; metadatas: Record<string, { edit: { label: string } }>; layouts: { edit: Array<Array<{ name: string }>> } }>;
+  };
+  expect(contentType.layouts.edit.map((row) => row.map((c) => c.name))).toEqual([
+    ['titleTh', 'titleEn'],
+    ['slug'],
+    ['descriptionTh', 'descriptionEn'],
+    ['department'],
+    ['documentsTh', 'documentsEn'],
+    ['processingDays', 'fee', 'isOpen'],
+    ['workflow', 'paperPages', 'displayOrder'],
+    ['fields'],
+  ]);
+  expect(contentType.layouts.edit.at(-1)).toEqual([{ name: 'fields', size: 12 }]);
+  expect(contentType.layouts.list).toEqual(['titleTh', 'isOpen', 'processingDays', 'updatedAt']);
+  expect(contentType.settings.mainField).toBe('titleTh');
+  expect(contentType.metadatas.processingDays.edit.label).toBe('ระยะเวลาดำเนินการ (วัน)');
+  expect(contentType.metadatas.paperPages.edit.description).toMatch(/กระดาษ/);
+  const file = components['eform.file'];
+  expect(file.metadatas.accept.edit.label).toBe('ชนิดไฟล์ที่รับ');
+  expect(file.settings.mainField).toBe('labelTh');
+  expect(file.layouts.edit.map((row) => row.map((c) => c.name))).toEqual([['labelTh', 'labelEn'], ['required', 'accept'], ['maxSizeMb', 'maxFiles'], ['helpTh', 'helpEn'], ['name']]);
+  expect(Object.keys(components).filter((uid) => uid.startsWith('eform.'))).toHaveLength(13);
+});

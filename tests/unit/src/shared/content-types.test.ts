@@ -77,11 +77,24 @@ describe.each(['th', 'en'] as const)('labels in %s', (lang) => {
     expect(messages['content-manager.content-types.api::news.news-item.publishedDate']).toBe(types['api::news.news-item'].fields.publishedDate);
     expect(messages['announcement']).toBe(values.announcement);
   });
+
+  it('names every component and component category for the dynamic zone picker', () => {
+    const messages = contentTypeMessages(lang);
+    const { components: labels } = CONTENT_TYPE_LABELS[lang];
+    for (const uid of Object.keys(components)) {
+      expect(labels[uid].displayName).toBe(components[uid].info.displayName);
+      expect(messages[uid]).toBe(labels[uid].name);
+      expect(messages[uid.split('.')[0]]).toBeTruthy();
+    }
+  });
 });
 
 it('writes Thai labels in Thai', () => {
   const thai = /[\u0E00-\u0E7F]/;
-  const { types } = CONTENT_TYPE_LABELS.th;
-  const notThai = Object.entries(types).flatMap(([uid, t]) => [t.name, ...Object.values(t.fields)].filter((l) => !thai.test(l)).map((l) => `${uid}: ${l}`));
+  const { types, components, categories } = CONTENT_TYPE_LABELS.th;
+  const notThai = [...Object.entries(types), ...Object.entries(components)].flatMap(([uid, t]) =>
+    [t.name, ...Object.values(t.fields)].filter((l) => !thai.test(l)).map((l) => `${uid}: ${l}`)
+  );
+  expect(Object.values(categories).filter((l) => !thai.test(l))).toEqual([]);
   expect(notThai).toEqual([]);
 });
