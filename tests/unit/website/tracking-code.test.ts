@@ -24,12 +24,12 @@ describe('the example tracking code', () => {
     expect([...where].sort()).toEqual(['README', 'en:track.codeHint', 'en:track.invalid', 'th:track.codeHint', 'th:track.invalid']);
   });
 
-  it('has the shape of a real complaint code: NK, a recent Buddhist-era year and a month, five characters of the generator\'s alphabet', () => {
+  it('has the shape of a real code: NK (complaint) or ES (e-service request), a recent Buddhist-era year and a month, five characters of the generator\'s alphabet', () => {
     const thisYearBE = new Date().getUTCFullYear() + 543;
     for (const [where, code] of examples()) {
       expect({ where, code, website: TRACKING_CODE.test(code), server: TRACKING_CODE_PATTERN.test(code) }).toEqual({ where, code, website: true, server: true });
       const [, prefix, yy, mm] = /^([A-Z]{2})-(\d\d)(\d\d)-/.exec(code)!;
-      expect({ where, prefix }).toEqual({ where, prefix: 'NK' });
+      expect({ where, prefix, known: ['NK', 'ES'].includes(prefix) }).toEqual({ where, prefix, known: true });
       // The generator writes the last two digits of the Buddhist-era year (2569 → 69), never the Christian one (2026 → 26).
       const yearBE = 2500 + Number(yy);
       expect({ where, code, recent: yearBE >= 2567 && yearBE <= thisYearBE + 1 }).toEqual({ where, code, recent: true });
