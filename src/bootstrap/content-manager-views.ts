@@ -36,6 +36,9 @@ const HIDDEN_IN_EDIT: Record<string, string[]> = {
   'dataset.resource': ['key'],
   // What a version published, as the system wrote it: read through the API and the website, not as raw JSON.
   'api::dataset.dataset-version': ['snapshot', 'datasetDocumentId'],
+  // A request's answers, its form as filed and its files' records: raw JSON keyed by field names, read
+  // labelled on the case page instead.
+  'api::e-form-submission.e-form-submission': ['answers', 'formSnapshot', 'files'],
 };
 
 /** What names a record where another one links to it, and in its edit view's header: Thai words, not codes. */

@@ -71,7 +71,13 @@ it('an editor builds a new form from field components in Thai and publishes it',
   await page.getByLabel('จำนวนหน้าของแบบฟอร์มกระดาษ').fill('3');
   await page.screenshot({ path: '/tmp/e-form-edit-top.png', fullPage: true });
 
-  await addField(page, 'ข้อความสั้น', 'ชื่อ-นามสกุลผู้ยื่นคำขอ');
+  // The picker names the field components in Thai, under their Thai category.
+  await page.getByRole('button', { name: /ช่องในแบบฟอร์ม/ }).last().click();
+  await page.getByRole('button', { name: 'ช่องในแบบฟอร์ม', exact: true }).waitFor();
+  for (const kind of ['ข้อความสั้น', 'เลขประจำตัวประชาชน', 'แนบไฟล์', 'ความยินยอม', 'ตำแหน่งบนแผนที่']) await page.getByRole('button', { name: kind, exact: true }).waitFor();
+  await page.screenshot({ path: '/tmp/e-form-picker.png' });
+  await page.getByRole('button', { name: 'ข้อความสั้น', exact: true }).click();
+  await lastField(page).getByLabel('ชื่อช่อง (ภาษาไทย)').fill('ชื่อ-นามสกุลผู้ยื่นคำขอ');
   const id = await addField(page, 'เลขประจำตัวประชาชน', 'เลขประจำตัวประชาชน');
   await id.getByRole('checkbox', { name: 'ต้องกรอก' }).click();
   const file = await addField(page, 'แนบไฟล์', 'รูปถ่ายต้นไม้');
