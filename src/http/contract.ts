@@ -1,7 +1,7 @@
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
-import { codedIssues } from '../shared/field-rules';
+import { codedIssues, tooDeep } from '../shared/field-rules';
 import { fieldMessage, languageOf, type Language } from './messages';
 
 /**
@@ -97,6 +97,10 @@ export function validate(contract: RouteContract) {
     ] as const;
     for (const [part, schema, value] of parts) {
       if (!schema) continue;
+      if (tooDeep(value)) {
+        found.push({ path: part === 'body' ? [] : [part], code: 'malformed_body', message: fieldMessage('malformed_body', lang) });
+        continue;
+      }
       // The input rides on each issue only to tell a missing value from a wrong one (never sent back).
       const result = z.safeParse(schema, value ?? {}, { reportInput: true });
       if (result.success) parsed[part] = result.data;

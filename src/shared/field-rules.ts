@@ -87,11 +87,31 @@ export function issueCode(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Far deeper than any input of ours: nesting past it is refused before a schema reads it. */
+export const MAX_DEPTH = 32;
+
+/**
+ * Whether a parsed body nests deeper than `max` (checked without recursion). zod writes the input of
+ * each issue into its error's message with JSON.stringify, which runs out of stack on a body of a few
+ * thousand nested brackets: such a body must never reach a schema.
+ */
+export function tooDeep(value: unknown, max = MAX_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * Parses as the API does: with the input on each issue (only to tell a missing value from a wrong
  * one; it never leaves the process), aborting a field at its first failed limit.
  */
 export function check<T extends z.core.$ZodType>(schema: T, value: unknown): { data: z.output<T>; issues?: undefined } | { data?: undefined; issues: CodedIssue[] } {
+  if (tooDeep(value)) return { issues: [{ path: [], code: 'malformed_body' }] };
   const r = z.safeParse(schema, value, { reportInput: true });
   return r.success ? { data: r.data } : { issues: codedIssues(r.error) };
 }
