@@ -1,8 +1,8 @@
 import type { ComponentChildren, InputHTMLAttributes, JSX } from 'preact';
 import { formatInstant, href, lang, t } from '../i18n';
-import { telHref } from '../html';
 import { TRACKING_CODE } from '../tracking-code';
 import type { Site } from '../components/site';
+import { NoScriptNotice } from '../components/NoScriptNotice';
 import type { Api } from './load';
 
 export interface Category {
@@ -53,37 +53,6 @@ function Input({ id, name, label, hint, ...attrs }: { id: string; name: TextFiel
 }
 
 /**
- * Shown only without script: the form needs it (photos, the map, the JSON API), so the citizen is told
- * at once, before filling anything in, and given the other ways to report: phone, LINE, the office.
- */
-function NoScript({ site }: { site: Site }): JSX.Element {
-  const phone = site.municipality?.phone;
-  return (
-    <noscript>
-      <div class="notice" id="c-noscript">
-        <p>
-          <strong>{t('complaint.noscript.title')}</strong>
-        </p>
-        <p>{t('complaint.noscript.text')}</p>
-        <ul>
-          {phone ? (
-            <li>
-              <a href={telHref(phone)}>{t('complaint.noscript.phone', { phone })}</a>
-            </li>
-          ) : null}
-          <li>
-            <a href={href('/line')}>{t('complaint.noscript.line')}</a>
-          </li>
-          <li>
-            <a href={href('/contact')}>{t('complaint.noscript.contact')}</a>
-          </li>
-        </ul>
-      </div>
-    </noscript>
-  );
-}
-
-/**
  * The complaint form. Everything in it needs script (photos uploaded first, a point on the map, a JSON
  * body), so the complaint island takes it over; without script it says so at the top, and its send
  * button stays disabled (and the form would POST, never put personal data into an address).
@@ -97,7 +66,7 @@ function ComplaintForm({ categories, site }: { categories: Category[]; site: Sit
         <a href={href('/track')}>{t('complaint.trackLink')} →</a>
       </p>
       <form id="complaint-form" class="form" method="post" novalidate>
-        <NoScript site={site} />
+        <NoScriptNotice site={site} id="c-noscript" text={t('complaint.noscript.text')} line />
         <p class="hint">{t('complaint.requiredNote')}</p>
         <div class="field">
           <label for="c-category">

@@ -2,6 +2,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { href, lang, t, type Lang } from '../i18n';
 import { telHref } from '../html';
 import type { Site } from '../components/site';
+import { NoScriptNotice } from '../components/NoScriptNotice';
 import { ADDRESS_PARTS, controlId, inLanguage, kindOf, type Field, type FormDefinition, type FormSummary } from '../e-form';
 import type { Api } from './load';
 
@@ -347,34 +348,6 @@ export function FieldControl({ field }: { field: Field }): JSX.Element {
   }
 }
 
-/**
- * Shown only without script: sending needs it (files, the map, the checks and the review), so the
- * citizen learns at once and is told what to bring and where to go instead.
- */
-function NoScript({ site }: { site: Site }): JSX.Element {
-  const phone = site.municipality?.phone;
-  return (
-    <noscript>
-      <div class="notice" id="e-noscript">
-        <p>
-          <strong>{t('complaint.noscript.title')}</strong>
-        </p>
-        <p>{t('eservice.noscript.text')}</p>
-        <ul>
-          {phone ? (
-            <li>
-              <a href={telHref(phone)}>{t('complaint.noscript.phone', { phone })}</a>
-            </li>
-          ) : null}
-          <li>
-            <a href={href('/contact')}>{t('complaint.noscript.contact')}</a>
-          </li>
-        </ul>
-      </div>
-    </noscript>
-  );
-}
-
 /** The office to turn to when the service is not open online. */
 function Office({ site }: { site: Site }): JSX.Element {
   const phone = site.municipality?.phone;
@@ -422,7 +395,7 @@ export function EServiceForm({ data: { form }, site }: { data: EFormData; site: 
         <section aria-labelledby="form-h" id="e-form-section">
           <h2 id="form-h">{t('eservice.formHeading')}</h2>
           <form id="e-form" class="form" method="post" novalidate data-slug={form.slug}>
-            <NoScript site={site} />
+            <NoScriptNotice site={site} id="e-noscript" text={t('eservice.noscript.text')} />
             <p class="hint">{t('complaint.requiredNote')}</p>
             {form.fields.filter((f) => kindOf(f)).map((f) => (
               <FieldControl field={f} />
