@@ -268,7 +268,16 @@ it('shows the chat channels with their webhook URLs, and says which are not conf
   await page.getByRole('button', { name: 'บันทึกข้อความ' }).click();
   await page.getByText('บันทึกข้อความแล้ว').first().waitFor();
   const channels = app.strapi.plugin('complaint-workflow').service('channels');
-  expect(channels.render('added', { code: 'NK-6911-AAAAA' })).toBe('รับข้อมูลเพิ่มของเรื่อง NK-6911-AAAAA แล้วครับ');
+  /**
+   * A saved text is in use once the save has answered; the "saved" notice of an earlier save may still
+   * be on screen then, so the text is awaited, not the notice (up to 5 s).
+   */
+  const rendersAs = async (expected: string, language?: 'en') => {
+    const now = () => channels.render('added', { code: 'NK-6911-AAAAA' }, language);
+    for (let i = 0; i < 50 && now() !== expected; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(now()).toBe(expected);
+  };
+  await rendersAs('รับข้อมูลเพิ่มของเรื่อง NK-6911-AAAAA แล้วครับ');
   await page.screenshot({ path: '/tmp/complaint-channels.png', fullPage: true });
 
   // The English texts (for cases filed in English) are reworded apart: the Thai wording stays.
@@ -277,7 +286,7 @@ it('shows the chat channels with their webhook URLs, and says which are not conf
   await added.fill('More details added to {code}, thank you');
   await page.getByRole('button', { name: 'บันทึกข้อความ' }).click();
   await page.getByText('บันทึกข้อความแล้ว').first().waitFor();
-  expect(channels.render('added', { code: 'NK-6911-AAAAA' }, 'en')).toBe('More details added to NK-6911-AAAAA, thank you');
+  await rendersAs('More details added to NK-6911-AAAAA, thank you', 'en');
   expect(channels.render('added', { code: 'NK-6911-AAAAA' })).toBe('รับข้อมูลเพิ่มของเรื่อง NK-6911-AAAAA แล้วครับ');
   await page.getByRole('radio', { name: 'ภาษาไทย' }).click();
   await page.waitForFunction(() => Array.from(document.querySelectorAll('textarea')).some((t) => t.value === 'รับข้อมูลเพิ่มของเรื่อง {code} แล้วครับ'));
