@@ -87,11 +87,18 @@ it('an editor builds a new form from field components in Thai and publishes it',
   await consent.getByRole('checkbox', { name: 'ต้องกรอก' }).click();
   await page.screenshot({ path: '/tmp/e-form-edit-fields.png', fullPage: true });
 
+  // Each step is awaited in the database: the edit view shows its "published" tab before anything is
+  // published, so the screen cannot tell when a save or a publish has landed.
+  const stored = (published: boolean) => app.strapi.db.query('api::e-form.e-form').findOne({ where: { slug: SLUG, publishedAt: published ? { $notNull: true } : { $null: true } }, populate: ['fields'] });
+  const landed = async (published: boolean) => {
+    for (let i = 0; i < 150 && !(await stored(published)); i++) await new Promise((r) => setTimeout(r, 200));
+  };
   await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
+  await landed(false);
   await page.getByRole('button', { name: 'เผยแพร่', exact: true }).click();
-  await page.getByRole('tab', { name: /เผยแพร่แล้ว/ }).or(page.getByText('เผยแพร่แล้ว').first()).first().waitFor();
+  await landed(true);
 
-  const form = (await app.strapi.db.query('api::e-form.e-form').findOne({ where: { slug: SLUG, publishedAt: { $notNull: true } }, populate: ['fields'] })) as {
+  const form = (await stored(true)) as {
     titleTh: string;
     processingDays: number;
     paperPages: number;
