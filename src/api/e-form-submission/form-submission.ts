@@ -5,6 +5,7 @@ import { checkAnswers, checkFiles, submissionEnvelope, type Field, type FormDefi
 import { check, type CodedIssue } from '../../shared/field-rules';
 import { caseEngine, type CaseRecord } from '../../../plugins/complaint-workflow/server/src/public';
 import { answersSummary, type StoredFileMeta } from './domain/answers-view';
+import { applicantFields } from './domain/input';
 import { prepareFile, readHead, removeFiles, storeFiles, type PreparedFile, type Upload } from './files';
 
 /**
@@ -89,11 +90,7 @@ export async function fileFormSubmission(strapi: Core.Strapi, form: FormRef, inp
         files: stored,
         paperPages: def.paperPages,
         channel: 'web',
-        contactName: envelope.contact?.name || null,
-        contactPhone: envelope.contact?.phone || null,
-        contactEmail: envelope.contact?.email || null,
-        consent: envelope.consent === true,
-        language: envelope.language ?? lang,
+        ...applicantFields(envelope, lang),
       },
       { type: 'citizen' },
       receivedAt

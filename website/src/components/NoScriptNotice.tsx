@@ -9,7 +9,6 @@ import type { Site } from './site';
  * matter, the contact page).
  */
 export function NoScriptNotice({ site, id, text, line = false }: { site: Site; id: string; text: string; line?: boolean }): JSX.Element {
-  const phone = site.municipality?.phone;
   return (
     <noscript>
       <div class="notice" id={id}>
@@ -17,22 +16,30 @@ export function NoScriptNotice({ site, id, text, line = false }: { site: Site; i
           <strong>{t('complaint.noscript.title')}</strong>
         </p>
         <p>{text}</p>
-        <ul>
-          {phone ? (
-            <li>
-              <a href={telHref(phone)}>{t('complaint.noscript.phone', { phone })}</a>
-            </li>
-          ) : null}
-          {line ? (
-            <li>
-              <a href={href('/line')}>{t('complaint.noscript.line')}</a>
-            </li>
-          ) : null}
-          <li>
-            <a href={href('/contact')}>{t('complaint.noscript.contact')}</a>
-          </li>
-        </ul>
+        <OfficeContacts site={site} line={line} />
       </div>
     </noscript>
+  );
+}
+
+/** The other ways to reach the town: its phone, LINE (where it takes the matter), the contact page. */
+export function OfficeContacts({ site, line = false }: { site: Site; line?: boolean }): JSX.Element {
+  const phone = site.municipality?.phone;
+  return (
+    <ul>
+      {phone ? (
+        <li>
+          <a href={telHref(phone)}>{t('complaint.noscript.phone', { phone })}</a>
+        </li>
+      ) : null}
+      {line ? (
+        <li>
+          <a href={href('/line')}>{t('complaint.noscript.line')}</a>
+        </li>
+      ) : null}
+      <li>
+        <a href={href('/contact')}>{t('complaint.noscript.contact')}</a>
+      </li>
+    </ul>
   );
 }

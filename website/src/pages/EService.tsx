@@ -1,8 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { href, lang, t, type Lang } from '../i18n';
-import { telHref } from '../html';
 import type { Site } from '../components/site';
-import { NoScriptNotice } from '../components/NoScriptNotice';
+import { NoScriptNotice, OfficeContacts } from '../components/NoScriptNotice';
 import { ADDRESS_PARTS, controlId, inLanguage, kindOf, type Field, type FormDefinition, type FormSummary } from '../e-form';
 import type { Api } from './load';
 
@@ -348,23 +347,6 @@ export function FieldControl({ field }: { field: Field }): JSX.Element {
   }
 }
 
-/** The office to turn to when the service is not open online. */
-function Office({ site }: { site: Site }): JSX.Element {
-  const phone = site.municipality?.phone;
-  return (
-    <ul>
-      {phone ? (
-        <li>
-          <a href={telHref(phone)}>{t('complaint.noscript.phone', { phone })}</a>
-        </li>
-      ) : null}
-      <li>
-        <a href={href('/contact')}>{t('complaint.noscript.contact')}</a>
-      </li>
-    </ul>
-  );
-}
-
 /**
  * /e-service/{slug}: the service (what it takes), then its form rendered from the definition. The
  * e-form island checks the answers with the server's own rules, shows them for review and sends
@@ -389,7 +371,7 @@ export function EServiceForm({ data: { form }, site }: { data: EFormData; site: 
             <strong>{t('eservice.closed.title')}</strong>
           </p>
           <p>{t('eservice.closed.text')}</p>
-          <Office site={site} />
+          <OfficeContacts site={site} />
         </div>
       ) : (
         <section aria-labelledby="form-h" id="e-form-section">

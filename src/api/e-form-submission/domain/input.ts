@@ -33,3 +33,12 @@ export const submissionInput = z
   );
 
 export type SubmissionInput = z.output<typeof submissionInput>;
+
+/** Who filed a request, as the record keeps it (private fields), from a citizen's input. */
+export const applicantFields = (input: { contact?: SubmissionInput['contact'] | null; consent?: boolean; language?: 'th' | 'en' }, language: 'th' | 'en') => ({
+  contactName: input.contact?.name || null,
+  contactPhone: input.contact?.phone || null,
+  contactEmail: input.contact?.email || null,
+  consent: input.consent === true,
+  language: input.language ?? language,
+});

@@ -1,6 +1,6 @@
 import { factories, type Core } from '@strapi/strapi';
 import { caseEngine, type CaseRecord } from '../../../../plugins/complaint-workflow/server/src/public';
-import type { SubmissionInput } from '../domain/input';
+import { applicantFields, type SubmissionInput } from '../domain/input';
 import type { SubmissionRecord } from '../domain/public-view';
 
 const UID = 'api::e-form-submission.e-form-submission';
@@ -15,11 +15,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
         description: input.description,
         answers: input.answers ?? {},
         channel: 'web',
-        contactName: input.contact?.name || null,
-        contactPhone: input.contact?.phone || null,
-        contactEmail: input.contact?.email || null,
-        consent: input.consent === true,
-        language: input.language ?? language,
+        ...applicantFields(input, language),
       },
       { type: 'citizen' }
     );
