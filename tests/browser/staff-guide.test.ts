@@ -140,14 +140,16 @@ it('content editor: the news list, a news item being edited, the Media Library',
   await page.goto(`${app.url}/admin/plugins/upload`);
   await shot(page, 'editor-media', async () => {
     await heading(page, 'คลังสื่อ');
-    await button(page, /ใหม่/);
+    // The Media Library draws its "new" menu after its folder and permission reads, which a loaded
+    // CI machine (two databases tested side by side) has taken over 30 s to answer.
+    await page.getByRole('button', { name: /ใหม่/ }).first().waitFor({ timeout: 90_000 });
     await page.getByText('news-loy-krathong-2569.jpg').first().waitFor();
   });
   await page.getByRole('button', { name: /ใหม่/ }).first().click();
   await page.getByRole('menuitem', { name: 'อัปโหลดไฟล์', exact: true }).waitFor();
   await page.keyboard.press('Escape');
   await context.close();
-});
+}, 240_000);
 
 it('complaint officer: the inbox, a new complaint, the loudspeaker poles', async () => {
   const { context, page } = await loginAs('complaints');
