@@ -32,6 +32,7 @@ import { poleLayer } from './api/pole/map-layer';
 import { complaintLayer } from './api/complaint/map-layer';
 import { registerDatasetLayers } from './api/dataset/map-layers';
 import { registerEServiceAdmin } from './api/e-form-submission/admin-routes';
+import { registerTransparencyAdmin } from './api/transparency/admin-routes';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let datasetLayers: { refresh(): Promise<number> } | undefined;
@@ -62,6 +63,8 @@ export default {
     strapi.server.routes(sharingAdminRoutes);
     await registerSharing(strapi);
     await registerEServiceAdmin(strapi);
+    // The ITA/OIT checklist page and the good-governance dashboard: their permissions and staff routes.
+    await registerTransparencyAdmin(strapi);
     // The town map: poles, complaints (without who made them) and public GeoJSON datasets as
     // read-only layers beside the ones staff draw.
     const gis = strapi.plugin('gis').service<GisLayersService>('layers');

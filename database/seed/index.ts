@@ -16,6 +16,7 @@ import { bangkokToday } from '../../src/shared/thai-date';
 import type { EFormService } from '../../src/api/e-form/services/e-form';
 import { fileFormSubmission } from '../../src/api/e-form-submission/form-submission';
 import { fillLocations, seedGisLayers } from './gis';
+import { seedTransparency } from './transparency';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -266,6 +267,8 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   created += await seedTaxBills(strapi);
   created += await seedDatasets(strapi, seedDir(strapi));
   created += await seedGisLayers(strapi, seedDir(strapi));
+  // After the pages and datasets it links to.
+  created += await seedTransparency(strapi, seedDir(strapi));
   await fillLocations(strapi);
   return { created };
 }

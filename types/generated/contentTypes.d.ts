@@ -2366,6 +2366,130 @@ export interface ApiTaxPaymentTaxPayment extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiTransparencyTransparencyItem
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'transparency_items';
+  info: {
+    description: 'One item of the ITA/OIT open-information checklist of a fiscal year and what on the site answers it';
+    displayName: 'Transparency item';
+    pluralName: 'transparency-items';
+    singularName: 'transparency-item';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dataset: Schema.Attribute.Relation<'manyToOne', 'api::dataset.dataset'>;
+    file: Schema.Attribute.Media<'files' | 'images'>;
+    fiscalYear: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2700;
+          min: 2500;
+        },
+        number
+      >;
+    group: Schema.Attribute.Enumeration<
+      [
+        'basic_information',
+        'administration',
+        'budget',
+        'personnel',
+        'transparency_service',
+        'open_participation',
+        'corruption_prevention',
+        'internal_measures',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'basic_information'>;
+    indicator: Schema.Attribute.Enumeration<['i9', 'i10']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'i9'>;
+    linkKind: Schema.Attribute.Enumeration<
+      [
+        'page',
+        'news_category',
+        'dataset',
+        'statistic',
+        'e_service',
+        'survey',
+        'file',
+        'url',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'page'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::transparency.transparency-item'
+    > &
+      Schema.Attribute.Private;
+    newsCategory: Schema.Attribute.Enumeration<
+      ['announcement', 'activity', 'procurement', 'job', 'public_relations']
+    >;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    order: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    page: Schema.Attribute.Relation<'manyToOne', 'api::page.page'>;
+    publishedAt: Schema.Attribute.DateTime;
+    requirementEn: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 3000;
+      }>;
+    requirementTh: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 3000;
+      }>;
+    reviewedAt: Schema.Attribute.Date;
+    statistic: Schema.Attribute.Enumeration<
+      [
+        'complaints',
+        'e_service',
+        'satisfaction',
+        'datasets',
+        'tax',
+        'complaints_assessment',
+      ]
+    >;
+    titleEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    titleTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    url: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+  };
+}
+
 export interface PluginComplaintWorkflowOutboxMessage
   extends Struct.CollectionTypeSchema {
   collectionName: 'workflow_outbox_messages';
@@ -3111,6 +3235,7 @@ declare module '@strapi/strapi' {
       'api::pole.pole': ApiPolePole;
       'api::tax-bill.tax-bill': ApiTaxBillTaxBill;
       'api::tax-payment.tax-payment': ApiTaxPaymentTaxPayment;
+      'api::transparency.transparency-item': ApiTransparencyTransparencyItem;
       'plugin::complaint-workflow.outbox-message': PluginComplaintWorkflowOutboxMessage;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
