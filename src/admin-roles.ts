@@ -72,6 +72,10 @@ const SHARING_READ_LOG = 'api::data-sharing.read-log';
 const E_FORM = 'api::e-form.e-form';
 /** The e-service dashboard's admin permission (src/api/e-form-submission/staff-permissions.ts, spelled out). */
 const E_SERVICE_DASHBOARD = 'api::e-service.dashboard';
+/** The ITA/OIT checklist: its items in the Content Manager, its page and the good-governance dashboard (src/api/transparency/staff-permissions.ts, spelled out). */
+const TRANSPARENCY_ITEM = 'api::transparency.transparency-item';
+const TRANSPARENCY_READ = 'api::transparency.read';
+const GOVERNANCE_READ = 'api::governance.read';
 /** The map layers (the gis plugin): their settings in the Content Manager, their features in the map editor. */
 const MAP_LAYER = 'plugin::gis.layer';
 
@@ -99,6 +103,8 @@ const READ_EVERYTHING_PUBLIC = [NEWS, PAGE, MUNICIPALITY, CATEGORY, POLE].flatMa
 // A form that has requests is closed (isOpen), never deleted: its requests and the dashboard name it.
 const E_FORMS_EDIT = content(E_FORM, [CREATE, READ, UPDATE, PUBLISH]);
 const E_SERVICE_READ = [...content(E_FORM, [READ]), ...plain(E_SERVICE_DASHBOARD)];
+// The ITA/OIT checklist and the good-governance dashboard, read-only (executives, auditors).
+const TRANSPARENCY_AUDIT = [...content(TRANSPARENCY_ITEM, [READ]), ...plain(TRANSPARENCY_READ, GOVERNANCE_READ)];
 const READ_OPEN_DATA = [...[DATASET, PARTNER_AGENCY, DATASET_REQUEST, DATASET_ACCESS].flatMap((s) => content(s, [READ])), ...plain(SHARING_READ_LOG)];
 
 export const STAFF_ROLES: readonly StaffRole[] = [
@@ -119,6 +125,9 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       ...MAP_EDIT,
       // E-service forms as the website shows them, with the department that answers them.
       ...E_FORMS_EDIT,
+      // The ITA/OIT checklist: its items each year, and its page of what is missing or stale.
+      ...content(TRANSPARENCY_ITEM, [CREATE, READ, UPDATE, DELETE]),
+      ...plain(TRANSPARENCY_READ),
     ],
   },
   {
@@ -160,13 +169,13 @@ export const STAFF_ROLES: readonly StaffRole[] = [
     code: 'nokok-executive',
     name: { th: 'ผู้บริหาร', en: 'Executive' },
     description: { th: 'ดูกล่องงานและข้อมูลได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ, ...TRANSPARENCY_AUDIT],
   },
   {
     code: 'nokok-auditor',
     name: { th: 'ผู้ตรวจสอบภายใน', en: 'Auditor' },
     description: { th: 'ตรวจสอบได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ, ...TRANSPARENCY_AUDIT],
   },
 ];
 

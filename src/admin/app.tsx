@@ -12,8 +12,13 @@ import dataStoreTh from '../api/dataset/admin/data-store/translations/th.json';
 import dataStoreEn from '../api/dataset/admin/data-store/translations/en.json';
 import eServiceTh from '../api/e-form-submission/admin/translations/th.json';
 import eServiceEn from '../api/e-form-submission/admin/translations/en.json';
+import itaTh from '../api/transparency/admin/translations/th.json';
+import itaEn from '../api/transparency/admin/translations/en.json';
+import governanceTh from '../api/transparency/admin/governance/th.json';
+import governanceEn from '../api/transparency/admin/governance/en.json';
+import { GOVERNANCE_READ, TRANSPARENCY_READ } from '../api/transparency/staff-permissions';
 import DataStorePanel from '../api/dataset/admin/data-store/DataStorePanel';
-import { Book, ChartPie, Key, SealCheck, VolumeUp } from '@strapi/icons';
+import { Book, ChartBubble, ChartPie, CheckCircle, Key, SealCheck, VolumeUp } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { RECONCILE_PERMISSION } from '../api/tax-bill/staff-permissions';
 import { SHARING_MANAGE, SHARING_READ_LOG } from '../api/dataset/staff-permissions';
@@ -84,8 +89,8 @@ export default {
     menu: { logo },
     head: { favicon: logo },
     translations: {
-      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.dataStore', dataStoreTh), ...prefixed('nokok.sharing', sharingTh), ...prefixed('nokok.eservice', eServiceTh) },
-      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.dataStore', dataStoreEn), ...prefixed('nokok.sharing', sharingEn), ...prefixed('nokok.eservice', eServiceEn) },
+      th: { ...strapiTh, ...contentTypeMessages('th'), ...th, ...prefixed('nokok.tax', taxTh), ...prefixed('nokok.dataStore', dataStoreTh), ...prefixed('nokok.sharing', sharingTh), ...prefixed('nokok.eservice', eServiceTh), ...prefixed('nokok.ita', itaTh), ...prefixed('nokok.governance', governanceTh) },
+      en: { ...contentTypeMessages('en'), ...en, ...prefixed('nokok.tax', taxEn), ...prefixed('nokok.dataStore', dataStoreEn), ...prefixed('nokok.sharing', sharingEn), ...prefixed('nokok.eservice', eServiceEn), ...prefixed('nokok.ita', itaEn), ...prefixed('nokok.governance', governanceEn) },
     },
     tutorials: false,
     notifications: { releases: false },
@@ -130,6 +135,22 @@ export default {
       intlLabel: { id: 'nokok.eservice.menu', defaultMessage: 'E-service dashboard' },
       permissions: [{ action: E_SERVICE_DASHBOARD, subject: null }],
       Component: () => import('../api/e-form-submission/admin/DashboardPage'),
+    });
+    // The ITA/OIT checklist's readiness (executives, auditors, the content editor who keeps its items).
+    app.addMenuLink({
+      to: 'ita',
+      icon: CheckCircle,
+      intlLabel: { id: 'nokok.ita.menu', defaultMessage: 'ITA/OIT' },
+      permissions: [{ action: TRANSPARENCY_READ, subject: null }],
+      Component: () => import('../api/transparency/admin/TransparencyPage'),
+    });
+    // The six principles of good governance in figures (executives, auditors).
+    app.addMenuLink({
+      to: 'governance',
+      icon: ChartBubble,
+      intlLabel: { id: 'nokok.governance.menu', defaultMessage: 'Good governance' },
+      permissions: [{ action: GOVERNANCE_READ, subject: null }],
+      Component: () => import('../api/transparency/admin/GovernancePage'),
     });
   },
   bootstrap(app: StrapiApp) {

@@ -59,6 +59,7 @@ const MAIN_FIELD: Record<string, string> = {
   'api::tax-payment.tax-payment': 'bankReference',
   'plugin::gis.layer': 'nameTh',
   'api::e-form.e-form': 'titleTh',
+  'api::transparency.transparency-item': 'titleTh',
   // A form's field in the dynamic zone shows its question beside its kind.
   ...Object.fromEntries(EFORM_KINDS.map((kind) => [`eform.${kind}`, 'labelTh'])),
 };
@@ -87,6 +88,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'api::dataset.dataset-access': ['at', 'agency', 'dataset', 'action'],
   'plugin::gis.layer': ['nameTh', 'slug', 'isPublic', 'displayOrder'],
   'api::e-form.e-form': ['titleTh', 'isOpen', 'processingDays', 'updatedAt'],
+  'api::transparency.transparency-item': ['code', 'titleTh', 'fiscalYear', 'reviewedAt'],
 };
 
 /** An edit form laid out in rows of fields, each row sharing the 12 columns evenly. */
@@ -109,6 +111,19 @@ const EDIT_ROWS: Record<string, EditRows> = {
     ['processingDays', 'fee', 'isOpen'],
     ['workflow', 'paperPages', 'displayOrder'],
     ['fields'],
+  ],
+  // An ITA/OIT item: which item of which year, what it asks, then what answers it (one field per kind), the review last.
+  'api::transparency.transparency-item': [
+    ['code', 'fiscalYear', 'order'],
+    ['indicator', 'group'],
+    ['titleTh', 'titleEn'],
+    ['requirementTh', 'requirementEn'],
+    ['linkKind'],
+    ['page', 'newsCategory'],
+    ['dataset', 'statistic'],
+    ['file', 'url'],
+    ['reviewedAt'],
+    ['note'],
   ],
   'eform.short-text': eformField(['required', 'maxLength']),
   'eform.long-text': eformField(['required', 'maxLength']),

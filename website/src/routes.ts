@@ -1,6 +1,6 @@
 import { h, type ComponentChild } from 'preact';
 import type { Page as StaticPage } from './api';
-import { inLang, t, type Lang } from './i18n';
+import { formatYear, inLang, t, type Lang } from './i18n';
 import type { MenuPage } from './components/Chrome';
 import type { Site } from './components/site';
 import { localizedList, type Api } from './pages/load';
@@ -25,6 +25,7 @@ import { MapPage, loadMap, type MapData } from './pages/Map';
 import { EServiceForm, EServiceList, loadEForm, loadEServices, type EFormData, type EServiceListData } from './pages/EService';
 import { EServiceReceipt, loadReceipt, type ReceiptData } from './pages/EServiceReceipt';
 import { inLanguage } from './e-form';
+import { Transparency, loadTransparency, type TransparencyData } from './pages/Transparency';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -160,6 +161,15 @@ export const ROUTES: Array<Route<unknown>> = [
     islands: ['complaint'],
     // The confirmation names one citizen's code: never kept for others.
     shared: (query) => !query.has('filed'),
+  }),
+  // The ITA/OIT checklist, one place for the assessor. Not kept: an item turns stale with time alone.
+  route<TransparencyData>({
+    pattern: /^\/transparency$/,
+    load: (_p, query, api, lang) => loadTransparency(api, lang, query),
+    view: (data) => h(Transparency, { data }),
+    title: (d) => t('ita.title', { year: inLang(d.lang, () => formatYear(d.fiscalYear)) }),
+    meta: (d) => ({ description: inLang(d.lang, () => t('ita.intro')) }),
+    shared: () => false,
   }),
   // Shared: nothing personal is on the page until the citizen looks a bill up in the browser.
   route<TaxData>({ pattern: /^\/tax$/, load: (_p, _q, api) => loadTax(api), view: (data) => h(Tax, { data }), title: () => t('tax.title'), islands: ['tax'] }),

@@ -41,7 +41,7 @@ export function FooterContent({ municipality }: { municipality: Municipality | n
       </p>
       <ContactList municipality={municipality} />
       <p>
-        <a href={href('/map')}>{t('nav.map')}</a> · <a href={href('/developers')}>API</a>
+        <a href={href('/map')}>{t('nav.map')}</a> · <a href={href('/developers')}>API</a> · <a href={href('/transparency')}>{t('ita.footer')}</a>
       </p>
     </div>
   );

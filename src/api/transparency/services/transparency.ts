@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): TransparencyService => {
       if (at && (!latestNews[n.category] || latestNews[n.category]! < at)) latestNews[n.category] = at;
     }
     const eServiceOpen = (await strapi.db.query(E_FORM).count({ where: { publishedAt: { $notNull: true }, isOpen: true } })) > 0;
-    const has = (uid: string) => Boolean((strapi.contentTypes as Record<string, unknown>)[uid]);
+    const has = (uid: string) => Boolean((strapi.contentTypes as unknown as Record<string, unknown>)[uid]);
     const surveysPublished = has(SURVEY) ? (await strapi.db.query(SURVEY as 'api::page.page').count({ where: { publishedAt: { $notNull: true } } })) > 0 : false;
     let statistics = false;
     try {
