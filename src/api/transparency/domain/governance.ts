@@ -72,11 +72,11 @@ export function quarterOfInstant(at: string | Date, fiscalYear: number): number 
   return quarterOfMonth(`${bangkok.getUTCFullYear()}-${String(bangkok.getUTCMonth() + 1).padStart(2, '0')}`, fiscalYear);
 }
 
-const sumByQuarter = (rows: Array<{ month: string }>, pick: (r: never) => number, fiscalYear: number): number[] => {
+const sumByQuarter = <R extends { month: string }>(rows: R[], pick: (r: R) => number, fiscalYear: number): number[] => {
   const q = [0, 0, 0, 0];
   for (const r of rows) {
     const i = quarterOfMonth(r.month, fiscalYear);
-    if (i >= 0) q[i] += pick(r as never);
+    if (i >= 0) q[i] += pick(r);
   }
   return q;
 };
@@ -126,7 +126,7 @@ export function governance(fiscalYear: number, stats: StatisticsFigures | null, 
       {
         key: 'participation',
         indicators: [
-          ind('complaints_received', complaints ? complaints.total : null, 'count', complaints ? sumByQuarter(complaints.byMonth, (r: { received: number }) => r.received, fiscalYear) : null),
+          ind('complaints_received', complaints ? complaints.total : null, 'count', complaints ? sumByQuarter(complaints.byMonth, (r) => r.received, fiscalYear) : null),
           ind('survey_answers', stats ? stats.satisfaction.overall.count : null, 'count'),
           ind('e_service_requests', stats ? stats['e-service'].total : null, 'count'),
         ],

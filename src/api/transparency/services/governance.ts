@@ -25,7 +25,7 @@ interface StatisticsReader {
 export default ({ strapi }: { strapi: Core.Strapi }): GovernanceService => {
   function statistics(): StatisticsReader | null {
     try {
-      return (strapi.service(STATISTICS as 'api::page.page') as unknown as StatisticsReader | undefined) ?? null;
+      return (strapi.service(STATISTICS) as unknown as StatisticsReader | undefined) ?? null;
     } catch {
       return null;
     }

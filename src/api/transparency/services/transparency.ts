@@ -101,10 +101,10 @@ export default ({ strapi }: { strapi: Core.Strapi }): TransparencyService => {
     }
     const eServiceOpen = (await strapi.db.query(E_FORM).count({ where: { publishedAt: { $notNull: true }, isOpen: true } })) > 0;
     const has = (uid: string) => Boolean((strapi.contentTypes as unknown as Record<string, unknown>)[uid]);
-    const surveysPublished = has(SURVEY) ? (await strapi.db.query(SURVEY as 'api::page.page').count({ where: { publishedAt: { $notNull: true } } })) > 0 : false;
+    const surveysPublished = has(SURVEY) ? (await strapi.db.query(SURVEY).count({ where: { publishedAt: { $notNull: true } } })) > 0 : false;
     let statistics = false;
     try {
-      statistics = Boolean(strapi.service(STATISTICS as 'api::page.page'));
+      statistics = Boolean(strapi.service(STATISTICS));
     } catch {
       statistics = false;
     }
