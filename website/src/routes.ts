@@ -25,6 +25,7 @@ import { MapPage, loadMap, type MapData } from './pages/Map';
 import { EServiceForm, EServiceList, loadEForm, loadEServices, type EFormData, type EServiceListData } from './pages/EService';
 import { EServiceReceipt, loadReceipt, type ReceiptData } from './pages/EServiceReceipt';
 import { inLanguage } from './e-form';
+import { StatisticsPage, loadStatistics, type StatisticsData } from './pages/Statistics';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -160,6 +161,15 @@ export const ROUTES: Array<Route<unknown>> = [
     islands: ['complaint'],
     // The confirmation names one citizen's code: never kept for others.
     shared: (query) => !query.has('filed'),
+  }),
+  // Public figures computed when asked: never kept, so a new complaint or rating shows at once.
+  route<StatisticsData>({
+    pattern: /^\/statistics$/,
+    load: (_p, query, api) => loadStatistics(api, query),
+    view: (data) => h(StatisticsPage, { data }),
+    title: () => t('stats.title'),
+    meta: () => ({ description: t('stats.intro') }),
+    shared: () => false,
   }),
   // Shared: nothing personal is on the page until the citizen looks a bill up in the browser.
   route<TaxData>({ pattern: /^\/tax$/, load: (_p, _q, api) => loadTax(api), view: (data) => h(Tax, { data }), title: () => t('tax.title'), islands: ['tax'] }),
