@@ -5,6 +5,7 @@ import { complaintNotices, type RenderText } from './domain/notices';
 import { publicUrl } from '../../public-url';
 import { COMPLAINT_WORKFLOW } from './workflow';
 import { openComplaintPhoto } from './photos';
+import { caseSurveyLink } from '../survey/invite-link';
 
 const CATEGORY = 'api::complaint-category.complaint-category';
 
@@ -55,6 +56,6 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
   photo: (caseId, photoId, size) => openComplaintPhoto(strapi, caseId, photoId, size),
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
     const chatText: RenderText = (key, vars, lang) => channelsOf(strapi).render(key, vars, lang);
-    return complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl });
+    return complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl, surveyLink: caseSurveyLink(strapi, 'complaint') });
   },
 });
