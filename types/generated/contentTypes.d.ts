@@ -2123,6 +2123,191 @@ export interface ApiPolePole extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiSurveyCaseRating extends Struct.CollectionTypeSchema {
+  collectionName: 'case_ratings';
+  info: {
+    description: "A citizen's satisfaction with one finished complaint or e-service request, from the one-time link sent when it was finished.";
+    displayName: 'Case rating';
+    pluralName: 'case-ratings';
+    singularName: 'case-rating';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    answeredAt: Schema.Attribute.DateTime;
+    caseId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    caseKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    caseType: Schema.Attribute.Enumeration<['complaint', 'e-service']> &
+      Schema.Attribute.Required;
+    channel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    comment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::survey.case-rating'
+    > &
+      Schema.Attribute.Private;
+    overall: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    result: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    service: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    speed: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    staff: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSurveySurvey extends Struct.CollectionTypeSchema {
+  collectionName: 'surveys';
+  info: {
+    description: 'A general stakeholder survey staff compose from question components; anyone answers it on the website while it is open.';
+    displayName: 'Survey';
+    pluralName: 'surveys';
+    singularName: 'survey';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    closesAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    descriptionEn: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    descriptionTh: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::survey.survey'
+    > &
+      Schema.Attribute.Private;
+    opensAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    questions: Schema.Attribute.DynamicZone<
+      ['survey.rating', 'survey.choice', 'survey.text', 'survey.yes-no']
+    >;
+    showResults: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    slug: Schema.Attribute.UID<'titleEn'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    titleEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    titleTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSurveySurveyResponse extends Struct.CollectionTypeSchema {
+  collectionName: 'survey_responses';
+  info: {
+    description: 'One answer to a general survey, as sent from the website or the API.';
+    displayName: 'Survey response';
+    pluralName: 'survey-responses';
+    singularName: 'survey-response';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    answers: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::survey.survey-response'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    submittedAt: Schema.Attribute.DateTime;
+    survey: Schema.Attribute.Relation<'manyToOne', 'api::survey.survey'>;
+    surveySlug: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiTaxBillTaxBill extends Struct.CollectionTypeSchema {
   collectionName: 'tax_bills';
   info: {
@@ -3121,6 +3306,9 @@ declare module '@strapi/strapi' {
       'api::news.news-item': ApiNewsNewsItem;
       'api::page.page': ApiPagePage;
       'api::pole.pole': ApiPolePole;
+      'api::survey.case-rating': ApiSurveyCaseRating;
+      'api::survey.survey': ApiSurveySurvey;
+      'api::survey.survey-response': ApiSurveySurveyResponse;
       'api::tax-bill.tax-bill': ApiTaxBillTaxBill;
       'api::tax-payment.tax-payment': ApiTaxPaymentTaxPayment;
       'plugin::complaint-workflow.outbox-message': PluginComplaintWorkflowOutboxMessage;

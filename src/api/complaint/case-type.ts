@@ -7,6 +7,7 @@ import { COMPLAINT_WORKFLOW } from './workflow';
 import { PHOTO, openComplaintPhoto, storeAfterPhotos } from './photos';
 import { needsAfterPhoto, notFixedStaffNotice } from './domain/not-fixed';
 import { COMPLAINT_MESSAGES } from './domain/notices';
+import { caseSurveyLink } from '../survey/invite-link';
 
 const CATEGORY = 'api::complaint-category.complaint-category';
 
@@ -74,7 +75,7 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
     const chatText: RenderText = (key, vars, lang) => channelsOf(strapi).render(key, vars, lang);
     const staffEmail = pluginConfig(strapi, 'staffEmail');
-    const notices = complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail, chatText, caseLink: links.caseUrl });
+    const notices = complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail, chatText, caseLink: links.caseUrl, surveyLink: caseSurveyLink(strapi, 'complaint') });
     // The citizen's "not fixed": the officer hears of it at once, with the reason.
     if (what.kind === 'transition' && what.to === 'reopened' && what.actor === 'citizen') notices.push(...notFixedStaffNotice(record, what.reason ?? '', { staffEmail, caseLink: links.caseUrl }));
     return notices;
