@@ -177,7 +177,13 @@ export function p90(values: number[]): number | null {
   return s[Math.ceil(0.9 * s.length) - 1];
 }
 
-const byCountThen = <T extends { count: number }>(key: (x: T) => string) => (a: T, b: T) => b.count - a.count || key(a).localeCompare(key(b));
+/** The largest counts first; equal counts by name, an unnamed one (null) last. */
+const byCountThen =
+  <T extends { count: number }>(key: (x: T) => string | null) =>
+  (a: T, b: T) => {
+    const [ka, kb] = [key(a), key(b)];
+    return b.count - a.count || Number(ka === null) - Number(kb === null) || (ka ?? '').localeCompare(kb ?? '');
+  };
 
 function statusCounts(states: StateDef[], rows: Array<{ state: string }>): StatusCount[] {
   const counts = new Map<string, number>();
@@ -236,7 +242,7 @@ export function complaintFigures(all: ComplaintRow[], states: StateDef[], { fisc
 
   return {
     total: rows.length,
-    byCategory: [...categories.values()].sort(byCountThen((c) => c.code ?? '~')),
+    byCategory: [...categories.values()].sort(byCountThen((c) => c.code)),
     byStatus: statusCounts(states, rows),
     // By village number; complaints without one last.
     byVillage: [...villages.entries()].sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity)).map(([village, count]) => ({ village, count })),
@@ -263,7 +269,7 @@ export function eServiceFigures(all: EServiceRow[], forms: FormRow[], states: St
   }
   return {
     total: rows.length,
-    byService: [...services.values()].sort(byCountThen((s) => s.slug ?? '~')),
+    byService: [...services.values()].sort(byCountThen((s) => s.slug)),
     byStatus: statusCounts(states, rows),
     paperPagesSaved: rows.reduce((n, r) => n + (r.paperPages ?? 0), 0),
   };
@@ -283,7 +289,7 @@ export function satisfactionFigures(allRatings: RatingRow[], surveys: SurveyRow[
   return {
     overall: averages(ratings),
     byCaseType: CASE_TYPES.map((caseType) => ({ caseType, ...averages(ratings.filter((r) => r.caseType === caseType)) })),
-    byChannel: channels.map((channel) => ({ channel, ...averages(ratings.filter((r) => (r.channel ?? null) === channel)) })).sort(byCountThen((c) => c.channel ?? '~')),
+    byChannel: channels.map((channel) => ({ channel, ...averages(ratings.filter((r) => (r.channel ?? null) === channel)) })).sort(byCountThen((c) => c.channel)),
     surveys: surveys.map((s) => ({
       slug: s.slug,
       titleTh: s.titleTh,

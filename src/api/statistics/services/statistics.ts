@@ -89,16 +89,16 @@ export default ({ strapi }: { strapi: Core.Strapi }): StatisticsService => {
       titleTh: string;
       titleEn: string | null;
     }>;
-    const responses = (await query(RESPONSE).findMany({ select: ['submittedAt'], populate: { survey: { select: ['documentId'] } } })) as Array<{
-      submittedAt: string | null;
-      survey: { documentId: string } | null;
-    }>;
+    const responses = (await query(RESPONSE).findMany({
+      select: ['submittedAt', ...(hasField(RESPONSE, 'surveySlug') ? ['surveySlug'] : [])],
+      populate: { survey: { select: ['documentId'] } },
+    })) as Array<{ submittedAt: string | null; surveySlug?: string | null; survey: { documentId: string } | null }>;
     return list.map((s) => ({
       slug: s.slug,
       titleTh: s.titleTh,
       titleEn: s.titleEn,
-      // A response may point at the draft or the published row of its survey: the document is the survey.
-      responses: responses.filter((r) => r.survey?.documentId === s.documentId).map((r) => r.submittedAt),
+      // A response may point at the draft or the published row of its survey (the document is the survey), or only name its slug.
+      responses: responses.filter((r) => (r.survey ? r.survey.documentId === s.documentId : r.surveySlug === s.slug)).map((r) => r.submittedAt),
     }));
   }
 
