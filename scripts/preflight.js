@@ -8,7 +8,7 @@ const dotenv = require('dotenv');
 const net = require('net');
 
 const ROOT = path.resolve(__dirname, '..');
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SURVEY_SECRET'];
 const DATABASE_CLIENTS = ['sqlite', 'postgres'];
 
 class ConfigError extends Error {}
@@ -27,10 +27,22 @@ const randomSecret = () => crypto.randomBytes(24).toString('base64');
 const randomSecrets = () =>
   Object.fromEntries(SECRETS.map((k) => [k, k === 'APP_KEYS' ? [1, 2, 3, 4].map(randomSecret).join(',') : randomSecret()]));
 
-/** Writes .env from .env.example with fresh random secrets; never in production. */
+/**
+ * Writes .env from .env.example with fresh random secrets; never in production. A .env written by an
+ * older version gets the secrets added since (SURVEY_SECRET), so an upgrade starts as it did.
+ */
 function ensureDotEnv(env = process.env, root = ROOT) {
   const file = path.join(root, '.env');
-  if (fs.existsSync(file) || env.NODE_ENV === 'production') return false;
+  if (env.NODE_ENV === 'production') return false;
+  if (fs.existsSync(file)) {
+    const present = dotenv.parse(fs.readFileSync(file, 'utf8'));
+    const added = SECRETS.filter((k) => !present[k] && !env[k]);
+    if (added.length) {
+      const fresh = randomSecrets();
+      fs.appendFileSync(file, `\n${added.map((k) => `${k}=${fresh[k]}`).join('\n')}\n`);
+    }
+    return false;
+  }
   const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
   const secrets = randomSecrets();
   const text = example

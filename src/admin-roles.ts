@@ -26,7 +26,12 @@ export const WORKFLOW_RECORDS = [
  * Logs: written by the app as things happen, read in the Content Manager (by roles the table gives
  * them), changed by nobody there, the super admin included: the access log of partners' reads.
  */
-export const LOG_RECORDS = ['api::dataset.dataset-access'] as const;
+export const LOG_RECORDS = [
+  'api::dataset.dataset-access',
+  // Citizens' answers to surveys and their ratings of finished cases: as sent, never edited.
+  'api::survey.survey-response',
+  'api::survey.case-rating',
+] as const;
 
 /** Content Manager actions that change a record. */
 export const CONTENT_WRITE_ACTIONS = [
@@ -79,6 +84,10 @@ const GOVERNANCE_READ = 'api::governance.read';
 /** The map layers (the gis plugin): their settings in the Content Manager, their features in the map editor. */
 const MAP_LAYER = 'plugin::gis.layer';
 
+/** Surveys: staff compose them in the Content Manager; answers and case ratings are read there. */
+const SURVEY = 'api::survey.survey';
+const SURVEY_ANSWERS = ['api::survey.survey-response', 'api::survey.case-rating'];
+
 const content = (subject: string, actions: readonly string[], exceptFields?: readonly string[]): StaffPermission[] =>
   actions.map((action) => ({ action, subject, ...(exceptFields ? { exceptFields } : {}) }));
 const plain = (...actions: string[]): StaffPermission[] => actions.map((action) => ({ action }));
@@ -105,6 +114,9 @@ const E_FORMS_EDIT = content(E_FORM, [CREATE, READ, UPDATE, PUBLISH]);
 const E_SERVICE_READ = [...content(E_FORM, [READ]), ...plain(E_SERVICE_DASHBOARD)];
 // The ITA/OIT checklist and the good-governance dashboard, read-only (executives, auditors).
 const TRANSPARENCY_AUDIT = [...content(TRANSPARENCY_ITEM, [READ]), ...plain(TRANSPARENCY_READ, GOVERNANCE_READ)];
+// A survey that has answers is closed (closesAt), never deleted: its results name it.
+const SURVEYS_EDIT = [...content(SURVEY, [CREATE, READ, UPDATE, PUBLISH]), ...SURVEY_ANSWERS.flatMap((s) => content(s, [READ]))];
+const SURVEYS_READ = [SURVEY, ...SURVEY_ANSWERS].flatMap((s) => content(s, [READ]));
 const READ_OPEN_DATA = [...[DATASET, PARTNER_AGENCY, DATASET_REQUEST, DATASET_ACCESS].flatMap((s) => content(s, [READ])), ...plain(SHARING_READ_LOG)];
 
 export const STAFF_ROLES: readonly StaffRole[] = [
@@ -128,6 +140,8 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       // The ITA/OIT checklist: its items each year, and its page of what is missing or stale.
       ...content(TRANSPARENCY_ITEM, [CREATE, READ, UPDATE, DELETE]),
       ...plain(TRANSPARENCY_READ),
+      // Surveys of the town's services, and what people answered.
+      ...SURVEYS_EDIT,
     ],
   },
   {
@@ -153,6 +167,8 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       // The officers who answer e-service requests keep their forms (documents, deadlines, fields).
       ...E_FORMS_EDIT,
       ...plain(E_SERVICE_DASHBOARD),
+      // Satisfaction surveys and the ratings of the cases they answered.
+      ...SURVEYS_EDIT,
     ],
   },
   {
@@ -169,13 +185,13 @@ export const STAFF_ROLES: readonly StaffRole[] = [
     code: 'nokok-executive',
     name: { th: 'ผู้บริหาร', en: 'Executive' },
     description: { th: 'ดูกล่องงานและข้อมูลได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ, ...TRANSPARENCY_AUDIT],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ, ...SURVEYS_READ, ...TRANSPARENCY_AUDIT],
   },
   {
     code: 'nokok-auditor',
     name: { th: 'ผู้ตรวจสอบภายใน', en: 'Auditor' },
     description: { th: 'ตรวจสอบได้อย่างเดียว', en: 'Reads the inboxes and the data, changes nothing' },
-    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ, ...TRANSPARENCY_AUDIT],
+    permissions: [...CASES_READ, ...READ_EVERYTHING_PUBLIC, ...content(TAX_BILL, [READ], ['payments']), ...READ_OPEN_DATA, ...MAP_READ, ...content(MAP_LAYER, [READ]), ...E_SERVICE_READ, ...SURVEYS_READ, ...TRANSPARENCY_AUDIT],
   },
 ];
 

@@ -33,6 +33,7 @@ import { complaintLayer } from './api/complaint/map-layer';
 import { registerDatasetLayers } from './api/dataset/map-layers';
 import { registerEServiceAdmin } from './api/e-form-submission/admin-routes';
 import { registerTransparencyAdmin } from './api/transparency/admin-routes';
+import { registerQuestionNames } from './api/survey/question-names';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let datasetLayers: { refresh(): Promise<number> } | undefined;
@@ -57,6 +58,8 @@ export default {
     registerSlugs(strapi);
     // E-service form fields get their answer keys on save, whoever saves.
     registerFieldNames(strapi);
+    // Survey questions too, by the same rule.
+    registerQuestionNames(strapi);
     // Open data: resource ids, CKAN names, the data store loaded after saves, a version per publish.
     registerDatasets(strapi);
     // Data sharing: partner agencies' tokens and the access log, staff routes and permissions.

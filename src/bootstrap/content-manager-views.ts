@@ -41,6 +41,9 @@ const HIDDEN_IN_EDIT: Record<string, string[]> = {
   'api::e-form-submission.e-form-submission': ['answers', 'formSnapshot', 'files'],
 };
 
+/** The survey question components (src/components/survey). */
+const SURVEY_KINDS = ['rating', 'choice', 'text', 'yes-no'] as const;
+
 /** What names a record where another one links to it, and in its edit view's header: Thai words, not codes. */
 const MAIN_FIELD: Record<string, string> = {
   'api::complaint-category.complaint-category': 'nameTh',
@@ -62,6 +65,10 @@ const MAIN_FIELD: Record<string, string> = {
   'api::transparency.transparency-item': 'titleTh',
   // A form's field in the dynamic zone shows its question beside its kind.
   ...Object.fromEntries(EFORM_KINDS.map((kind) => [`eform.${kind}`, 'labelTh'])),
+  'api::survey.survey': 'titleTh',
+  'api::survey.survey-response': 'surveySlug',
+  'api::survey.case-rating': 'caseKey',
+  ...Object.fromEntries(SURVEY_KINDS.map((kind) => [`survey.${kind}`, 'labelTh'])),
 };
 
 /**
@@ -89,6 +96,9 @@ const LIST_COLUMNS: Record<string, string[]> = {
   'plugin::gis.layer': ['nameTh', 'slug', 'isPublic', 'displayOrder'],
   'api::e-form.e-form': ['titleTh', 'isOpen', 'processingDays', 'updatedAt'],
   'api::transparency.transparency-item': ['code', 'titleTh', 'fiscalYear', 'reviewedAt'],
+  'api::survey.survey': ['titleTh', 'opensAt', 'closesAt', 'showResults'],
+  'api::survey.survey-response': ['id', 'surveySlug', 'submittedAt'],
+  'api::survey.case-rating': ['caseKey', 'service', 'overall', 'answeredAt'],
 };
 
 /** An edit form laid out in rows of fields, each row sharing the 12 columns evenly. */
@@ -138,6 +148,11 @@ const EDIT_ROWS: Record<string, EditRows> = {
   'eform.location': eformField(['required']),
   'eform.file': eformField(['required', 'accept'], ['maxSizeMb', 'maxFiles']),
   'eform.consent': eformField(['required'], ['textTh', 'textEn']),
+  'api::survey.survey': [['titleTh', 'titleEn'], ['slug'], ['descriptionTh', 'descriptionEn'], ['opensAt', 'closesAt', 'showResults'], ['questions']],
+  'survey.rating': [['labelTh', 'labelEn'], ['required'], ['name']],
+  'survey.choice': [['labelTh', 'labelEn'], ['required', 'multiple'], ['optionsTh', 'optionsEn'], ['name']],
+  'survey.text': [['labelTh', 'labelEn'], ['required', 'maxLength'], ['name']],
+  'survey.yes-no': [['labelTh', 'labelEn'], ['required'], ['name']],
 };
 
 /**
@@ -150,7 +165,7 @@ function codedEditLayout(rows: EditRows, current: Array<Array<{ name: string; si
   const coded = rows
     .map((row) => row.filter((name) => fields.has(name)))
     .filter((row) => row.length > 0)
-    .map((row) => row.map((name) => ({ name, size: row.length === 1 && name !== 'fields' ? 6 : 12 / row.length })));
+    .map((row) => row.map((name) => ({ name, size: row.length === 1 && name !== 'fields' && name !== 'questions' ? 6 : 12 / row.length })));
   const rest = current.map((row) => row.filter((cell) => !placed.has(cell.name))).filter((row) => row.length > 0);
   return [...coded, ...rest];
 }

@@ -43,6 +43,11 @@ export interface DatasetResource extends Struct.ComponentSchema {
         'complaints_by_month',
         'complaints_by_category',
         'tax_by_year',
+        'complaints_by_status',
+        'complaints_by_village',
+        'complaints_assessment',
+        'e_service_by_service',
+        'satisfaction_ratings',
       ]
     >;
   };
@@ -561,6 +566,125 @@ export interface EformYesNo extends Struct.ComponentSchema {
   };
 }
 
+export interface SurveyChoice extends Struct.ComponentSchema {
+  collectionName: 'components_survey_choice';
+  info: {
+    description: 'One or several of a list (options one per line)';
+    displayName: 'Choice';
+    icon: 'question';
+  };
+  attributes: {
+    labelEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    labelTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    multiple: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    optionsEn: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    optionsTh: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    required: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface SurveyRating extends Struct.ComponentSchema {
+  collectionName: 'components_survey_rating';
+  info: {
+    description: 'A score from 1 (poor) to 5 (excellent)';
+    displayName: 'Rating 1\u20135';
+    icon: 'question';
+  };
+  attributes: {
+    labelEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    labelTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    required: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface SurveyText extends Struct.ComponentSchema {
+  collectionName: 'components_survey_text';
+  info: {
+    description: 'A free answer (never shown in public results)';
+    displayName: 'Text';
+    icon: 'question';
+  };
+  attributes: {
+    labelEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    labelTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    maxLength: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2000;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1000>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    required: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface SurveyYesNo extends Struct.ComponentSchema {
+  collectionName: 'components_survey_yes_no';
+  info: {
+    description: 'Yes or no';
+    displayName: 'Yes / no';
+    icon: 'question';
+  };
+  attributes: {
+    labelEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    labelTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    required: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+  };
+}
+
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
@@ -578,6 +702,10 @@ declare module '@strapi/strapi' {
       'eform.phone': EformPhone;
       'eform.short-text': EformShortText;
       'eform.yes-no': EformYesNo;
+      'survey.choice': SurveyChoice;
+      'survey.rating': SurveyRating;
+      'survey.text': SurveyText;
+      'survey.yes-no': SurveyYesNo;
     }
   }
 }

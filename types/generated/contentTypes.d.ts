@@ -648,7 +648,7 @@ export interface ApiComplaintPhotoComplaintPhoto
   extends Struct.CollectionTypeSchema {
   collectionName: 'complaint_photos';
   info: {
-    description: "A citizen's photo of a complaint, kept in private storage (PRIVATE_FILES_DIR/complaint-photos/<key>.jpg and its thumbnail), never in the Media Library; staff see it only on the case page.";
+    description: "A photo of a complaint: the citizen's (before) or staff's proof of the fix (after), kept in private storage (PRIVATE_FILES_DIR/complaint-photos/<key>.jpg and its thumbnail), never in the Media Library; staff see it on the case page, the public through the complaint's tracking code.";
     displayName: 'Complaint photo';
     pluralName: 'complaint-photos';
     singularName: 'complaint-photo';
@@ -678,6 +678,9 @@ export interface ApiComplaintPhotoComplaintPhoto
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    kind: Schema.Attribute.Enumeration<['before', 'after']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'before'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -800,6 +803,7 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
           lngField: 'lng';
         }
       >;
+    notFixedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     photos: Schema.Attribute.Relation<
       'oneToMany',
@@ -818,6 +822,14 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'normal'>;
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    reopenCount: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
     reportCount: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -2111,6 +2123,191 @@ export interface ApiPolePole extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiSurveyCaseRating extends Struct.CollectionTypeSchema {
+  collectionName: 'case_ratings';
+  info: {
+    description: "A citizen's satisfaction with one finished complaint or e-service request, from the one-time link sent when it was finished.";
+    displayName: 'Case rating';
+    pluralName: 'case-ratings';
+    singularName: 'case-rating';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    answeredAt: Schema.Attribute.DateTime;
+    caseId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    caseKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    caseType: Schema.Attribute.Enumeration<['complaint', 'e-service']> &
+      Schema.Attribute.Required;
+    channel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    comment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::survey.case-rating'
+    > &
+      Schema.Attribute.Private;
+    overall: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    result: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    service: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    speed: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    staff: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSurveySurvey extends Struct.CollectionTypeSchema {
+  collectionName: 'surveys';
+  info: {
+    description: 'A general stakeholder survey staff compose from question components; anyone answers it on the website while it is open.';
+    displayName: 'Survey';
+    pluralName: 'surveys';
+    singularName: 'survey';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    closesAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    descriptionEn: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    descriptionTh: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::survey.survey'
+    > &
+      Schema.Attribute.Private;
+    opensAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    questions: Schema.Attribute.DynamicZone<
+      ['survey.rating', 'survey.choice', 'survey.text', 'survey.yes-no']
+    >;
+    showResults: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    slug: Schema.Attribute.UID<'titleEn'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    titleEn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    titleTh: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSurveySurveyResponse extends Struct.CollectionTypeSchema {
+  collectionName: 'survey_responses';
+  info: {
+    description: 'One answer to a general survey, as sent from the website or the API.';
+    displayName: 'Survey response';
+    pluralName: 'survey-responses';
+    singularName: 'survey-response';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    answers: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::survey.survey-response'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    submittedAt: Schema.Attribute.DateTime;
+    survey: Schema.Attribute.Relation<'manyToOne', 'api::survey.survey'>;
+    surveySlug: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiTaxBillTaxBill extends Struct.CollectionTypeSchema {
   collectionName: 'tax_bills';
   info: {
@@ -3233,6 +3430,9 @@ declare module '@strapi/strapi' {
       'api::news.news-item': ApiNewsNewsItem;
       'api::page.page': ApiPagePage;
       'api::pole.pole': ApiPolePole;
+      'api::survey.case-rating': ApiSurveyCaseRating;
+      'api::survey.survey': ApiSurveySurvey;
+      'api::survey.survey-response': ApiSurveySurveyResponse;
       'api::tax-bill.tax-bill': ApiTaxBillTaxBill;
       'api::tax-payment.tax-payment': ApiTaxPaymentTaxPayment;
       'api::transparency.transparency-item': ApiTransparencyTransparencyItem;

@@ -26,6 +26,7 @@ import { EServiceForm, EServiceList, loadEForm, loadEServices, type EFormData, t
 import { EServiceReceipt, loadReceipt, type ReceiptData } from './pages/EServiceReceipt';
 import { inLanguage } from './e-form';
 import { Transparency, loadTransparency, type TransparencyData } from './pages/Transparency';
+import { StatisticsPage, loadStatistics, type StatisticsData } from './pages/Statistics';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -169,6 +170,15 @@ export const ROUTES: Array<Route<unknown>> = [
     view: (data) => h(Transparency, { data }),
     title: (d) => t('ita.title', { year: inLang(d.lang, () => formatYear(d.fiscalYear)) }),
     meta: (d) => ({ description: inLang(d.lang, () => t('ita.intro')) }),
+    shared: () => false,
+  }),
+  // Public figures computed when asked: never kept, so a new complaint or rating shows at once.
+  route<StatisticsData>({
+    pattern: /^\/statistics$/,
+    load: (_p, query, api) => loadStatistics(api, query),
+    view: (data) => h(StatisticsPage, { data }),
+    title: () => t('stats.title'),
+    meta: () => ({ description: t('stats.intro') }),
     shared: () => false,
   }),
   // Shared: nothing personal is on the page until the citizen looks a bill up in the browser.

@@ -6,6 +6,7 @@ import { publicUrl } from '../../public-url';
 import { E_SERVICE_DEADLINE_DAYS, E_SERVICE_SHORT_WORKFLOW, E_SERVICE_WORKFLOW } from './workflow';
 import { answerRows, type StoredFileMeta } from './domain/answers-view';
 import { openSubmissionFile } from './files';
+import { caseSurveyLink } from '../survey/invite-link';
 import type { FormDefinition } from '../../shared/e-form-rules';
 
 /** The days a request has: its form's processingDays (as the form was when it was filed), else 15. */
@@ -66,6 +67,6 @@ export const eServiceCaseType = (strapi: Core.Strapi): CaseTypeRegistration => (
   detail: (record) =>
     submissionDetail(record, { fileUrl: (key) => `/complaint-workflow/cases/${record.id}/files/${key}?type=e-service` }),
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
-    return eServiceNotices(record as CaseRecord & SubmissionLike, what, { publicUrl: publicUrl(strapi), caseLink: links.caseUrl });
+    return eServiceNotices(record as CaseRecord & SubmissionLike, what, { publicUrl: publicUrl(strapi), caseLink: links.caseUrl, surveyLink: caseSurveyLink(strapi, 'e-service') });
   },
 });

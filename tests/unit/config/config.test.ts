@@ -43,6 +43,16 @@ describe('first start', () => {
     expect((fs.statSync(path.join(dir, '.env')).mode & 0o777).toString(8)).toBe('600');
   });
 
+  it('adds a secret an older .env lacks (SURVEY_SECRET), keeping the rest as it was', () => {
+    fs.writeFileSync(path.join(dir, '.env'), 'JWT_SECRET=kept-as-it-was\n');
+    expect(ensureDotEnv({}, dir)).toBe(false);
+    const a = dotenv.parse(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
+    expect(a.JWT_SECRET).toBe('kept-as-it-was');
+    expect(a.SURVEY_SECRET).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+    ensureDotEnv({}, dir);
+    expect(dotenv.parse(fs.readFileSync(path.join(dir, '.env'), 'utf8')).SURVEY_SECRET).toBe(a.SURVEY_SECRET);
+  });
+
   it('never writes secrets in production', () => {
     expect(ensureDotEnv({ NODE_ENV: 'production' }, dir)).toBe(false);
     expect(fs.existsSync(path.join(dir, '.env'))).toBe(false);

@@ -1,4 +1,6 @@
-import { STATE_LABELS } from '../workflow';
+import { OPEN_STATES, STATE_LABELS } from '../workflow';
+import { offersSurvey } from '../../../shared/survey-rules';
+import { surveyChatLine, surveyMailLine, type SurveyLinkOf } from '../../survey/domain/invite';
 import { formatDate, languageOf, messagesOf, type Language, type Vars } from '../../../shared/messages';
 import th from '../messages/th.json';
 import en from '../messages/en.json';
@@ -21,6 +23,8 @@ export interface NoticeContext {
   chatText: RenderText;
   /** The case's page in the admin, for messages to staff. */
   caseLink: string;
+  /** The one-time satisfaction survey link of a case (none: no link is sent). */
+  surveyLink?: SurveyLinkOf;
 }
 
 /** An officer as the engine loads them; `preferedLanguage` is Strapi's spelling. */
@@ -42,6 +46,8 @@ export interface ComplaintLike {
   dueAt?: string | Date | null;
   category?: { nameTh?: string; nameEn?: string | null } | null;
   assignee?: StaffLike | null;
+  /** How often the case was reopened (the survey is offered on its first finish only). */
+  reopenCount?: number | null;
 }
 
 export type NoticeHappening =
@@ -92,9 +98,13 @@ export function complaintNotices(c: ComplaintLike, what: NoticeHappening, ctx: N
     case 'transition': {
       const state = stateLabel(what.to, lang);
       const reason = what.reason ? [t('citizen.reason', { reason: what.reason })] : [];
+      // Fixed for the first time: the one-time satisfaction survey link, by the way the citizen came.
+      const survey = c.id && ctx.surveyLink && offersSurvey('complaint', what, OPEN_STATES, c.reopenCount) ? ctx.surveyLink(c.id, lang) : null;
       return [
-        ...toChat([ctx.chatText('stateChanged', { code, state }, lang), ...(what.reason ? [ctx.chatText('reasonLine', { reason: what.reason }, lang)] : [])].join('\n')),
-        ...toCitizen(t('citizen.transition.subject', { state }), [t('citizen.transition.body', { code, state }), ...reason]),
+        ...toChat(
+          [ctx.chatText('stateChanged', { code, state }, lang), ...(what.reason ? [ctx.chatText('reasonLine', { reason: what.reason }, lang)] : []), ...(survey ? [surveyChatLine(code, survey, lang)] : [])].join('\n')
+        ),
+        ...toCitizen(t('citizen.transition.subject', { state }), [t('citizen.transition.body', { code, state }), ...reason, ...(survey ? ['', surveyMailLine(survey, lang)] : [])]),
       ];
     }
     case 'public_reply':

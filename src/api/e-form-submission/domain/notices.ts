@@ -1,6 +1,8 @@
 import type { Happening, Notice } from '../../../../plugins/complaint-workflow/server/src/public';
 import { formatDate, languageOf, messagesOf } from '../../../shared/messages';
 import { E_SERVICE_WORKFLOW } from '../workflow';
+import { offersSurvey } from '../../../shared/survey-rules';
+import { surveyMailLine, type SurveyLinkOf } from '../../survey/domain/invite';
 import th from '../messages/th.json';
 import en from '../messages/en.json';
 
@@ -9,6 +11,7 @@ export const E_SERVICE_MESSAGES = { th, en };
 
 /** What an e-service request's applicant and officers are told, in the language the applicant used. */
 export interface SubmissionLike {
+  id?: number;
   trackingCode: string;
   title: string;
   contactEmail?: string | null;
@@ -20,7 +23,11 @@ export interface SubmissionLike {
 interface Context {
   publicUrl: string;
   caseLink: string;
+  /** The one-time satisfaction survey link of a request (none: no link is sent). */
+  surveyLink?: SurveyLinkOf;
 }
+
+const OPEN_STATES = E_SERVICE_WORKFLOW.states.filter((s) => s.meaning === 'open').map((s) => s.key);
 
 export function eServiceNotices(c: SubmissionLike, what: Happening, ctx: Context): Notice[] {
   const lang = languageOf(c.language);
@@ -41,7 +48,13 @@ export function eServiceNotices(c: SubmissionLike, what: Happening, ctx: Context
       return toApplicant(t('citizen.created.subject'), [t('citizen.created.body', { title: c.title, code, due: formatDate(c.dueAt, lang) })]);
     case 'transition': {
       const state = E_SERVICE_WORKFLOW.states.find((s) => s.key === what.to)?.label[lang] ?? what.to;
-      return toApplicant(t('citizen.transition.subject', { state }), [t('citizen.transition.body', { code, state }), ...(what.reason ? [t('citizen.reason', { reason: what.reason })] : [])]);
+      // Decided: the one-time satisfaction survey link.
+      const survey = c.id && ctx.surveyLink && offersSurvey('e-service', what, OPEN_STATES) ? ctx.surveyLink(c.id, lang) : null;
+      return toApplicant(t('citizen.transition.subject', { state }), [
+        t('citizen.transition.body', { code, state }),
+        ...(what.reason ? [t('citizen.reason', { reason: what.reason })] : []),
+        ...(survey ? ['', surveyMailLine(survey, lang)] : []),
+      ]);
     }
     case 'public_reply':
       return toApplicant(t('citizen.reply.subject'), [t('citizen.reply.body', { message: what.message })]);
