@@ -29,6 +29,7 @@ const SITE_ROUTES = [
   /^\/data(\/[^/]+)?\/?$/,
   /^\/p\/[^/]+\/?$/,
   /^\/statistics\/?$/,
+  /^\/transparency\/?$/,
 ];
 /** Strapi's own paths (besides each plugin's, `/<plugin name>/…`): an answer there is Strapi's, never a page. */
 const STRAPI_PATHS = /^\/(api|admin|uploads|_health)(\/|$)/;

@@ -129,7 +129,7 @@ describe('steps from the home page', () => {
     expect(th(row({ linkKind: 'news_category', newsCategory: 'procurement' }))).toEqual(['หน้าแรก', 'เมนู ข่าวสาร', 'เลือกหมวด จัดซื้อจัดจ้าง']);
     const dataset = { slug: 'b', title: { th: 'งบประมาณ', en: 'Budget' }, publishedAt: '2026-10-02T00:00:00Z', updatedAt: null };
     expect(en(row({ linkKind: 'dataset', dataset }))).toEqual(['Home', 'Service "Open data and maps"', 'Dataset: Budget']);
-    expect(th(row({ linkKind: 'statistic', statistic: 'satisfaction' }))).toEqual(['หน้าแรก', 'ลิงก์ท้ายหน้า "สถิติการให้บริการ"', 'หัวข้อ ความพึงพอใจ']);
+    expect(th(row({ linkKind: 'statistic', statistic: 'satisfaction' }))).toEqual(['หน้าแรก', 'เมนู สถิติการให้บริการ', 'หัวข้อ ความพึงพอใจ']);
     expect(th(row({ linkKind: 'e_service' }))).toEqual(['หน้าแรก', 'บริการ "บริการออนไลน์ e-Service"']);
     expect(th(row({ linkKind: 'url', url: '/contact' }))).toEqual(['หน้าแรก', 'เมนู ติดต่อเรา']);
     expect(en(row({ linkKind: 'url', url: '/somewhere-else' }))).toEqual(['Home', 'Footer link "Open information (ITA)"', 'Section: Basic information', 'Structure']);
