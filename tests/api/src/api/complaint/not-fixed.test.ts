@@ -53,7 +53,8 @@ async function file(options: { photo?: boolean; location?: boolean; category?: s
 }
 
 const act = (id: number, action: string, reason?: string) => admin('post', `/cases/${id}/transition?type=complaint`).send({ action, reason });
-const addAfterPhoto = async (id: number) => admin('post', `/cases/${id}/photos?type=complaint`).attach('files', await jpeg('#3a3'), 'fixed.jpg');
+let fixedJpeg: Buffer;
+const addAfterPhoto = (id: number) => admin('post', `/cases/${id}/photos?type=complaint`).attach('files', fixedJpeg, 'fixed.jpg');
 const track = (code: string) => request(app.url).get(`/api/complaints/track/${code}`);
 const notFixed = (code: string, reason: unknown = 'หลุมยังอยู่ น้ำขังเหมือนเดิม') => request(app.url).post(`/api/complaints/track/${code}/not-fixed`).send({ data: { reason } });
 
@@ -68,6 +69,7 @@ async function resolvedWithPhotos() {
 
 beforeAll(async () => {
   smtp = await startSmtp();
+  fixedJpeg = await jpeg('#3a3');
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: 'nokok@example.test', PUBLIC_URL: 'https://nokok.example' });
   staff = await createAdmin(app);
   const other = await createAdmin(app, { email: 'officer-nf@nokok.test' });
