@@ -2,13 +2,15 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import type { TransparencyService } from '../services/transparency';
 import type { GovernanceService } from '../services/governance';
+import { fieldRefusal } from '../../../http/contract';
+import { languageOf } from '../../../http/messages';
 
 /** A fiscal year from the query (Buddhist era), or undefined for the current one; 400 otherwise. */
 function yearOf(ctx: Context): number | undefined {
   const raw = ctx.query.fiscalYear;
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 2500 || Number(raw) > 2700) {
-    return ctx.throw(400, 'invalid fiscal year', { details: { code: 'invalid_fiscal_year' } });
+    throw fieldRefusal(['query', 'fiscalYear'], 'invalid_fiscal_year', languageOf(ctx));
   }
   return Number(raw);
 }

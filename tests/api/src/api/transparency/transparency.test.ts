@@ -169,7 +169,8 @@ describe('staff routes', () => {
     // The content editor keeps the items and sees the checklist page, not the dashboard.
     await staffGet('editor', '/ita/checklist').expect(200);
     await staffGet('editor', '/ita/governance').expect(403);
-    await staffGet('editor', '/ita/checklist?fiscalYear=x').expect(400);
+    const bad = await staffGet('editor', '/ita/checklist?fiscalYear=x').expect(400);
+    expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ path: ['query', 'fiscalYear'], code: 'invalid_fiscal_year' })]);
   });
 
   it('give executives and auditors the checklist and the six principles by quarter', async () => {
