@@ -1,12 +1,14 @@
 import fs from 'fs';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { RATED_STATES, type CaseType } from '../../src/shared/survey-rules';
 import type { SurveyService } from '../../src/api/survey/services/survey';
 import type { CaseRatingService } from '../../src/api/survey/services/case-rating';
 
+type SurveyInput = Modules.Documents.Params.Data.Input<'api::survey.survey'>;
+
 interface SurveysSeed {
-  surveys: Array<Record<string, unknown> & { slug: string; responses?: Array<Record<string, unknown>> }>;
+  surveys: Array<SurveyInput & { slug: string; responses?: Array<Record<string, unknown>> }>;
   caseRatings: Array<{ speed: number; staff: number; result: number; overall: number }>;
 }
 
@@ -26,7 +28,7 @@ export async function seedSurveys(strapi: Core.Strapi, dir: string): Promise<num
   let created = 0;
   for (const { responses = [], ...survey } of seed.surveys) {
     if ((await strapi.db.query(uid).count({ where: { slug: survey.slug } })) > 0) continue;
-    const doc = await strapi.documents(uid).create({ data: survey as never });
+    const doc = await strapi.documents(uid).create({ data: survey });
     await strapi.documents(uid).publish({ documentId: doc.documentId });
     const surveys = strapi.service(uid) as SurveyService;
     const published = await surveys.findPublished(survey.slug);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { Modules } from '@strapi/strapi';
 import { startApp, type TestApp } from '../../../../helpers/strapi';
 import { startSmtp, type SmtpCapture } from '../../../../helpers/smtp';
 import { startFakePlatform, type FakePlatform } from '../../../../helpers/fake-platform';
@@ -38,6 +39,7 @@ const tokenFromMail = async (to: string) => {
 };
 
 const rate = (token: string, data: Record<string, unknown>) => request(app.url).post(`/api/case-ratings/${token}`).send({ data });
+type SurveyInput = Modules.Documents.Params.Data.Input<'api::survey.survey'>;
 const GOOD = { speed: 5, staff: 4, result: 4, overall: 5, comment: 'ZZPRIVATE ขอบคุณที่ซ่อมให้เร็ว' };
 
 beforeAll(async () => {
@@ -155,26 +157,25 @@ describe('general surveys', () => {
   const SLUG = 'satisfaction-2570';
   beforeAll(async () => {
     const docs = app.strapi.documents('api::survey.survey');
-    const open = await docs.create({
-      data: {
-        titleTh: 'ความพึงพอใจต่อการให้บริการ',
-        titleEn: 'Satisfaction 2570',
-        slug: SLUG,
-        opensAt: new Date(Date.now() - 86400_000).toISOString(),
-        closesAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
-        showResults: true,
-        questions: [
-          { __component: 'survey.rating', labelTh: 'ความพึงพอใจโดยรวม', labelEn: 'Overall satisfaction', required: true },
-          { __component: 'survey.choice', labelTh: 'ช่องทางที่ใช้', labelEn: 'Channel used', optionsTh: 'เว็บไซต์\nLINE\nที่สำนักงาน', multiple: true },
-          { __component: 'survey.yes-no', labelTh: 'จะแนะนำผู้อื่นหรือไม่', labelEn: 'Would recommend', required: false },
-          { __component: 'survey.text', labelTh: 'ข้อเสนอแนะ', labelEn: 'Suggestions', maxLength: 200 },
-        ],
-      } as never,
-    });
+    const data: SurveyInput = {
+      titleTh: 'ความพึงพอใจต่อการให้บริการ',
+      titleEn: 'Satisfaction 2570',
+      slug: SLUG,
+      opensAt: new Date(Date.now() - 86400_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+      showResults: true,
+      questions: [
+        { __component: 'survey.rating', labelTh: 'ความพึงพอใจโดยรวม', labelEn: 'Overall satisfaction', required: true },
+        { __component: 'survey.choice', labelTh: 'ช่องทางที่ใช้', labelEn: 'Channel used', optionsTh: 'เว็บไซต์\nLINE\nที่สำนักงาน', multiple: true },
+        { __component: 'survey.yes-no', labelTh: 'จะแนะนำผู้อื่นหรือไม่', labelEn: 'Would recommend', required: false },
+        { __component: 'survey.text', labelTh: 'ข้อเสนอแนะ', labelEn: 'Suggestions', maxLength: 200 },
+      ],
+    };
+    const open = await docs.create({ data });
     await docs.publish({ documentId: open.documentId });
-    const closed = await docs.create({ data: { titleTh: 'แบบสำรวจที่ปิดแล้ว', titleEn: 'Closed survey', slug: 'closed-survey', closesAt: new Date(Date.now() - 3600_000).toISOString(), questions: [] } as never });
+    const closed = await docs.create({ data: { titleTh: 'แบบสำรวจที่ปิดแล้ว', titleEn: 'Closed survey', slug: 'closed-survey', closesAt: new Date(Date.now() - 3600_000).toISOString(), questions: [] } });
     await docs.publish({ documentId: closed.documentId });
-    await docs.create({ data: { titleTh: 'ฉบับร่าง', titleEn: 'Draft only', slug: 'draft-only', questions: [] } as never });
+    await docs.create({ data: { titleTh: 'ฉบับร่าง', titleEn: 'Draft only', slug: 'draft-only', questions: [] } });
   });
 
   it('lists the open published surveys only, with their questions named', async () => {
