@@ -46,7 +46,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       name: 'global::multipart',
       config: {
         // Strapi's upload plugin (content API and admin), the admin's logos, staff spreadsheet imports, map imports.
-        paths: ['/api/upload', '/upload', '/upload/files', '/upload/files/:id/replace', '/admin/project-settings', '/spreadsheet-import/targets/:target/imports', '/gis/layers/:slug/import'],
+        paths: ['/api/upload', '/upload', '/upload/files', '/upload/files/:id/replace', '/admin/project-settings', '/spreadsheet-import/targets/:target/imports', '/gis/layers/:slug/import', '/complaint-workflow/cases/:id/photos'],
         maxBytes: MULTIPART.maxFileSize + MULTIPART.maxFieldsSize + 256 * 1024,
       },
     },

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { complaintInput } from '../../src/shared/complaint-input';
 import type { ComplaintService } from '../../src/api/complaint/services/complaint';
 import { caseEngine } from '../../plugins/complaint-workflow/server/src/public';
+import { encodeImage, savePhotos } from '../../src/api/complaint/photos';
 import { parseCsv } from '../../plugins/spreadsheet-import/server/src/public';
 import { autoMapping } from '../../src/api/tax-bill/domain/import-rows';
 import type { TaxBillService } from '../../src/api/tax-bill/services/tax-bill';
@@ -138,6 +139,18 @@ interface ComplaintSeed {
   steps: Array<{ action?: string; reason?: string; reply?: string }>;
 }
 
+/** A drawn "after the fix" picture for the demo: a lit street under a clear sky. */
+const demoAfterPhoto = () =>
+  sharp(
+    Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#9fd3f0"/><rect y="380" width="800" height="220" fill="#6b6f73"/>' +
+        '<rect y="470" width="800" height="12" fill="#f2f2f2"/><rect x="560" y="140" width="14" height="250" fill="#3a3f44"/><rect x="500" y="140" width="74" height="12" fill="#3a3f44"/>' +
+        '<circle cx="505" cy="165" r="22" fill="#ffe066"/><rect y="340" width="800" height="40" fill="#5c9e4b"/></svg>'
+    )
+  )
+    .jpeg()
+    .toBuffer();
+
 /** A few complaints in different states, so the demo inbox and tracking page show real work. */
 async function seedComplaints(strapi: Core.Strapi): Promise<number> {
   const uid = 'api::complaint.complaint';
@@ -159,6 +172,8 @@ async function seedComplaints(strapi: Core.Strapi): Promise<number> {
     const stored = (await events.findMany({ where: { complaint: { id: record.id } }, select: ['id'] })) as Array<{ id: number }>;
     for (const e of stored) await events.update({ where: { id: e.id }, data: { at: receivedAt } });
     for (const step of c.steps) {
+      // A complaint with a place is resolved with a photo of the fix (issue 18): a drawn demo one.
+      if (step.action === 'resolve') await savePhotos(strapi, [await encodeImage(await demoAfterPhoto())], record.id, 'after');
       if (step.reply) await engine.reply('complaint', record.id, staff, step.reply);
       else if (step.action) await engine.transition('complaint', record.id, step.action, staff, { reason: step.reason });
       else throw new Error(`demo complaint "${c.title}": a step needs an action or a reply`);

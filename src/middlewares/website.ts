@@ -28,6 +28,7 @@ const SITE_ROUTES = [
   /^\/e-service\/[^/]+\/?$/,
   /^\/data(\/[^/]+)?\/?$/,
   /^\/p\/[^/]+\/?$/,
+  /^\/statistics\/?$/,
 ];
 /** Strapi's own paths (besides each plugin's, `/<plugin name>/…`): an answer there is Strapi's, never a page. */
 const STRAPI_PATHS = /^\/(api|admin|uploads|_health)(\/|$)/;

@@ -43,6 +43,11 @@ export interface DatasetResource extends Struct.ComponentSchema {
         'complaints_by_month',
         'complaints_by_category',
         'tax_by_year',
+        'complaints_by_status',
+        'complaints_by_village',
+        'complaints_assessment',
+        'e_service_by_service',
+        'satisfaction_ratings',
       ]
     >;
   };

@@ -648,7 +648,7 @@ export interface ApiComplaintPhotoComplaintPhoto
   extends Struct.CollectionTypeSchema {
   collectionName: 'complaint_photos';
   info: {
-    description: "A citizen's photo of a complaint, kept in private storage (PRIVATE_FILES_DIR/complaint-photos/<key>.jpg and its thumbnail), never in the Media Library; staff see it only on the case page.";
+    description: "A photo of a complaint: the citizen's (before) or staff's proof of the fix (after), kept in private storage (PRIVATE_FILES_DIR/complaint-photos/<key>.jpg and its thumbnail), never in the Media Library; staff see it on the case page, the public through the complaint's tracking code.";
     displayName: 'Complaint photo';
     pluralName: 'complaint-photos';
     singularName: 'complaint-photo';
@@ -678,6 +678,9 @@ export interface ApiComplaintPhotoComplaintPhoto
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    kind: Schema.Attribute.Enumeration<['before', 'after']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'before'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -800,6 +803,7 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
           lngField: 'lng';
         }
       >;
+    notFixedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     photos: Schema.Attribute.Relation<
       'oneToMany',
@@ -818,6 +822,14 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'normal'>;
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    reopenCount: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
     reportCount: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {

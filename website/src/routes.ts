@@ -26,6 +26,7 @@ import { EServiceForm, EServiceList, loadEForm, loadEServices, type EFormData, t
 import { EServiceReceipt, loadReceipt, type ReceiptData } from './pages/EServiceReceipt';
 import { inLanguage } from './e-form';
 import { CaseSurvey, SurveyList, SurveyPage, loadCaseSurvey, loadSurvey, loadSurveys, type CaseSurveyData, type SurveyListData, type SurveyPageData } from './pages/Survey';
+import { StatisticsPage, loadStatistics, type StatisticsData } from './pages/Statistics';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -179,6 +180,15 @@ export const ROUTES: Array<Route<unknown>> = [
     title: (d) => inLanguage(d.survey.title, d.lang),
     meta: (d) => ({ description: inLanguage(d.survey.description, d.lang) || undefined }),
     islands: ['survey'],
+  }),
+  // Public figures computed when asked: never kept, so a new complaint or rating shows at once.
+  route<StatisticsData>({
+    pattern: /^\/statistics$/,
+    load: (_p, query, api) => loadStatistics(api, query),
+    view: (data) => h(StatisticsPage, { data }),
+    title: () => t('stats.title'),
+    meta: () => ({ description: t('stats.intro') }),
+    shared: () => false,
   }),
   // Shared: nothing personal is on the page until the citizen looks a bill up in the browser.
   route<TaxData>({ pattern: /^\/tax$/, load: (_p, _q, api) => loadTax(api), view: (data) => h(Tax, { data }), title: () => t('tax.title'), islands: ['tax'] }),

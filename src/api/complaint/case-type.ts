@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { CaseRecord, CaseTypeRegistration, Happening, NoticeLinks } from '../../../plugins/complaint-workflow/server/src/public';
-import { channelsOf, dueDate, pluginConfig } from '../../../plugins/complaint-workflow/server/src/public';
+import { channelsOf, dueDate, fieldRefused, pluginConfig } from '../../../plugins/complaint-workflow/server/src/public';
 import { complaintNotices, type RenderText } from './domain/notices';
 import { publicUrl } from '../../public-url';
 import { COMPLAINT_WORKFLOW } from './workflow';
-import { openComplaintPhoto } from './photos';
+import { PHOTO, openComplaintPhoto, storeAfterPhotos } from './photos';
+import { needsAfterPhoto, notFixedStaffNotice } from './domain/not-fixed';
+import { COMPLAINT_MESSAGES } from './domain/notices';
 import { caseSurveyLink } from '../survey/invite-link';
 
 const CATEGORY = 'api::complaint-category.complaint-category';
@@ -29,7 +31,7 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
   populate: {
     category: { select: ['id', 'code', 'nameTh', 'nameEn', 'department', 'confidential'] },
     // Private photos: the case page fetches each through the engine's photo route, never by URL.
-    photos: { select: ['id', 'width', 'height'], orderBy: [{ id: 'asc' }] },
+    photos: { select: ['id', 'width', 'height', 'kind'], orderBy: [{ id: 'asc' }] },
     pole: { select: ['id', 'code', 'name', 'status'] },
   },
   where(q) {
@@ -54,8 +56,28 @@ export const complaintCaseType = (strapi: Core.Strapi): CaseTypeRegistration => 
     return { categories };
   },
   photo: (caseId, photoId, size) => openComplaintPhoto(strapi, caseId, photoId, size),
+  /** Staff's "after" photos, the proof of the fix, uploaded on the case page. */
+  addPhotos: (caseId, files, language) => storeAfterPhotos(strapi, caseId, files, language),
+  /** Resolving a complaint with a photo or a place of the problem needs a photo of the fix. */
+  async beforeTransition(record, { to }) {
+    if (to !== 'resolved') return;
+    const photos = (await strapi.db.query(PHOTO).findMany({ where: { complaint: { id: record.id } }, select: ['kind'] })) as Array<{ kind?: string | null }>;
+    if (needsAfterPhoto({ lat: record.lat as number | null, lng: record.lng as number | null, photos })) {
+      throw fieldRefused(['files'], 'after_photo_required', { th: COMPLAINT_MESSAGES.th['staff.afterPhotoRequired'], en: COMPLAINT_MESSAGES.en['staff.afterPhotoRequired'] });
+    }
+  },
+  /** Every reopening counts (staff's and the citizen's "not fixed"); the citizen's is also stamped, as it may happen once. */
+  async afterTransition(record, _from, to, actor) {
+    if (to !== 'reopened') return;
+    const reopenCount = (Number(record.reopenCount) || 0) + 1;
+    await strapi.db.query('api::complaint.complaint').update({ where: { id: record.id }, data: { reopenCount, ...(actor?.type === 'citizen' ? { notFixedAt: new Date() } : {}) } });
+  },
   notices(record: CaseRecord, what: Happening, links: NoticeLinks) {
     const chatText: RenderText = (key, vars, lang) => channelsOf(strapi).render(key, vars, lang);
-    return complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail: pluginConfig(strapi, 'staffEmail'), chatText, caseLink: links.caseUrl, surveyLink: caseSurveyLink(strapi, 'complaint') });
+    const staffEmail = pluginConfig(strapi, 'staffEmail');
+    const notices = complaintNotices(record, what, { publicUrl: publicUrl(strapi), staffEmail, chatText, caseLink: links.caseUrl, surveyLink: caseSurveyLink(strapi, 'complaint') });
+    // The citizen's "not fixed": the officer hears of it at once, with the reason.
+    if (what.kind === 'transition' && what.to === 'reopened' && what.actor === 'citizen') notices.push(...notFixedStaffNotice(record, what.reason ?? '', { staffEmail, caseLink: links.caseUrl }));
+    return notices;
   },
 });

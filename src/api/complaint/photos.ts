@@ -28,6 +28,9 @@ export interface IncomingFile {
   size: number;
 }
 
+/** A citizen's photo of the problem (`before`) or staff's photo of the fix (`after`). */
+export type PhotoKind = 'before' | 'after';
+
 /** A stored photo as its row holds it. */
 export interface PhotoRow {
   id: number;
@@ -89,7 +92,7 @@ async function checkAndEncode(file: IncomingFile, lang: Language): Promise<Encod
  * Stores encoded photos: files first, then their rows (linked to `complaint` when given). All or
  * nothing: if one fails, the rows and files of the others are removed too.
  */
-export async function savePhotos(strapi: Core.Strapi, photos: EncodedPhoto[], complaint?: number): Promise<PhotoRow[]> {
+export async function savePhotos(strapi: Core.Strapi, photos: EncodedPhoto[], complaint?: number, kind: PhotoKind = 'before'): Promise<PhotoRow[]> {
   const dir = photoDir(strapi);
   const written: string[] = [];
   const rows: PhotoRow[] = [];
@@ -99,7 +102,7 @@ export async function savePhotos(strapi: Core.Strapi, photos: EncodedPhoto[], co
       await writePhotoFiles(dir, key, { full: p.full, thumb: p.thumb });
       written.push(key);
       const row = (await strapi.db.query(PHOTO).create({
-        data: { key, mime: 'image/jpeg', size: p.full.length, width: p.width, height: p.height, ...(complaint ? { complaint } : {}) },
+        data: { key, mime: 'image/jpeg', size: p.full.length, width: p.width, height: p.height, kind, ...(complaint ? { complaint } : {}) },
         select: ['id', 'key'],
       })) as PhotoRow;
       rows.push(row);
@@ -121,6 +124,17 @@ export async function storeComplaintPhotos(strapi: Core.Strapi, files: IncomingF
   const encoded: EncodedPhoto[] = [];
   for (const file of files) encoded.push(await checkAndEncode(file, lang));
   return (await savePhotos(strapi, encoded, complaint)).map(({ id }) => ({ id }));
+}
+
+/**
+ * Staff's "after" photos of a complaint (the proof of the fix), from the case page: checked and
+ * encoded like a citizen's, all or nothing, linked to the complaint at once. Answers how many.
+ */
+export async function storeAfterPhotos(strapi: Core.Strapi, complaint: number, files: IncomingFile[], lang: Language): Promise<number> {
+  if (files.length > MAX_PHOTOS) throw invalid([{ path: ['files'], code: 'too_many', message: fieldMessage('too_many', lang) }], lang);
+  const encoded: EncodedPhoto[] = [];
+  for (const file of files) encoded.push(await checkAndEncode(file, lang));
+  return (await savePhotos(strapi, encoded, complaint, 'after')).length;
 }
 
 /** Deletes photo rows, then their files (a file without a row is swept later; a row without a file is not). */

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Cell, DataField } from './domain/infer';
 import type { Geometry, GisFeaturesService, GisLayersService } from '../../../plugins/gis/server/src/public';
+import type { StatisticsService } from '../statistics/services/statistics';
 
 /**
  * Resources that stay current by themselves: a live table computed from the suite's own data when it
@@ -40,6 +41,12 @@ export async function gisLayerView(strapi: Core.Strapi, slug: string): Promise<L
 }
 
 type View = (strapi: Core.Strapi) => Promise<LiveTable | LiveLayer>;
+
+const statistics = (strapi: Core.Strapi) => strapi.service('api::statistics.statistics') as StatisticsService;
+const text = (id: string): DataField => ({ id, type: 'text' });
+const int = (id: string): DataField => ({ id, type: 'int' });
+const numeric = (id: string): DataField => ({ id, type: 'numeric' });
+const table = (fields: DataField[], records: Array<Record<string, Cell>>): LiveTable => ({ kind: 'table', fields, records });
 
 const month = (d: string | Date) => new Date(d).toISOString().slice(0, 7);
 
@@ -122,6 +129,56 @@ export const VIEWS: Record<string, View> = {
       ],
       records: [...years.entries()].sort(([a], [b]) => a - b).map(([y, v]) => ({ tax_year: y, bills: v.bills, billed_baht: round(v.billed), collected_baht: round(v.collected) })),
     };
+  },
+
+  /* The public statistics (GET /api/statistics) as live tables: the same figures, read from the same service. */
+
+  /** Complaints by the state they are in now. */
+  async complaints_by_status(strapi) {
+    const { byStatus } = await statistics(strapi).area('complaints');
+    return table(
+      [text('state'), text('state_th'), text('state_en'), text('public_status'), int('complaints')],
+      byStatus.map((s) => ({ state: s.state, state_th: s.labelTh, state_en: s.labelEn, public_status: s.publicStatus, complaints: s.count }))
+    );
+  },
+
+  /** Complaints by village (moo); an empty village: not given. */
+  async complaints_by_village(strapi) {
+    const { byVillage } = await statistics(strapi).area('complaints');
+    return table([int('village'), int('complaints')], byVillage.map((v) => ({ village: v.village, complaints: v.count })));
+  },
+
+  /** The ITA/OIT complaints-assessment form of the current fiscal year: by month, quarter and half. */
+  async complaints_assessment(strapi) {
+    const a = await statistics(strapi).area('complaints-assessment');
+    const rows = [...a.byMonth.map((r) => ['month', r] as const), ...a.byQuarter.map((r) => ['quarter', r] as const), ...a.byHalf.map((r) => ['half', r] as const), ['year', a.year] as const];
+    return table(
+      [int('fiscal_year'), text('period_kind'), text('period'), text('label_th'), int('received'), int('in_progress'), int('completed')],
+      rows.map(([kind, r]) => ({ fiscal_year: a.fiscalYear, period_kind: kind, period: r.period, label_th: r.labelTh, received: r.total, in_progress: r.inProgress, completed: r.completed }))
+    );
+  },
+
+  /** E-service requests by service: how many, open and closed. */
+  async e_service_by_service(strapi) {
+    const { byService } = await statistics(strapi).area('e-service');
+    return table(
+      [text('service'), text('title_th'), text('title_en'), int('requests'), int('open'), int('closed')],
+      byService.map((s) => ({ service: s.slug, title_th: s.titleTh, title_en: s.titleEn, requests: s.count, open: s.open, closed: s.closed }))
+    );
+  },
+
+  /** Case ratings (1–5): averages overall, by case type and by channel. */
+  async satisfaction_ratings(strapi) {
+    const s = await statistics(strapi).area('satisfaction');
+    const rows = [
+      { group: 'all', value: 'all', ...s.overall },
+      ...s.byCaseType.map(({ caseType, ...a }) => ({ group: 'case_type', value: caseType, ...a })),
+      ...s.byChannel.map(({ channel, ...a }) => ({ group: 'channel', value: channel, ...a })),
+    ];
+    return table(
+      [text('group'), text('value'), int('answers'), numeric('speed'), numeric('staff'), numeric('result'), numeric('overall')],
+      rows.map((r) => ({ group: r.group, value: r.value, answers: r.count, speed: r.speed, staff: r.staff, result: r.result, overall: r.overall }))
+    );
   },
 
   /** The loudspeaker poles with their status: a point layer. */

@@ -14,6 +14,7 @@ export function NavList({ pages, current }: { pages: MenuPage[]; current: string
     ['/', t('nav.home')],
     ['/news', t('nav.news')],
     ['/map', t('nav.map')],
+    ['/statistics', t('nav.statistics')],
     ...pages.map((p): [string, string] => [`/pages/${encodeURIComponent(p.slug)}`, p.title]),
     ['/contact', t('nav.contact')],
   ];

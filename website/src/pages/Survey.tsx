@@ -256,12 +256,12 @@ const number2 = (n: number) => n.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB
 function Bar({ label, count, total }: { label: string; count: number; total: number }): JSX.Element {
   const share = total ? Math.round((count / total) * 100) : 0;
   return (
-    <li class="bar-row">
-      <span class="bar-label">{label}</span>
-      <span class="bar" aria-hidden="true">
+    <li class="survey-bar-row">
+      <span class="survey-bar-label">{label}</span>
+      <span class="survey-bar" aria-hidden="true">
         <span style={`width:${share}%`}></span>
       </span>
-      <span class="bar-value">{t('survey.results.count', { count, share })}</span>
+      <span class="survey-bar-value">{t('survey.results.count', { count, share })}</span>
     </li>
   );
 }
@@ -274,7 +274,7 @@ function ResultOf({ r }: { r: QuestionResult }): JSX.Element {
         <div class="result">
           {title}
           <p>{r.average === null ? t('survey.results.none') : t('survey.results.average', { average: number2(r.average), count: r.answered })}</p>
-          <ul class="bars">
+          <ul class="survey-bars">
             {(['5', '4', '3', '2', '1'] as const).map((n) => (
               <Bar label={n} count={r.distribution[n]} total={r.answered} />
             ))}
@@ -285,7 +285,7 @@ function ResultOf({ r }: { r: QuestionResult }): JSX.Element {
       return (
         <div class="result">
           {title}
-          <ul class="bars">
+          <ul class="survey-bars">
             {r.options.map((o) => (
               <Bar label={inLanguage(o.label, lang)} count={o.count} total={r.answered} />
             ))}
@@ -296,7 +296,7 @@ function ResultOf({ r }: { r: QuestionResult }): JSX.Element {
       return (
         <div class="result">
           {title}
-          <ul class="bars">
+          <ul class="survey-bars">
             <Bar label={t('eservice.yes')} count={r.yes} total={r.answered} />
             <Bar label={t('eservice.no')} count={r.no} total={r.answered} />
           </ul>

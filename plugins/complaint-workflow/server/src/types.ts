@@ -40,7 +40,7 @@ export interface CaseRecord {
 
 export type Happening =
   | { kind: 'created' }
-  | { kind: 'transition'; from: string; to: string; reason?: string }
+  | { kind: 'transition'; from: string; to: string; reason?: string; actor?: Actor }
   | { kind: 'public_reply'; message: string }
   | { kind: 'assignment'; assignee: AdminUser }
   | { kind: 'overdue'; assignee?: AdminUser | null };
@@ -68,6 +68,13 @@ export interface CasePhotoFile {
 }
 
 export type CasePhotoSize = 'full' | 'thumb';
+
+/** A file staff uploaded on the case page, as the body parser wrote it to disk. */
+export interface CaseUpload {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
 
 /** A case's document (a PDF or image a citizen sent with a form), as the type hands it to the engine's file route. */
 export interface CaseFile extends CasePhotoFile {
@@ -106,8 +113,13 @@ export interface CaseTypeRegistration {
   where?: (query: Record<string, unknown>) => Record<string, unknown>;
   /** Choices for the inbox's own filters (e.g. categories), merged into GET /meta. */
   filterOptions?: () => Promise<Record<string, unknown>>;
+  /**
+   * Runs in the transaction of a state change, before it is written: throw a refusal (a 400 with
+   * its code, e.g. `after_photo_required`) to stop it. The type's own preconditions live here.
+   */
+  beforeTransition?: (record: CaseRecord, change: { from: string; to: string; action: string; actor: ActorRef }) => Promise<void> | void;
   /** Runs in the transaction of a state change, after it, e.g. to move a linked record along. */
-  afterTransition?: (record: CaseRecord, from: string, to: string) => Promise<void>;
+  afterTransition?: (record: CaseRecord, from: string, to: string, actor?: ActorRef) => Promise<void>;
   /** Messages for what happened; empty when nobody needs telling. */
   notices?: (record: CaseRecord, what: Happening, links: NoticeLinks) => Notice[];
   /**
@@ -116,6 +128,12 @@ export interface CaseTypeRegistration {
    * (`GET /cases/:id/photos/:photoId`), so the photos never need a public URL.
    */
   photo?: (caseId: number, photoId: number, size: CasePhotoSize) => Promise<CasePhotoFile | null>;
+  /**
+   * Staff attach photos to a case on its page (e.g. the "after" photos that prove a fix): the type
+   * checks and keeps them (a refusal is a 400) and answers how many it stored. Without it the
+   * case page offers no upload.
+   */
+  addPhotos?: (caseId: number, files: CaseUpload[], language: 'th' | 'en') => Promise<number>;
   /**
    * A document of a case by its key (kept wherever the type keeps them); null unless it belongs to
    * that case. The engine serves it as a download only to staff who may read the case

@@ -2,9 +2,11 @@ import type { Context } from 'koa';
 import { factories } from '@strapi/strapi';
 import { inputOf, notFound } from '../../../http/contract';
 
-import { createComplaint, trackComplaint, uploadComplaintPhotos } from '../contracts';
+import { fieldMessage } from '../../../http/messages';
+import { publicUrl } from '../../../public-url';
+import { createComplaint, notFixedComplaint, trackComplaint, trackComplaintPhoto, uploadComplaintPhotos } from '../contracts';
 import { toPublicComplaint } from '../domain/public-view';
-import { photoUploadToken, storeComplaintPhotos, type IncomingFile } from '../photos';
+import { openComplaintPhoto, photoUploadToken, storeComplaintPhotos, type IncomingFile } from '../photos';
 import type { ComplaintService } from '../services/complaint';
 
 /** Thin: the route's contract validated the input; call the service, shape the public answer. */
@@ -17,7 +19,7 @@ export default factories.createCoreController('api::complaint.complaint', ({ str
       const { trackingCode, record } = await complaints().createFromCitizen(body.data, 'web', { language: body.data.language ?? language });
       ctx.status = 201;
       // A confidential complaint is never shown publicly; its author still gets the code to quote.
-      ctx.body = { data: record ? toPublicComplaint(record) : { trackingCode, confidential: true as const } };
+      ctx.body = { data: record ? toPublicComplaint(record, new Date(), publicUrl(strapi)) : { trackingCode, confidential: true as const } };
     },
 
     /** POST /api/complaints/photos (multipart, field "files"): up to 3 images, answered with their ids and upload tokens. */
@@ -38,7 +40,31 @@ export default factories.createCoreController('api::complaint.complaint', ({ str
       const found = await complaints().findByTrackingCode(params.trackingCode);
       if (!found) throw notFound('not_found', language);
       ctx.set('Cache-Control', 'no-cache');
-      ctx.body = { data: toPublicComplaint(found) };
+      ctx.body = { data: toPublicComplaint(found, new Date(), publicUrl(strapi)) };
+    },
+
+    /** GET /api/complaints/track/:trackingCode/photos/:id: the JPEG, only when that photo is that public complaint's. */
+    async trackPhoto(ctx: Context) {
+      const { params, query, language } = inputOf(ctx, trackComplaintPhoto);
+      const found = await complaints().findByTrackingCode(params.trackingCode);
+      const file = found?.id ? await openComplaintPhoto(strapi, found.id, params.id, query.size ?? 'full') : null;
+      if (!file) throw notFound('not_found', language);
+      // Anyone with the code may see it, but no shared cache keeps it: retention may erase it.
+      ctx.set('Cache-Control', 'private, max-age=3600');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.type = file.contentType;
+      ctx.length = file.size;
+      ctx.body = file.body;
+    },
+
+    /** POST /api/complaints/track/:trackingCode/not-fixed: the citizen reopens it, once, within 14 days. */
+    async notFixed(ctx: Context) {
+      const { params, body, language } = inputOf(ctx, notFixedComplaint);
+      const outcome = await complaints().notFixed(params.trackingCode, body.data.reason);
+      if (!outcome) throw notFound('not_found', language);
+      if ('refusal' in outcome) ctx.throw(409, fieldMessage(outcome.refusal, language), { details: { code: outcome.refusal } });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: toPublicComplaint(outcome.record, new Date(), publicUrl(strapi)) };
     },
   };
 });

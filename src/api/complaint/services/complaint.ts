@@ -6,11 +6,13 @@ import { fieldRefusal } from '../../../http/contract';
 import { PHOTO, isOwnPhoto, sweepUnattachedPhotos } from '../photos';
 import { eraseExpiredComplaints } from '../retention';
 import { DEFAULT_RETENTION_DAYS } from '../domain/retention';
+import { notFixedRefusal, type NotFixedRefusal } from '../domain/not-fixed';
 
 const UID = 'api::complaint.complaint';
 const PUBLIC_POPULATE = {
   category: { fields: ['code', 'nameTh', 'nameEn', 'confidential'] },
   events: { fields: ['kind', 'toState', 'message', 'isPublic', 'at'] },
+  photos: { select: ['id', 'kind'], orderBy: [{ id: 'asc' }] },
 } as const;
 
 interface CategoryRow {
@@ -28,7 +30,7 @@ export interface CitizenExtra {
 }
 
 /** A complaint with what its public view needs (category and events). */
-export type StoredComplaint = ComplaintRecord & { confidential?: boolean | null; category?: (ComplaintRecord['category'] & { confidential?: boolean | null }) | null };
+export type StoredComplaint = ComplaintRecord & { id?: number; confidential?: boolean | null; category?: (ComplaintRecord['category'] & { confidential?: boolean | null }) | null };
 
 const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -92,6 +94,33 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   eraseExpiredPersonalData(days: number = strapi.config.get<number>('server.complaintRetentionDays', DEFAULT_RETENTION_DAYS), now: Date = new Date()) {
     return eraseExpiredComplaints(strapi, days, now);
+  },
+
+  /**
+   * The citizen's "not fixed": reopens the complaint through the case engine, as the citizen, with
+   * their reason, when the rules allow (domain/not-fixed.ts), checked and changed in one transaction.
+   * Null when there is no public complaint with this code.
+   */
+  async notFixed(trackingCode: string, reason: string, now: Date = new Date()): Promise<{ refusal: NotFixedRefusal } | { record: StoredComplaint } | null> {
+    const found = await this.findByTrackingCode(trackingCode);
+    if (!found?.id) return null;
+    const id = found.id;
+    const current = () => strapi.db.query(UID).findOne({ where: { id }, select: ['id', 'state', 'resolvedAt', 'notFixedAt'] }) as Promise<{ state: string; resolvedAt: string | null; notFixedAt: string | null }>;
+    try {
+      const refusal = await strapi.db.transaction(async () => {
+        const refused = notFixedRefusal(await current(), now);
+        if (refused) return refused;
+        // The engine checks the state again: a case changed meanwhile is a conflict, not a second reopening.
+        const c = await current();
+        await caseEngine(strapi).transition('complaint', id, 'reopen', { type: 'citizen' }, { reason, expectedState: c.state });
+        return null;
+      });
+      if (refusal) return { refusal };
+    } catch (e) {
+      if ((e as Error).name !== 'ConflictError') throw e;
+      return { refusal: notFixedRefusal(await current(), now) ?? 'not_resolved' };
+    }
+    return { record: (await this.findByTrackingCode(trackingCode))! };
   },
 
   /** The record behind a public view; null when unknown or confidential (never shown publicly). */

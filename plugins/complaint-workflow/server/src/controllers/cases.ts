@@ -1,13 +1,13 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { ConflictError } from '../services/engine';
-import { forbidden, localize, notFound, officerLanguage as languageOf } from '../errors';
+import { forbidden, localize, notFound, officerLanguage as languageOf, refused } from '../errors';
 import type { z } from 'zod';
 import { routeInput, type assignBody, type messageBody, type photoQuery, type textsBody, type transitionBody } from '../engine/inputs';
 import { PLUGIN, caseEngine, channelsOf } from '../plugin';
 import { textLanguage } from '../services/channels';
 import type { CaseTypeRegistration } from '../types';
-import type { AdminUser, MapTiles } from '../types';
+import type { AdminUser, CaseUpload, MapTiles } from '../types';
 
 interface AdminState {
   user: AdminUser;
@@ -65,6 +65,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       label: t.label,
       itemLabel: t.itemLabel,
       canManage: may(ctx, t, 'manage'),
+      // The case page offers a photo upload only when the type keeps staff photos.
+      takesPhotos: Boolean(t.addPhotos),
       fields: attributes,
       states: t.workflow.states,
       transitions: t.workflow.transitions,
@@ -156,6 +158,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async reply(ctx: Context) {
       await act(ctx, (key, id) => engine().reply(key, id, actor(ctx), body<z.output<typeof messageBody>>(ctx).message));
+    },
+
+    /** Staff attach photos (multipart field `files`) to a case; answers the case page. */
+    async addPhotos(ctx: Context) {
+      const raw = (ctx.request as { files?: Record<string, CaseUpload | CaseUpload[] | undefined> }).files?.files;
+      const files = raw ? (Array.isArray(raw) ? raw : [raw]) : [];
+      if (!files.length) throw refused('invalid_request', { th: 'กรุณาเลือกภาพ', en: 'Choose a photo' }, [{ path: ['files'], code: 'required', messages: { th: 'กรุณาเลือกภาพ', en: 'Choose a photo' } }]);
+      await act(ctx, (key, id) => engine().addPhotos(key, id, actor(ctx), files, languageOf(ctx)));
     },
 
     async note(ctx: Context) {

@@ -28,6 +28,8 @@ export default {
       route('GET', '/cases/:id/photos/:photoId', 'photo', signedIn, { params: caseParams, query: photoQuery }),
       // A case's document (a form's attachment), downloaded by staff who may read the case.
       route('GET', '/cases/:id/files/:fileKey', 'file', signedIn, { params: caseParams, query: photoQuery }),
+      // Staff attach photos to a case (multipart field "files"), e.g. the proof of a fix.
+      route('POST', '/cases/:id/photos', 'addPhotos', signedIn, { params: caseParams }),
       route('POST', '/cases/:id/transition', 'transition', signedIn, { params: caseParams, body: transitionBody }),
       route('POST', '/cases/:id/reply', 'reply', signedIn, { params: caseParams, body: messageBody }),
       route('POST', '/cases/:id/note', 'note', signedIn, { params: caseParams, body: messageBody }),

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { activeStates, allowedActions, checkDefinition, decide, isOverdue, isState, stamps, stateKeys } from '../engine/workflow';
 import { newTrackingCode } from '../engine/tracking-code';
-import type { ActorRef, AdminUser, CaseRecord, CaseTypeRegistration, Happening, Notice } from '../types';
+import type { ActorRef, AdminUser, CaseRecord, CaseTypeRegistration, CaseUpload, Happening, Notice } from '../types';
 
 import { PLUGIN } from '../plugin-id';
 import type { OutboxService } from './outbox';
@@ -186,16 +186,17 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
             throw refused(decision.code, decision.message, [{ path: [path], code: decision.code, messages: decision.message }]);
           }
           const to = decision.transition.to;
+          await t.beforeTransition?.(record, { from: record.state, to, action, actor });
           const patch = { state: to, ...stamps(t.workflow, record.state, to, new Date()) };
           // Only if nobody moved the case meanwhile: two officers clicking at once get one change.
           const { count } = await db(t).updateMany({ where: { id, state: record.state }, data: patch });
           if (count !== 1) throw conflict();
-          await t.afterTransition?.(record, record.state, to);
+          await t.afterTransition?.(record, record.state, to, actor);
           for (const listen of listeners.get(key) ?? []) await listen(record, record.state, to);
           return {
             result: { from: record.state, to },
             event: { kind: 'transition', action, fromState: record.state, toState: to, message: reason ?? null, isPublic: true },
-            happening: { kind: 'transition', from: record.state, to, reason },
+            happening: { kind: 'transition', from: record.state, to, reason, actor: actor.type },
           };
         },
         actor
@@ -211,6 +212,25 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
     async citizenMessage(key: string, id: number, text: unknown) {
       const body = message(text, 'message', true)!;
       return command(key, id, () => Promise.resolve({ result: true, event: { kind: 'citizen_message', message: body, isPublic: false } }), { type: 'citizen' });
+    },
+
+    /**
+     * Staff attach photos to a case (the type checks and keeps them); the history says how many, for
+     * staff only. Answers how many were stored.
+     */
+    async addPhotos(key: string, id: number, actor: ActorRef, files: CaseUpload[], language: 'th' | 'en' = 'th') {
+      const t = typeOf(key);
+      if (!t.addPhotos) throw notFound('no_photos', { th: 'เรื่องประเภทนี้แนบภาพไม่ได้', en: 'This case type takes no photos' });
+      const add = t.addPhotos;
+      return command(
+        key,
+        id,
+        async () => {
+          const count = await add(id, files, language);
+          return { result: count, event: { kind: 'photos_added', message: String(count), isPublic: false } };
+        },
+        actor
+      );
     },
 
     async note(key: string, id: number, actor: ActorRef, text: unknown) {

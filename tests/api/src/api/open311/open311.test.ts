@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startApp, type TestApp } from '../../../../helpers/strapi';
+import { attachAfterPhoto } from '../../../../helpers/after-photo';
 
 /** Acts as an Open311 GeoReport v2 client against the real app, in JSON and XML. */
 let app: TestApp;
@@ -261,6 +262,7 @@ describe('GET requests', () => {
     const id = (await stored(codes.closed)).id;
     await engine().transition('complaint', id, 'accept', staff);
     await engine().reply('complaint', id, staff, 'ช่างเข้าซ่อมแล้ว');
+    await attachAfterPhoto(app, id);
     await engine().transition('complaint', id, 'resolve', staff, { reason: 'ปะหลุมเรียบร้อย' });
     codes.old = await file({ service_code: 'road', description: 'เรื่องเก่า 100 วัน' });
     await app.strapi.db.query(COMPLAINT).update({ where: { trackingCode: codes.old }, data: { receivedAt: new Date(Date.now() - 100 * DAY) } });
@@ -393,6 +395,7 @@ describe('status_notes', () => {
     const r = (await stored(resolved)).id;
     await engine().transition('complaint', r, 'accept', staff);
     await engine().reply('complaint', r, staff, 'รับเรื่องแล้ว จะส่งช่างไปดู');
+    await attachAfterPhoto(app, r);
     await engine().transition('complaint', r, 'resolve', staff, { reason: 'เปลี่ยนท่อใหม่แล้ว' });
     await engine().transition('complaint', r, 'close', staff);
     expect(await notes(resolved)).toEqual(expect.objectContaining({ status: 'closed', status_notes: 'เปลี่ยนท่อใหม่แล้ว' }));

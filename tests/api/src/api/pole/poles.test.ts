@@ -2,6 +2,7 @@ import request from 'supertest';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
 import { createAdmin, startApp, type TestApp } from '../../../../helpers/strapi';
+import { attachAfterPhoto } from '../../../../helpers/after-photo';
 
 const PUBLIC_URL = 'https://nokok.example';
 const COMPLAINT = 'api::complaint.complaint';
@@ -170,6 +171,7 @@ describe('POST /api/poles/:code/reports', () => {
     expect((await poleOf('NOK-P03')).status).toBe('reported');
     await act('start');
     expect((await poleOf('NOK-P03')).status).toBe('under_repair');
+    await attachAfterPhoto(app, c.id);
     await act('resolve', 'เปลี่ยนเครื่องขยายเสียงแล้ว');
     expect(await poleOf('NOK-P03')).toMatchObject({ status: 'working', report: null });
     const list = await request(app.url).get('/api/poles').expect(200);
@@ -202,6 +204,7 @@ describe('POST /api/poles/:code/reports', () => {
     await engine.transition('complaint', c.id, 'accept', { type: 'staff' });
     await engine.transition('complaint', c.id, 'start', { type: 'staff' });
     expect((await poleOf('NOK-P09')).status).toBe('under_repair');
+    await attachAfterPhoto(app, c.id);
     await engine.transition('complaint', c.id, 'resolve', { type: 'staff' }, { reason: 'เปลี่ยนลำโพงแล้ว' });
     expect(await poleOf('NOK-P09')).toMatchObject({ status: 'working', report: null });
   });
