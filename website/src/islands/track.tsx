@@ -1,10 +1,12 @@
 import { hydrate, render } from 'preact';
-import { fresh } from '../api';
-import { formatInstant, href, t } from '../i18n';
+import { fresh, readJson, type ApiError } from '../api';
+import { apiHeaders, errorText, formatInstant, href, t } from '../i18n';
 import { TRACKING_CODE } from '../tracking-code';
 import { recentCodes } from '../recent';
 import { listener, pageData } from '../island';
-import { CaseView, caseStatus, trackApiPath, type PublicCase, type TrackData } from '../pages/Track';
+import { CaseView, NotFixed, caseStatus, trackApiPath, type PublicCase, type TrackData } from '../pages/Track';
+import { check } from '../../../src/shared/field-rules';
+import { notFixedInput } from '../../../src/shared/not-fixed-input';
 
 /**
  * The tracking page's island: the code is checked before the form is sent (the server checks it again
@@ -75,6 +77,66 @@ if (result && found) {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && open()) void refresh(false);
   });
+
+  // "Not fixed": checked with the server's own schema, sent as JSON; the reopened case replaces the
+  // shown one and the form says it was sent. A refusal (used, expired) is the server's words.
+  const nfSlot = document.getElementById('track-not-fixed');
+  const nfForm = document.getElementById('not-fixed-form') as HTMLFormElement | null;
+  const nfReason = document.getElementById('nf-reason') as HTMLTextAreaElement | null;
+  const nfError = document.getElementById('nf-reason-error');
+  const nfAlert = document.getElementById('nf-alert');
+  const nfProgress = document.getElementById('nf-progress');
+  const nfSubmit = document.getElementById('nf-submit') as HTMLButtonElement | null;
+  if (nfSlot && nfForm && nfReason && nfError && nfAlert && nfProgress && nfSubmit) {
+    nfSubmit.disabled = false;
+    let sending = false;
+    const fieldError = (message: string) => {
+      nfError.textContent = message;
+      nfError.hidden = !message;
+      if (message) nfReason.setAttribute('aria-invalid', 'true');
+      else nfReason.removeAttribute('aria-invalid');
+    };
+    nfForm.addEventListener(
+      'submit',
+      listener(async (e: SubmitEvent) => {
+        e.preventDefault();
+        if (sending) return;
+        fieldError('');
+        nfAlert.textContent = '';
+        const checked = check(notFixedInput, { reason: nfReason.value });
+        if (checked.issues) {
+          fieldError(errorText(['reason'], checked.issues[0]?.code ?? 'required'));
+          nfReason.focus();
+          return;
+        }
+        sending = true;
+        nfSubmit.disabled = true;
+        nfProgress.textContent = t('complaint.sending');
+        try {
+          const res = await fetch(`/api/${trackApiPath(found.trackingCode)}/not-fixed`, { method: 'POST', headers: apiHeaders(true), body: JSON.stringify({ data: checked.data }) });
+          const body = await readJson<{ data?: PublicCase } & ApiError>(res);
+          if (res.ok && body?.data) {
+            shown = body.data;
+            render(<CaseView c={body.data} />, result);
+            render(<NotFixed c={body.data} sent />, nfSlot);
+            document.getElementById('not-fixed-h')?.focus();
+            return;
+          }
+          const field = body?.error?.details?.errors?.[0];
+          if (field && typeof field.code === 'string') {
+            fieldError(errorText(['reason'], field.code, typeof field.message === 'string' ? field.message : ''));
+            nfReason.focus();
+          } else nfAlert.textContent = body?.error?.message || t('complaint.failed');
+        } catch {
+          nfAlert.textContent = t('complaint.failed');
+        } finally {
+          sending = false;
+          nfSubmit.disabled = false;
+          nfProgress.textContent = '';
+        }
+      })
+    );
+  }
 }
 
 // The codes filed from this browser live in its storage: only the browser can list them.

@@ -25,7 +25,25 @@ export interface PublicCase {
   overdue: boolean;
   resolvedAt: string | null;
   history: Array<{ at: string | null; kind: string; status: string | null; message: string | null }>;
+  /** Complaints: the citizen's photos of the problem and staff's photos of the fix. */
+  photos?: { before: PhotoRef[]; after: PhotoRef[] };
+  reopenCount?: number;
+  /** Complaints: whether the citizen may say "not fixed" now (once, within 14 days of resolution). */
+  notFixed?: { allowed: boolean; until: string | null; used: boolean };
 }
+
+/** A photo of a complaint, served by its tracking code's photo route. */
+export interface PhotoRef {
+  id: number;
+  url: string;
+  thumbUrl: string;
+}
+
+/** The photo route's path on this site (the API names it with the site's public address). */
+const sitePathOf = (url: string): string => url.replace(/^https?:\/\/[^/]+/i, '');
+
+/** The longest reason a citizen may give for "not fixed" (the API's own limit). */
+export const NOT_FIXED_REASON_MAX = 1000;
 
 /** The tracking route of a code: e-service requests (ES-…) have their own, complaints the other. */
 export const trackApiPath = (code: string): string => `${code.startsWith('ES-') ? 'e-form-submissions' : 'complaints'}/track/${encodeURIComponent(code)}`;
@@ -91,6 +109,79 @@ function EventText({ e, label }: { e: PublicCase['history'][number]; label: (sta
   return <>{t('track.event.other')}</>;
 }
 
+/** One side of the comparison: its photos as thumbnails, each a link to the whole photo. */
+function PhotoColumn({ title, photos, empty }: { title: string; photos: PhotoRef[]; empty: string }): JSX.Element {
+  return (
+    <figure class="photo-side">
+      <figcaption>{title}</figcaption>
+      {photos.length ? (
+        photos.map((p, i) => (
+          <a href={sitePathOf(p.url)} target="_blank" rel="noopener">
+            <img src={sitePathOf(p.thumbUrl)} alt={t('track.photo.alt', { which: title, n: i + 1 })} loading="lazy" width={320} height={240} />
+          </a>
+        ))
+      ) : (
+        <p class="hint">{empty}</p>
+      )}
+    </figure>
+  );
+}
+
+/** The photos before and after the fix, side by side (two columns even on a 360 px phone). */
+function BeforeAfter({ photos }: { photos: NonNullable<PublicCase['photos']> }): JSX.Element {
+  return (
+    <section class="before-after" aria-labelledby="photos-h">
+      <h3 id="photos-h">{t('track.photos')}</h3>
+      <div class="photo-pair">
+        <PhotoColumn title={t('track.photos.before')} photos={photos.before} empty={t('track.photos.noBefore')} />
+        <PhotoColumn title={t('track.photos.after')} photos={photos.after} empty={t('track.photos.noAfter')} />
+      </div>
+    </section>
+  );
+}
+
+/**
+ * "Not fixed" (ยังไม่ได้รับการแก้ไข): while allowed, a reason and one button; the track island sends
+ * it (the button waits for it), and this box then says it was sent. Re-rendered by the island.
+ */
+export function NotFixed({ c, sent = false }: { c: PublicCase; sent?: boolean }): JSX.Element | null {
+  if (sent) {
+    return (
+      <section class="not-fixed" aria-labelledby="not-fixed-h">
+        <h2 id="not-fixed-h" tabIndex={-1}>
+          {t('track.notFixed.sent')}
+        </h2>
+        <p>{t('track.notFixed.sentBody')}</p>
+      </section>
+    );
+  }
+  const nf = c.notFixed;
+  if (!nf?.allowed) return null;
+  return (
+    <section class="not-fixed" aria-labelledby="not-fixed-h">
+      <h2 id="not-fixed-h">{t('track.notFixed.title')}</h2>
+      <p>{nf.until ? t('track.notFixed.intro', { date: formatInstant(nf.until, true) }) : t('track.notFixed.introNoDate')}</p>
+      <form id="not-fixed-form" class="form" novalidate>
+        <div class="field">
+          <label for="nf-reason">{t('track.notFixed.reason')}</label>
+          <p class="hint" id="nf-reason-hint">
+            {t('track.notFixed.reasonHint', { max: NOT_FIXED_REASON_MAX })}
+          </p>
+          <textarea id="nf-reason" name="reason" rows={4} maxlength={NOT_FIXED_REASON_MAX} required aria-describedby="nf-reason-hint nf-reason-error"></textarea>
+          <p class="field-error" id="nf-reason-error" role="alert" hidden></p>
+        </div>
+        <p class="actions">
+          <button type="submit" class="primary" id="nf-submit" disabled>
+            {t('track.notFixed.submit')}
+          </button>{' '}
+          <span class="hint" id="nf-progress" role="status"></span>
+        </p>
+        <p class="field-error" id="nf-alert" role="alert"></p>
+      </form>
+    </section>
+  );
+}
+
 /** The case's public status and history; re-rendered in place by the track island's refresh. */
 export function CaseView({ c }: { c: PublicCase }): JSX.Element {
   const publicStatus = /^[a-z_]+$/.test(c.publicStatus) ? c.publicStatus : 'open';
@@ -138,7 +229,11 @@ export function CaseView({ c }: { c: PublicCase }): JSX.Element {
         <Row label={t('track.resolved')} show={c.resolvedAt}>
           <When iso={c.resolvedAt} time />
         </Row>
+        <Row label={t('track.reopenCount')} show={c.reopenCount}>
+          {String(c.reopenCount ?? 0)}
+        </Row>
       </dl>
+      {c.photos && (c.photos.before.length || c.photos.after.length) ? <BeforeAfter photos={c.photos} /> : null}
       <h3>{t('track.history')}</h3>
       <ol class="timeline">
         {history.map((e) => (
@@ -201,6 +296,7 @@ export function Track({ data }: { data: TrackData }): JSX.Element {
         </p>
       ) : null}
       <div id="track-result">{data.found ? <CaseView c={data.found} /> : null}</div>
+      <div id="track-not-fixed">{data.found ? <NotFixed c={data.found} /> : null}</div>
       <div id="track-recent"></div>
     </>
   );

@@ -15,7 +15,7 @@ export interface ComplaintRecord {
   dueAt?: string | Date | null;
   resolvedAt?: string | Date | null;
   category?: { code: string; nameTh: string; nameEn: string } | null;
-  events?: Array<{ kind: string; toState?: string | null; message?: string | null; isPublic: boolean; at: string | Date }>;
+  events?: Array<{ kind: string; toState?: string | null; message?: string | null; isPublic: boolean; at: string | Date; actorType?: string | null }>;
   /** Ids and kinds only: each photo is served by the tracking code's photo route. */
   photos?: Array<{ id: number; kind?: string | null }> | null;
   reopenCount?: number | null;

@@ -11,7 +11,7 @@ import { notFixedRefusal, type NotFixedRefusal } from '../domain/not-fixed';
 const UID = 'api::complaint.complaint';
 const PUBLIC_POPULATE = {
   category: { fields: ['code', 'nameTh', 'nameEn', 'confidential'] },
-  events: { fields: ['kind', 'toState', 'message', 'isPublic', 'at'] },
+  events: { fields: ['kind', 'toState', 'message', 'isPublic', 'at', 'actorType'] },
   photos: { select: ['id', 'kind'], orderBy: [{ id: 'asc' }] },
 } as const;
 

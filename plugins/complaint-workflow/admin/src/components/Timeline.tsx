@@ -32,6 +32,8 @@ export const Timeline = ({ events }: { events: CaseEvent[] }) => {
         return t('event.citizen_message');
       case 'personal_data_erased':
         return t('event.personal_data_erased');
+      case 'photos_added':
+        return t('event.photos_added', { count: e.message ?? '' });
       case 'assignment':
         return !e.message || e.message === '-' ? t('event.unassigned') : t('event.assignment', { name: e.message });
       default:
@@ -40,7 +42,7 @@ export const Timeline = ({ events }: { events: CaseEvent[] }) => {
   };
 
   // An assignment's message is the assignee's name, already in the line above.
-  const body = (e: CaseEvent) => (e.kind === 'assignment' ? null : e.message);
+  const body = (e: CaseEvent) => (e.kind === 'assignment' || e.kind === 'photos_added' ? null : e.message);
 
   return (
     <ol aria-label={t('case.history')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>

@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useParams } from 'react-router-dom';
 import { ActionButtons } from '../components/ActionButtons';
 import { CasePhotos } from '../components/CasePhotos';
+import { PhotoUpload } from '../components/PhotoUpload';
 import { Deliveries } from '../components/Deliveries';
 import { MessageForm } from '../components/MessageForm';
 import { DueDate, StateBadge } from '../components/StateBadge';
@@ -103,6 +104,23 @@ const CasePage = () => {
   const runAction = (action: Action, reason?: string) =>
     command('transition', { action, expectedState: data?.state, ...(reason === undefined ? {} : { reason }) }, t('notify.transition', { state: stateLabel(transitionTarget(action)) }));
 
+  /** Staff's photos of the fix: multipart, answered with the case page like every command. */
+  const uploadPhotos = async (files: File[]) => {
+    const form = new FormData();
+    for (const f of files) form.append('files', f, f.name);
+    try {
+      const { data: next } = await post<CaseDetail>(`/complaint-workflow/cases/${id}/photos${typeQuery}`, form);
+      setData(next);
+      toggleNotification({ type: 'success', message: t('notify.photosAdded', { count: files.length }) });
+      return true;
+    } catch (e) {
+      // A photo refused names the file and why (not an image, too large) under `files`.
+      const error = toFormError(e, locale, t('common.saveFailed'));
+      toggleNotification({ type: 'danger', message: error.fields.files ?? error.message });
+      return false;
+    }
+  };
+
   const assign = async (value: string | number) => {
     setAssigning(true);
     try {
@@ -136,6 +154,8 @@ const CasePage = () => {
   const lat = toNumber(data.lat);
   const lng = toNumber(data.lng);
   const photos: Photo[] = data.photos ?? [];
+  const before = photos.filter((p) => (p.kind ?? 'before') === 'before');
+  const after = photos.filter((p) => p.kind === 'after');
   const when = (d?: string | null) => (d ? intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }) : '-');
 
   return (
@@ -180,6 +200,7 @@ const CasePage = () => {
                     : []),
                   [t('case.receivedAt'), when(data.receivedAt)],
                   [t('case.resolvedAt'), when(data.resolvedAt)],
+                  ...(has('reopenCount') ? ([[t('case.reopenCount'), String(data.reopenCount ?? 0)]] as Array<[string, string]>) : []),
                 ]}
               />
               <Box paddingTop={4}>
@@ -218,9 +239,35 @@ const CasePage = () => {
               </Section>
             ) : null}
 
-            {photos.length ? (
+            {photos.length || (canManage && meta?.type.takesPhotos) ? (
               <Section id="cw-photos" title={t('case.photos')}>
-                <CasePhotos caseId={data.id} typeQuery={typeQuery} photos={photos} trackingCode={data.trackingCode} />
+                <Flex direction="column" alignItems="stretch" gap={4}>
+                  {before.length ? (
+                    <Box>
+                      {after.length || meta?.type.takesPhotos ? (
+                        <Typography tag="h3" variant="sigma" textColor="neutral600">
+                          {t('case.photos.before')}
+                        </Typography>
+                      ) : null}
+                      <Box paddingTop={2}>
+                        <CasePhotos caseId={data.id} typeQuery={typeQuery} photos={before} trackingCode={data.trackingCode} />
+                      </Box>
+                    </Box>
+                  ) : null}
+                  {after.length || (canManage && meta?.type.takesPhotos) ? (
+                    <Box>
+                      <Typography tag="h3" variant="sigma" textColor="neutral600">
+                        {t('case.photos.after')}
+                      </Typography>
+                      {after.length ? (
+                        <Box paddingTop={2}>
+                          <CasePhotos caseId={data.id} typeQuery={typeQuery} photos={after} trackingCode={data.trackingCode} />
+                        </Box>
+                      ) : null}
+                      {canManage && meta?.type.takesPhotos ? <PhotoUpload onUpload={uploadPhotos} /> : null}
+                    </Box>
+                  ) : null}
+                </Flex>
               </Section>
             ) : null}
 

@@ -356,6 +356,11 @@ const CaseTable = ({ data, fields, typeQuery, from, onOpen }: { data: CaseList; 
               ) : null}
               <Td>
                 <StateBadge state={c.state} />
+                {c.reopenCount ? (
+                  <Box paddingTop={1}>
+                    <Badge>{t('badge.reopened', { count: c.reopenCount })}</Badge>
+                  </Box>
+                ) : null}
               </Td>
               <Td>
                 {c.assignee ? (

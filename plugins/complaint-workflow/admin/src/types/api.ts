@@ -34,6 +34,8 @@ export interface CaseTypeInfo {
   label: Label;
   itemLabel: Label;
   canManage: boolean;
+  /** Staff may attach photos on the case page (the proof of a fix). */
+  takesPhotos?: boolean;
   fields: string[];
   states: StateDef[];
   transitions: Transition[];
@@ -79,6 +81,8 @@ export interface Photo {
   id: number;
   width?: number | null;
   height?: number | null;
+  /** The citizen's photo of the problem, or staff's photo of the fix. */
+  kind?: 'before' | 'after' | null;
 }
 
 export interface CaseSummary {
@@ -98,11 +102,13 @@ export interface CaseSummary {
   category?: Pick<Category, 'id' | 'code' | 'nameTh' | 'nameEn' | 'department' | 'confidential'> | null;
   assignee?: StaffUser | null;
   overdue: boolean;
+  /** How many times the case was reopened (by staff, or by the citizen's "not fixed"). */
+  reopenCount?: number | null;
 }
 
 export interface CaseEvent {
   id: number;
-  kind: 'created' | 'transition' | 'public_reply' | 'internal_note' | 'assignment' | 'citizen_message' | 'personal_data_erased';
+  kind: 'created' | 'transition' | 'public_reply' | 'internal_note' | 'assignment' | 'citizen_message' | 'personal_data_erased' | 'photos_added';
   action?: Action | null;
   fromState?: State | null;
   toState?: State | null;

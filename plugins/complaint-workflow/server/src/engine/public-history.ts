@@ -5,6 +5,8 @@ export interface StoredEvent {
   message?: string | null;
   isPublic: boolean;
   at: string | Date;
+  /** Who acted: a citizen's own words (e.g. why it is not fixed) are never repeated publicly. */
+  actorType?: string | null;
 }
 
 const iso = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -12,7 +14,7 @@ const iso = (d: string | Date | null | undefined) => (d ? new Date(d).toISOStrin
 /**
  * What the public sees of a case's history, for every case type: the public events in time order,
  * with the message only where it was meant for the citizen (a public reply, or the reason given on
- * a state change). Internal notes and citizen messages never appear.
+ * a state change by staff). Internal notes, citizen messages and a citizen's reason never appear.
  */
 export function publicHistory(events: readonly StoredEvent[] | null | undefined) {
   return (events ?? [])
@@ -22,6 +24,6 @@ export function publicHistory(events: readonly StoredEvent[] | null | undefined)
       at: iso(e.at),
       kind: e.kind,
       status: e.toState ?? null,
-      message: e.kind === 'public_reply' || e.kind === 'transition' ? (e.message ?? null) : null,
+      message: e.kind === 'public_reply' || (e.kind === 'transition' && e.actorType !== 'citizen') ? (e.message ?? null) : null,
     }));
 }

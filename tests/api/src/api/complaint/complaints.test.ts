@@ -151,8 +151,10 @@ describe('POST /api/complaints/photos', () => {
     const created = await post({ data: { ...valid, photos } }).expect(201);
     const complaint = await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: created.body.data.trackingCode }, populate: ['photos'] });
     expect(complaint.photos.map((p: { id: number }) => p.id).sort()).toEqual([...ids].sort());
-    // The public view shows no photo (they may show people or homes).
-    expect(JSON.stringify(created.body)).not.toMatch(/photo|uploads/i);
+    // The public view names the photos only by the tracking code's photo route (issue 18): no storage key, no file URL.
+    expect(created.body.data.photos.before.map((p: { id: number }) => p.id).sort()).toEqual([...ids].sort());
+    expect(JSON.stringify(created.body)).not.toMatch(/uploads|complaint-photos|"key"/i);
+    for (const k of complaint.photos.map((p: { key: string }) => p.key)) expect(JSON.stringify(created.body)).not.toContain(k);
   });
 
   it('refuses a file that is not an image, whatever it claims, and stores nothing', async () => {

@@ -53,7 +53,8 @@ async function file(options: { photo?: boolean; location?: boolean; category?: s
 }
 
 const act = (id: number, action: string, reason?: string) => admin('post', `/cases/${id}/transition?type=complaint`).send({ action, reason });
-const addAfterPhoto = async (id: number) => admin('post', `/cases/${id}/photos?type=complaint`).attach('files', await jpeg('#3a3'), 'fixed.jpg');
+let fixedJpeg: Buffer;
+const addAfterPhoto = (id: number) => admin('post', `/cases/${id}/photos?type=complaint`).attach('files', fixedJpeg, 'fixed.jpg');
 const track = (code: string) => request(app.url).get(`/api/complaints/track/${code}`);
 const notFixed = (code: string, reason: unknown = 'หลุมยังอยู่ น้ำขังเหมือนเดิม') => request(app.url).post(`/api/complaints/track/${code}/not-fixed`).send({ data: { reason } });
 
@@ -68,6 +69,7 @@ async function resolvedWithPhotos() {
 
 beforeAll(async () => {
   smtp = await startSmtp();
+  fixedJpeg = await jpeg('#3a3');
   app = await startApp({ RATE_LIMIT_PER_MINUTE: '1000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: 'nokok@example.test', PUBLIC_URL: 'https://nokok.example' });
   staff = await createAdmin(app);
   const other = await createAdmin(app, { email: 'officer-nf@nokok.test' });
@@ -184,7 +186,9 @@ describe('POST /api/complaints/track/:trackingCode/not-fixed', () => {
 
     const res = await notFixed(c.trackingCode).expect(200);
     expect(res.body.data).toMatchObject({ status: 'reopened', publicStatus: 'open', reopenCount: 1, resolvedAt: null, notFixed: { allowed: false, until: null, used: true } });
-    expect(res.body.data.history.at(-1)).toMatchObject({ kind: 'transition', status: 'reopened', message: 'หลุมยังอยู่ น้ำขังเหมือนเดิม' });
+    // The citizen's own words go to the officer, not into the public history.
+    expect(res.body.data.history.at(-1)).toEqual(expect.objectContaining({ kind: 'transition', status: 'reopened', message: null }));
+    expect(JSON.stringify(res.body.data)).not.toContain('หลุมยังอยู่');
     const stored = await app.strapi.db.query(COMPLAINT).findOne({ where: { id: c.id }, populate: ['events'] });
     expect(stored).toMatchObject({ state: 'reopened', reopenCount: 1 });
     expect(stored.notFixedAt).toBeTruthy();

@@ -90,7 +90,7 @@ describe('a filed complaint’s photos', () => {
   it('are on the case page as ids and sizes only, no URL', async () => {
     const c = await fileWithPhotos(2);
     const page = await request(app.url).get(`/complaint-workflow/cases/${c.id}?type=complaint`).set(as('officer')).expect(200);
-    expect(page.body.photos).toEqual(c.photos.map((p) => ({ id: p.id, width: p.width, height: p.height })));
+    expect(page.body.photos).toEqual(c.photos.map((p) => ({ id: p.id, width: p.width, height: p.height, kind: 'before' })));
     expect(JSON.stringify(page.body)).not.toMatch(/"url"|\/uploads\/|"key"/);
     for (const p of c.photos) expect(JSON.stringify(page.body)).not.toContain(p.key);
   });
