@@ -82,7 +82,9 @@ const MAP_LAYER = 'plugin::gis.layer';
 
 /** Surveys: staff compose them in the Content Manager; answers and case ratings are read there. */
 const SURVEY = 'api::survey.survey';
-const SURVEY_ANSWERS = ['api::survey.survey-response', 'api::survey.case-rating'];
+const SURVEY_RESPONSE = 'api::survey.survey-response';
+/** Citizens' ratings of their cases (with their comments): for those who work or oversee the cases. */
+const CASE_RATING = 'api::survey.case-rating';
 
 const content = (subject: string, actions: readonly string[], exceptFields?: readonly string[]): StaffPermission[] =>
   actions.map((action) => ({ action, subject, ...(exceptFields ? { exceptFields } : {}) }));
@@ -109,8 +111,8 @@ const READ_EVERYTHING_PUBLIC = [NEWS, PAGE, MUNICIPALITY, CATEGORY, POLE].flatMa
 const E_FORMS_EDIT = content(E_FORM, [CREATE, READ, UPDATE, PUBLISH]);
 const E_SERVICE_READ = [...content(E_FORM, [READ]), ...plain(E_SERVICE_DASHBOARD)];
 // A survey that has answers is closed (closesAt), never deleted: its results name it.
-const SURVEYS_EDIT = [...content(SURVEY, [CREATE, READ, UPDATE, PUBLISH]), ...SURVEY_ANSWERS.flatMap((s) => content(s, [READ]))];
-const SURVEYS_READ = [SURVEY, ...SURVEY_ANSWERS].flatMap((s) => content(s, [READ]));
+const SURVEYS_EDIT = [...content(SURVEY, [CREATE, READ, UPDATE, PUBLISH]), ...content(SURVEY_RESPONSE, [READ])];
+const SURVEYS_READ = [SURVEY, SURVEY_RESPONSE, CASE_RATING].flatMap((s) => content(s, [READ]));
 const READ_OPEN_DATA = [...[DATASET, PARTNER_AGENCY, DATASET_REQUEST, DATASET_ACCESS].flatMap((s) => content(s, [READ])), ...plain(SHARING_READ_LOG)];
 
 export const STAFF_ROLES: readonly StaffRole[] = [
@@ -158,8 +160,9 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       // The officers who answer e-service requests keep their forms (documents, deadlines, fields).
       ...E_FORMS_EDIT,
       ...plain(E_SERVICE_DASHBOARD),
-      // Satisfaction surveys and the ratings of the cases they answered.
+      // Satisfaction surveys, and how citizens rated the cases they answered.
       ...SURVEYS_EDIT,
+      ...content(CASE_RATING, [READ]),
     ],
   },
   {

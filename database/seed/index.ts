@@ -17,6 +17,7 @@ import { bangkokToday } from '../../src/shared/thai-date';
 import type { EFormService } from '../../src/api/e-form/services/e-form';
 import { fileFormSubmission } from '../../src/api/e-form-submission/form-submission';
 import { fillLocations, seedGisLayers } from './gis';
+import { seedSurveys } from './surveys';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -277,6 +278,8 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   created += await seedComplaints(strapi);
   created += await seedEForms(strapi);
   created += await seedEServiceRequests(strapi);
+  // After the cases: the demo's finished ones get their citizens' ratings.
+  created += await seedSurveys(strapi, seedDir(strapi));
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);
   created += await seedDatasets(strapi, seedDir(strapi));

@@ -25,6 +25,7 @@ import { MapPage, loadMap, type MapData } from './pages/Map';
 import { EServiceForm, EServiceList, loadEForm, loadEServices, type EFormData, type EServiceListData } from './pages/EService';
 import { EServiceReceipt, loadReceipt, type ReceiptData } from './pages/EServiceReceipt';
 import { inLanguage } from './e-form';
+import { CaseSurvey, SurveyList, SurveyPage, loadCaseSurvey, loadSurvey, loadSurveys, type CaseSurveyData, type SurveyListData, type SurveyPageData } from './pages/Survey';
 import { StatisticsPage, loadStatistics, type StatisticsData } from './pages/Statistics';
 
 /**
@@ -161,6 +162,24 @@ export const ROUTES: Array<Route<unknown>> = [
     islands: ['complaint'],
     // The confirmation names one citizen's code: never kept for others.
     shared: (query) => !query.has('filed'),
+  }),
+  // Surveys: a case's rating by its one-time link (one citizen's: never kept), the open surveys, each survey with its results.
+  route<CaseSurveyData>({
+    pattern: /^\/survey$/,
+    load: (_p, query, api) => loadCaseSurvey(api, query),
+    view: (data, site) => h(CaseSurvey, { data, site }),
+    title: () => t('survey.case.title'),
+    islands: ['survey'],
+    shared: () => false,
+  }),
+  route<SurveyListData>({ pattern: /^\/surveys$/, load: (_p, _q, api) => loadSurveys(api), view: (data) => h(SurveyList, { data }), title: () => t('survey.list.title') }),
+  route<SurveyPageData>({
+    pattern: /^\/surveys\/([^/]+)$/,
+    load: ([slug], _q, api, lang) => loadSurvey(api, slug, lang),
+    view: (data, site) => h(SurveyPage, { data, site }),
+    title: (d) => inLanguage(d.survey.title, d.lang),
+    meta: (d) => ({ description: inLanguage(d.survey.description, d.lang) || undefined }),
+    islands: ['survey'],
   }),
   // Public figures computed when asked: never kept, so a new complaint or rating shows at once.
   route<StatisticsData>({
