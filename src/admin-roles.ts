@@ -86,7 +86,9 @@ const MAP_LAYER = 'plugin::gis.layer';
 
 /** Surveys: staff compose them in the Content Manager; answers and case ratings are read there. */
 const SURVEY = 'api::survey.survey';
-const SURVEY_ANSWERS = ['api::survey.survey-response', 'api::survey.case-rating'];
+const SURVEY_RESPONSE = 'api::survey.survey-response';
+/** Citizens' ratings of their cases (with their comments): for those who work or oversee the cases. */
+const CASE_RATING = 'api::survey.case-rating';
 
 const content = (subject: string, actions: readonly string[], exceptFields?: readonly string[]): StaffPermission[] =>
   actions.map((action) => ({ action, subject, ...(exceptFields ? { exceptFields } : {}) }));
@@ -115,8 +117,8 @@ const E_SERVICE_READ = [...content(E_FORM, [READ]), ...plain(E_SERVICE_DASHBOARD
 // The ITA/OIT checklist and the good-governance dashboard, read-only (executives, auditors).
 const TRANSPARENCY_AUDIT = [...content(TRANSPARENCY_ITEM, [READ]), ...plain(TRANSPARENCY_READ, GOVERNANCE_READ)];
 // A survey that has answers is closed (closesAt), never deleted: its results name it.
-const SURVEYS_EDIT = [...content(SURVEY, [CREATE, READ, UPDATE, PUBLISH]), ...SURVEY_ANSWERS.flatMap((s) => content(s, [READ]))];
-const SURVEYS_READ = [SURVEY, ...SURVEY_ANSWERS].flatMap((s) => content(s, [READ]));
+const SURVEYS_EDIT = [...content(SURVEY, [CREATE, READ, UPDATE, PUBLISH]), ...content(SURVEY_RESPONSE, [READ])];
+const SURVEYS_READ = [SURVEY, SURVEY_RESPONSE, CASE_RATING].flatMap((s) => content(s, [READ]));
 const READ_OPEN_DATA = [...[DATASET, PARTNER_AGENCY, DATASET_REQUEST, DATASET_ACCESS].flatMap((s) => content(s, [READ])), ...plain(SHARING_READ_LOG)];
 
 export const STAFF_ROLES: readonly StaffRole[] = [
@@ -167,8 +169,9 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       // The officers who answer e-service requests keep their forms (documents, deadlines, fields).
       ...E_FORMS_EDIT,
       ...plain(E_SERVICE_DASHBOARD),
-      // Satisfaction surveys and the ratings of the cases they answered.
+      // Satisfaction surveys, and how citizens rated the cases they answered.
       ...SURVEYS_EDIT,
+      ...content(CASE_RATING, [READ]),
     ],
   },
   {

@@ -18,6 +18,7 @@ import type { EFormService } from '../../src/api/e-form/services/e-form';
 import { fileFormSubmission } from '../../src/api/e-form-submission/form-submission';
 import { fillLocations, seedGisLayers } from './gis';
 import { seedTransparency } from './transparency';
+import { seedSurveys } from './surveys';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -278,6 +279,8 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   created += await seedComplaints(strapi);
   created += await seedEForms(strapi);
   created += await seedEServiceRequests(strapi);
+  // After the cases: the demo's finished ones get their citizens' ratings.
+  created += await seedSurveys(strapi, seedDir(strapi));
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);
   created += await seedDatasets(strapi, seedDir(strapi));

@@ -26,6 +26,7 @@ import { EServiceForm, EServiceList, loadEForm, loadEServices, type EFormData, t
 import { EServiceReceipt, loadReceipt, type ReceiptData } from './pages/EServiceReceipt';
 import { inLanguage } from './e-form';
 import { Transparency, loadTransparency, type TransparencyData } from './pages/Transparency';
+import { CaseSurvey, SurveyList, SurveyPage, loadCaseSurvey, loadSurvey, loadSurveys, type CaseSurveyData, type SurveyListData, type SurveyPageData } from './pages/Survey';
 import { StatisticsPage, loadStatistics, type StatisticsData } from './pages/Statistics';
 
 /**
@@ -171,6 +172,24 @@ export const ROUTES: Array<Route<unknown>> = [
     title: (d) => t('ita.title', { year: inLang(d.lang, () => formatYear(d.fiscalYear)) }),
     meta: (d) => ({ description: inLang(d.lang, () => t('ita.intro')) }),
     shared: () => false,
+  }),
+  // Surveys: a case's rating by its one-time link (one citizen's: never kept), the open surveys, each survey with its results.
+  route<CaseSurveyData>({
+    pattern: /^\/survey$/,
+    load: (_p, query, api) => loadCaseSurvey(api, query),
+    view: (data, site) => h(CaseSurvey, { data, site }),
+    title: () => t('survey.case.title'),
+    islands: ['survey'],
+    shared: () => false,
+  }),
+  route<SurveyListData>({ pattern: /^\/surveys$/, load: (_p, _q, api) => loadSurveys(api), view: (data) => h(SurveyList, { data }), title: () => t('survey.list.title') }),
+  route<SurveyPageData>({
+    pattern: /^\/surveys\/([^/]+)$/,
+    load: ([slug], _q, api, lang) => loadSurvey(api, slug, lang),
+    view: (data, site) => h(SurveyPage, { data, site }),
+    title: (d) => inLanguage(d.survey.title, d.lang),
+    meta: (d) => ({ description: inLanguage(d.survey.description, d.lang) || undefined }),
+    islands: ['survey'],
   }),
   // Public figures computed when asked: never kept, so a new complaint or rating shows at once.
   route<StatisticsData>({

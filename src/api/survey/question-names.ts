@@ -14,7 +14,7 @@ async function storedNames(strapi: Core.Strapi, entries: Entry[]): Promise<Map<s
   const names = new Map<string, string>();
   for (const e of entries) {
     if (typeof e.id !== 'number' || !e.__component.startsWith('survey.')) continue;
-    const row = (await strapi.db.query(e.__component as never).findOne({ where: { id: e.id }, select: ['name'] })) as { name?: string | null } | null;
+    const row = (await strapi.db.query(e.__component).findOne({ where: { id: e.id }, select: ['name'] })) as { name?: string | null } | null;
     if (row?.name) names.set(`${e.__component}#${e.id}`, row.name);
   }
   return names;

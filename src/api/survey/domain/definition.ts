@@ -1,4 +1,4 @@
-import { lines, type Bilingual } from '../../../shared/e-form-rules';
+import { lines } from '../../../shared/e-form-rules';
 import { isSurveyOpen, type Question, type SurveyDefinition, type SurveySummary } from '../../../shared/survey-rules';
 import { bilingual, fillFieldNames } from '../../e-form/domain/definition';
 
@@ -43,7 +43,7 @@ export function toQuestion(stored: StoredQuestion): Question | null {
       const th = lines(typeof stored.optionsTh === 'string' ? stored.optionsTh : '');
       const en = lines(typeof stored.optionsEn === 'string' ? stored.optionsEn : '');
       const seen = new Set<string>();
-      const options = th.flatMap((value, i) => (seen.has(value) ? [] : (seen.add(value), [{ value, label: { th: value, en: en[i] || value } as Bilingual }])));
+      const options = th.flatMap((value, i) => (seen.has(value) ? [] : (seen.add(value), [{ value, label: { th: value, en: en[i] || value } }])));
       return { ...base, __component: 'survey.choice', multiple: stored.multiple === true, options };
     }
     case 'text': {
