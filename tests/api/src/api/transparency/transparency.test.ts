@@ -103,6 +103,9 @@ describe('the website', () => {
       const target = item.href!.replace(/#.*$/, '');
       const answer = await request(app.url).get(target);
       expect({ code: item.code, target, status: answer.status }).toEqual({ code: item.code, target, status: 200 });
+      // A link into a page's section (/statistics#tax) finds that section.
+      const section = /#(.+)$/.exec(item.href!)?.[1];
+      if (section) expect(answer.text).toContain(`id="${section}"`);
     }
   });
 
