@@ -78,17 +78,19 @@ describe('the menu', () => {
       import: 'plugin::spreadsheet-import.page.read',
       taxReview: 'plugin::spreadsheet-import.tax-payments',
       eServiceDashboard: 'api::e-service.dashboard',
+      ita: 'api::transparency.read',
+      governance: 'api::governance.read',
     };
     const sees = async (who: string) => {
       const mine = new Set(await actionsOf(who));
       return Object.entries(menu).filter(([, action]) => mine.has(action)).map(([item]) => item);
     };
-    expect(await sees('admin')).toEqual(['inbox', 'import', 'taxReview', 'eServiceDashboard']);
-    expect(await sees('editor')).toEqual([]);
+    expect(await sees('admin')).toEqual(['inbox', 'import', 'taxReview', 'eServiceDashboard', 'ita', 'governance']);
+    expect(await sees('editor')).toEqual(['ita']);
     expect(await sees('complaints')).toEqual(['inbox', 'eServiceDashboard']);
     expect(await sees('finance')).toEqual(['import', 'taxReview']);
-    expect(await sees('executive')).toEqual(['inbox', 'eServiceDashboard']);
-    expect(await sees('auditor')).toEqual(['inbox', 'eServiceDashboard']);
+    expect(await sees('executive')).toEqual(['inbox', 'eServiceDashboard', 'ita', 'governance']);
+    expect(await sees('auditor')).toEqual(['inbox', 'eServiceDashboard', 'ita', 'governance']);
   });
 });
 
