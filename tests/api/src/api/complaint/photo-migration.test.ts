@@ -109,7 +109,7 @@ it('moves old Media Library photos of complaints into private storage at start, 
   // Staff see it on the case page, through the photo route.
   const staff = await createAdmin(app);
   const page = await request(app.url).get(`/complaint-workflow/cases/${complaint.id}?type=complaint`).set('Authorization', `Bearer ${staff.token}`).expect(200);
-  expect(page.body.photos).toEqual([{ id: photos[0].id, width: 900, height: 600 }]);
+  expect(page.body.photos).toEqual([{ id: photos[0].id, width: 900, height: 600, kind: 'before' }]);
   await request(app.url).get(`/complaint-workflow/cases/${complaint.id}/photos/${photos[0].id}?type=complaint`).set('Authorization', `Bearer ${staff.token}`).expect(200).expect('Content-Type', 'image/jpeg');
 
   // Every later start: nothing to move, nothing changes.
