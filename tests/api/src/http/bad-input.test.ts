@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 /** Tables a refused request could leave a row in. */
-const STORED = ['api::complaint.complaint', 'api::complaint-photo.complaint-photo', 'api::e-form-submission.e-form-submission', 'plugin::upload.file', 'plugin::complaint-workflow.case-event'];
+const STORED = ['api::survey.survey-response', 'api::survey.case-rating', 'api::complaint.complaint', 'api::complaint-photo.complaint-photo', 'api::e-form-submission.e-form-submission', 'plugin::upload.file', 'plugin::complaint-workflow.case-event'];
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
@@ -61,6 +61,8 @@ const WRITES: Array<{ path: string; fields: string[] }> = [
   { path: '/api/e-forms/waste-collection/submissions', fields: ['answers', 'contact', 'consent', 'language'] },
   { path: '/api/poles/NOK-P09/reports', fields: ['fault', 'note', 'phone', 'language'] },
   { path: '/api/tax-bills/lookup', fields: ['billReference', 'nationalId'] },
+  { path: '/api/surveys/satisfaction-fy-2570/responses', fields: ['answers'] },
+  { path: '/api/case-ratings/complaint.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', fields: ['speed', 'staff', 'result', 'overall', 'comment'] },
 ];
 
 const READS = [
