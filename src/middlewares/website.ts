@@ -29,6 +29,8 @@ const SITE_ROUTES = [
   /^\/data(\/[^/]+)?\/?$/,
   /^\/p\/[^/]+\/?$/,
   /^\/statistics\/?$/,
+  /^\/surveys?\/?$/,
+  /^\/surveys\/[^/]+\/?$/,
 ];
 /** Strapi's own paths (besides each plugin's, `/<plugin name>/…`): an answer there is Strapi's, never a page. */
 const STRAPI_PATHS = /^\/(api|admin|uploads|_health)(\/|$)/;
