@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { startApp, createAdmin, type TestApp } from '../helpers/strapi';
 import { adminLogin, launchBrowser } from '../helpers/browser';
+import { uploadAfterPhotoOnCasePage } from '../helpers/after-photo';
 
 let app: TestApp;
 let browser: Browser;
@@ -179,9 +180,22 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   await expectCount(history(), 5);
   expect(JSON.stringify(await track(codeA))).not.toContain('ZZNOTE');
 
-  // Resolve: the reason is required; the server's refusal shows in the dialog, in Thai only.
+  // A complaint with a photo and a place is resolved only with a photo of the fix (issue 18): the
+  // refusal shows in the dialog; the photo is attached on the page, then it goes through.
   await page.getByRole('button', { name: 'ดำเนินการเสร็จ', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'ดำเนินการเสร็จ' });
+  await dialog.getByRole('textbox', { name: /เหตุผล/ }).fill(REASON);
+  await dialog.getByRole('button', { name: 'ยืนยัน' }).click();
+  await dialog.getByText(/กรุณาแนบภาพหลังแก้ไข/).waitFor();
+  await dialog.getByRole('button', { name: 'ยกเลิก', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await uploadAfterPhotoOnCasePage(page, codeA);
+  await lastEvent().getByText('แนบภาพหลังแก้ไข 1 ภาพ').waitFor();
+  await expectCount(history(), 6);
+
+  // Resolve: the reason is required; the server's refusal shows in the dialog, in Thai only.
+  await page.getByRole('button', { name: 'ดำเนินการเสร็จ', exact: true }).click();
+  await dialog.getByRole('textbox', { name: /เหตุผล/ }).fill('');
   await dialog.getByRole('button', { name: 'ยืนยัน' }).click();
   await dialog.getByText('กรุณาระบุเหตุผล', { exact: true }).waitFor();
   expect(await dialog.textContent()).not.toContain('A reason is required');
@@ -195,7 +209,7 @@ it('lets an officer work a complaint from the inbox to resolved, in Thai, with t
   await page.getByRole('button', { name: 'ปิดเรื่อง', exact: true }).waitFor();
   await page.getByRole('button', { name: 'เปิดเรื่องใหม่', exact: true }).waitFor();
   await expectCount(page.getByRole('button', { name: 'รับเรื่อง', exact: true }), 0);
-  await expectCount(history(), 6);
+  await expectCount(history(), 7);
   const pub = await track(codeA);
   expect(pub.data.status).toBe('resolved');
   expect(pub.data.history.map((h) => h.status)).toEqual(['received', 'accepted', null, 'resolved']);

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
 import { adminLogin, launchBrowser } from '../helpers/browser';
 import { startSmtp, type SmtpCapture } from '../helpers/smtp';
+import { uploadAfterPhotoOnCasePage } from '../helpers/after-photo';
 
 /**
  * The whole channel, as people use it: a citizen files on the phone with a photo and a map point,
@@ -120,7 +121,8 @@ it('files on the website, is worked in the admin, and the citizen follows every 
   const reply = await smtp.waitFor((m) => m.to.includes(CITIZEN_EMAIL) && m.text.includes(REPLY));
   expect(reply.subject).toContain(code);
 
-  // 6. Resolve with a reason: the citizen sees the new status and why.
+  // 6. Resolve with a photo of the fix and a reason: the citizen sees the new status and why.
+  await uploadAfterPhotoOnCasePage(officer, code);
   await officer.getByRole('button', { name: 'ดำเนินการเสร็จ', exact: true }).click();
   const dialog = officer.getByRole('dialog', { name: 'ดำเนินการเสร็จ' });
   await dialog.getByRole('textbox', { name: /เหตุผล/ }).fill(REASON);

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, startApp, type TestApp } from '../helpers/strapi';
 import { adminLogin, launchBrowser } from '../helpers/browser';
 import { wcagViolations } from '../helpers/axe';
+import { uploadAfterPhotoOnCasePage } from '../helpers/after-photo';
 
 let app: TestApp;
 let browser: Browser;
@@ -78,6 +79,8 @@ it('reports a silent loudspeaker from the QR page, adds a second report to it, a
   await desk.getByRole('button', { name: 'เริ่มดำเนินการ', exact: true }).click();
   await desk.getByText('กำลังดำเนินการ', { exact: true }).waitFor();
   expect((await publicPole(POLE)).status).toBe('under_repair');
+  // The pole has a place: the fix is resolved with a photo of it.
+  await uploadAfterPhotoOnCasePage(desk, code);
   await desk.getByRole('button', { name: 'ดำเนินการเสร็จ', exact: true }).click();
   const dialog = desk.getByRole('dialog', { name: 'ดำเนินการเสร็จ' });
   await dialog.getByRole('textbox', { name: /เหตุผล/ }).fill('เปลี่ยนลำโพงใหม่แล้ว');

@@ -104,18 +104,18 @@ function Bars({ bars, max, second }: { bars: Bar[]; max?: number; second?: Bar[]
   // The longest bar leaves room for its value on a phone.
   const width = (v: number) => `calc((100% - 5em) * ${Math.max(0, Math.min(1, v / top)).toFixed(4)})`;
   return (
-    <div class="bars" aria-hidden="true">
+    <div class="stat-bars" aria-hidden="true">
       {bars.map((b, i) => (
-        <div class="bar-row">
-          <span class="bar-label">{b.label}</span>
-          <span class="bar-track">
-            <span class="bar" style={{ width: width(b.value) }} />
-            <span class="bar-value">{b.shown ?? num(b.value)}</span>
+        <div class="stat-bar-row">
+          <span class="stat-bar-label">{b.label}</span>
+          <span class="stat-bar-track">
+            <span class="stat-bar" style={{ width: width(b.value) }} />
+            <span class="stat-bar-value">{b.shown ?? num(b.value)}</span>
           </span>
           {second ? (
-            <span class="bar-track">
-              <span class="bar bar-second" style={{ width: width(second[i].value) }} />
-              <span class="bar-value">{second[i].shown ?? num(second[i].value)}</span>
+            <span class="stat-bar-track">
+              <span class="stat-bar stat-bar-second" style={{ width: width(second[i].value) }} />
+              <span class="stat-bar-value">{second[i].shown ?? num(second[i].value)}</span>
             </span>
           ) : null}
         </div>
@@ -132,8 +132,10 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
         <caption>{caption}</caption>
         <thead>
           <tr>
-            {head.map((h) => (
-              <th scope="col">{h}</th>
+            {head.map((h, i) => (
+              <th scope="col" class={i ? 'num' : undefined}>
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -152,15 +154,15 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
 /** A chart with its table: the title, the bars, then the same figures in a table. */
 function Chart({ id, title, bars, second, legend, max, head, rows }: { id: string; title: string; bars: Bar[]; second?: Bar[]; legend?: [string, string]; max?: number; head: string[]; rows: Array<Array<string | number>> }): JSX.Element {
   return (
-    <figure class="chart" id={id}>
+    <figure class="stat-chart" id={id}>
       <figcaption>
         <h3>{title}</h3>
       </figcaption>
       {bars.length ? (
         <>
           {legend ? (
-            <p class="legend" aria-hidden="true">
-              <span class="key" /> {legend[0]} <span class="key key-second" /> {legend[1]}
+            <p class="stat-legend" aria-hidden="true">
+              <span class="stat-key" /> {legend[0]} <span class="stat-key stat-key-second" /> {legend[1]}
             </p>
           ) : null}
           <Bars bars={bars} second={second} max={max} />
@@ -279,10 +281,11 @@ function Satisfaction({ s }: { s: Statistics['areas']['satisfaction'] }): JSX.El
         head={[t('stats.aspect'), t('stats.average')]}
         rows={aspects.map((a) => [t(`stats.aspect.${a}`), avg(s.overall[a])])}
       />
+      {/* Kinds of case as columns: two or three columns fit a phone, six did not. */}
       <Table
         caption={t('stats.satisfaction.byCaseType')}
-        head={[t('stats.caseType'), t('stats.answers'), ...aspects.map((a) => t(`stats.aspect.${a}`))]}
-        rows={s.byCaseType.map((r) => [tDynamic(`stats.caseType.${r.caseType}`), num(r.count), ...aspects.map((a) => avg(r[a]))])}
+        head={[t('stats.aspect'), ...s.byCaseType.map((r) => tDynamic(`stats.caseType.${r.caseType}`))]}
+        rows={[[t('stats.answers'), ...s.byCaseType.map((r) => num(r.count))], ...aspects.map((a) => [t(`stats.aspect.${a}`), ...s.byCaseType.map((r) => avg(r[a]))])]}
       />
       <Chart
         id="satisfaction-by-channel"

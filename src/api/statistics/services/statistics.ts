@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): StatisticsService => {
   const types = () => strapi.contentTypes as unknown as Record<string, { attributes?: Record<string, unknown> } | undefined>;
   const hasType = (uid: string) => Boolean(types()[uid]);
   const hasField = (uid: string, field: string) => field in (types()[uid]?.attributes ?? {});
-  const query = (uid: string) => strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]);
+  const query = (uid: string) => strapi.db.query(uid);
 
   async function complaints(): Promise<ComplaintRow[]> {
     const withReopens = hasField(COMPLAINT, 'reopenCount');

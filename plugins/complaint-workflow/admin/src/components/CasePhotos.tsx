@@ -10,6 +10,8 @@ interface Props {
   typeQuery: string;
   photos: Photo[];
   trackingCode: string;
+  /** The photos after the fix are named apart from the citizen's. */
+  after?: boolean;
 }
 
 const THUMB = 156;
@@ -89,10 +91,10 @@ const FullPhoto = ({ path, alt }: { path: string; alt: string }) => {
 };
 
 /** The case's photos: thumbnails, each opening the full photo. */
-export const CasePhotos = ({ caseId, typeQuery, photos, trackingCode }: Props) => {
+export const CasePhotos = ({ caseId, typeQuery, photos, trackingCode, after = false }: Props) => {
   const t = useT();
   const [open, setOpen] = React.useState<number>();
-  const alt = (i: number) => t('case.photoAlt', { n: i + 1, code: trackingCode });
+  const alt = (i: number) => t(after ? 'case.photoAltAfter' : 'case.photoAlt', { n: i + 1, code: trackingCode });
   const shown = open === undefined ? undefined : photos[open];
   return (
     <>

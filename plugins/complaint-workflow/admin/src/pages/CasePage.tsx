@@ -261,7 +261,7 @@ const CasePage = () => {
                       </Typography>
                       {after.length ? (
                         <Box paddingTop={2}>
-                          <CasePhotos caseId={data.id} typeQuery={typeQuery} photos={after} trackingCode={data.trackingCode} />
+                          <CasePhotos caseId={data.id} typeQuery={typeQuery} photos={after} trackingCode={data.trackingCode} after />
                         </Box>
                       ) : null}
                       {canManage && meta?.type.takesPhotos ? <PhotoUpload onUpload={uploadPhotos} /> : null}

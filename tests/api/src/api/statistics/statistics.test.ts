@@ -175,9 +175,9 @@ beforeAll(async () => {
     });
   }
   // A general survey with three responses (one a year ago), and a draft survey nobody sees.
-  const survey = await app.strapi.documents('api::survey.survey').create({ data: { titleTh: 'ความพึงพอใจต่อเทศบาล', titleEn: 'Satisfaction', slug: 'satisfaction-2570', opensAt: ago(30), closesAt: ago(-30) } as never });
+  const survey = await app.strapi.documents('api::survey.survey').create({ data: { titleTh: 'ความพึงพอใจต่อเทศบาล', titleEn: 'Satisfaction', slug: 'satisfaction-2570', opensAt: ago(30), closesAt: ago(-30) } });
   await app.strapi.documents('api::survey.survey').publish({ documentId: survey.documentId });
-  await app.strapi.documents('api::survey.survey').create({ data: { titleTh: 'ร่าง', slug: 'draft-survey' } as never });
+  await app.strapi.documents('api::survey.survey').create({ data: { titleTh: 'ร่าง', slug: 'draft-survey' } });
   const published = await app.strapi.db.query('api::survey.survey').findOne({ where: { documentId: survey.documentId, publishedAt: { $notNull: true } }, select: ['id'] });
   for (const daysAgo of [0, 1, 400]) {
     await app.strapi.db.query('api::survey.survey-response').create({ data: { survey: published.id, surveySlug: 'satisfaction-2570', answers: {}, submittedAt: ago(daysAgo) } });
