@@ -29,7 +29,14 @@ beforeAll(async () => {
   doc = (await request(app.url).get('/api/openapi.json').expect(200)).body as Json;
   ajv.addSchema({ $id: DOC_ID, components: doc.components });
   await openDataset();
+  await resolvedDemoComplaint();
 });
+
+/** A demo complaint resolved with its photo of the fix (the seed attaches one): its photo route and "not fixed" name it. */
+async function resolvedDemoComplaint() {
+  const photo = (await app.strapi.db.query('api::complaint-photo.complaint-photo').findOne({ where: { kind: 'after', complaint: { state: 'resolved' } }, populate: { complaint: { select: ['trackingCode'] } } })) as { id: number; complaint: { trackingCode: string } };
+  Object.assign(learnt, { 'trackComplaintPhoto.trackingCode': photo.complaint.trackingCode, 'trackComplaintPhoto.id': String(photo.id), 'notFixedComplaint.trackingCode': photo.complaint.trackingCode });
+}
 
 /** A published dataset with a table file: the open-data routes name it, its resource and its department. */
 async function openDataset() {
