@@ -30,6 +30,8 @@ const SITE_ROUTES = [
   /^\/p\/[^/]+\/?$/,
   /^\/statistics\/?$/,
   /^\/transparency\/?$/,
+  /^\/surveys?\/?$/,
+  /^\/surveys\/[^/]+\/?$/,
 ];
 /** Strapi's own paths (besides each plugin's, `/<plugin name>/…`): an answer there is Strapi's, never a page. */
 const STRAPI_PATHS = /^\/(api|admin|uploads|_health)(\/|$)/;

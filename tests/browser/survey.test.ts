@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { Modules } from '@strapi/strapi';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { startSmtp, type SmtpCapture } from '../helpers/smtp';
@@ -57,6 +58,22 @@ beforeAll(async () => {
   const token = decodeURIComponent(earlier.split('token=')[1]);
   await request(app.url).post(`/api/case-ratings/${token}`).send({ data: { speed: 3, staff: 3, result: 3, overall: 3 } }).expect(201);
 
+  const survey: Modules.Documents.Params.Data.Input<'api::survey.survey'> = {
+    titleTh: 'ความพึงพอใจต่อการให้บริการ ปีงบประมาณ 2570',
+    titleEn: 'Satisfaction, fiscal year 2570',
+    slug: 'satisfaction-2570',
+    closesAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+    showResults: true,
+    questions: [
+      { __component: 'survey.rating', labelTh: 'ความพึงพอใจโดยรวม', labelEn: 'Overall satisfaction', required: true },
+      { __component: 'survey.choice', labelTh: 'ช่องทางที่ใช้', labelEn: 'Channel used', optionsTh: 'เว็บไซต์\nLINE', multiple: true },
+      { __component: 'survey.yes-no', labelTh: 'จะแนะนำผู้อื่นหรือไม่', labelEn: 'Would recommend' },
+      { __component: 'survey.text', labelTh: 'ข้อเสนอแนะ', labelEn: 'Suggestions', maxLength: 200 },
+    ],
+  };
+  const created = await app.strapi.documents('api::survey.survey').create({ data: survey });
+  await app.strapi.documents('api::survey.survey').publish({ documentId: created.documentId });
+
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   page = await context.newPage();
@@ -113,4 +130,29 @@ it('rates a fixed complaint from the e-mailed link on a phone, then sees the sta
   await noHorizontalScroll();
   const api = (await request(app.url).get('/api/statistics/satisfaction').expect(200)).body.data;
   expect(api.overall).toMatchObject({ count: 2, overall: 4 });
+});
+
+it('answers the general survey on a phone and sees its results, without the written answers', async () => {
+  await page.goto(`${app.url}/surveys`);
+  await page.getByRole('heading', { level: 1, name: 'แบบสำรวจความคิดเห็น' }).waitFor();
+  await page.getByRole('link', { name: 'ความพึงพอใจต่อการให้บริการ ปีงบประมาณ 2570' }).click();
+  await page.locator('#survey-send:enabled').waitFor();
+  await noHorizontalScroll();
+  expect(await page.locator('section.results').innerText()).toContain('ผู้ตอบ 0 คน');
+
+  await page.getByRole('button', { name: 'ส่งแบบประเมิน' }).click();
+  await page.locator('#r-overall_satisfaction-error:not([hidden])').waitFor();
+  await page.locator('label[for="r-overall_satisfaction-4"]').click();
+  await page.getByLabel('LINE').check();
+  await page.getByRole('group', { name: 'จะแนะนำผู้อื่นหรือไม่' }).getByLabel('ใช่', { exact: true }).check();
+  await page.getByLabel('ข้อเสนอแนะ').fill('ZZWRITTEN เปิดวันเสาร์ด้วย');
+  await page.getByRole('button', { name: 'ส่งแบบประเมิน' }).click();
+  await page.getByRole('heading', { name: 'ขอบคุณที่ร่วมประเมิน' }).waitFor();
+
+  await page.reload();
+  const results = await page.locator('section.results').innerText();
+  expect(results).toContain('ผู้ตอบ 1 คน');
+  expect(results).toContain('คะแนนเฉลี่ย 4.00 จาก 5 (1 คน)');
+  expect(results).not.toContain('ZZWRITTEN');
+  await noHorizontalScroll();
 });

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 /** Tables a refused request could leave a row in. */
-const STORED = ['api::complaint.complaint', 'api::complaint-photo.complaint-photo', 'api::e-form-submission.e-form-submission', 'plugin::upload.file', 'plugin::complaint-workflow.case-event'];
+const STORED = ['api::survey.survey-response', 'api::survey.case-rating', 'api::complaint.complaint', 'api::complaint-photo.complaint-photo', 'api::e-form-submission.e-form-submission', 'plugin::upload.file', 'plugin::complaint-workflow.case-event'];
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
@@ -61,6 +61,8 @@ const WRITES: Array<{ path: string; fields: string[] }> = [
   { path: '/api/e-forms/waste-collection/submissions', fields: ['answers', 'contact', 'consent', 'language'] },
   { path: '/api/poles/NOK-P09/reports', fields: ['fault', 'note', 'phone', 'language'] },
   { path: '/api/tax-bills/lookup', fields: ['billReference', 'nationalId'] },
+  { path: '/api/surveys/satisfaction-fy-2570/responses', fields: ['answers'] },
+  { path: '/api/case-ratings/complaint.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', fields: ['speed', 'staff', 'result', 'overall', 'comment'] },
 ];
 
 const READS = [
@@ -150,6 +152,8 @@ interface Answer {
 
 it('answers at least 300 malformed requests without a 5xx, says why it refuses, and stores nothing', async () => {
   const before = await counts();
+  // The demo's own photos (a fix's after photo, issue 18) are there before any bad request.
+  const photosBefore = fs.readdirSync(path.join(process.env.PRIVATE_FILES_DIR!, 'complaint-photos'));
   const answers: Answer[] = [];
   const note = (method: string, path: string, res: request.Response) =>
     answers.push({ method, path, status: res.status, message: (res.body as { error?: { message?: unknown } } | undefined)?.error?.message });
@@ -231,7 +235,7 @@ it('answers at least 300 malformed requests without a 5xx, says why it refuses, 
   expect(await counts()).toEqual(before);
   expect(fs.readdirSync(uploadTmp)).toEqual([]);
   // No photo file was written either (complaint photos are kept privately, apart from the Media Library).
-  expect(fs.readdirSync(path.join(process.env.PRIVATE_FILES_DIR!, 'complaint-photos'))).toEqual([]);
+  expect(fs.readdirSync(path.join(process.env.PRIVATE_FILES_DIR!, 'complaint-photos'))).toEqual(photosBefore);
   // Nor a file of an e-service request.
   const eServiceFiles = path.join(process.env.PRIVATE_FILES_DIR!, 'e-service-files');
   expect(fs.existsSync(eServiceFiles) ? fs.readdirSync(eServiceFiles) : []).toEqual([]);
