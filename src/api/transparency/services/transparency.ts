@@ -86,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): TransparencyService => {
         title: { th: d.titleTh, en: d.titleEn || d.titleTh },
         publishedAt: iso(d.publishedAt),
         // The date the data itself last changed when staff give it, else the record's.
-        updatedAt: d.lastUpdatedDate ? `${d.lastUpdatedDate}T00:00:00+07:00` : iso(d.updatedAt),
+        updatedAt: d.lastUpdatedDate ? iso(`${String(d.lastUpdatedDate).slice(0, 10)}T00:00:00+07:00`) : iso(d.updatedAt),
       });
     }
     return out;
@@ -96,7 +96,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): TransparencyService => {
     const news = (await strapi.db.query(NEWS).findMany({ where: { publishedAt: { $notNull: true } }, select: ['category', 'publishedDate'] })) as Array<{ category: string; publishedDate: string | null }>;
     const latestNews: Record<string, string | undefined> = {};
     for (const n of news) {
-      const at = n.publishedDate ? `${String(n.publishedDate).slice(0, 10)}T00:00:00+07:00` : undefined;
+      // Bangkok midnight of the day it was published, as the ISO instant the API documents.
+      const at = n.publishedDate ? (iso(`${String(n.publishedDate).slice(0, 10)}T00:00:00+07:00`) ?? undefined) : undefined;
       if (at && (!latestNews[n.category] || latestNews[n.category]! < at)) latestNews[n.category] = at;
     }
     const eServiceOpen = (await strapi.db.query(E_FORM).count({ where: { publishedAt: { $notNull: true }, isOpen: true } })) > 0;
