@@ -73,7 +73,14 @@ export function englishWords(text: string): string[] {
 let app: TestApp;
 let browser: Browser;
 
+/**
+ * The admin's words do not depend on the database, and this walk is the suite's longest (every page
+ * of six roles): CI's PostgreSQL half, run beside the SQLite one, skips it.
+ */
+const WALKED_ON_THIS_DATABASE = (process.env.DATABASE_CLIENT || 'sqlite') !== 'postgres';
+
 beforeAll(async () => {
+  if (!WALKED_ON_THIS_DATABASE) return;
   app = await startApp({
     SEED_DEMO: 'true',
     RATE_LIMIT_PER_MINUTE: '1000',
@@ -209,7 +216,7 @@ async function walk(who: string): Promise<{ visited: string[]; findings: Finding
   return { visited, findings, console: consoleErrors, failed };
 }
 
-describe.each(Object.keys(PASSWORDS))('the admin in Thai for %s@nokok.demo', (who) => {
+(WALKED_ON_THIS_DATABASE ? describe : describe.skip).each(Object.keys(PASSWORDS))('the admin in Thai for %s@nokok.demo', (who) => {
   it('shows no English word and no missing translation on any menu item', async () => {
     const result = await walk(who);
     if (process.env.ADMIN_THAI_REPORT) fs.writeFileSync(path.join(ROOT, '.tmp', `admin-thai-${who}.json`), JSON.stringify(result, null, 2));
