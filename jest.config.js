@@ -14,9 +14,9 @@ const shared = {
 /**
  * api and browser run against the real build (server, admin panel, website). A project's globalSetup
  * runs only when at least one of its tests is selected, and the same module runs once for both, so
- * `npm run test:unit` never builds.
+ * `npm run test:unit` never builds. The setup also makes the database every test app copies (template-db.js).
  */
-const needsBuild = { globalSetup: '<rootDir>/tests/helpers/global-setup.js' };
+const needsBuild = { globalSetup: '<rootDir>/tests/helpers/global-setup.js', globalTeardown: '<rootDir>/tests/helpers/global-teardown.js' };
 
 module.exports = {
   // A global option: jest reads the timeout from the top level, not from a project.

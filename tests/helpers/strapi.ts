@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
 import type { AdminRoleService, AdminUserService } from '../../src/bootstrap/admin-user';
 import { randomSecrets } from '../../scripts/preflight';
+import { templateFor } from './template-db';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -74,13 +75,16 @@ export async function startApp(env: Record<string, string> = {}, options: { same
     cleanup.push(...kept.cleanup);
   } else if (client === 'postgres') {
     const name = `nokok_test_${id}`;
-    await withPgAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+    const template = templateFor('postgres');
+    await withPgAdmin((c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
     process.env.DATABASE_NAME = name;
     delete process.env.DATABASE_URL;
     cleanup.push(() => withPgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
   } else if (!env.DATABASE_FILENAME) {
     process.env.DATABASE_CLIENT = 'sqlite';
     process.env.DATABASE_FILENAME = path.join(tmpDir, 'test.db');
+    const template = templateFor('sqlite');
+    if (template) fs.copyFileSync(template, process.env.DATABASE_FILENAME);
   }
 
   // Loaded only now, after the environment above is set.

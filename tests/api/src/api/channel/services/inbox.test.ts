@@ -120,8 +120,10 @@ describe('the LINE webhook keeps its events before answering', () => {
     expect(await app.strapi.db.query(EVENTS).findMany({ where: { sender: 'Uredelivered' }, select: ['state', 'attempts'] })).toEqual([{ state: 'done', attempts: 1 }]);
   });
 
-  it('keeps /_health answering quickly while a batch of 300 first messages is handled', async () => {
-    const batch = Array.from({ length: 300 }, (_, i) => firstMessage(`Ubatch${i}`, `ถนนเป็นหลุม ${i}`));
+  it('keeps /_health answering quickly while a batch of 150 first messages is handled', async () => {
+    // 150 events: on CI's loaded 2-core machine (SQLite and PostgreSQL halves side by side, a browser
+    // beside them) a batch of 300 outlasted its 110 s wait on PostgreSQL; the point is the ratio below.
+    const batch = Array.from({ length: 150 }, (_, i) => firstMessage(`Ubatch${i}`, `ถนนเป็นหลุม ${i}`));
     const latencies: number[] = [];
     let busy = true;
     const probe = (async () => {
@@ -132,20 +134,25 @@ describe('the LINE webhook keeps its events before answering', () => {
         expect(res.status).toBe(204);
       }
     })();
-    const started = performance.now();
-    const res = await post(batch);
-    expect(res.status).toBe(200);
-    await until(async () => (await casesOf('Ubatch')).length === 300, 110_000);
-    await (app.strapi.service('api::channel.chat') as ChatService).idle();
-    const batchMs = performance.now() - started;
-    busy = false;
-    await probe;
+    let batchMs = 0;
+    try {
+      const started = performance.now();
+      const res = await post(batch);
+      expect(res.status).toBe(200);
+      await until(async () => (await casesOf('Ubatch')).length === 150, 200_000);
+      await (app.strapi.service('api::channel.chat') as ChatService).idle();
+      batchMs = performance.now() - started;
+    } finally {
+      // Also when the wait fails: a probe left running would hit the stopped app.
+      busy = false;
+      await probe;
+    }
     const worst = Math.max(...latencies);
-    console.log(`/_health during a 300-event batch of ${batchMs.toFixed(0)} ms: ${latencies.length} requests, max ${worst.toFixed(0)} ms`);
+    console.log(`/_health during a 150-event batch of ${batchMs.toFixed(0)} ms: ${latencies.length} requests, max ${worst.toFixed(0)} ms`);
     expect(latencies.length).toBeGreaterThan(20);
     // Unyielding, this batch held /_health for about the whole batch (its connection was even reset).
     // Yielding, it waits for one event at most: a small part of the batch, however busy the machine
     // (a fixed bound of 1 s failed now and then on a loaded 2-core machine at 1.1 s of a batch of ~20 s).
     expect(worst).toBeLessThan(batchMs / 5);
-  }, 180_000);
+  }, 240_000);
 });
