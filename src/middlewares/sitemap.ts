@@ -10,7 +10,7 @@ export interface SitemapEntry {
 }
 
 /** The site's own pages, beside the news items and pages from the content. */
-export const FIXED_PATHS = ['/', '/news', '/complaint', '/e-service', '/track', '/tax', '/poles', '/map', '/data', '/data/request', '/line', '/contact', '/developers', '/statistics', '/surveys', '/transparency'];
+export const FIXED_PATHS = ['/', '/news', '/complaint', '/e-service', '/track', '/tax', '/poles', '/map', '/data', '/data/request', '/line', '/contact', '/developers', '/statistics', '/surveys', '/transparency', '/notices', '/account/sign-in', '/account/sign-up'];
 
 const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const english = (path: string) => (path === '/' ? '/en/' : `/en${path}`);

@@ -32,6 +32,8 @@ const SITE_ROUTES = [
   /^\/transparency\/?$/,
   /^\/surveys?\/?$/,
   /^\/surveys\/[^/]+\/?$/,
+  /^\/account(\/(sign-in|sign-up|confirmed|forgot|reset|profile|claim|tax))?\/?$/,
+  /^\/notices\/?$/,
 ];
 /** Strapi's own paths (besides each plugin's, `/<plugin name>/…`): an answer there is Strapi's, never a page. */
 const STRAPI_PATHS = /^\/(api|admin|uploads|_health)(\/|$)/;

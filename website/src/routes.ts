@@ -28,6 +28,7 @@ import { inLanguage } from './e-form';
 import { Transparency, loadTransparency, type TransparencyData } from './pages/Transparency';
 import { CaseSurvey, SurveyList, SurveyPage, loadCaseSurvey, loadSurvey, loadSurveys, type CaseSurveyData, type SurveyListData, type SurveyPageData } from './pages/Survey';
 import { StatisticsPage, loadStatistics, type StatisticsData } from './pages/Statistics';
+import { AccountShell, ConfirmedPage, ForgotPage, NoticesPage, ResetPage, SignInPage, SignUpPage, accountTitle, loadNotices, type AccountView, type NoticesData } from './pages/Account';
 
 /**
  * The one route table of the citizen website. The server (website/src/server.tsx, called by
@@ -198,6 +199,38 @@ export const ROUTES: Array<Route<unknown>> = [
     view: (data) => h(StatisticsPage, { data }),
     title: () => t('stats.title'),
     meta: () => ({ description: t('stats.intro') }),
+    shared: () => false,
+  }),
+  // The citizen's account: shells the same for everyone (the account island reads the person's data
+  // with their token in the browser), so they are kept like any page. The reset link's one-time code
+  // is in the address, and the page embeds its address: that one is never kept.
+  route({ pattern: /^\/account\/sign-in$/, load: nothing, view: (_d, site) => h(SignInPage, { site }), title: () => t('account.signIn.title'), islands: ['account'] }),
+  route({ pattern: /^\/account\/sign-up$/, load: nothing, view: (_d, site) => h(SignUpPage, { site }), title: () => t('account.signUp.title'), islands: ['account'] }),
+  route({ pattern: /^\/account\/confirmed$/, load: nothing, view: () => h(ConfirmedPage, {}), title: () => t('account.confirmed.title') }),
+  route({ pattern: /^\/account\/forgot$/, load: nothing, view: (_d, site) => h(ForgotPage, { site }), title: () => t('account.forgot.title'), islands: ['account'] }),
+  route({
+    pattern: /^\/account\/reset$/,
+    load: nothing,
+    view: (_d, site) => h(ResetPage, { site }),
+    title: () => t('account.reset.title'),
+    islands: ['account'],
+    shared: (query) => !query.has('code'),
+  }),
+  ...(['home', 'profile', 'claim', 'tax'] as AccountView[]).map((view) =>
+    route({
+      pattern: view === 'home' ? /^\/account$/ : new RegExp(`^/account/${view}$`),
+      load: nothing,
+      view: (_d, site) => h(AccountShell, { view, site }),
+      title: () => accountTitle(view),
+      islands: ['account'],
+    })
+  ),
+  // Public notices. Not kept: a notice expires with time alone, no write tells the cache.
+  route<NoticesData>({
+    pattern: /^\/notices$/,
+    load: (_p, query, api, lang) => loadNotices(api, lang, query),
+    view: (data) => h(NoticesPage, { data }),
+    title: () => t('notices.title'),
     shared: () => false,
   }),
   // Shared: nothing personal is on the page until the citizen looks a bill up in the browser.

@@ -27,6 +27,12 @@ export function NavList({ pages, current }: { pages: MenuPage[]; current: string
           </a>
         </li>
       ))}
+      <li>
+        {/* The same for everyone (pages are shared): the account island says "my account" once it knows a session. */}
+        <a class="account-link" id="account-link" href={href('/account')} aria-current={current === '/account' || current.startsWith('/account/') ? 'page' : undefined}>
+          {t('nav.signIn')}
+        </a>
+      </li>
     </ul>
   );
 }

@@ -5,6 +5,7 @@ import { loadMap } from '../load-map';
 import type { MapHandle } from '../map-api';
 import { MAX_PHOTOS, MAX_PHOTO_BYTES, complaintIssues, toComplaintData, type FormValues } from '../complaint-rules';
 import { rememberCode } from '../recent';
+import { bearer } from '../session';
 import { islandContext, listener, pageData } from '../island';
 import { siteName } from '../components/site';
 import { ComplaintDone, type ComplaintData } from '../pages/Complaint';
@@ -319,7 +320,8 @@ function mountForm(form: HTMLFormElement): void {
     if (photos.length) data.photos = photos.flatMap((p) => (p.uploaded ? [p.uploaded] : []));
 
     progress.textContent = t('complaint.sending');
-    const res = await fetch('/api/complaints', { method: 'POST', headers: apiHeaders(true), body: JSON.stringify({ data }) });
+    // Signed in: the complaint is filed to the person's account too (My page lists it).
+    const res = await fetch('/api/complaints', { method: 'POST', headers: { ...apiHeaders(true), ...(await bearer()) }, body: JSON.stringify({ data }) });
     if (res.status !== 201) {
       // An upload token that expired while the page was open, or a photo swept or already attached to a
       // complaint whose answer was lost: the next attempt uploads the photos again.

@@ -4,6 +4,7 @@ import { apiHeaders, errorText, formatDate, href, lang, t, tDynamic } from '../i
 import { loadMap } from '../load-map';
 import type { MapHandle } from '../map-api';
 import { rememberCode } from '../recent';
+import { bearer } from '../session';
 import { islandContext, listener, pageData } from '../island';
 import { ADDRESS_PARTS, HEAD_BYTES, checkAnswers, checkFiles, controlId, inLanguage, type Field, type FileField } from '../e-form';
 import type { EFormData } from '../pages/EService';
@@ -369,7 +370,8 @@ function mountForm(form: HTMLFormElement, fields: Field[], slug: string): void {
       const body = new FormData();
       body.append('data', JSON.stringify({ answers: data, language: lang }));
       for (const f of fileFields) for (const file of chosenFiles(f)) body.append(`files.${f.name}`, file, file.name);
-      const res = await fetch(`/api/e-forms/${encodeURIComponent(slug)}/submissions`, { method: 'POST', body, headers: apiHeaders() });
+      // Signed in: the request is filed to the person's account too (My page lists it).
+      const res = await fetch(`/api/e-forms/${encodeURIComponent(slug)}/submissions`, { method: 'POST', body, headers: { ...apiHeaders(), ...(await bearer()) } });
       if (res.status === 201) {
         const created = ((await res.json()) as { data: { trackingCode: string } }).data;
         rememberCode(created.trackingCode);
