@@ -151,6 +151,15 @@ it('passes the automated WCAG 2.1 AA checks on every kind of page, in Thai and E
     ['/en/e-service/elderly-allowance', '#e-review:enabled'],
     ['/en/map', '#gis-map[data-ready="true"]'],
     [`/en/track?code=${trackingCode}`, '.timeline'],
+    ['/account', '#si-submit:enabled'],
+    ['/account/sign-in', '#si-submit:enabled'],
+    ['/account/sign-up', '#su-submit:enabled'],
+    ['/account/forgot', '#fp-submit:enabled'],
+    ['/account/reset?code=x', '#rp-submit:enabled'],
+    ['/account/confirmed', 'h1'],
+    ['/notices', 'h1'],
+    ['/en/account/sign-in', '#si-submit:enabled'],
+    ['/en/notices', 'h1'],
   ];
   for (const [path, ready] of checks) {
     await page.goto(`${app.url}${path}`);
@@ -231,7 +240,7 @@ it('sends pages of links without any script, and a page with behaviour with its 
     if (r.resourceType() === 'script') scripts.push(pathname);
     if (pathname.startsWith('/api/')) apiCalls.push(pathname);
   });
-  for (const path of ['/', '/news', '/news/loy-krathong-2569', '/pages/history', '/contact', '/line', '/developers', '/e-service', '/en/news']) {
+  for (const path of ['/', '/news', '/news/loy-krathong-2569', '/pages/history', '/contact', '/line', '/developers', '/e-service', '/en/news', '/notices', '/account/confirmed']) {
     await fresh.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
     expect({ path, scripts, apiCalls }).toEqual({ path, scripts: [], apiCalls: [] });
   }

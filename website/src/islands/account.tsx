@@ -57,8 +57,11 @@ const UP_MESSAGES: Array<[RegExp, string, string[]]> = [
 /** What the answer refused: each field's problem, or one for the whole form. */
 async function problemsOf(res: Response): Promise<Problem[]> {
   const error = (await readJson<ApiError>(res))?.error;
-  const details = error?.details as ({ code?: unknown } & NonNullable<ApiError['error']>['details']) | undefined;
+  const details = error?.details;
   const listed = Array.isArray(details?.errors) ? details.errors : [];
+  // Our routes name the refusal's code beside (or instead of) the fields.
+  const raw: unknown = details;
+  const detailsCode = raw && typeof raw === 'object' && 'code' in raw && typeof raw.code === 'string' ? raw.code : '';
   const fromMessage = (message: string, path: string[], code: string): Problem => {
     const known = UP_MESSAGES.find(([re]) => re.test(message));
     return known ? { path: path.length ? path : known[2], code: known[1], message } : { path, code, message };
@@ -69,7 +72,7 @@ async function problemsOf(res: Response): Promise<Problem[]> {
       const message = typeof d.message === 'string' ? d.message : '';
       return typeof d.code === 'string' ? { path, code: d.code, message } : fromMessage(message, path, '');
     });
-  const code = typeof details?.code === 'string' ? details.code : '';
+  const code = detailsCode;
   const message = typeof error?.message === 'string' ? error.message : '';
   if (res.status === 429) return [{ path: [], code: 'rate_limited', message }];
   const problem = fromMessage(message, [], code);
