@@ -34,6 +34,7 @@ import { registerDatasetLayers } from './api/dataset/map-layers';
 import { registerEServiceAdmin } from './api/e-form-submission/admin-routes';
 import { registerTransparencyAdmin } from './api/transparency/admin-routes';
 import { registerQuestionNames } from './api/survey/question-names';
+import { applyAccountSettings } from './api/account/settings';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let datasetLayers: { refresh(): Promise<number> } | undefined;
@@ -94,6 +95,8 @@ export default {
     await moveUploadedComplaintPhotos(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
+    // Citizen accounts: sign-up with e-mail confirmation, the Thai e-mails, links into the website.
+    await applyAccountSettings(strapi);
     await applyAdminRoles(strapi);
     await applyContentManagerViews(strapi);
     await ensureFirstAdmin(strapi);
