@@ -152,8 +152,14 @@ export type RouteAuth = 'public' | 'user';
 const SIGNED_IN = new Set<string>();
 export const isSignedInRoute = (contract: RouteContract): boolean => SIGNED_IN.has(contract.operationId);
 
-/** Refused because nobody (or nobody still signed in) is calling: 401 with a stable code. */
-export const signInRequired = (lang: Language) => new errors.UnauthorizedError(fieldMessage('sign_in_required', lang), { code: 'sign_in_required' });
+/**
+ * Refused because nobody (or nobody still signed in) is calling: 401 with a stable code. Thrown as
+ * an HTTP error, not Strapi's UnauthorizedError: Strapi's authorize step catches that one from
+ * anything after it and answers a bare 401 without the code.
+ */
+export function signInRequired(ctx: Context): never {
+  ctx.throw(401, fieldMessage('sign_in_required', languageOf(ctx)), { details: { code: 'sign_in_required' } });
+}
 
 type StrapiGlobal = { strapi: import('@strapi/strapi').Core.Strapi };
 type UpUser = { id: number; confirmed?: boolean; blocked?: boolean; role?: { id: number } | null };
@@ -178,14 +184,13 @@ export const citizenStrategy = {
   name: 'users-permissions',
   async authenticate(ctx: Context) {
     const { strapi } = globalThis as unknown as StrapiGlobal;
-    const lang = languageOf(ctx);
     const up = strapi.plugin('users-permissions');
     // An expired or forged token is the same as none.
     const token = await Promise.resolve(up.service<UpJwtService>('jwt').getToken(ctx)).catch(() => null);
-    if (!token || token.id === undefined) throw signInRequired(lang);
+    if (!token || token.id === undefined) signInRequired(ctx);
     const user = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: token.id }, populate: ['role'] })) as UpUser | null;
     // A person who has not confirmed their e-mail, or was blocked, is not signed in.
-    if (!user || user.blocked || !user.confirmed || !user.role) throw signInRequired(lang);
+    if (!user || user.blocked || !user.confirmed || !user.role) signInRequired(ctx);
     const permissionService = up.service<UpPermissionService>('permission');
     const permissions = (await permissionService.findRolePermissions(user.role.id)).map((p) => permissionService.toContentAPIPermission(p));
     const ability: Ability = await strapi.contentAPI.permissions.engine.generateAbility(permissions);
