@@ -28,7 +28,7 @@ export interface ContentTypeSchema {
 /** Operations of custom (non content-type) public routes, written from their contracts (src/http/contract.ts). */
 export interface ExtraOperation {
   path: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   operation: Record<string, unknown>;
 }
 
