@@ -246,6 +246,10 @@ export function buildOpenApiDocument(opts: {
     },
     servers: [{ url: `${opts.serverUrl ?? ''}/api` }],
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      // A citizen's access token: POST /auth/local (or /account/sign-in-code/verify), renewed by POST /auth/refresh.
+      securitySchemes: { citizenBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A signed-in citizen's access token (10 minutes), from POST /auth/local or POST /account/sign-in-code/verify, renewed with POST /auth/refresh and the nokok_session cookie" } },
+    },
   };
 }
