@@ -34,6 +34,7 @@ import { registerDatasetLayers } from './api/dataset/map-layers';
 import { registerEServiceAdmin } from './api/e-form-submission/admin-routes';
 import { registerTransparencyAdmin } from './api/transparency/admin-routes';
 import { registerQuestionNames } from './api/survey/question-names';
+import { registerRecordSources } from './api/account/record-sources';
 import { applyAccountSettings } from './api/account/settings';
 
 let photoSweep: NodeJS.Timeout | undefined;
@@ -107,6 +108,8 @@ export default {
       await seedDemoStaff(strapi);
     }
     await datasetLayers?.refresh();
+    // My records (complaints, requests, ratings, tax bills) in an account's export and erasure.
+    registerRecordSources(strapi);
     const complaints = () => strapi.service('api::complaint.complaint') as ComplaintService;
     // Photos uploaded for a complaint never filed: at start, then every hour.
     const sweep = () => {
