@@ -19,7 +19,7 @@ export interface ResponseSpec {
 }
 
 export interface RouteContract<TBody extends z.core.$ZodType = z.core.$ZodType, TQuery extends z.core.$ZodType = z.core.$ZodType, TParams extends z.core.$ZodType = z.core.$ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Koa-style path under /api, e.g. `/e-form-submissions/track/:trackingCode`. */
   path: string;
   operationId: string;
@@ -149,13 +149,15 @@ export const TRACKING_BUDGET = { name: 'global::rate-limit', config: { bucket: '
  * A public route from its contract: the handler runs only on input its schemas accepted, and the
  * contract is documented. Middlewares listed here (rate limits) run before validation.
  */
-export function route(contract: RouteContract, handler: string, options: { middlewares?: Middleware[] } = {}) {
+export function route(contract: RouteContract, handler: string, options: { middlewares?: Middleware[]; auth?: 'user' } = {}) {
   CONTRACTS.set(contract.operationId, contract);
+  const middlewares = [...(options.middlewares ?? []), validate(contract)];
   return {
     method: contract.method,
     path: contract.path,
     handler,
-    config: { auth: false as const, policies: [], middlewares: [...(options.middlewares ?? []), validate(contract)] },
+    // TEMPORARY (records branch): the auth helper's route() replaces this on merge.
+    config: options.auth === 'user' ? { policies: [], middlewares } : { auth: false as const, policies: [], middlewares },
   };
 }
 
@@ -168,7 +170,7 @@ type Json = Record<string, unknown>;
 /** An OpenAPI operation of a path, written from its contract. */
 export interface Operation {
   path: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   operation: Json;
 }
 
@@ -261,7 +263,7 @@ export function operationOf(contract: RouteContract): Operation {
   };
   return {
     path: koaPathToOpenApi(contract.path),
-    method: contract.method === 'GET' ? 'get' : 'post',
+    method: contract.method.toLowerCase() as Operation['method'],
     operation: {
       operationId: contract.operationId,
       summary: contract.summary,
