@@ -20,6 +20,11 @@ export const ROLE_PERMISSIONS: Record<'public' | 'authenticated', readonly strin
     'api::page.page.find',
     'api::page.page.findOne',
     'plugin::users-permissions.user.me',
+    // Notices: the person's own notices and their LINE link (src/api/announcement).
+    'api::announcement.notice.mine',
+    'api::announcement.notice.read',
+    'api::announcement.line-link.create',
+    'api::announcement.line-link.remove',
   ],
 };
 
