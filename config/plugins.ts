@@ -4,6 +4,8 @@ import map from './map';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
+const THIRTY_DAYS_S = 30 * 24 * 3600;
+
 /**
  * Strapi's email plugin through nodemailer: one SMTP configuration for every e-mail, the case
  * engine's outbox and users-permissions' confirmation and reset mails alike.
@@ -35,6 +37,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
+      // Citizens' sessions: a 10-minute access token kept in the website's memory, renewed by POST
+      // /api/auth/refresh with a refresh token in an httpOnly cookie the page's scripts cannot read;
+      // the cookie outlives a browser restart (30 days, or 14 idle) and logout can end every session.
+      jwtManagement: 'refresh',
+      sessions: {
+        httpOnly: true,
+        accessTokenLifespan: 600,
+        maxRefreshTokenLifespan: THIRTY_DAYS_S,
+        idleRefreshTokenLifespan: 14 * 24 * 3600,
+        cookie: {
+          name: 'nokok_session',
+          path: '/api',
+          sameSite: 'lax',
+          maxAge: THIRTY_DAYS_S * 1000,
+          // secure: left to users-permissions, which sets it in production.
+        },
+      },
+      // Sign-in, sign-up and reset attempts per address (users-permissions' own limiter).
+      ratelimit: { interval: 60_000, max: env.int('AUTH_LIMIT_PER_MINUTE', 10) },
     },
   },
   // The case engine, staff inbox and case pages; messages go out through its outbox.

@@ -11,6 +11,14 @@ export const ROLE_PERMISSIONS: Record<'public' | 'authenticated', readonly strin
     'api::news.news-item.findOne',
     'api::page.page.find',
     'api::page.page.findOne',
+    // Citizen accounts: sign-in, sign-up with e-mail confirmation, password reset, session renewal.
+    'plugin::users-permissions.auth.callback',
+    'plugin::users-permissions.auth.register',
+    'plugin::users-permissions.auth.emailConfirmation',
+    'plugin::users-permissions.auth.sendEmailConfirmation',
+    'plugin::users-permissions.auth.forgotPassword',
+    'plugin::users-permissions.auth.resetPassword',
+    'plugin::users-permissions.auth.refresh',
   ],
   authenticated: [
     'api::complaint-category.complaint-category.find',
@@ -20,6 +28,14 @@ export const ROLE_PERMISSIONS: Record<'public' | 'authenticated', readonly strin
     'api::page.page.find',
     'api::page.page.findOne',
     'plugin::users-permissions.user.me',
+    'plugin::users-permissions.auth.refresh',
+    'plugin::users-permissions.auth.logout',
+    'plugin::users-permissions.auth.changePassword',
+    // The citizen's own account (src/api/account).
+    'api::account.account.find',
+    'api::account.account.update',
+    'api::account.account.delete',
+    'api::account.account.export',
     // Notices: the person's own notices and their LINE link (src/api/announcement).
     'api::announcement.notice.mine',
     'api::announcement.notice.read',

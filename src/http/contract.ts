@@ -145,19 +145,75 @@ export const E_SERVICE_BUDGET = { name: 'global::rate-limit', config: { bucket: 
  */
 export const TRACKING_BUDGET = { name: 'global::rate-limit', config: { bucket: 'tracking', reads: true } };
 
+/** Who may call a route: anyone (the default), or a signed-in citizen (users-permissions). */
+export type RouteAuth = 'public' | 'user';
+
+/** Route contracts of signed-in routes: the OpenAPI writer marks them and documents their 401. */
+const SIGNED_IN = new Set<string>();
+export const isSignedInRoute = (contract: RouteContract): boolean => SIGNED_IN.has(contract.operationId);
+
+/** Refused because nobody (or nobody still signed in) is calling: 401 with a stable code. */
+export const signInRequired = (lang: Language) => new errors.UnauthorizedError(fieldMessage('sign_in_required', lang), { code: 'sign_in_required' });
+
+type StrapiGlobal = { strapi: import('@strapi/strapi').Core.Strapi };
+type UpUser = { id: number; confirmed?: boolean; blocked?: boolean; role?: { id: number } | null };
+
 /**
- * A public route from its contract: the handler runs only on input its schemas accepted, and the
- * contract is documented. Middlewares listed here (rate limits) run before validation.
+ * The users-permissions strategy, with one difference: without a valid access token the answer is a
+ * 401 naming `sign_in_required` in the caller's language (the stock strategy falls back to the
+ * public role and answers an uncoded 403). The route's action must still be granted to the user's
+ * role (ROLE_PERMISSIONS.authenticated), checked by `verify` like Strapi's own.
  */
-export function route(contract: RouteContract, handler: string, options: { middlewares?: Middleware[]; auth?: 'user' } = {}) {
+export const citizenStrategy = {
+  name: 'users-permissions',
+  async authenticate(ctx: Context) {
+    const { strapi } = globalThis as unknown as StrapiGlobal;
+    const lang = languageOf(ctx);
+    const up = strapi.plugin('users-permissions');
+    type Token = { id?: number | string; sessionId?: string } | null;
+    // An expired or forged token is the same as none.
+    const token = (await Promise.resolve(up.service('jwt').getToken(ctx)).catch(() => null)) as Token;
+    if (!token || token.id === undefined) throw signInRequired(lang);
+    const user = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: token.id }, populate: ['role'] })) as UpUser | null;
+    // A person who has not confirmed their e-mail, or was blocked, is not signed in.
+    if (!user || user.blocked || !user.confirmed || !user.role) throw signInRequired(lang);
+    const permissionService = up.service('permission');
+    const permissions = (await permissionService.findRolePermissions(user.role.id)).map(permissionService.toContentAPIPermission);
+    const ability = await strapi.contentAPI.permissions.engine.generateAbility(permissions);
+    ctx.state.user = user;
+    if (token.sessionId) ctx.state.session = { id: token.sessionId };
+    return { authenticated: true, credentials: user, ability };
+  },
+  async verify(auth: { credentials?: unknown; ability?: { can(action: string): boolean } | null }, config: { scope?: string | string[] }) {
+    if (!auth.credentials || !auth.ability) throw new errors.UnauthorizedError();
+    const scopes = config.scope === undefined ? [] : Array.isArray(config.scope) ? config.scope : [config.scope];
+    if (!scopes.every((s) => auth.ability!.can(s))) throw new errors.ForbiddenError();
+  },
+};
+
+/**
+ * A route from its contract: the handler runs only on input its schemas accepted, and the contract
+ * is documented. Middlewares listed here (rate limits) run before validation. `auth: 'user'`: only a
+ * signed-in citizen whose session is still alive (sign-out everywhere ends it at once); the action
+ * must be in ROLE_PERMISSIONS.authenticated.
+ */
+export function route(contract: RouteContract, handler: string, options: { middlewares?: Middleware[]; auth?: RouteAuth } = {}) {
   CONTRACTS.set(contract.operationId, contract);
   const middlewares = [...(options.middlewares ?? []), validate(contract)];
+  if (options.auth === 'user') {
+    SIGNED_IN.add(contract.operationId);
+    return {
+      method: contract.method,
+      path: contract.path,
+      handler,
+      config: { auth: { strategies: [citizenStrategy] }, policies: ['global::active-session'], middlewares },
+    };
+  }
   return {
     method: contract.method,
     path: contract.path,
     handler,
-    // TEMPORARY (records branch): the auth helper's route() replaces this on merge.
-    config: options.auth === 'user' ? { policies: [], middlewares } : { auth: false as const, policies: [], middlewares },
+    config: { auth: false as const, policies: [], middlewares },
   };
 }
 
@@ -232,8 +288,11 @@ export function operationOf(contract: RouteContract): Operation {
   for (const p of objectProps(contract.request?.params)) parameters.push({ in: 'path', name: p.name, required: true, schema: p.schema });
   for (const p of objectProps(contract.request?.query)) parameters.push({ in: 'query', name: p.name, required: p.required, schema: p.schema });
   const codes = [...new Set([...GENERIC_CODES, ...(contract.codes ?? [])])];
+  const signedIn = isSignedInRoute(contract);
+  // A signed-in route always documents its 401, whether or not its contract names it.
+  const declared = signedIn && !contract.responses[401] ? { ...contract.responses, 401: { description: 'Not signed in, or the session was ended (code sign_in_required)' } } : contract.responses;
   const responses = Object.fromEntries(
-    Object.entries(contract.responses).map(([status, r]) => {
+    Object.entries(declared).map(([status, r]) => {
       const media = r.media ?? ['application/json'];
       const schema = r.schema ? jsonSchema(r.schema, 'output') : undefined;
       const content = Object.fromEntries(
@@ -269,6 +328,7 @@ export function operationOf(contract: RouteContract): Operation {
       summary: contract.summary,
       ...(contract.description ? { description: contract.description } : {}),
       tags: contract.tags,
+      ...(signedIn ? { security: [{ citizenBearer: [] }] } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(body ? { requestBody: { required: true, content: { [contract.request?.bodyMedia ?? 'application/json']: { schema: jsonSchema(body, 'input') } } } } : {}),
       ...(upload ? { requestBody: upload } : {}),

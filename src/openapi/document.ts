@@ -28,7 +28,7 @@ export interface ContentTypeSchema {
 /** Operations of custom (non content-type) public routes, written from their contracts (src/http/contract.ts). */
 export interface ExtraOperation {
   path: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   operation: Record<string, unknown>;
 }
 
@@ -246,6 +246,10 @@ export function buildOpenApiDocument(opts: {
     },
     servers: [{ url: `${opts.serverUrl ?? ''}/api` }],
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      // A citizen's access token: POST /auth/local (or /account/sign-in-code/verify), renewed by POST /auth/refresh.
+      securitySchemes: { citizenBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A signed-in citizen's access token (10 minutes), from POST /auth/local or POST /account/sign-in-code/verify, renewed with POST /auth/refresh and the nokok_session cookie" } },
+    },
   };
 }
