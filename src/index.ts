@@ -35,6 +35,7 @@ import { registerEServiceAdmin } from './api/e-form-submission/admin-routes';
 import { registerTransparencyAdmin } from './api/transparency/admin-routes';
 import { registerQuestionNames } from './api/survey/question-names';
 import { registerNoticeData, registerNotices, noticesIdle } from './api/announcement/register';
+import { registerRecordSources } from './api/account/record-sources';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let datasetLayers: { refresh(): Promise<number> } | undefined;
@@ -109,6 +110,8 @@ export default {
       await seedDemoStaff(strapi);
     }
     await datasetLayers?.refresh();
+    // My records (complaints, requests, ratings, tax bills) in an account's export and erasure.
+    registerRecordSources(strapi);
     const complaints = () => strapi.service('api::complaint.complaint') as ComplaintService;
     // Photos uploaded for a complaint never filed: at start, then every hour.
     const sweep = () => {

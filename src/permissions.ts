@@ -41,6 +41,17 @@ export const ROLE_PERMISSIONS: Record<'public' | 'authenticated', readonly strin
     'api::announcement.notice.read',
     'api::announcement.line-link.create',
     'api::announcement.line-link.remove',
+    // My records (src/api/account/routes/records.ts): each answers the caller's own records only.
+    'api::account.records.complaints',
+    'api::account.records.complaint',
+    'api::account.records.requests',
+    'api::account.records.request',
+    'api::account.records.surveys',
+    'api::account.records.taxBills',
+    'api::account.records.linkTaxBill',
+    'api::account.records.taxBill',
+    'api::account.records.unlinkTaxBill',
+    'api::account.records.claim',
   ],
 };
 

@@ -72,7 +72,7 @@ async function checkSubmission(form: FormDefinition, input: SubmissionInput, lan
 }
 
 /** Files a request through a form (`receivedAt`: now, or a demo request's past day). */
-export async function fileFormSubmission(strapi: Core.Strapi, form: FormRef, input: SubmissionInput, lang: Language, receivedAt: Date = new Date()): Promise<CaseRecord> {
+export async function fileFormSubmission(strapi: Core.Strapi, form: FormRef, input: SubmissionInput, lang: Language, receivedAt: Date = new Date(), owner?: number): Promise<CaseRecord> {
   const def = form.definition;
   const { envelope, answers, files } = await checkSubmission(def, input, lang);
   const stored: StoredFileMeta[] = await storeFiles(strapi, files);
@@ -91,6 +91,7 @@ export async function fileFormSubmission(strapi: Core.Strapi, form: FormRef, inp
         paperPages: def.paperPages,
         channel: 'web',
         ...applicantFields(envelope, lang),
+        owner: owner ?? null,
       },
       { type: 'citizen' },
       receivedAt

@@ -4,6 +4,7 @@ import { inputOf, notFound } from '../../../http/contract';
 
 import { fieldMessage } from '../../../http/messages';
 import { publicUrl } from '../../../public-url';
+import { signedInUser } from '../../account/identity';
 import { createComplaint, notFixedComplaint, trackComplaint, trackComplaintPhoto, uploadComplaintPhotos } from '../contracts';
 import { toPublicComplaint } from '../domain/public-view';
 import { openComplaintPhoto, photoUploadToken, storeComplaintPhotos, type IncomingFile } from '../photos';
@@ -16,7 +17,9 @@ export default factories.createCoreController('api::complaint.complaint', ({ str
     /** POST /api/complaints: a citizen files a complaint; the server sets state, channel, code and dates. */
     async create(ctx: Context) {
       const { body, language } = inputOf(ctx, createComplaint);
-      const { trackingCode, record } = await complaints().createFromCitizen(body.data, 'web', { language: body.data.language ?? language });
+      // Filing stays open to everyone: a valid Bearer only ties the complaint to that account.
+      const owner = await signedInUser(strapi, ctx);
+      const { trackingCode, record } = await complaints().createFromCitizen(body.data, 'web', { language: body.data.language ?? language, owner: owner?.id });
       ctx.status = 201;
       // A confidential complaint is never shown publicly; its author still gets the code to quote.
       ctx.body = { data: record ? toPublicComplaint(record, new Date(), publicUrl(strapi)) : { trackingCode, confidential: true as const } };

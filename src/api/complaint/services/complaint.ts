@@ -27,6 +27,8 @@ export interface CitizenExtra {
   pole?: number;
   /** The language the citizen filed in (the website's or the caller's); Thai by default. */
   language?: 'th' | 'en';
+  /** The citizen account it was filed from (a valid Bearer on the filing), so it shows on their page. */
+  owner?: number;
 }
 
 /** A complaint with what its public view needs (category and events). */
@@ -77,6 +79,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
         platformUserId: extra.platformUserId,
         pole: extra.pole,
         language: extra.language === 'en' ? 'en' : 'th',
+        owner: extra.owner ?? null,
       },
       { type: 'citizen' }
     );

@@ -4,6 +4,7 @@ import { inputOf, notFound } from '../../../http/contract';
 
 import { createSubmission, trackSubmission } from '../contracts';
 import { toPublicSubmission } from '../domain/public-view';
+import { signedInUser } from '../../account/identity';
 import type { SubmissionService } from '../services/e-form-submission';
 
 const UID = 'api::e-form-submission.e-form-submission';
@@ -15,7 +16,9 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     /** POST /api/e-form-submissions: a citizen files a request and gets its tracking code. */
     async create(ctx: Context) {
       const { body, language } = inputOf(ctx, createSubmission);
-      const created = await submissions().createFromCitizen(body.data, language);
+      // A valid Bearer ties the request to that account; filing never needs one.
+      const owner = await signedInUser(strapi, ctx);
+      const created = await submissions().createFromCitizen(body.data, language, owner?.id);
       const record = await submissions().findByTrackingCode(created.trackingCode);
       if (!record) throw new Error(`request ${created.trackingCode} vanished after it was filed`);
       ctx.status = 201;

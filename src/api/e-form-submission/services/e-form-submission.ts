@@ -7,7 +7,7 @@ const UID = 'api::e-form-submission.e-form-submission';
 
 const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Files a request through the case engine: code, state, dates and the first event are the engine's. */
-  async createFromCitizen(input: SubmissionInput, language: 'th' | 'en'): Promise<CaseRecord> {
+  async createFromCitizen(input: SubmissionInput, language: 'th' | 'en', owner?: number): Promise<CaseRecord> {
     return caseEngine(strapi).create(
       'e-service',
       {
@@ -16,6 +16,7 @@ const methods = ({ strapi }: { strapi: Core.Strapi }) => ({
         answers: input.answers ?? {},
         channel: 'web',
         ...applicantFields(input, language),
+        owner: owner ?? null,
       },
       { type: 'citizen' }
     );

@@ -8,6 +8,7 @@ import type { SubmissionService } from '../../e-form-submission/services/e-form-
 import { fileFormSubmission } from '../../e-form-submission/form-submission';
 import type { Upload } from '../../e-form-submission/files';
 import { toPublicSubmission } from '../../e-form-submission/domain/public-view';
+import { signedInUser } from '../../account/identity';
 
 const UID = 'api::e-form.e-form';
 
@@ -64,7 +65,9 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         }
       }
       if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) throw fieldRefusal(['data'], 'invalid_type', language);
-      const created = await fileFormSubmission(strapi, form, { data, uploads: multipart ? uploadsOf(ctx) : [] }, language);
+      // A valid Bearer ties the request to that account; filing never needs one.
+      const owner = await signedInUser(strapi, ctx);
+      const created = await fileFormSubmission(strapi, form, { data, uploads: multipart ? uploadsOf(ctx) : [] }, language, new Date(), owner?.id);
       const record = await submissions().findByTrackingCode(created.trackingCode);
       if (!record) throw new Error(`request ${created.trackingCode} vanished after it was filed`);
       ctx.status = 201;

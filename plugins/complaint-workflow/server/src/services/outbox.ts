@@ -107,6 +107,16 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       return count === 1;
     },
 
+    /**
+     * Forgets who a case's messages went to and what they said (a person erased their data): the rows
+     * stay, so the case page still shows that messages were sent; one still waiting is not sent.
+     * Joins the caller's transaction.
+     */
+    async forget(ref: CaseRef) {
+      await strapi.db.query(UID).updateMany({ where: { ...ref, state: 'pending' }, data: { state: 'skipped', lastError: 'personal data erased' } });
+      await strapi.db.query(UID).updateMany({ where: ref, data: { recipient: '-', body: null } });
+    },
+
     /** Sends what is due; one flush at a time, and one more if kicked meanwhile. */
     flush(): Promise<number> {
       if (running) {
