@@ -10,6 +10,7 @@ import en from '../messages/en.json';
 export const ANNOUNCEMENT = 'api::announcement.announcement';
 export const DELIVERY = 'api::announcement.notice-delivery';
 const USER = 'plugin::users-permissions.user';
+const OUTBOX = 'plugin::complaint-workflow.outbox-message';
 export const NOTICE_MESSAGES = { th, en };
 
 /** What a delivery's message is filed under in the outbox (it is about a notice, not a case). */
@@ -187,16 +188,19 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Removes a person's deliveries and every message the outbox keeps to their addresses (notices,
-     * and their cases' updates by their channel), sent or waiting.
+     * Removes a person's deliveries, and forgets every message the outbox keeps to their addresses
+     * (notices, and their cases' updates by their channel): the rows stay, as the case engine's own
+     * erasure leaves them, without recipient or text; one still waiting is not sent.
      */
     async eraseFor(userId: number) {
       const user = (await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['email', 'lineUserId'] })) as { email?: string | null; lineUserId?: string | null } | null;
       const ids = ((await strapi.db.query(DELIVERY).findMany({ where: { user: { id: userId } }, select: ['id'] })) as Array<{ id: number }>).map((d) => d.id);
-      const outbox = 'plugin::complaint-workflow.outbox-message';
-      if (ids.length) await strapi.db.query(outbox).deleteMany({ where: { caseType: OUTBOX_NOTICE, caseId: { $in: ids } } });
-      const addresses = [user?.email, user?.lineUserId].filter((a): a is string => Boolean(a));
-      if (addresses.length) await strapi.db.query(outbox).deleteMany({ where: { recipient: { $in: addresses } } });
+      const addresses = [user?.email, user?.email?.toLowerCase(), user?.lineUserId].filter((a): a is string => Boolean(a));
+      const theirs = { $or: [...(ids.length ? [{ caseType: OUTBOX_NOTICE, caseId: { $in: ids } }] : []), ...(addresses.length ? [{ recipient: { $in: addresses } }] : [])] };
+      if (theirs.$or.length) {
+        await strapi.db.query(OUTBOX).updateMany({ where: { $and: [theirs, { state: 'pending' }] }, data: { state: 'skipped', lastError: 'personal data erased' } });
+        await strapi.db.query(OUTBOX).updateMany({ where: theirs, data: { recipient: '-', body: null } });
+      }
       if (ids.length) await strapi.db.query(DELIVERY).deleteMany({ where: { id: { $in: ids } } });
     },
   };
