@@ -51,7 +51,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           path: '/api',
           sameSite: 'lax',
           maxAge: THIRTY_DAYS_S * 1000,
-          // secure: left to users-permissions, which sets it in production.
+          secure: env('NODE_ENV', 'development') === 'production',
         },
       },
       // Sign-in, sign-up and reset attempts per address (users-permissions' own limiter).

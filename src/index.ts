@@ -36,6 +36,7 @@ import { registerTransparencyAdmin } from './api/transparency/admin-routes';
 import { registerQuestionNames } from './api/survey/question-names';
 import { registerNoticeData, registerNotices, noticesIdle } from './api/announcement/register';
 import { registerRecordSources } from './api/account/record-sources';
+import { applyAccountSettings } from './api/account/settings';
 
 let photoSweep: NodeJS.Timeout | undefined;
 let datasetLayers: { refresh(): Promise<number> } | undefined;
@@ -100,6 +101,8 @@ export default {
     await moveUploadedComplaintPhotos(strapi);
     await ensureLocales(strapi);
     await applyRolePermissions(strapi);
+    // Citizen accounts: sign-up with e-mail confirmation, the Thai e-mails, links into the website.
+    await applyAccountSettings(strapi);
     await applyAdminRoles(strapi);
     await applyContentManagerViews(strapi);
     await ensureFirstAdmin(strapi);
