@@ -443,6 +443,50 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAccountTaxBillLink extends Struct.CollectionTypeSchema {
+  collectionName: 'account_tax_bill_links';
+  info: {
+    description: "A citizen account's proof, once, that it may see a land-and-building tax bill (bill number and the owner's national ID); the ID itself is not kept here.";
+    displayName: 'Tax bill link';
+    pluralName: 'tax-bill-links';
+    singularName: 'tax-bill-link';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::account.tax-bill-link'
+    > &
+      Schema.Attribute.Private;
+    provedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    taxBill: Schema.Attribute.Relation<'manyToOne', 'api::tax-bill.tax-bill'> &
+      Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiAnnouncementAnnouncement
   extends Struct.CollectionTypeSchema {
   collectionName: 'announcements';
@@ -972,6 +1016,11 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       >;
     notFixedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    owner: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
     photos: Schema.Attribute.Relation<
       'oneToMany',
       'api::complaint-photo.complaint-photo'
@@ -1701,6 +1750,11 @@ export interface ApiEFormSubmissionEFormSubmission
     > &
       Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    owner: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
     paperPages: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -3538,16 +3592,33 @@ export interface PluginUsersPermissionsUser
       Schema.Attribute.SetMinMaxLength<{
         minLength: 6;
       }>;
+    fullName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    groups: Schema.Attribute.JSON;
+    language: Schema.Attribute.Enumeration<['th', 'en']> &
+      Schema.Attribute.DefaultTo<'th'>;
+    lineLinkedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    lineUserId: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'plugin::users-permissions.user'
     > &
       Schema.Attribute.Private;
+    notifyBy: Schema.Attribute.Enumeration<['email', 'line', 'none']> &
+      Schema.Attribute.DefaultTo<'email'>;
     password: Schema.Attribute.Password &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         minLength: 6;
+      }>;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
       }>;
     provider: Schema.Attribute.String;
     publishedAt: Schema.Attribute.DateTime;
@@ -3556,6 +3627,11 @@ export interface PluginUsersPermissionsUser
       'manyToOne',
       'plugin::users-permissions.role'
     >;
+    signInCodeExpiresAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    signInCodeHash: Schema.Attribute.String & Schema.Attribute.Private;
+    signInCodeTries: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -3565,6 +3641,14 @@ export interface PluginUsersPermissionsUser
       Schema.Attribute.SetMinMaxLength<{
         minLength: 3;
       }>;
+    village: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 20;
+          min: 1;
+        },
+        number
+      >;
   };
 }
 
@@ -3579,6 +3663,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::account.tax-bill-link': ApiAccountTaxBillLink;
       'api::announcement.announcement': ApiAnnouncementAnnouncement;
       'api::announcement.line-link-code': ApiAnnouncementLineLinkCode;
       'api::announcement.notice-delivery': ApiAnnouncementNoticeDelivery;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { followOwnedCases } from './owner-notices';
 import { ANNOUNCEMENT, type NoticesService } from './services/notices';
 import type { LineLinkService } from './services/line-link';
+import type { AccountDataService } from '../account/services/data';
 
 const notices = (strapi: Core.Strapi) => strapi.service('api::announcement.notices') as NoticesService;
 const lineLinks = (strapi: Core.Strapi) => strapi.service('api::announcement.line-link') as LineLinkService;
@@ -20,15 +21,11 @@ export function registerNotices(strapi: Core.Strapi) {
   });
 }
 
-interface AccountDataRegistry {
-  register(source: { name: string; export(userId: number): Promise<unknown[]>; erase(userId: number): Promise<void> }): void;
-}
-
 /** The bootstrap phase: what the account export and deletion include of notices and the LINE link. */
 export function registerNoticeData(strapi: Core.Strapi) {
-  const registry = strapi.service('api::account.data') as AccountDataRegistry | undefined;
-  registry?.register({ name: 'notices', export: (id) => notices(strapi).exportFor(id), erase: (id) => notices(strapi).eraseFor(id) });
-  registry?.register({ name: 'lineLink', export: (id) => lineLinks(strapi).exportFor(id), erase: (id) => lineLinks(strapi).eraseFor(id) });
+  const registry = strapi.service('api::account.data') as AccountDataService;
+  registry.register({ name: 'notices', export: (id) => notices(strapi).exportFor(id), erase: (id) => notices(strapi).eraseFor(id) });
+  registry.register({ name: 'lineLink', export: (id) => lineLinks(strapi).exportFor(id), erase: (id) => lineLinks(strapi).eraseFor(id) });
 }
 
 /** The LINE inbox asks this first: a message that is a live link code links and opens no complaint. */
