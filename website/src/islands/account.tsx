@@ -1,10 +1,11 @@
 import { render, type ComponentChild } from 'preact';
 import { readJson, type ApiError } from '../api';
-import { apiHeaders, errorText, href, t } from '../i18n';
+import { apiHeaders, errorText, href, lang, t } from '../i18n';
 import { listener } from '../island';
 import { SignedOut, accessToken, authFetch, endSession, signOut, startSession } from '../session';
 import { check } from '../../../src/shared/field-rules';
 import { taxLookupInput } from '../../../src/shared/tax-lookup';
+import { claimInput } from '../../../src/shared/account-claim';
 import type { PublicBill } from '../pages/Tax';
 import {
   ClaimView,
@@ -262,10 +263,11 @@ const handlers: Record<string, Handler> = {
     $('deleted-h')?.focus();
   },
   async cl() {
+    // The server's own rules (a tracking code's shape, an e-mail or a Thai phone), before sending.
+    const checked = check(claimInput, { trackingCode: value('cl-trackingCode'), contact: value('cl-contact') });
+    if (checked.issues) return show('cl', checked.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: '' })));
     const trackingCode = value('cl-trackingCode').toUpperCase();
     const contact = value('cl-contact');
-    const problems = required('cl', ['trackingCode', 'contact']);
-    if (problems.length) return show('cl', problems);
     const res = await authFetch('account/claims', { method: 'POST', body: { data: { trackingCode, contact } } });
     if (!res.ok) return show('cl', await problemsOf(res));
     clear('cl');
@@ -392,8 +394,9 @@ async function markRead(button: HTMLButtonElement): Promise<void> {
   const item = button.closest('li');
   const notice = notices.find((n) => String(n.id) === id);
   if (item && notice) {
+    notice.read = true;
     const holder = document.createElement('ul');
-    render(<NoticeItem n={{ ...notice, read: true }} />, holder);
+    render(<NoticeItem n={notice} />, holder);
     item.replaceWith(...Array.from(holder.childNodes));
   }
 }
@@ -442,7 +445,7 @@ const views: { home: () => Promise<void>; profile: (code?: LineCode) => Promise<
       list<MyCase[]>('account/requests', []),
       list<MySurveys | null>('account/surveys', null),
       list<PublicBill[]>('account/tax-bills', []),
-      list<MyNotice[]>('account/notices', []),
+      list<MyNotice[]>(`account/notices?locale=${lang}`, []),
     ]);
     notices = mine;
     const d: MyPageData = { account: a, complaints, requests, surveys, bills, notices: mine };

@@ -40,8 +40,7 @@ export interface MySurveys {
 
 /** An announcement as the API gives it: both languages, or one (asked for by `?locale=`). */
 export interface Announcement {
-  id: number;
-  documentId?: string;
+  id: number | string;
   title?: string;
   body?: string;
   titleTh?: string;
@@ -57,10 +56,10 @@ export interface Announcement {
 /** GET /api/account/notices: one delivery of an announcement to the person. */
 export interface MyNotice {
   id: number;
-  read?: boolean;
+  read: boolean;
   readAt?: string | null;
-  createdAt?: string;
-  announcement: Announcement | null;
+  deliveredAt?: string | null;
+  notice: Announcement | null;
 }
 
 export const ACCOUNT_GROUPS = ['elderly', 'farmers', 'business', 'disabled'] as const;
@@ -319,6 +318,8 @@ function CaseList({ id, items, empty }: { id: string; items: MyCase[]; empty: st
     <ul class="my-list" id={`${id}-list`}>
       {items.map((c) => {
         const service = c.form ? inLanguage(c.form.title, lang) : c.category ? (lang === 'en' ? c.category.nameEn : c.category.nameTh) : '';
+        // A request's title is its service's (one language); a complaint's is the person's own words.
+        const main = c.form ? service : c.title || service;
         const publicStatus = /^[a-z_]+$/.test(c.publicStatus) ? c.publicStatus : 'open';
         return (
           <li>
@@ -326,8 +327,8 @@ function CaseList({ id, items, empty }: { id: string; items: MyCase[]; empty: st
               {c.trackingCode}
             </a>{' '}
             <span class={`badge badge-${publicStatus}`}>{caseStatus(c)}</span>
-            <div>{c.title || service}</div>
-            {c.title && service ? <div class="meta">{service}</div> : null}
+            <div>{main}</div>
+            {main !== service && service ? <div class="meta">{service}</div> : null}
             <div class="meta">
               <When iso={c.createdAt} />
             </div>
@@ -359,16 +360,16 @@ export function BillCard({ b, children }: { b: PublicBill; children?: ComponentC
 }
 
 export function NoticeItem({ n }: { n: MyNotice }): JSX.Element | null {
-  const a = n.announcement;
+  const a = n.notice;
   if (!a) return null;
-  const read = n.read ?? Boolean(n.readAt);
+  const read = n.read;
   return (
     <li class={`notice-item${read ? '' : ' unread'}`} data-notice={n.id}>
       <h3>
         {noticeTitle(a)} {read ? null : <span class="badge badge-open">{t('notices.new')}</span>}
       </h3>
       <p class="meta">
-        <When iso={a.publishedAt ?? n.createdAt} /> {audienceLabel(a) ? `· ${audienceLabel(a)}` : ''}
+        <When iso={a.publishedAt ?? n.deliveredAt} /> {audienceLabel(a) ? `· ${audienceLabel(a)}` : ''}
       </p>
       <p class="notice-body">{noticeBody(a)}</p>
       {read ? null : (
@@ -735,10 +736,6 @@ export function NoticesPage({ data }: { data: NoticesData }): JSX.Element {
 /** The public notices, a page at a time, in the page's language; none (not an error) before the API has them. */
 export async function loadNotices(api: Api, language: Lang, query: URLSearchParams): Promise<NoticesData> {
   const page = Math.max(1, Math.min(1000, Number.parseInt(query.get('page') ?? '1', 10) || 1));
-  const res = await api<{ data: Announcement[] | null; meta?: { pagination?: { pageCount?: number } } }>('notices', {
-    locale: language,
-    'pagination[page]': page,
-    'pagination[pageSize]': 20,
-  });
+  const res = await api<{ data: Announcement[] | null; meta?: { pagination?: { pageCount?: number } } }>('notices', { locale: language, page, pageSize: 20 });
   return { notices: res.data ?? [], page, pageCount: res.meta?.pagination?.pageCount ?? 1 };
 }
