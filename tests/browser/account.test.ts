@@ -157,7 +157,7 @@ it('links the demo tax bill once and shows its amount due and payment QR', async
   await page.locator('#tb-submit').waitFor();
   // A wrong ID is the same as an unknown bill: nothing tells which.
   await page.getByLabel('เลขที่ใบแจ้งประเมิน').fill(BILL);
-  await page.getByLabel('เลขประจำตัวประชาชนของเจ้าของทรัพย์สิน').fill('1101700230705');
+  await page.getByLabel('เลขประจำตัวประชาชนของเจ้าของทรัพย์สิน').fill('1101700230708');
   await page.getByRole('button', { name: 'เพิ่มใบแจ้งภาษี' }).click();
   await page.locator('#tb-alert').getByText('ไม่พบใบแจ้งที่ตรงกับเลขที่และเลขประจำตัวประชาชนนี้').waitFor();
   await page.getByLabel('เลขประจำตัวประชาชนของเจ้าของทรัพย์สิน').fill(NATIONAL_ID);
