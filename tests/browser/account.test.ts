@@ -178,7 +178,7 @@ it('links the demo tax bill once and shows its amount due and payment QR', async
 it('gets the notice staff publish for the village, on My page and by e-mail', async () => {
   // Staff publish through the content manager; its document service is what the admin calls.
   const notice = await app.strapi.documents('api::announcement.announcement').create({
-    data: { titleTh: NOTICE, titleEn: 'Village 2: no tap water this Saturday', bodyTh: 'การประปาจะซ่อมท่อเมนหลักตั้งแต่ 08:00 ถึง 16:00 น.', audience: 'village', village: 2, public: false, sendByChannel: true },
+    data: { titleTh: NOTICE, titleEn: 'Village 2: no tap water this Saturday', bodyTh: 'การประปาจะซ่อมท่อเมนหลักตั้งแต่ 08:00 ถึง 16:00 น.', bodyEn: 'The waterworks mend the main pipe from 08:00 to 16:00.', audience: 'village', village: 2, public: false, sendByChannel: true },
   });
   await app.strapi.documents('api::announcement.announcement').publish({ documentId: notice.documentId });
 
@@ -192,6 +192,55 @@ it('gets the notice staff publish for the village, on My page and by e-mail', as
   await page.getByRole('heading', { level: 1, name: 'ประกาศถึงประชาชน' }).waitFor();
   expect(await page.getByText(NOTICE).count()).toBe(0);
   expect(errors).toEqual([]);
+});
+
+it('adds a complaint filed before signing in, by its code and the e-mail given', async () => {
+  const stranger = await newPhone();
+  let code: string;
+  try {
+    // Filed signed out, with an e-mail to be reached at.
+    const anon = await stranger.newPage();
+    await anon.goto(`${app.url}/complaint`);
+    await anon.locator('#c-category option[value="road"]').waitFor({ state: 'attached' });
+    await anon.locator('#c-map.leaflet-container').waitFor();
+    await anon.getByLabel('ประเภทเรื่อง').selectOption('road');
+    await anon.getByLabel('รายละเอียด').fill('ท่อระบายน้ำอุดตันหน้าตลาด');
+    await anon.locator('#c-map').tap({ position: { x: 150, y: 120 } });
+    await anon.locator('#c-map .map-pin').waitFor();
+    await anon.getByLabel('อีเมล').fill('Somsri.Account@example.test');
+    await anon.getByLabel(/^ข้าพเจ้ายินยอม/).check();
+    await anon.getByRole('button', { name: 'ส่งเรื่อง' }).click();
+    await anon.getByRole('heading', { level: 1, name: 'ส่งเรื่องเรียบร้อยแล้ว' }).waitFor();
+    code = (await anon.locator('#tracking-code').textContent())!.trim();
+  } finally {
+    await stranger.close();
+  }
+  await page.goto(`${app.url}/account`);
+  await page.getByRole('link', { name: 'เพิ่มเรื่องที่แจ้งไว้ก่อนหน้านี้' }).click();
+  await page.getByRole('heading', { level: 1, name: 'เพิ่มเรื่องที่แจ้งไว้ก่อนเข้าสู่ระบบ' }).waitFor();
+  await page.locator('#cl-submit').waitFor();
+  // A contact that is not the one given: one answer, whatever the reason.
+  await page.getByLabel('รหัสติดตามเรื่อง').fill(code.toLowerCase());
+  await page.getByLabel('อีเมลหรือเบอร์โทรศัพท์ที่ให้ไว้ตอนแจ้ง').fill('someone.else@example.test');
+  await page.getByRole('button', { name: 'เพิ่มในบัญชีของฉัน' }).click();
+  await page.locator('#cl-alert').getByText('ไม่พบเรื่องที่ตรงกับรหัสและข้อมูลติดต่อนี้').waitFor();
+  await page.getByLabel('อีเมลหรือเบอร์โทรศัพท์ที่ให้ไว้ตอนแจ้ง').fill('somsri.account@example.test');
+  await page.getByRole('button', { name: 'เพิ่มในบัญชีของฉัน' }).click();
+  await page.locator('#cl-done').getByText(`เพิ่มเรื่อง ${code} ในบัญชีของคุณแล้ว`).waitFor();
+  await noSideScroll(page);
+  expect(await wcagViolations(page)).toEqual([]);
+  await page.goto(`${app.url}/account`);
+  await page.locator('#my-complaints-list').getByRole('link', { name: code }).waitFor();
+  expect(await page.locator('#my-complaints-list li').count()).toBe(2);
+});
+
+it('shows My page in English under /en', async () => {
+  await page.goto(`${app.url}/en/account`);
+  await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Notices for me' }).waitFor();
+  await page.locator('#my-notices-list').getByText('Village 2: no tap water this Saturday').waitFor();
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My account' }).waitFor();
+  expect(await wcagViolations(page)).toEqual([]);
 });
 
 it('keeps the person signed in after the browser is closed and opened again', async () => {
@@ -211,8 +260,24 @@ it('signs out everywhere from another device, and this one is signed out at once
     // This phone has its profile open, with an access token in memory.
     await page.goto(`${app.url}/account/profile`);
     await page.locator('#pf-submit').waitFor();
+    // The other device signs in without a password: a one-time code from the mailbox.
     const second = await other.newPage();
-    await signIn(second);
+    await second.goto(`${app.url}/account/sign-in`);
+    await second.locator('#sc-submit:enabled').waitFor();
+    const before = new Set(smtp.mails);
+    await second.locator('#sc-email').fill(EMAIL);
+    await second.getByRole('button', { name: 'ส่งรหัสให้ฉัน' }).click();
+    await second.getByLabel('รหัส 6 หลักจากอีเมล').waitFor();
+    const mail = await smtp.waitFor((m) => !before.has(m) && m.to.includes(EMAIL) && /\b\d{6}\b/.test(m.text), 20_000);
+    const code = /\b\d{6}\b/.exec(mail.text)?.[0];
+    expect(code).toBeTruthy();
+    await second.getByLabel('รหัส 6 หลักจากอีเมล').fill('000000' === code ? '111111' : '000000');
+    await second.getByRole('button', { name: 'ยืนยันรหัส' }).click();
+    await second.locator('#sc-code-error').getByText('รหัสไม่ถูกต้องหรือหมดอายุ').waitFor();
+    await second.getByLabel('รหัส 6 หลักจากอีเมล').fill(code!);
+    await second.getByRole('button', { name: 'ยืนยันรหัส' }).click();
+    await second.waitForURL(`${app.url}/account`);
+    await second.locator('#my-email').getByText(EMAIL).waitFor();
     await second.goto(`${app.url}/account/profile`);
     await second.getByRole('button', { name: 'ออกจากระบบทุกอุปกรณ์' }).click();
     await second.locator('#si-submit:enabled').waitFor();
