@@ -157,7 +157,7 @@ const navLinks = (page: Page, selector: string, path: RegExp) =>
 const MENU = /^\/admin\/(?!auth\/)[\w-]+(\/[\w-]+)*$/;
 const SUB_MENU = /^\/admin\/(content-manager\/(collection-types|single-types)\/[^/]+|settings\/[\w-]+(\/[\w-]+)?)$/;
 
-async function walk(who: string): Promise<{ visited: string[]; findings: Finding[]; console: string[]; failed: string[] }> {
+async function walk(who: string): Promise<{ visited: string[]; findings: Finding[]; console: string[]; failed: string[]; timings: Array<[string, number]> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
