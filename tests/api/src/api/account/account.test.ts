@@ -339,4 +339,14 @@ describe('export and deletion', () => {
     }
     expect(found).toEqual([]);
   });
+
+  it('deletes an account confirmed by a sign-in code instead of the password', async () => {
+    const other = 'by-code@example.test';
+    await signUp(other);
+    const { jwt: token } = await signIn(other);
+    const code = await requestCode(other);
+    await request(app.url).delete('/api/account').set(bearer(token)).send({ code }).expect(204);
+    expect(await app.strapi.db.query(USER).findOne({ where: { email: other } })).toBeNull();
+    await request(app.url).get('/api/account').set(bearer(token)).expect(401);
+  });
 });
