@@ -443,6 +443,50 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAccountTaxBillLink extends Struct.CollectionTypeSchema {
+  collectionName: 'account_tax_bill_links';
+  info: {
+    description: "A citizen account's proof, once, that it may see a land-and-building tax bill (bill number and the owner's national ID); the ID itself is not kept here.";
+    displayName: 'Tax bill link';
+    pluralName: 'tax-bill-links';
+    singularName: 'tax-bill-link';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::account.tax-bill-link'
+    > &
+      Schema.Attribute.Private;
+    provedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    taxBill: Schema.Attribute.Relation<'manyToOne', 'api::tax-bill.tax-bill'> &
+      Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiChannelEventChannelEvent
   extends Struct.CollectionTypeSchema {
   collectionName: 'channel_events';
@@ -805,6 +849,11 @@ export interface ApiComplaintComplaint extends Struct.CollectionTypeSchema {
       >;
     notFixedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    owner: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
     photos: Schema.Attribute.Relation<
       'oneToMany',
       'api::complaint-photo.complaint-photo'
@@ -1534,6 +1583,11 @@ export interface ApiEFormSubmissionEFormSubmission
     > &
       Schema.Attribute.Private;
     overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    owner: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
     paperPages: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -3442,6 +3496,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::account.tax-bill-link': ApiAccountTaxBillLink;
       'api::channel-event.channel-event': ApiChannelEventChannelEvent;
       'api::complaint-category.complaint-category': ApiComplaintCategoryComplaintCategory;
       'api::complaint-event.complaint-event': ApiComplaintEventComplaintEvent;
