@@ -238,7 +238,7 @@ describe('export and erasure', () => {
     // Every table, every row: none of the markers (the tax register keeps the bill owner's own ID by law, and is no account's data).
     const found = await scanTables([carol.email, marks.name, marks.phone, marks.email, marks.id, 'ZZCOMMENT'], { tax_bills: [marks.id] });
     expect(found).toEqual([]);
-    const erased = (await app.strapi.db.query('api::complaint-event.complaint-event').count({ where: { complaint: { id: c.id }, kind: 'personal_data_erased' } })) as number;
+    const erased = await app.strapi.db.query('api::complaint-event.complaint-event').count({ where: { complaint: { id: c.id }, kind: 'personal_data_erased' } });
     expect(erased).toBe(1);
   });
 });
@@ -249,8 +249,8 @@ async function scanTables(markers: string[], allowed: Record<string, string[]> =
   const client = String(app.strapi.db.config.connection.client);
   const tables =
     /sqlite/.test(client)
-      ? ((await knex.raw("select name from sqlite_master where type = 'table'")) as Array<{ name: string }>).map((t) => t.name)
-      : ((await knex.raw("select table_name as name from information_schema.tables where table_schema = current_schema()")) as { rows: Array<{ name: string }> }).rows.map((t) => t.name);
+      ? (await knex.raw<Array<{ name: string }>>("select name from sqlite_master where type = 'table'")).map((t) => t.name)
+      : (await knex.raw<{ rows: Array<{ name: string }> }>('select table_name as name from information_schema.tables where table_schema = current_schema()')).rows.map((t) => t.name);
   const hits: string[] = [];
   for (const table of tables) {
     const rows = (await knex(table).select('*')) as unknown[];
