@@ -31,6 +31,8 @@ export const LOG_RECORDS = [
   // Citizens' answers to surveys and their ratings of finished cases: as sent, never edited.
   'api::survey.survey-response',
   'api::survey.case-rating',
+  // Who got which notice: made on publish, read by the person.
+  'api::announcement.notice-delivery',
 ] as const;
 
 /** Content Manager actions that change a record. */
@@ -83,6 +85,9 @@ const TRANSPARENCY_READ = 'api::transparency.read';
 const GOVERNANCE_READ = 'api::governance.read';
 /** The map layers (the gis plugin): their settings in the Content Manager, their features in the map editor. */
 const MAP_LAYER = 'plugin::gis.layer';
+
+/** Targeted announcements: staff write and publish them; deliveries to accounts follow on publish. */
+const ANNOUNCEMENT = 'api::announcement.announcement';
 
 /** Surveys: staff compose them in the Content Manager; answers and case ratings are read there. */
 const SURVEY = 'api::survey.survey';
@@ -144,6 +149,8 @@ export const STAFF_ROLES: readonly StaffRole[] = [
       ...plain(TRANSPARENCY_READ),
       // Surveys of the town's services, and what people answered.
       ...SURVEYS_EDIT,
+      // Notices for a village, a group or everyone, on account holders' pages and by their channel.
+      ...content(ANNOUNCEMENT, [CREATE, READ, UPDATE, DELETE, PUBLISH]),
     ],
   },
   {

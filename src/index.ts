@@ -34,6 +34,7 @@ import { registerDatasetLayers } from './api/dataset/map-layers';
 import { registerEServiceAdmin } from './api/e-form-submission/admin-routes';
 import { registerTransparencyAdmin } from './api/transparency/admin-routes';
 import { registerQuestionNames } from './api/survey/question-names';
+import { registerNoticeData, registerNotices, noticesIdle } from './api/announcement/register';
 import { registerRecordSources } from './api/account/record-sources';
 import { applyAccountSettings } from './api/account/settings';
 
@@ -54,6 +55,8 @@ export default {
     const engine = caseEngine(strapi);
     engine.register(complaintCaseType(strapi));
     engine.register(eServiceCaseType(strapi));
+    // Announcements delivered on publish; owners of cases told by the channel they chose.
+    registerNotices(strapi);
     followComplaints(strapi);
     registerChatChannels(strapi);
     // News and page slugs from their titles, Thai kept; old slugs remembered for redirects.
@@ -82,12 +85,14 @@ export default {
     if (photoSweep) clearInterval(photoSweep);
     if (retentionSweep) clearInterval(retentionSweep);
     await stopChatInbox(strapi);
+    await noticesIdle(strapi);
     await (strapi.service('api::dataset.catalogue') as CatalogueService).idle();
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     (strapi.service('api::openapi.openapi') as OpenApiService).reset();
     registerChatSenders(strapi);
+    registerNoticeData(strapi);
     extendUidGenerator(strapi);
     // Complaint photos are private files: their folder first, then the old Media Library ones moved
     // into it, before anything (a request, a sweep, the chat inbox) reads photos.

@@ -36,6 +36,11 @@ export const ROLE_PERMISSIONS: Record<'public' | 'authenticated', readonly strin
     'api::account.account.update',
     'api::account.account.delete',
     'api::account.account.export',
+    // Notices: the person's own notices and their LINE link (src/api/announcement).
+    'api::announcement.notice.mine',
+    'api::announcement.notice.read',
+    'api::announcement.line-link.create',
+    'api::announcement.line-link.remove',
     // My records (src/api/account/routes/records.ts): each answers the caller's own records only.
     'api::account.records.complaints',
     'api::account.records.complaint',

@@ -8,7 +8,7 @@ export type { Actor, ActionTone, Label, StateDefinition, StateTone, TransitionDe
 export { activeStates, allowedActions, checkDefinition, decide, dueDate, isActive, isOverdue, isState, meaningOf, stateKeys, stateOf } from './engine/workflow';
 export { newTrackingCode, TRACKING_CODE_PATTERN } from './engine/tracking-code';
 export { permanentError } from './services/outbox';
-export type { CaseEngine } from './services/engine';
+export type { CaseEngine, NoticeSource } from './services/engine';
 export type { ChannelsService, ChannelInfo, TextDef, TextLanguage } from './services/channels';
 export type { OutboxService, Sender } from './services/outbox';
 export { caseEngine, channelsOf, outboxOf, pluginConfig } from './plugin';

@@ -3,6 +3,7 @@ import type { ChatService, Conversation } from './chat';
 import type { EventHandler, InboundEvent, InboxService } from './inbox';
 import { platformError } from '../domain/platform-error';
 import { outboxOf } from '../../../../plugins/complaint-workflow/server/src/public';
+import { claimLineLink } from '../../announcement/register';
 
 interface LineConfig {
   channelSecret: string;
@@ -63,7 +64,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     const messageId = idOf(m.id);
     if (m.type === 'text' && typeof m.text === 'string' && m.text.trim()) {
       const body = m.text.trim();
-      await commit(() => chat().text(c, body));
+      // A message that is exactly a live account link code links this LINE user and opens no case.
+      await commit(async () => {
+        if (!(await claimLineLink(strapi, userId, body, (t) => c.say(t)))) await chat().text(c, body);
+      });
     } else if (m.type === 'image' && messageId) {
       const res = await call(`${cfg().dataApiBaseUrl}/v2/bot/message/${encodeURIComponent(messageId)}/content`);
       const bytes = Buffer.from(await res.arrayBuffer());

@@ -36,12 +36,16 @@ const fieldError = (path: string, code: string, th: string, en: string) => field
 const message = (value: unknown, path: string, required: boolean): string | undefined =>
   required ? checked(messageText, value, path) : (checked(reasonText, value === '' ? undefined : value, path) ?? undefined);
 
+/** Messages another feature adds to a case's happening, given the ones already queued for it. */
+export type NoticeSource = (record: CaseRecord, what: Happening, queued: Notice[]) => Promise<Notice[]>;
+
 type CommandResult<T> = { result: T; event: Record<string, unknown>; happening?: Happening };
 
 const engine = ({ strapi }: { strapi: Core.Strapi }) => {
   const types = new Map<string, CaseTypeRegistration>();
   type Listener = (record: CaseRecord, from: string, to: string) => Promise<void>;
   const listeners = new Map<string, Listener[]>();
+  const noticeSources = new Map<string, NoticeSource[]>();
   const outbox = () => strapi.plugin(PLUGIN).service<OutboxService>('outbox');
   const db = (t: CaseTypeRegistration) => strapi.db.query(t.uid);
 
@@ -69,8 +73,12 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
     return (name && t.variants?.[name]) || t.workflow;
   };
 
-  const noticesFor = (key: string, t: CaseTypeRegistration, record: CaseRecord, what: Happening): Notice[] =>
-    t.notices ? t.notices(record, what, links(key, record.id)) : [];
+  /** The type's own messages, then what other features add (each sees the list so far, to add no repeat). */
+  const noticesFor = async (key: string, t: CaseTypeRegistration, record: CaseRecord, what: Happening): Promise<Notice[]> => {
+    const notices = t.notices ? t.notices(record, what, links(key, record.id)) : [];
+    for (const source of noticeSources.get(key) ?? []) notices.push(...(await source(record, what, [...notices])));
+    return notices;
+  };
 
   /**
    * One command: change, event and messages are written in one transaction; the messages are sent
@@ -85,7 +93,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(t.eventUid).create({
           data: { [t.eventRelation]: id, actorType: actor.type, actor: actor.user?.id ?? null, at: new Date(), isPublic: false, ...event },
         });
-        if (happening) await outbox().enqueue(noticesFor(key, t, await load(t, id), happening), { caseType: key, caseId: id });
+        if (happening) await outbox().enqueue(await noticesFor(key, t, await load(t, id), happening), { caseType: key, caseId: id });
         onCommit(() => outbox().kick());
         return result;
       })
@@ -124,6 +132,16 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
       listeners.set(key, [...(listeners.get(key) ?? []), listener]);
     },
 
+    /**
+     * Another feature adds messages to a type's happenings (e.g. to the citizen's account by the
+     * channel they chose). Runs inside the change's transaction with the type's messages so far, so
+     * it can leave out an address already told; what it answers is queued with them.
+     */
+    onNotices(key: string, source: NoticeSource) {
+      typeOf(key);
+      noticeSources.set(key, [...(noticeSources.get(key) ?? []), source]);
+    },
+
     /** Every registered type, in the order they were registered (the first is the inbox's default). */
     types(): CaseTypeRegistration[] {
       return [...types.values()];
@@ -156,7 +174,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
             data: { [t.eventRelation]: id, kind: 'created', toState: t.workflow.initialState, isPublic: true, actorType: actor.type, actor: actor.user?.id ?? null, at: receivedAt },
           });
           const record = await load(t, id);
-          await outbox().enqueue(noticesFor(key, t, record, { kind: 'created' }), { caseType: key, caseId: id });
+          await outbox().enqueue(await noticesFor(key, t, record, { kind: 'created' }), { caseType: key, caseId: id });
           onCommit(() => outbox().kick());
           return record;
         })
@@ -304,7 +322,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
               const record = await load(t, id);
               const { count } = await db(t).updateMany({ where: { id, overdueNotifiedAt: { $null: true } }, data: { overdueNotifiedAt: now } });
               if (count !== 1) return;
-              await outbox().enqueue(noticesFor(key, t, record, { kind: 'overdue', assignee: record.assignee }), { caseType: key, caseId: id });
+              await outbox().enqueue(await noticesFor(key, t, record, { kind: 'overdue', assignee: record.assignee }), { caseType: key, caseId: id });
               onCommit(() => outbox().kick());
               told += 1;
             })

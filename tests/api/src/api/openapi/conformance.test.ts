@@ -205,6 +205,8 @@ function learn(call: Call, body: Json) {
       q.__component === 'survey.choice' ? (q.multiple ? [q.options[0].value] : q.options[0].value) : ({ 'survey.rating': 5, 'survey.yes-no': true, 'survey.text': 'x' } as Json)[q.__component as string];
     learnt['answerSurvey.data'] = { answers: Object.fromEntries(((data as Json).questions as Json[]).map((q) => [q.name, answer(q)])) };
   }
+  // The demo's public notices.
+  if (id === 'listNotices') learnt['getNotice.id'] = (data as Json[])[0].id;
   if (Array.isArray(data) && data[0]?.documentId) learnt[`${id.replace(/^list/, 'get')}.documentId`] = data[0].documentId;
 }
 
