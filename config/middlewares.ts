@@ -57,6 +57,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         formidable: { ...MULTIPART, uploadDir: env('UPLOAD_TMP_DIR', os.tmpdir()) },
         // Webhook signatures (LINE, Meta) are over the exact bytes sent.
         includeUnparsed: true,
+        // DELETE /api/account carries the password that confirms it (koa-body skips DELETE bodies by default).
+        parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
         // Malformed JSON or multipart is the caller's mistake: a 400 (or 413) with a code, in the caller's language.
         onError: bodyError,
       },

@@ -152,11 +152,27 @@ export type RouteAuth = 'public' | 'user';
 const SIGNED_IN = new Set<string>();
 export const isSignedInRoute = (contract: RouteContract): boolean => SIGNED_IN.has(contract.operationId);
 
-/** Refused because nobody (or nobody still signed in) is calling: 401 with a stable code. */
-export const signInRequired = (lang: Language) => new errors.UnauthorizedError(fieldMessage('sign_in_required', lang), { code: 'sign_in_required' });
+/**
+ * Refused because nobody (or nobody still signed in) is calling: 401 with a stable code. Thrown as
+ * an HTTP error, not Strapi's UnauthorizedError: Strapi's authorize step catches that one from
+ * anything after it and answers a bare 401 without the code.
+ */
+export function signInRequired(ctx: Context): never {
+  ctx.throw(401, fieldMessage('sign_in_required', languageOf(ctx)), { details: { code: 'sign_in_required' } });
+}
 
 type StrapiGlobal = { strapi: import('@strapi/strapi').Core.Strapi };
 type UpUser = { id: number; confirmed?: boolean; blocked?: boolean; role?: { id: number } | null };
+/** What users-permissions' services give (the plugin ships no types for them). */
+export interface UpJwtService {
+  getToken(ctx: Context): Promise<{ id?: number | string; sessionId?: string } | null> | null;
+}
+type Ability = Awaited<ReturnType<import('@strapi/strapi').Core.Strapi['contentAPI']['permissions']['engine']['generateAbility']>>;
+type ContentApiPermission = Parameters<import('@strapi/strapi').Core.Strapi['contentAPI']['permissions']['engine']['generateAbility']>[0][number];
+interface UpPermissionService {
+  findRolePermissions(roleId: number): Promise<unknown[]>;
+  toContentAPIPermission(permission: unknown): ContentApiPermission;
+}
 
 /**
  * The users-permissions strategy, with one difference: without a valid access token the answer is a
@@ -168,26 +184,26 @@ export const citizenStrategy = {
   name: 'users-permissions',
   async authenticate(ctx: Context) {
     const { strapi } = globalThis as unknown as StrapiGlobal;
-    const lang = languageOf(ctx);
     const up = strapi.plugin('users-permissions');
-    type Token = { id?: number | string; sessionId?: string } | null;
     // An expired or forged token is the same as none.
-    const token = (await Promise.resolve(up.service('jwt').getToken(ctx)).catch(() => null)) as Token;
-    if (!token || token.id === undefined) throw signInRequired(lang);
+    const token = await Promise.resolve(up.service<UpJwtService>('jwt').getToken(ctx)).catch(() => null);
+    if (!token || token.id === undefined) signInRequired(ctx);
     const user = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: token.id }, populate: ['role'] })) as UpUser | null;
     // A person who has not confirmed their e-mail, or was blocked, is not signed in.
-    if (!user || user.blocked || !user.confirmed || !user.role) throw signInRequired(lang);
-    const permissionService = up.service('permission');
-    const permissions = (await permissionService.findRolePermissions(user.role.id)).map(permissionService.toContentAPIPermission);
-    const ability = await strapi.contentAPI.permissions.engine.generateAbility(permissions);
+    if (!user || user.blocked || !user.confirmed || !user.role) signInRequired(ctx);
+    const permissionService = up.service<UpPermissionService>('permission');
+    const permissions = (await permissionService.findRolePermissions(user.role.id)).map((p) => permissionService.toContentAPIPermission(p));
+    const ability: Ability = await strapi.contentAPI.permissions.engine.generateAbility(permissions);
     ctx.state.user = user;
     if (token.sessionId) ctx.state.session = { id: token.sessionId };
     return { authenticated: true, credentials: user, ability };
   },
-  async verify(auth: { credentials?: unknown; ability?: { can(action: string): boolean } | null }, config: { scope?: string | string[] }) {
-    if (!auth.credentials || !auth.ability) throw new errors.UnauthorizedError();
+  verify(auth: { credentials?: unknown; ability?: { can(action: string): boolean } | null }, config: { scope?: string | string[] }) {
+    const ability = auth.ability;
+    if (!auth.credentials || !ability) throw new errors.UnauthorizedError();
     const scopes = config.scope === undefined ? [] : Array.isArray(config.scope) ? config.scope : [config.scope];
-    if (!scopes.every((s) => auth.ability!.can(s))) throw new errors.ForbiddenError();
+    // The action is missing from ROLE_PERMISSIONS.authenticated: a mistake of ours, not the caller's.
+    if (!scopes.every((s) => ability.can(s))) throw new errors.ForbiddenError();
   },
 };
 

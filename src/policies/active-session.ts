@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { signInRequired } from '../http/contract';
-import { languageOf } from '../http/messages';
 
-type PolicyContext = Parameters<typeof languageOf>[0] & { state: { user?: { id: number }; session?: { id: string } } };
+/** Strapi's policy context copies the Koa context's own fields; its request still knows the context. */
+type PolicyContext = { request: { ctx: Context }; state: { user?: { id: number }; session?: { id: string } } };
 
 /**
  * An access token stays valid for its 10 minutes even after its session is ended; this makes
@@ -12,6 +13,6 @@ type PolicyContext = Parameters<typeof languageOf>[0] & { state: { user?: { id: 
 export default async (policyContext: PolicyContext, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const sessionId = policyContext.state.session?.id;
   const active = Boolean(policyContext.state.user && sessionId && (await strapi.sessionManager('users-permissions').isSessionActive(sessionId)));
-  if (!active) throw signInRequired(languageOf(policyContext));
+  if (!active) signInRequired(policyContext.request.ctx);
   return true;
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { UpJwtService } from '../../http/contract';
 
 /**
  * Who files, on a route open to everyone (a complaint, an e-service request): the signed-in citizen
@@ -9,7 +10,7 @@ import type { Context } from 'koa';
 export async function signedInUser(strapi: Core.Strapi, ctx: Context): Promise<{ id: number } | null> {
   if (!/^bearer\s+\S+$/i.test(ctx.get('authorization'))) return null;
   try {
-    const token = (await strapi.plugin('users-permissions').service('jwt').getToken(ctx)) as { id?: number | string; sessionId?: string } | null;
+    const token = await strapi.plugin('users-permissions').service<UpJwtService>('jwt').getToken(ctx);
     if (!token || token.id === undefined) return null;
     if (token.sessionId && !(await strapi.sessionManager('users-permissions').isSessionActive(token.sessionId))) return null;
     const user = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: token.id }, select: ['id', 'confirmed', 'blocked'] })) as { id: number; confirmed?: boolean; blocked?: boolean } | null;

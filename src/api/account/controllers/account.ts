@@ -14,7 +14,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const me = (ctx: Context) => ctx.state.user as UserRow;
 
   return {
-    async find(ctx: Context) {
+    find(ctx: Context) {
       inputOf(ctx, getAccount);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: toAccountView(me(ctx)) };

@@ -47,6 +47,10 @@ export const toAccountView = (u: UserRow): AccountView => ({
   createdAt: new Date(u.createdAt ?? Date.now()).toISOString(),
 });
 
+interface EmailService {
+  send(mail: { to: string; subject: string; text: string; html: string }): Promise<unknown>;
+}
+
 const NO_CODE = { signInCodeHash: null, signInCodeExpiresAt: null, signInCodeTries: 0 };
 
 export type AccountService = ReturnType<typeof accountService>;
@@ -100,12 +104,9 @@ const accountService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { signInCodeHash: hashCode(code, user.id, secret()), signInCodeExpiresAt: new Date(Date.now() + SIGN_IN_CODE.minutes * 60_000), signInCodeTries: 0 },
       });
       const mail = signInCodeMail(code, townName(strapi));
+      const mailer = strapi.plugin('email').service<EmailService>('email');
       setImmediate(() => {
-        strapi
-          .plugin('email')
-          .service('email')
-          .send({ to: user.email, ...mail })
-          .catch((e: Error) => strapi.log.error(`sign-in code mail: ${e.message}`));
+        mailer.send({ to: user.email, ...mail }).catch((e: Error) => strapi.log.error(`sign-in code mail: ${e.message}`));
       });
     },
 
@@ -131,7 +132,8 @@ const accountService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async passwordMatches(user: UserRow, password: string): Promise<boolean> {
       if (!user.password) return false;
-      return Boolean(await strapi.plugin('users-permissions').service('user').validatePassword(password, user.password));
+      const upUsers = strapi.plugin('users-permissions').service<{ validatePassword(password: string, hash: string): Promise<boolean> }>('user');
+      return Boolean(await upUsers.validatePassword(password, user.password));
     },
   };
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fieldErrors, operationOf } from '../../../../src/http/contract';
 import { createSubmission, trackSubmission } from '../../../../src/api/e-form-submission/contracts';
+import { deleteAccount, getAccount, updateAccount } from '../../../../src/api/account/contracts';
+import { route } from '../../../../src/http/contract';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- reading a generated JSON document
 
@@ -18,6 +20,25 @@ describe('route contracts', () => {
     // The 400 documents Strapi's envelope with every code the route's fields can be refused with.
     const refusal = operation.responses['400'].content['application/json'].schema as Json;
     expect(refusal.properties.error.properties.details.properties.errors.items.properties.code.enum).toEqual(expect.arrayContaining(['required', 'too_long', 'invalid_phone', 'consent_required']));
+  });
+
+  it("mark a signed-in route: Strapi's users-permissions auth and the session policy, a bearer token and a 401 in the document", () => {
+    const r = route(getAccount, 'account.find', { auth: 'user' });
+    expect(r.config.auth).toEqual({ strategies: [expect.objectContaining({ name: 'users-permissions' })] });
+    expect(r.config.policies).toEqual(['global::active-session']);
+    const operation: Json = operationOf(getAccount).operation;
+    expect(operation.security).toEqual([{ citizenBearer: [] }]);
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '401']);
+    // A public route stays open and undocumented as signed in.
+    expect(route(createSubmission, 'e-form-submission.create').config).toMatchObject({ auth: false, policies: [] });
+    expect((operationOf(createSubmission).operation).security).toBeUndefined();
+  });
+
+  it('write PUT and DELETE operations', () => {
+    route(updateAccount, 'account.update', { auth: 'user' });
+    route(deleteAccount, 'account.delete', { auth: 'user' });
+    expect(operationOf(updateAccount)).toMatchObject({ path: '/account', method: 'put' });
+    expect(operationOf(deleteAccount)).toMatchObject({ path: '/account', method: 'delete' });
   });
 
   it('turn path parameters into OpenAPI parameters', () => {
