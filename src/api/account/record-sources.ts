@@ -1,11 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { RecordsService } from './services/records';
-
-interface AccountDataSource {
-  name: string;
-  export(userId: number): Promise<unknown[]>;
-  erase(userId: number): Promise<void>;
-}
+import type { AccountDataService } from './services/data';
 
 /**
  * "My records" in the account's data export and erasure (the account-data registry, api::account.data).
@@ -14,7 +9,7 @@ interface AccountDataSource {
  */
 export function registerRecordSources(strapi: Core.Strapi) {
   const records = () => strapi.service('api::account.records') as RecordsService;
-  const registry = strapi.service('api::account.data') as { register(source: AccountDataSource): void };
+  const registry = strapi.service('api::account.data') as AccountDataService;
   registry.register({ name: 'caseRatings', export: (id) => records().exportCaseRatings(id), erase: (id) => records().eraseCaseRatings(id) });
   registry.register({ name: 'complaints', export: (id) => records().exportComplaints(id), erase: (id) => records().eraseComplaints(id) });
   registry.register({ name: 'requests', export: (id) => records().exportRequests(id), erase: (id) => records().eraseRequests(id) });

@@ -32,6 +32,7 @@ beforeAll(async () => {
   await openDataset();
   await resolvedDemoComplaint();
   await signedInCitizen();
+  await citizenRecords();
 });
 
 /** A confirmed citizen: the signed-in routes are called as them, and their sign-in code verifies. */
@@ -45,6 +46,20 @@ async function signedInCitizen() {
   const secret = String(app.strapi.config.get('plugin::users-permissions.jwtSecret'));
   await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { signInCodeHash: hashCode(code, user.id, secret), signInCodeExpiresAt: new Date(Date.now() + 3600_000), signInCodeTries: 0 } });
   Object.assign(learnt, { 'verifySignInCode.email': email, 'verifySignInCode.code': code });
+}
+
+/** The citizen's own complaint and request (filed signed in), and one filed signed out for them to claim. */
+async function citizenRecords() {
+  const engine = app.strapi.plugin('complaint-workflow').service('engine');
+  const category = await app.strapi.db.query('api::complaint-category.complaint-category').findOne({ select: ['id'] });
+  const own = await engine.create('complaint', { category: category.id, description: 'conformance', channel: 'web', language: 'th', owner: citizenId }, { type: 'citizen' });
+  const request = await engine.create('e-service', { title: 'conformance', description: 'conformance', answers: {}, channel: 'web', language: 'th', owner: citizenId }, { type: 'citizen' });
+  const unclaimed = await engine.create('complaint', { category: category.id, description: 'conformance', channel: 'web', language: 'th', contactEmail: 'claim-me@example.test', consent: true }, { type: 'citizen' });
+  Object.assign(learnt, {
+    'getAccountComplaint.trackingCode': own.trackingCode,
+    'getAccountRequest.trackingCode': request.trackingCode,
+    'claimAccountRecord.data': { trackingCode: unclaimed.trackingCode, contact: 'claim-me@example.test' },
+  });
 }
 
 /** A fresh access token of the citizen (10 minutes each: this file runs longer). */
