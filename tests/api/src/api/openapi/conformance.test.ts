@@ -33,6 +33,7 @@ beforeAll(async () => {
   await resolvedDemoComplaint();
   await signedInCitizen();
   await citizenRecords();
+  await citizenNotice();
 });
 
 /** A confirmed citizen: the signed-in routes are called as them, and their sign-in code verifies. */
@@ -46,6 +47,14 @@ async function signedInCitizen() {
   const secret = String(app.strapi.config.get('plugin::users-permissions.jwtSecret'));
   await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { signInCodeHash: hashCode(code, user.id, secret), signInCodeExpiresAt: new Date(Date.now() + 3600_000), signInCodeTries: 0 } });
   Object.assign(learnt, { 'verifySignInCode.email': email, 'verifySignInCode.code': code });
+}
+
+/** A notice for everyone published after the citizen signed up: theirs to list and mark read. */
+async function citizenNotice() {
+  await app.strapi.documents('api::announcement.announcement').create({ data: { titleTh: 'ประกาศทดสอบ', bodyTh: 'ทุกคน', audience: 'everyone', public: false, sendByChannel: false }, status: 'published' });
+  await app.strapi.service('api::announcement.notices').idle();
+  const [delivery] = await app.strapi.db.query('api::announcement.notice-delivery').findMany({ where: { user: { id: citizenId } }, select: ['id'] });
+  learnt['readMyNotice.id'] = delivery.id;
 }
 
 /** The citizen's own complaint and request (filed signed in), and one filed signed out for them to claim. */
