@@ -19,6 +19,7 @@ import { fileFormSubmission } from '../../src/api/e-form-submission/form-submiss
 import { fillLocations, seedGisLayers } from './gis';
 import { seedTransparency } from './transparency';
 import { seedSurveys } from './surveys';
+import { seedAnnouncements } from './announcements';
 
 /**
  * The demo town, loaded from the data files beside this loader (JSON and images). Idempotent:
@@ -281,6 +282,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedSummary> {
   created += await seedEServiceRequests(strapi);
   // After the cases: the demo's finished ones get their citizens' ratings.
   created += await seedSurveys(strapi, seedDir(strapi));
+  created += await seedAnnouncements(strapi, seedDir(strapi));
   created += await seedPoles(strapi);
   created += await seedTaxBills(strapi);
   created += await seedDatasets(strapi, seedDir(strapi));

@@ -1,4 +1,4 @@
-import { ACCOUNT_GROUPS, type AnnouncementAudience, type NotifyChannel } from '../../../shared/account';
+import { ACCOUNT_GROUPS, type NotifyChannel } from '../../../shared/account';
 
 /** An account as the delivery of a notice reads it. */
 export interface Recipient {
@@ -13,7 +13,7 @@ export interface Recipient {
 
 /** An announcement as its delivery reads it. */
 export interface AudienceOf {
-  audience: AnnouncementAudience | string;
+  audience: string;
   village?: number | null;
 }
 

@@ -32,6 +32,8 @@ beforeAll(async () => {
   await openDataset();
   await resolvedDemoComplaint();
   await signedInCitizen();
+  await citizenRecords();
+  await citizenNotice();
 });
 
 /** A confirmed citizen: the signed-in routes are called as them, and their sign-in code verifies. */
@@ -45,6 +47,28 @@ async function signedInCitizen() {
   const secret = String(app.strapi.config.get('plugin::users-permissions.jwtSecret'));
   await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { signInCodeHash: hashCode(code, user.id, secret), signInCodeExpiresAt: new Date(Date.now() + 3600_000), signInCodeTries: 0 } });
   Object.assign(learnt, { 'verifySignInCode.email': email, 'verifySignInCode.code': code });
+}
+
+/** A notice for everyone published after the citizen signed up: theirs to list and mark read. */
+async function citizenNotice() {
+  await app.strapi.documents('api::announcement.announcement').create({ data: { titleTh: 'ประกาศทดสอบ', bodyTh: 'ทุกคน', audience: 'everyone', public: false, sendByChannel: false }, status: 'published' });
+  await app.strapi.service('api::announcement.notices').idle();
+  const [delivery] = await app.strapi.db.query('api::announcement.notice-delivery').findMany({ where: { user: { id: citizenId } }, select: ['id'] });
+  learnt['readMyNotice.id'] = delivery.id;
+}
+
+/** The citizen's own complaint and request (filed signed in), and one filed signed out for them to claim. */
+async function citizenRecords() {
+  const engine = app.strapi.plugin('complaint-workflow').service('engine');
+  const category = await app.strapi.db.query('api::complaint-category.complaint-category').findOne({ select: ['id'] });
+  const own = await engine.create('complaint', { category: category.id, description: 'conformance', channel: 'web', language: 'th', owner: citizenId }, { type: 'citizen' });
+  const request = await engine.create('e-service', { title: 'conformance', description: 'conformance', answers: {}, channel: 'web', language: 'th', owner: citizenId }, { type: 'citizen' });
+  const unclaimed = await engine.create('complaint', { category: category.id, description: 'conformance', channel: 'web', language: 'th', contactEmail: 'claim-me@example.test', consent: true }, { type: 'citizen' });
+  Object.assign(learnt, {
+    'getAccountComplaint.trackingCode': own.trackingCode,
+    'getAccountRequest.trackingCode': request.trackingCode,
+    'claimAccountRecord.data': { trackingCode: unclaimed.trackingCode, contact: 'claim-me@example.test' },
+  });
 }
 
 /** A fresh access token of the citizen (10 minutes each: this file runs longer). */
@@ -190,6 +214,8 @@ function learn(call: Call, body: Json) {
       q.__component === 'survey.choice' ? (q.multiple ? [q.options[0].value] : q.options[0].value) : ({ 'survey.rating': 5, 'survey.yes-no': true, 'survey.text': 'x' } as Json)[q.__component as string];
     learnt['answerSurvey.data'] = { answers: Object.fromEntries(((data as Json).questions as Json[]).map((q) => [q.name, answer(q)])) };
   }
+  // The demo's public notices.
+  if (id === 'listNotices') learnt['getNotice.id'] = (data as Json[])[0].id;
   if (Array.isArray(data) && data[0]?.documentId) learnt[`${id.replace(/^list/, 'get')}.documentId`] = data[0].documentId;
 }
 
