@@ -292,3 +292,39 @@ it('signs out everywhere from another device, and this one is signed out at once
     await other.close();
   }
 });
+
+it('downloads everything held about the person, gives a LINE link code, and deletes the account', async () => {
+  await signIn(page);
+  await page.goto(`${app.url}/account/profile`);
+  await page.getByRole('button', { name: 'ขอรหัสเชื่อมต่อ LINE' }).click();
+  expect((await page.locator('#line-code').textContent())?.trim()).toMatch(/^NOKOK-\d{6}$/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'ดาวน์โหลดข้อมูล' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^nokok-account-\d+\.json$/);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const exported = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { account: { email: string } } & Record<string, unknown>;
+  expect(exported.account.email).toBe(EMAIL);
+  expect(JSON.stringify(exported)).toContain(BILL);
+  expect(JSON.stringify(exported)).toContain(NOTICE);
+
+  // A wrong password deletes nothing; the box must be ticked too.
+  await page.getByLabel('รหัสผ่านของคุณ').fill('not-the-password');
+  await page.getByRole('button', { name: 'ลบบัญชีของฉัน' }).click();
+  await page.locator('#dl-sure-error').getByText('กรุณาทำเครื่องหมายยืนยันก่อนลบบัญชี').waitFor();
+  await page.getByLabel('ฉันเข้าใจว่าการลบบัญชีไม่สามารถย้อนกลับได้').check();
+  await page.getByRole('button', { name: 'ลบบัญชีของฉัน' }).click();
+  await page.locator('#dl').getByText('รหัสผ่านไม่ถูกต้อง').waitFor();
+  await page.getByLabel('รหัสผ่านของคุณ').fill(PASSWORD);
+  await page.getByRole('button', { name: 'ลบบัญชีของฉัน' }).click();
+  await page.getByRole('heading', { name: 'ลบบัญชีของคุณแล้ว' }).waitFor();
+
+  await page.goto(`${app.url}/account/sign-in`);
+  await page.locator('#si-submit:enabled').waitFor();
+  await page.getByLabel('อีเมล', { exact: true }).first().fill(EMAIL);
+  await page.getByLabel('รหัสผ่าน', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+  await page.locator('#si-alert').getByText('อีเมลหรือรหัสผ่านไม่ถูกต้อง').waitFor();
+  expect(errors).toEqual([]);
+});
