@@ -117,6 +117,9 @@ it('keeps personal data out of the HTML the server sends for account pages', asy
     expect(res.status()).toBe(200);
     expect((await res.text()).includes(EMAIL)).toBe(false);
   }
+  // So they are kept and served to everyone like any page; the reset link's page (its code in the address) never is.
+  expect((await page.request.get(`${app.url}/account`)).headers()['x-cache']).toBe('HIT');
+  expect((await page.request.get(`${app.url}/account/reset?code=0123abcd`)).headers()['x-cache']).toBe('BYPASS');
 });
 
 it('saves the village in the profile', async () => {
