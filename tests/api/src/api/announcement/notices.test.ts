@@ -296,6 +296,18 @@ describe('the owner of a case', () => {
     expect(mailsAbout(trackingCode).filter((m) => m.to.includes(owner.email))).toEqual([]);
   });
 
+  it('hears of an e-service request by LINE too: its e-mail words as a LINE message', async () => {
+    const LINE_ID = 'U6666666666666666666666666eservice';
+    const owner = await account('owner-eservice', { notifyBy: 'line', lineUserId: LINE_ID, lineLinkedAt: new Date(), language: 'en' });
+    const created = await engine().create('e-service', { title: 'ZZFORM residence certificate', description: 'x', answers: {}, channel: 'web', language: 'th', owner: owner.id }, { type: 'citizen' });
+    await engine().transition('e-service', created.id, 'check', staff);
+    await settled();
+    const push = await line.waitFor((c) => c.path === '/v2/bot/message/push' && c.body.to === LINE_ID);
+    // In the account's language (English), with the tracking code.
+    expect(push.body.messages[0].text).toContain(created.trackingCode);
+    expect(push.body.messages[0].text).toContain('/en/track?code=');
+  });
+
   it('hears nothing extra when they chose none', async () => {
     const owner = await account('owner-none', { notifyBy: 'none', lineUserId: 'U5555555555555555555555555none', lineLinkedAt: new Date() });
     const { id, trackingCode } = await ownedComplaint(owner, 'contact-none@example.test');
