@@ -243,6 +243,16 @@ describe('export and erasure', () => {
   });
 });
 
+/** The first truthy value `probe` gives, asked again until it does (at most 10 s). */
+async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('waitFor: the condition never held');
+}
+
 /** Rows of any table whose text holds one of the markers: `table: marker`. */
 async function scanTables(markers: string[], allowed: Record<string, string[]> = {}): Promise<string[]> {
   const knex = app.strapi.db.connection;
@@ -272,9 +282,36 @@ describe('another person’s records', () => {
       ['unlink tax bill', () => del(bob, `/api/account/tax-bills/${DEMO_BILL.billNumber}`)],
       ['claim', () => post(bob, '/api/account/claims', { data: { trackingCode: c.trackingCode, contact: alice.email } })],
     ];
+    // A notice delivered to Alice (the notices module's delivery id): Bob cannot mark it read.
+    await app.strapi.documents('api::announcement.announcement').create({ data: { titleTh: 'ประกาศทดสอบ', bodyTh: 'เนื้อหาประกาศ', audience: 'everyone', public: false, sendByChannel: false }, status: 'published' });
+    const aliceNotice = await waitFor(async () => ((await get(alice, '/api/account/notices').expect(200)).body.data as Array<{ id: number }>)[0]);
+    tries.push(['notice read', () => post(bob, `/api/account/notices/${aliceNotice.id}/read`, {})]);
+
+    // Every signed-in route with a parameter, from the OpenAPI document (so a route added later is
+    // tried too), with Alice's values: 404. No account route answers 403 to Bob.
+    const values: Record<string, string> = { trackingCode: c.trackingCode, billNumber: DEMO_BILL.billNumber, id: String(aliceNotice.id) };
+    const doc = (await request(app.url).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown }>> };
+    const accountPaths = Object.keys(doc.paths).filter((path) => path.startsWith('/account'));
+    expect(accountPaths.length).toBeGreaterThanOrEqual(10);
+    for (const path of accountPaths.filter((x) => x.includes('{'))) {
+      const url = `/api${path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        if (!(name in values)) throw new Error(`no value of another person for {${name}} in ${path}`);
+        // A request's code for the request route.
+        return encodeURIComponent(path.startsWith('/account/requests') ? r.trackingCode : values[name]);
+      })}`;
+      for (const method of Object.keys(doc.paths[path]) as Array<'get' | 'post' | 'put' | 'delete'>) {
+        tries.push([`${method.toUpperCase()} ${path}`, () => as(bob)(request(app.url)[method](url).send({}))]);
+      }
+    }
     for (const [what, send] of tries) {
       const res = await send();
       expect([what, res.status]).toEqual([what, 404]);
+    }
+    // The lists and the export: Bob's own, never 403, never Alice's codes.
+    for (const path of accountPaths.filter((x) => !x.includes('{') && doc.paths[x].get)) {
+      const res = await get(bob, `/api${path}`);
+      expect([path, res.status === 403]).toEqual([path, false]);
+      expect(JSON.stringify(res.body)).not.toContain(c.trackingCode);
     }
     // Alice's are still hers.
     await get(alice, `/api/account/complaints/${c.trackingCode}`).expect(200);
