@@ -30,9 +30,10 @@ interface Account {
 }
 
 /** An account as sign-up and confirmation leave it, signed in (jwt) through /api/auth/local. */
+const PASSWORD = 'Citizen12345!';
 async function account(name: string, profile: Record<string, unknown> = {}, { confirmed = true } = {}): Promise<Account> {
   const email = `${name}-${crypto.randomBytes(3).toString('hex')}@example.test`;
-  const password = 'Citizen12345!';
+  const password = PASSWORD;
   const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } })) as { id: number };
   const user = (await app.strapi.plugin('users-permissions').service('user').add({ username: email, email, password, provider: 'local', confirmed, blocked: false, role: role.id, ...profile })) as { id: number };
   if (!confirmed) return { id: user.id, email, jwt: '' };
@@ -154,7 +155,8 @@ describe('a notice for one village', () => {
   });
 
   it('is for signed-in people only', async () => {
-    await request(app.url).get('/api/account/notices').expect(401);
+    const res = await request(app.url).get('/api/account/notices').expect(401);
+    expect(res.body.error.details.code).toBe('sign_in_required');
     await request(app.url).post('/api/account/notices/1/read').expect(401);
     await request(app.url).post('/api/account/line-link').expect(401);
   });
@@ -294,6 +296,18 @@ describe('the owner of a case', () => {
     expect(mailsAbout(trackingCode).filter((m) => m.to.includes(owner.email))).toEqual([]);
   });
 
+  it('hears of an e-service request by LINE too: its e-mail words as a LINE message', async () => {
+    const LINE_ID = 'U6666666666666666666666666eservice';
+    const owner = await account('owner-eservice', { notifyBy: 'line', lineUserId: LINE_ID, lineLinkedAt: new Date(), language: 'en' });
+    const created = await engine().create('e-service', { title: 'ZZFORM residence certificate', description: 'x', answers: {}, channel: 'web', language: 'th', owner: owner.id }, { type: 'citizen' });
+    await engine().transition('e-service', created.id, 'check', staff);
+    await settled();
+    const push = await line.waitFor((c) => c.path === '/v2/bot/message/push' && c.body.to === LINE_ID);
+    // In the account's language (English), with the tracking code.
+    expect(push.body.messages[0].text).toContain(created.trackingCode);
+    expect(push.body.messages[0].text).toContain('/en/track?code=');
+  });
+
   it('hears nothing extra when they chose none', async () => {
     const owner = await account('owner-none', { notifyBy: 'none', lineUserId: 'U5555555555555555555555555none', lineLinkedAt: new Date() });
     const { id, trackingCode } = await ownedComplaint(owner, 'contact-none@example.test');
@@ -305,5 +319,39 @@ describe('the owner of a case', () => {
     expect(pushesTo('U5555555555555555555555555none')).toEqual([]);
     const outbox = await app.strapi.db.query('plugin::complaint-workflow.outbox-message').findMany({ where: { caseType: 'complaint', caseId: id } });
     expect(outbox.map((m: { recipient: string }) => m.recipient)).toEqual(['contact-none@example.test', 'contact-none@example.test', 'contact-none@example.test']);
+  });
+});
+
+describe('the account’s data', () => {
+  it('exports the person’s notices and LINE link, and deleting the account leaves neither their e-mail nor their LINE id anywhere', async () => {
+    const LINE_ID = `U${crypto.randomBytes(16).toString('hex')}`;
+    const person = await account('erased', { village: 7, notifyBy: 'line', lineUserId: LINE_ID, lineLinkedAt: new Date() });
+    // A notice by LINE, and a case update by LINE (their own complaint, filed signed in without an e-mail).
+    await app.strapi.documents(ANNOUNCEMENT).create({ data: { titleTh: 'ZZERASE หมู่ 7', bodyTh: 'ข้อความ', audience: 'village', village: 7, public: false, sendByChannel: true }, status: 'published' });
+    const filed = await request(app.url).post('/api/complaints').set(as(person)).send({ data: { category: 'other', description: 'ZZERASE ไฟดับ' } }).expect(201);
+    const { id, owner } = (await app.strapi.db.query(COMPLAINT).findOne({ where: { trackingCode: filed.body.data.trackingCode }, select: ['id'], populate: { owner: { select: ['id'] } } })) as { id: number; owner: { id: number } };
+    expect(owner.id).toBe(person.id);
+    await app.strapi.plugin('complaint-workflow').service('engine').transition('complaint', id, 'accept', { type: 'staff', user: null });
+    await settled();
+    expect(pushesTo(LINE_ID)).toHaveLength(2);
+
+    const exported = await request(app.url).get('/api/account/export').set(as(person)).expect(200);
+    const data = JSON.parse(exported.text) as { notices: Array<{ title: { th: string } }>; lineLink: Array<{ lineUserId: string }> };
+    expect(data.notices.map((n) => n.title.th)).toEqual(['ZZERASE หมู่ 7']);
+    expect(data.lineLink).toEqual([{ lineUserId: LINE_ID, linkedAt: expect.any(String) }]);
+
+    await request(app.url).delete('/api/account').set(as(person)).send({ password: PASSWORD }).expect(204);
+    expect(await app.strapi.db.query(DELIVERY).count({ where: { user: { id: person.id } } })).toBe(0);
+    const knex = app.strapi.db.connection;
+    const client = String(app.strapi.db.config.connection.client);
+    const tables = /sqlite/.test(client)
+      ? (await knex.raw<Array<{ name: string }>>("select name from sqlite_master where type = 'table'")).map((t) => t.name)
+      : (await knex.raw<{ rows: Array<{ name: string }> }>('select table_name as name from information_schema.tables where table_schema = current_schema()')).rows.map((t) => t.name);
+    const hits: string[] = [];
+    for (const table of tables) {
+      const text = JSON.stringify(await knex(table).select('*'));
+      for (const marker of [person.email, LINE_ID]) if (text.includes(marker)) hits.push(`${table}: ${marker}`);
+    }
+    expect(hits).toEqual([]);
   });
 });
