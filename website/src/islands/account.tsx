@@ -41,12 +41,13 @@ interface Problem {
   message: string;
 }
 
-// users-permissions words its refusals in English without a code: these are the ones a citizen meets.
+// Sign-in refusals: the server's code (src/middlewares/error-language.ts), or users-permissions' English
+// words where it gives none (its field checks); each with the field it belongs under.
 const UP_MESSAGES: Array<[RegExp, string, string[]]> = [
   [/already taken/i, 'email_taken', ['email']],
   [/identifier or password/i, 'invalid_credentials', []],
   [/not confirmed/i, 'not_confirmed', []],
-  [/blocked/i, 'blocked', []],
+  [/blocked/i, 'account_blocked', []],
   [/incorrect code|invalid.*code/i, 'invalid_reset_code', []],
   [/passwords do not match/i, 'password_mismatch', ['passwordConfirmation']],
   [/password.*at least/i, 'password_too_short', ['password']],
@@ -64,7 +65,7 @@ async function problemsOf(res: Response): Promise<Problem[]> {
   const raw: unknown = details;
   const detailsCode = raw && typeof raw === 'object' && 'code' in raw && typeof raw.code === 'string' ? raw.code : '';
   const fromMessage = (message: string, path: string[], code: string): Problem => {
-    const known = UP_MESSAGES.find(([re]) => re.test(message));
+    const known = UP_MESSAGES.find(([re, known]) => known === code || re.test(message));
     return known ? { path: path.length ? path : known[2], code: known[1], message } : { path, code, message };
   };
   if (listed.length)

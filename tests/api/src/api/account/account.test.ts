@@ -104,6 +104,12 @@ describe('sign-up and e-mail confirmation', () => {
     await request(app.url).post('/api/auth/local/register').send({ username: email, email, password: PASSWORD }).expect(200);
     const res = await request(app.url).post('/api/auth/local').send({ identifier: email, password: PASSWORD });
     expect(res.status).toBe(400);
+    // users-permissions' English refusal, given a stable code and the caller's language.
+    expect(res.body.error).toMatchObject({ details: { code: 'not_confirmed' }, message: 'ยังไม่ได้ยืนยันอีเมล กรุณากดลิงก์ในอีเมลที่ส่งไป' });
+    const en = await request(app.url).post('/api/auth/local').set('Accept-Language', 'en').send({ identifier: email, password: 'wrong-password-1' });
+    expect(en.body.error).toMatchObject({ status: 400, details: { code: 'invalid_credentials' }, message: 'The e-mail or password is wrong' });
+    const taken = await request(app.url).post('/api/auth/local/register').send({ username: email, email, password: PASSWORD });
+    expect(taken.body.error).toMatchObject({ status: 400, details: { code: 'email_taken' } });
   });
 
   it('ignores profile fields a sign-up sends (nobody sets their own LINE user or role)', async () => {
