@@ -37,6 +37,7 @@ const AUTH_REFUSALS: Array<[RegExp, string]> = [
   [/^Register action is currently disabled$/, 'registration_closed'],
   [/^The provided current password is invalid$/, 'current_password_invalid'],
   [/^Your new password must be different than your current password$/, 'password_unchanged'],
+  [/^Too many requests, please try again later\.$/, 'auth_rate_limited'],
 ];
 
 interface ErrorBody {
@@ -47,8 +48,7 @@ export default (): Core.MiddlewareHandler => async (ctx, next) => {
   await next();
   if (!ctx.path.startsWith('/api/') || ctx.status < 400) return;
   const body = ctx.body as ErrorBody | null | undefined;
-  const code = CODES[ctx.status];
-  if (!code || !body || typeof body !== 'object' || !body.error) return;
+  if (!body || typeof body !== 'object' || !body.error) return;
   // A route's own envelope (CKAN's `success: false` with its English __type) is answered as written.
   if ('success' in body) return;
   const details = body.error.details && typeof body.error.details === 'object' ? body.error.details : {};
@@ -59,6 +59,8 @@ export default (): Core.MiddlewareHandler => async (ctx, next) => {
     body.error.message = fieldMessage(auth[1], languageOf(ctx));
     return;
   }
+  const code = CODES[ctx.status];
+  if (!code) return;
   body.error.details = { ...details, code };
   if (STOCK.test(body.error.message ?? '') || ctx.status === 500) body.error.message = fieldMessage(code, languageOf(ctx));
 };
