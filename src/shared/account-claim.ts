@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { code, doc } from './field-rules';
 import { THAI_PHONE, compactPhone } from './thai-phone';
+import { TRACKING_CODE } from './tracking-code';
 
 /**
  * Claiming a complaint or e-service request filed while signed out (the body of
@@ -9,8 +10,6 @@ import { THAI_PHONE, compactPhone } from './thai-phone';
  */
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** The case engine's tracking-code shape (its TRACKING_CODE_PATTERN; shared code cannot import the plugin). */
-const TRACKING_CODE_SHAPE = /^[A-Z]{2}-\d{4}-[2-9A-HJKMNP-TV-Z]{5}$/;
 
 /** A contact as it is compared: an e-mail in lower case, or a phone as 0 and 8 or 9 digits. */
 export type ClaimContact = { email: string } | { phone: string };
@@ -40,7 +39,7 @@ export const claimInput = z.object({
       z.string().check(
         z.maxLength(20, { abort: true }),
         z.refine((s) => s.trim() !== '', { ...code('required'), abort: true }),
-        z.refine((s) => TRACKING_CODE_SHAPE.test(s.trim().toUpperCase()), code('invalid_tracking_code'))
+        z.refine((s) => TRACKING_CODE.test(s.trim().toUpperCase()), code('invalid_tracking_code'))
       ),
       { description: 'The tracking code of the complaint or request, any case', examples: ['NK-6912-7KQ3M'] }
     ),

@@ -10,7 +10,6 @@ import en from '../messages/en.json';
 export const ANNOUNCEMENT = 'api::announcement.announcement';
 export const DELIVERY = 'api::announcement.notice-delivery';
 const USER = 'plugin::users-permissions.user';
-const OUTBOX = 'plugin::complaint-workflow.outbox-message';
 export const NOTICE_MESSAGES = { th, en };
 
 /** What a delivery's message is filed under in the outbox (it is about a notice, not a case). */
@@ -196,11 +195,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const user = (await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['email', 'lineUserId'] })) as { email?: string | null; lineUserId?: string | null } | null;
       const ids = ((await strapi.db.query(DELIVERY).findMany({ where: { user: { id: userId } }, select: ['id'] })) as Array<{ id: number }>).map((d) => d.id);
       const addresses = [user?.email, user?.email?.toLowerCase(), user?.lineUserId].filter((a): a is string => Boolean(a));
-      const theirs = { $or: [...(ids.length ? [{ caseType: OUTBOX_NOTICE, caseId: { $in: ids } }] : []), ...(addresses.length ? [{ recipient: { $in: addresses } }] : [])] };
-      if (theirs.$or.length) {
-        await strapi.db.query(OUTBOX).updateMany({ where: { $and: [theirs, { state: 'pending' }] }, data: { state: 'skipped', lastError: 'personal data erased' } });
-        await strapi.db.query(OUTBOX).updateMany({ where: theirs, data: { recipient: '-', body: null } });
-      }
+      await outboxOf(strapi).forget({ caseType: OUTBOX_NOTICE, caseIds: ids });
+      await outboxOf(strapi).forget({ recipients: addresses });
       if (ids.length) await strapi.db.query(DELIVERY).deleteMany({ where: { id: { $in: ids } } });
     },
   };

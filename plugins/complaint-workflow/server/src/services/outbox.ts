@@ -20,6 +20,9 @@ export interface CaseRef {
   caseId: number;
 }
 
+/** Messages to forget: one case's, several cases' of a type, or every one sent to these addresses. */
+export type ForgetScope = CaseRef | { caseType: string; caseIds: number[] } | { recipients: string[] };
+
 const UID = 'plugin::complaint-workflow.outbox-message';
 
 /** A row of the outbox as the sender loop reads it. */
@@ -108,13 +111,16 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Forgets who a case's messages went to and what they said (a person erased their data): the rows
+     * Forgets who messages went to and what they said (a person erased their data): the rows
      * stay, so the case page still shows that messages were sent; one still waiting is not sent.
      * Joins the caller's transaction.
      */
-    async forget(ref: CaseRef) {
-      await strapi.db.query(UID).updateMany({ where: { ...ref, state: 'pending' }, data: { state: 'skipped', lastError: 'personal data erased' } });
-      await strapi.db.query(UID).updateMany({ where: ref, data: { recipient: '-', body: null } });
+    async forget(scope: ForgetScope) {
+      const where =
+        'recipients' in scope ? { recipient: { $in: scope.recipients } } : 'caseIds' in scope ? { caseType: scope.caseType, caseId: { $in: scope.caseIds } } : scope;
+      if (('recipients' in scope && !scope.recipients.length) || ('caseIds' in scope && !scope.caseIds.length)) return;
+      await strapi.db.query(UID).updateMany({ where: { ...where, state: 'pending' }, data: { state: 'skipped', lastError: 'personal data erased' } });
+      await strapi.db.query(UID).updateMany({ where, data: { recipient: '-', body: null } });
     },
 
     /** Sends what is due; one flush at a time, and one more if kicked meanwhile. */
