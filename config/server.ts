@@ -29,6 +29,8 @@ export interface AppServerConfig {
   privateFilesDir: string;
   /** Days a complaint keeps its photos and personal data once in a final state (src/api/complaint/retention.ts). */
   complaintRetentionDays: number;
+  /** Shared state for several instances (src/state/redis.ts): REDIS_URL, keys under REDIS_PREFIX; null = this process only. */
+  redis: { url: string; prefix: string } | null;
 }
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & AppServerConfig => {
@@ -48,6 +50,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & 
     privateFilesDir: env('PRIVATE_FILES_DIR', '').trim() || 'private',
     // Never 0 or less (that would erase every closed case at once); scripts/preflight.js names a bad value.
     complaintRetentionDays: Math.max(1, env.int('COMPLAINT_RETENTION_DAYS', 730) || 730),
+    redis: env('REDIS_URL', '').trim() ? { url: env('REDIS_URL', '').trim(), prefix: env('REDIS_PREFIX', 'nokok:') } : null,
     // Uploads live under <public>/uploads; a deployment (or a test) may put them elsewhere.
     dirs: { public: env('PUBLIC_DIR', './public') },
     app: {

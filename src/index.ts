@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyRolePermissions } from './bootstrap/permissions';
+import { closeRedis } from './state/redis';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { applyAdminRoles, readOnlyWorkflowRecords } from './bootstrap/admin-roles';
@@ -87,6 +88,7 @@ export default {
     await stopChatInbox(strapi);
     await noticesIdle(strapi);
     await (strapi.service('api::dataset.catalogue') as CatalogueService).idle();
+    await closeRedis(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
