@@ -44,7 +44,8 @@ async function withPgAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 
 /**
  * Boots the real app in-process on a fresh database (a temporary SQLite file, or a fresh
- * PostgreSQL database when DATABASE_CLIENT=postgres) and listens on a free loopback port.
+ * PostgreSQL database when DATABASE_CLIENT=postgres) and listens on a free loopback port. A
+ * DATABASE_FILENAME or DATABASE_NAME in `env` is used as it is (the caller made it and removes it).
  */
 export async function startApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   const id = `${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
@@ -74,12 +75,15 @@ export async function startApp(env: Record<string, string> = {}, options: { same
     Object.assign(process.env, kept.env);
     cleanup.push(...kept.cleanup);
   } else if (client === 'postgres') {
-    const name = `nokok_test_${id}`;
-    const template = templateFor('postgres');
-    await withPgAdmin((c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
-    process.env.DATABASE_NAME = name;
-    delete process.env.DATABASE_URL;
-    cleanup.push(() => withPgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
+    // A DATABASE_NAME the caller gives is its own database, used as it is.
+    if (!env.DATABASE_NAME) {
+      const name = `nokok_test_${id}`;
+      const template = templateFor('postgres');
+      await withPgAdmin((c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+      process.env.DATABASE_NAME = name;
+      delete process.env.DATABASE_URL;
+      cleanup.push(() => withPgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
+    }
   } else if (!env.DATABASE_FILENAME) {
     process.env.DATABASE_CLIENT = 'sqlite';
     process.env.DATABASE_FILENAME = path.join(tmpDir, 'test.db');
