@@ -39,6 +39,9 @@ interface StoredEvent {
 
 type Outcome = 'done' | 'retry' | 'failed';
 
+/** Another instance handled the event first. */
+class HandledElsewhere extends Error {}
+
 /**
  * The chat inbox. A webhook stores its verified events here before answering 200 (LINE and Meta do
  * not send again after a 200), and they are handled afterwards, one at a time in arrival order,
@@ -65,8 +68,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     const commit = async (work: () => Promise<void>) => {
       if (committed) throw new Error('an event commits once');
       await strapi.db.transaction(async () => {
+        // The event is claimed first, in the transaction its effects are written in: of two instances
+        // handling it, the second finds it done (PostgreSQL makes it wait for the first to commit) and
+        // rolls back what it did, so one complaint and one reply come of it.
+        const { count } = await events().updateMany({ where: { id: row.id, state: 'pending' }, data: { state: 'done', attempts, handledAt: new Date(), lastError: null } });
+        if (count !== 1) throw new HandledElsewhere();
         await work();
-        await events().update({ where: { id: row.id }, data: { state: 'done', attempts, handledAt: new Date(), lastError: null } });
       });
       committed = true;
     };
@@ -77,6 +84,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!committed) await commit(() => Promise.resolve());
       return 'done';
     } catch (err) {
+      if (err instanceof HandledElsewhere) return 'done';
       const message = String((err as Error).message ?? err).slice(0, 1000);
       if (committed) {
         strapi.log.error(`[${row.platform}] webhook event ${row.id} after it was handled: ${message}`);

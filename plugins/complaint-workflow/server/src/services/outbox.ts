@@ -36,6 +36,8 @@ interface StoredMessage {
 }
 const MAX_ATTEMPTS = 8;
 const BATCH = 20;
+/** How long a claimed message is left to its sender before another instance may send it. */
+const CLAIM_LEASE_MS = 10 * 60_000;
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const senders = new Map<string, Sender>();
@@ -51,6 +53,15 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as StoredMessage[];
     let done = 0;
     for (const m of due) {
+      // Claim the message before sending it: the conditional update succeeds for one instance only
+      // (PostgreSQL re-checks the condition after a concurrent claim commits), and a claimer that
+      // dies mid-send leaves it due again once the lease ends.
+      const now = new Date();
+      const { count } = await strapi.db.query(UID).updateMany({
+        where: { id: m.id, state: 'pending', nextAttemptAt: { $lte: now } },
+        data: { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) },
+      });
+      if (count !== 1) continue;
       const sender = senders.get(m.channel);
       try {
         if (!sender) throw new Error(`no sender for channel "${m.channel}"`);
