@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { bodyError } from '../src/middlewares/multipart';
 import { tileSource } from '../src/shared/map-tiles';
 import map from './map';
+import { corsOrigins, publicUrl } from './server';
 
 // Formidable's limits (formidable 2 counts maxFileSize over all of a request's files); fields are a few short values.
 const MULTIPART = { maxFileSize: 10 * 1024 * 1024, maxFieldsSize: 1024 * 1024, maxFields: 1000 };
@@ -32,10 +33,24 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
             upgradeInsecureRequests: null,
           },
         },
+        // Browsers remember HSTS for a year: only for a site really served over HTTPS.
+        hsts: publicUrl(env).startsWith('https:') ? { maxAge: 31536000, includeSubDomains: false } : false,
       },
     },
-    'strapi::cors',
-    'strapi::poweredBy',
+    {
+      name: 'strapi::cors',
+      config: {
+        // CORS_ORIGINS, by default the site's own origin (config/server.ts).
+        origin: corsOrigins(env),
+        headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'Accept-Language', 'Idempotency-Key'],
+        expose: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'ETag'],
+      },
+    },
+    // Every door that signs in, signs up or sends a sign-in mail: one budget per client address.
+    'global::auth-limit',
+    // Anonymous public API answers kept on the server until content changes (after the security
+    // headers and CORS, which every answer gets; before the query parsing a kept answer skips).
+    'global::api-cache',
     'strapi::query',
     // A filter the database layer cannot build (an operator holding an operator) is the caller's: 400 invalid_query, not 500.
     'global::invalid-query',
@@ -63,6 +78,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         onError: bodyError,
       },
     },
+    // After the body is read (its hash is kept with the key), before any route: a retried public
+    // submission gets its first answer back; the key is stored in the submission's own transaction.
+    'global::idempotency',
     'strapi::session',
     { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
     // The staff guide (docs/staff-guide.md) at /staff-guide, linked from the admin's home page.

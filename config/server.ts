@@ -9,6 +9,18 @@ type Env = Core.Config.Shared.ConfigParams['env'];
  */
 export const publicUrl = (env: Env) => (env('PUBLIC_URL', '').trim() || 'http://localhost:1337').replace(/\/+$/, '');
 
+/**
+ * CORS_ORIGINS (comma-separated origins, or `*`); by default only the site's own origin (PUBLIC_URL),
+ * so another site's scripts cannot call the API with a visitor's browser.
+ */
+export const corsOrigins = (env: Env): string[] => {
+  const listed = env('CORS_ORIGINS', '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  return listed.length ? listed : [new URL(publicUrl(env)).origin];
+};
+
 /** What this app adds to Strapi's server configuration (read as strapi.config.get('server.…')). */
 export interface AppServerConfig {
   /**
@@ -18,6 +30,12 @@ export interface AppServerConfig {
   trustedProxies: string[];
   /** Requests a minute per client address to each public write endpoint (src/middlewares/rate-limit.ts). */
   rateLimitPerMinute: number;
+  /** Sign-in, sign-up and reset attempts a minute per client address, over every such door (src/middlewares/auth-limit.ts). */
+  authLimitPerMinute: number;
+  /** Seconds an anonymous public API answer is kept on the server at most (src/middlewares/api-cache.ts); 0 keeps none. */
+  apiCacheSeconds: number;
+  /** Origins whose pages may call the API from a browser (CORS); `*` for any. */
+  corsOrigins: string[];
   /** Reads a minute per client address of a complaint by its tracking code (the website's page, the API, Open311). */
   readLimitPerMinute: number;
   /** Hours after which a complaint photo no complaint names is deleted (src/api/complaint/photos.ts). */
@@ -44,6 +62,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & 
     proxy: { koa: trustedProxies.length > 0 },
     trustedProxies,
     rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 20) || 20,
+    authLimitPerMinute: env.int('AUTH_LIMIT_PER_MINUTE', 10) || 10,
+    corsOrigins: corsOrigins(env),
+    apiCacheSeconds: Math.max(0, env.int('API_CACHE_SECONDS', 60) ?? 60),
     readLimitPerMinute: env.int('READ_LIMIT_PER_MINUTE', 60) || 60,
     unattachedPhotoHours: env.float('UNATTACHED_PHOTO_HOURS', 24) || 24,
     // Relative paths are taken from the app's root (src/api/complaint/photo-files.ts resolves them).

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyRolePermissions } from './bootstrap/permissions';
-import { closeRedis } from './state/redis';
+import { closeRedis, redisOf } from './state/redis';
+import { ensureIdempotencyTable } from './middlewares/idempotency';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { applyAdminRoles, readOnlyWorkflowRecords } from './bootstrap/admin-roles';
@@ -92,6 +93,11 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // With REDIS_URL: connected before the first request, so no count starts in memory needlessly.
+    await redisOf(strapi)
+      ?.ping()
+      .catch((err: Error) => strapi.log.error(`[redis] ${err.message}: rate limits and caches are kept in this process until Redis answers`));
+    await ensureIdempotencyTable(strapi);
     (strapi.service('api::openapi.openapi') as OpenApiService).reset();
     registerChatSenders(strapi);
     registerNoticeData(strapi);

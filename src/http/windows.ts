@@ -12,10 +12,10 @@ export class Windows {
 
   constructor(readonly windowMs: number) {}
 
-  /** Counts one for `key`; the count in the current window and the seconds until it closes. */
-  hit(key: string, now = Date.now()): { count: number; retryAfter: number } {
+  /** Counts one (or `points`) for `key`; the count in the current window and the seconds until it closes. */
+  hit(key: string, now = Date.now(), points = 1): { count: number; retryAfter: number } {
     const w = this.current(key, now) ?? { start: now, count: 0 };
-    w.count += 1;
+    w.count += points;
     this.windows.set(key, w);
     return { count: w.count, retryAfter: this.secondsLeft(w, now) };
   }

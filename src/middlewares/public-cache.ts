@@ -21,11 +21,11 @@ export default (config: { maxAge?: number } = {}): Core.MiddlewareHandler => {
     // The same URL answers more to a partner's token: a cache must not serve one for the other.
     ctx.vary('Authorization');
     const body: unknown = ctx.body;
-    if (ctx.response.get('ETag') || body == null || body instanceof Stream) return;
+    if (body == null || body instanceof Stream) return;
     const isJson = typeof body === 'object' && !Buffer.isBuffer(body);
     const bytes = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
-    const etag = `W/"${crypto.createHash('sha1').update(bytes).digest('base64url')}"`;
-    ctx.set('ETag', etag);
+    // The route's own (a map layer's revision), or global::api-cache's, or the body's hash.
+    if (!ctx.response.get('ETag')) ctx.set('ETag', `W/"${crypto.createHash('sha1').update(bytes).digest('base64url')}"`);
     if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', cacheControl);
     if (ctx.fresh) {
       ctx.status = 304;

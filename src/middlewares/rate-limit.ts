@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { Windows, tooManyRequests } from '../http/windows';
+import { tooManyRequests } from '../http/windows';
+import { counterOf } from '../state/counters';
 
 /**
  * Per client address and route (or budget shared by routes), at most RATE_LIMIT_PER_MINUTE requests a minute (default 20;
@@ -8,11 +9,10 @@ import { Windows, tooManyRequests } from '../http/windows';
  * A read budget (`reads: true`) allows READ_LIMIT_PER_MINUTE (default 60) instead.
  * The client address is ctx.request.ip as global::client-address set it: the real client behind a
  * trusted proxy, the socket's peer otherwise, never a header a client wrote. Counts live in this
- * process: right for the one-process deployment a town runs.
+ * process on the one-machine default, and in Redis when REDIS_URL is set (src/state/counters.ts), so
+ * several instances behind one proxy share each budget.
  */
-const windows = new Windows(60_000);
-
-export const resetRateLimits = () => windows.clear();
+const requests = (strapi: Core.Strapi) => counterOf(strapi, 'requests', 60_000);
 
 /**
  * The website renders /track?code=… on the server and reads the tracking API over loopback: it
@@ -36,8 +36,8 @@ export const TRACKING_BUCKET = 'tracking';
 const readLimit = (strapi: Core.Strapi) => strapi.config.get<number>('server.readLimitPerMinute', 60);
 
 /** Counts one tracking read for this address (the website's page); the seconds to wait when over the limit. */
-export function countTrackingRead(strapi: Core.Strapi, ip: string): { limited: false } | { limited: true; retryAfter: number } {
-  const { count, retryAfter } = windows.hit(`${ip}|${TRACKING_BUCKET}`);
+export async function countTrackingRead(strapi: Core.Strapi, ip: string): Promise<{ limited: false } | { limited: true; retryAfter: number }> {
+  const { count, retryAfter } = await requests(strapi).hit(`${ip}|${TRACKING_BUCKET}`);
   return count > readLimit(strapi) ? { limited: true, retryAfter } : { limited: false };
 }
 
@@ -49,13 +49,15 @@ export function countTrackingRead(strapi: Core.Strapi, ip: string): { limited: f
 export default (config: { limit?: number; bucket?: string; reads?: boolean } = {}, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const limit = config.limit ?? (config.reads ? readLimit(strapi) : strapi.config.get<number>('server.rateLimitPerMinute', 20));
   return async (ctx, next) => {
+    // A budgeted route's answer is never kept by global::api-cache: every request must be counted.
+    (ctx.state as { budgeted?: boolean }).budgeted = true;
     // Already counted by the website against its visitor's own address.
     if (config.reads && fromWebsite(ctx.get(WEBSITE_HEADER))) {
       await next();
       return;
     }
     const key = `${ctx.request.ip}|${config.bucket ?? `${ctx.method} ${ctx._matchedRoute ?? ctx.path}`}`;
-    const { count, retryAfter } = windows.hit(key);
+    const { count, retryAfter } = await requests(strapi).hit(key);
     ctx.set('RateLimit-Limit', String(limit));
     ctx.set('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count > limit) {

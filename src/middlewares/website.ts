@@ -8,6 +8,7 @@ import type { MapTiles } from '../shared/map-tiles';
 import { publicUrl } from '../public-url';
 import { headLinks, organizationJsonLd, robotsTxt, sitemapXml, type SitemapEntry } from './sitemap';
 import { countTrackingRead, websiteHeaders } from './rate-limit';
+import { onContentChange } from '../state/content-changes';
 import { fieldMessage } from '../http/messages';
 import { currentSlugOf } from '../api/news/slugs';
 
@@ -17,7 +18,7 @@ import { currentSlugOf } from '../api/news/slugs';
  * from the website's route table (website/src/routes.ts) through its built server entry, and the
  * site's not-found page for a browser at any other address nothing else answered. Rendered
  * pages that are the same for everyone are kept, compressed once, until content changes (any write
- * to content, seen through the database's lifecycle events); pages with per-request data (a
+ * to content, seen through the database's lifecycle events, on any instance: src/state/content-changes.ts); pages with per-request data (a
  * tracking result) are rendered each time.
  */
 const SITE_ROUTES = [
@@ -90,8 +91,6 @@ interface Page {
 }
 
 /** Writes by these never show on the website: sign-ins, tokens, the admin's own settings. */
-const NOT_CONTENT = /^(admin::|strapi::|plugin::users-permissions\.)/;
-const WRITES = new Set(['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany']);
 const DEFAULT_CACHE_PAGES = 500;
 const MAX_ANSWERS = 2000;
 const UNAVAILABLE = {
@@ -140,9 +139,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     municipality = undefined;
     sitemap = undefined;
   };
-  strapi.db.lifecycles.subscribe((event) => {
-    if (WRITES.has(event.action) && !NOT_CONTENT.test(event.model.uid)) invalidate();
-  });
+  // Here, or (with REDIS_URL) on another instance behind the same proxy.
+  onContentChange(strapi, invalidate);
 
   let rendererModule: { module: WebsiteRenderer; mtimeMs: number } | undefined;
   /** The built server entry, required again when a build replaces it (like the template). */
@@ -341,7 +339,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     // A tracking result is a lookup like the API's: counted against the visitor's own address
     // (the page's loopback read of the API is then not counted again, see publicApi).
     if (thaiPath === '/track' && new URLSearchParams(ctx.querystring).get('code')?.trim()) {
-      const counted = countTrackingRead(strapi, ctx.request.ip);
+      const counted = await countTrackingRead(strapi, ctx.request.ip);
       if (counted.limited) {
         ctx.status = 429;
         ctx.set('Retry-After', String(counted.retryAfter));

@@ -14,6 +14,7 @@ export interface RedisConfig {
 }
 
 const connections = new WeakMap<Core.Strapi, Redis>();
+const subscribers = new WeakMap<Core.Strapi, Redis>();
 
 export const redisConfig = (strapi: Core.Strapi): RedisConfig | null => {
   const cfg = strapi.config.get<RedisConfig | null>('server.redis', null);
@@ -34,13 +35,28 @@ export function redisOf(strapi: Core.Strapi): Redis | null {
   return client;
 }
 
+/** A second connection for subscribing to channels (a subscribed connection runs no other command), or null. */
+export function subscriberOf(strapi: Core.Strapi): Redis | null {
+  const client = redisOf(strapi);
+  if (!client) return null;
+  let subscriber = subscribers.get(strapi);
+  if (!subscriber) {
+    subscriber = client.duplicate();
+    subscriber.on('error', (err: Error) => strapi.log.warn(`[redis] ${err.message}`));
+    subscribers.set(strapi, subscriber);
+  }
+  return subscriber;
+}
+
 /** A key under this deployment's prefix. */
 export const redisKey = (strapi: Core.Strapi, ...parts: string[]) => `${redisConfig(strapi)?.prefix ?? 'nokok:'}${parts.join(':')}`;
 
 /** Closes the connection (Strapi's destroy). */
 export async function closeRedis(strapi: Core.Strapi) {
-  const client = connections.get(strapi);
-  if (!client) return;
-  connections.delete(strapi);
-  await client.quit().catch(() => client.disconnect());
+  for (const map of [subscribers, connections]) {
+    const client = map.get(strapi);
+    if (!client) continue;
+    map.delete(strapi);
+    await client.quit().catch(() => client.disconnect());
+  }
 }

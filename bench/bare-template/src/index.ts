@@ -1,9 +1,9 @@
-// The least a bare app needs to be comparable: public read access and the same six items.
+// The least a bare app needs to be comparable: public read and create access and the same six items.
 export default {
   register() {},
   async bootstrap({ strapi }: { strapi: any }) {
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    for (const action of ['api::article.article.find', 'api::article.article.findOne']) {
+    for (const action of ['api::article.article.find', 'api::article.article.findOne', 'api::article.article.create']) {
       const found = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: role.id } });
       if (!found) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
     }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { Windows } from '../../http/windows';
+import { counterOf } from '../../state/counters';
 import { billReference } from './domain/bill-reference';
 import type { StoredBill, TaxBillService } from './services/tax-bill';
 
@@ -10,7 +10,8 @@ import type { StoredBill, TaxBillService } from './services/tax-bill';
  * the attempts over many addresses (the per-address limit is the routes' rate-limit budget).
  */
 export const FAILED_LOOKUPS_PER_BILL = 5;
-const failedLookups = new Windows(15 * 60_000);
+// Shared by every instance when REDIS_URL is set: a lock only one instance knew would not hold.
+const failedLookups = (strapi: Core.Strapi) => counterOf(strapi, 'failed-bill-lookups', 15 * 60_000);
 
 /** Both tax doors' per-address budget (`global::rate-limit`). */
 export const TAX_LOOKUP_BUDGET = { name: 'global::rate-limit', config: { bucket: 'tax-lookup' } };
@@ -22,7 +23,7 @@ export async function proveBill(strapi: Core.Strapi, billNumber: string, nationa
   // The contract accepted only bill numbers that have a reference; the printed number otherwise.
   const reference = billReference(billNumber) ?? billNumber;
   // Counted before looking, so concurrent attempts cannot all pass a count read before any failed.
-  const { count, retryAfter } = failedLookups.hit(reference);
+  const { count, retryAfter } = await failedLookups(strapi).hit(reference);
   if (count > FAILED_LOOKUPS_PER_BILL) return { locked: retryAfter };
   const bill = await bills.lookup(billNumber, nationalId);
   if (!bill) {
@@ -31,6 +32,6 @@ export async function proveBill(strapi: Core.Strapi, billNumber: string, nationa
     return { notFound: true };
   }
   // The owner's ID: earlier mistakes no longer count.
-  failedLookups.forget(reference);
+  await failedLookups(strapi).forget(reference);
   return { bill };
 }

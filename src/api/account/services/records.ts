@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { caseEngine, outboxOf } from '../../../../plugins/complaint-workflow/server/src/public';
 import { publicUrl } from '../../../public-url';
-import { Windows } from '../../../http/windows';
+import { counterOf } from '../../../state/counters';
 import { toPublicComplaint, type ComplaintRecord } from '../../complaint/domain/public-view';
 import { ERASED as COMPLAINT_ERASED } from '../../complaint/domain/retention';
 import { toPublicSubmission, type SubmissionRecord } from '../../e-form-submission/domain/public-view';
@@ -43,11 +43,12 @@ type OwnedRequest = SubmissionRecord & { id: number; formSlug?: string | null; f
 
 /** Failed claims per tracking code, whatever the address: a contact cannot be guessed by spreading tries. */
 export const FAILED_CLAIMS_PER_CODE = 5;
-const failedClaims = new Windows(15 * 60_000);
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const records = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Shared by every instance when REDIS_URL is set (src/state/counters.ts).
+  const failedClaims = () => counterOf(strapi, 'failed-claims', 15 * 60_000);
   const bills = () => strapi.service(BILL) as TaxBillService;
   const base = () => publicUrl(strapi);
 
@@ -149,7 +150,7 @@ const records = ({ strapi }: { strapi: Core.Strapi }) => {
      * (unknown, wrong contact, someone else's: one answer).
      */
     async claim(userId: number, trackingCode: string, contact: ClaimContact, now = new Date()) {
-      const { count, retryAfter } = failedClaims.hit(trackingCode);
+      const { count, retryAfter } = await failedClaims().hit(trackingCode);
       if (count > FAILED_CLAIMS_PER_CODE) return { locked: retryAfter } as const;
       for (const [uid, recordType] of [
         [COMPLAINT, 'complaint'],
@@ -167,7 +168,7 @@ const records = ({ strapi }: { strapi: Core.Strapi }) => {
         // Checked again after writing: of two accounts claiming at once, one has it.
         const view = recordType === 'complaint' ? await this.complaint(userId, trackingCode, now) : await this.request(userId, trackingCode, now);
         if (!view) break;
-        failedClaims.forget(trackingCode);
+        await failedClaims().forget(trackingCode);
         return { record: { recordType, ...view } } as const;
       }
       return null;

@@ -2,10 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { publicUrl } from '../../../public-url';
 import { messagesOf } from '../../../shared/messages';
 import { LINK_CODE_MINUTES, hashLinkCode, linkCodeIn, newLinkCode } from '../domain/link-code';
+import { counterOf } from '../../../state/counters';
 import { NOTICE_MESSAGES } from './notices';
 
 const CODE = 'api::announcement.line-link-code';
 const USER = 'plugin::users-permissions.user';
+/** Code-shaped messages one LINE user may send in LINK_CODE_MINUTES before the chat stops checking them. */
+export const LINK_CODE_TRIES = 5;
 
 /** The LINE Official Account's add-friend link from its id (`@nokok`), as LINE documents it. */
 export const addFriendUrl = (lineOaId: string | null | undefined): string | null => {
@@ -22,6 +25,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   // The app's first key signs the codes' hashes: a copy of the table alone gives no live code.
   const secret = () => String(strapi.config.get<string[]>('server.app.keys')?.[0] ?? 'nokok');
   const hash = (code: string) => hashLinkCode(code, secret());
+  const tries = () => counterOf(strapi, 'line-link-tries', LINK_CODE_MINUTES * 60_000);
 
   /** An account that was told by LINE now hears by e-mail. */
   const unlinkUsers = (where: Record<string, unknown>) =>
@@ -60,11 +64,19 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     async claim(lineUserId: string, text: string, say: (message: string) => Promise<void>): Promise<boolean> {
       const code = linkCodeIn(text);
       if (!code) return false;
+      // A million codes and a few live at once: without a limit a LINE user could send guesses
+      // until one links them to someone's account. Counted before looking, per LINE user.
+      const { count } = await tries().hit(lineUserId);
+      if (count > LINK_CODE_TRIES) {
+        await say(messagesOf(NOTICE_MESSAGES, 'th')('link.tooMany', { minutes: LINK_CODE_MINUTES }));
+        return true;
+      }
       const found = (await strapi.db.query(CODE).findOne({ where: { codeHash: hash(code), expiresAt: { $gt: new Date() } }, populate: { user: { select: ['id'] } } })) as {
         id: number;
         user?: { id: number } | null;
       } | null;
       if (!found?.user) return false;
+      await tries().forget(lineUserId);
       const userId = found.user.id;
       await unlinkUsers({ lineUserId, id: { $ne: userId } });
       await strapi.db.query(USER).update({ where: { id: userId }, data: { lineUserId, lineLinkedAt: new Date() } });

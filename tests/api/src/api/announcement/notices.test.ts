@@ -242,6 +242,21 @@ describe('linking LINE with a one-time code', () => {
     expect(await app.strapi.db.query(COMPLAINT).count()).toBe(before + 2);
     expect(await app.strapi.db.query(USER).findOne({ where: { id: person.id }, select: ['lineUserId'] })).toMatchObject({ lineUserId: null });
   });
+
+  it('stops checking codes from a LINE user after five wrong ones, even a right one, and says so in Thai', async () => {
+    const GUESSER = 'U4444444444444444444444444guesser';
+    const person = await account('guessed');
+    const issued = await request(app.url).post('/api/account/line-link').set(as(person)).expect(201);
+    for (let i = 0; i < 5; i++) await lineSays(GUESSER, `NOKOK-00000${i}`);
+    const complaints = await app.strapi.db.query(COMPLAINT).count();
+    const reply = await lineSays(GUESSER, issued.body.data.code);
+    expect((await line.waitFor(replyTo(reply))).body.messages[0].text).toContain('ส่งรหัสเชื่อมบัญชีผิดหลายครั้งเกินไป');
+    expect(await app.strapi.db.query(COMPLAINT).count()).toBe(complaints);
+    expect(await app.strapi.db.query(USER).findOne({ where: { id: person.id }, select: ['lineUserId'] })).toMatchObject({ lineUserId: null });
+    // Another LINE user is not held up by the guesser: the same code still links.
+    await lineSays('U5555555555555555555555555555owner', issued.body.data.code);
+    expect(await app.strapi.db.query(USER).findOne({ where: { id: person.id }, select: ['lineUserId'] })).toMatchObject({ lineUserId: 'U5555555555555555555555555555owner' });
+  });
 });
 
 describe('the owner of a case', () => {
