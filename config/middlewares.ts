@@ -4,6 +4,7 @@ import { bodyError } from '../src/middlewares/multipart';
 import { tileSource } from '../src/shared/map-tiles';
 import map from './map';
 import { corsOrigins, publicUrl } from './server';
+import { s3Origin } from './plugins';
 
 // Formidable's limits (formidable 2 counts maxFileSize over all of a request's files); fields are a few short values.
 const MULTIPART = { maxFileSize: 10 * 1024 * 1024, maxFieldsSize: 1024 * 1024, maxFields: 1000 };
@@ -11,6 +12,8 @@ const MULTIPART = { maxFileSize: 10 * 1024 * 1024, maxFieldsSize: 1024 * 1024, m
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   // The maps' tiles (MAP_TILE_URL, config/map.ts), on the website and in the admin alike.
   const tiles = tileSource(map({ env }).tileUrl);
+  // Media Library files in an S3 store (S3_BUCKET) are fetched from there.
+  const files = s3Origin(env);
   return [
     // First: who the client is (behind a trusted proxy or not), before anything keys on it.
     'global::client-address',
@@ -28,8 +31,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
           useDefaults: true,
           directives: {
             'connect-src': ["'self'", 'https:'],
-            'img-src': ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])],
-            'media-src': ["'self'", 'data:', 'blob:'],
+            'img-src': ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : []), ...(files ? [files] : [])],
+            'media-src': ["'self'", 'data:', 'blob:', ...(files ? [files] : [])],
             upgradeInsecureRequests: null,
           },
         },

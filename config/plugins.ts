@@ -97,6 +97,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   upload: {
     config: {
+      // The Media Library's files in an S3-compatible store (AWS S3, MinIO, Cloudflare R2, Wasabi…)
+      // when S3_BUCKET is set, so several instances serve the same files; on this machine's disk
+      // (PUBLIC_DIR/uploads) otherwise. Citizens' complaint photos never go there: they are private
+      // files (PRIVATE_FILES_DIR).
+      ...s3Upload(env),
       sizeLimit: 10 * 1024 * 1024,
       security: {
         allowedTypes: ['image/*', 'application/pdf', 'text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.*'],
@@ -105,5 +110,44 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
 });
+
+/** Where browsers fetch Media Library files from when they are in an S3 store (for the CSP), or null. */
+export function s3Origin(env: Core.Config.Shared.ConfigParams['env']): string | null {
+  const bucket = env('S3_BUCKET', '').trim();
+  if (!bucket) return null;
+  const base = env('S3_PUBLIC_URL', '').trim() || env('S3_ENDPOINT', '').trim() || `https://${bucket}.s3.${env('S3_REGION', 'us-east-1')}.amazonaws.com`;
+  try {
+    return new URL(base).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The aws-s3 upload provider's settings from S3_* variables, or nothing (the local provider). */
+export function s3Upload(env: Core.Config.Shared.ConfigParams['env']) {
+  const bucket = env('S3_BUCKET', '').trim();
+  if (!bucket) return {};
+  const endpoint = env('S3_ENDPOINT', '').trim();
+  return {
+    provider: 'aws-s3',
+    providerOptions: {
+      // Where the files are read from: a CDN or the bucket's public address; the store's own URL otherwise.
+      baseUrl: env('S3_PUBLIC_URL', '').trim() || undefined,
+      rootPath: env('S3_ROOT_PATH', '').trim() || undefined,
+      s3Options: {
+        region: env('S3_REGION', 'us-east-1'),
+        ...(endpoint ? { endpoint } : {}),
+        // MinIO and most self-hosted stores address buckets by path, not by host name.
+        forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', Boolean(endpoint)),
+        credentials: { accessKeyId: env('S3_ACCESS_KEY_ID', ''), secretAccessKey: env('S3_SECRET_ACCESS_KEY', '') },
+        // Checksums only where the API requires them: many S3-compatible stores reject the newer defaults.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        // ACL public-read by default (the Media Library's files are public); S3_ACL=none for buckets without ACLs.
+        params: { Bucket: bucket, ...(env('S3_ACL', 'public-read') === 'none' ? { ACL: undefined } : { ACL: env('S3_ACL', 'public-read') }) },
+      },
+    },
+  };
+}
 
 export default config;
