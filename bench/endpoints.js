@@ -65,7 +65,7 @@ async function measure(server, e) {
   await check(server, e);
   if (!e.body) await warmUp(server, e.path, 200);
   const row = { label: e.label, path: e.path, method: e.method ?? (e.body ? 'POST' : 'GET') };
-  for (const c of CONNECTIONS) row[c] = await autocannon(`http://127.0.0.1:${server.port}${e.path}`, {}, { connections: c, method: row.method, body: e.body ? bodyOf(e) : undefined });
+  for (const c of CONNECTIONS) row[c] = await autocannon(`http://127.0.0.1:${server.port}${e.path}`, {}, { connections: c, method: row.method, body: e.body ? bodyOf(e) : undefined, report: true });
   return row;
 }
 
@@ -91,11 +91,13 @@ async function measureEndpoints() {
 
 function endpointsTable(rows) {
   const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
-  const head = ['| endpoint | ' + CONNECTIONS.map((c) => `req/s @${c} | p50 / p99 ms @${c}`).join(' | ') + ' | req/s vs bare @' + CONNECTIONS.join(', @') + ' |'];
-  head.push('|---|' + CONNECTIONS.map(() => '--:|--:|').join('') + '--:|');
+  const head = ['| endpoint | ' + CONNECTIONS.map((c) => `req/s @${c} | p50 / p99 / max ms @${c} | failed @${c}`).join(' | ') + ' | req/s vs bare @' + CONNECTIONS.join(', @') + ' |'];
+  head.push('|---|' + CONNECTIONS.map(() => '--:|--:|--:|').join('') + '--:|');
+  // Failed: answers other than 2xx, and requests with no answer within 30 s.
+  const failed = (x) => (x.non2xx || x.errors ? `${x.non2xx + x.errors} of ${x.total + x.errors}` : '0');
   const line = (r, base) =>
     `| ${r.method} \`${r.path.length > 60 ? r.path.slice(0, 57) + '…' : r.path}\` (${r.label}) | ` +
-    CONNECTIONS.map((c) => `${fmt(r[c].rps)} | ${r[c].p50} / ${r[c].p99}`).join(' | ') +
+    CONNECTIONS.map((c) => `${fmt(r[c].rps)} | ${r[c].p50} / ${r[c].p99} / ${r[c].max} | ${failed(r[c])}`).join(' | ') +
     ` | ${base ? CONNECTIONS.map((c) => `${(r[c].rps / base[c].rps).toFixed(2)}×`).join(', ') : '—'} |`;
   const out = [...head, line(rows.bareRead), ...rows.reads.map((r) => line(r, rows.bareRead)), line(rows.bareWrite), ...rows.writes.map((r) => line(r, rows.bareWrite))];
   return out.join('\n');

@@ -18,6 +18,8 @@ import { redisKey, redisOf } from '../state/redis';
  */
 interface Entry {
   at: number;
+  /** The change count it was read at (this process's): older ones are stale. */
+  generation: number;
   etag: string;
   type: string;
   cacheControl: string;
@@ -96,12 +98,17 @@ export default (config: { maxEntries?: number } = {}, { strapi }: { strapi: Core
   const ttlSeconds = strapi.config.get<number>('server.apiCacheSeconds', 60);
   const maxEntries = config.maxEntries ?? 2000;
   const store = redisOf(strapi) ? sharedStore(strapi, maxEntries, ttlSeconds) : localStore(maxEntries);
-  /** Bumped by every change: an answer read across a change is not kept. */
+  /** Bumped by every change: an answer read before the latest change is stale. */
   let generation = 0;
+  const shared = redisOf(strapi) !== null;
+  /** Answers being read again after a change: meanwhile, other callers get the stale one. */
+  const refreshing = new Set<string>();
   onContentChange(strapi, (local) => {
     generation++;
-    // In Redis, the instance that wrote clears the shared entries; the others had nothing of their own.
-    if (local || !redisOf(strapi)) store.clear();
+    // In Redis, the instance that wrote clears the shared entries. In this process they stay, as
+    // stale: a burst of changes (many citizens filing at once) then costs one read per answer at a
+    // time, not one per caller.
+    if (shared && local) store.clear();
   });
 
   return async (ctx, next) => {
@@ -111,18 +118,27 @@ export default (config: { maxEntries?: number } = {}, { strapi }: { strapi: Core
     }
     const key = `${languageOf(ctx)} ${ctx.url}`;
     const kept = await store.get(key);
-    if (kept && Date.now() - kept.at < ttlSeconds * 1000) {
+    const fresh = kept && Date.now() - kept.at < ttlSeconds * 1000;
+    const current = fresh && (shared || kept.generation === generation);
+    const servable = current || (fresh && refreshing.has(key));
+    if (kept && servable) {
       ctx.status = 200;
       ctx.type = kept.type;
       ctx.set('ETag', kept.etag);
       if (kept.cacheControl) ctx.set('Cache-Control', kept.cacheControl);
       for (const [name, value] of Object.entries(kept.headers)) ctx.set(name, value);
-      ctx.set('X-Cache', 'HIT');
+      ctx.set('X-Cache', current ? 'HIT' : 'STALE');
       ctx.body = kept.body;
       return;
     }
     const started = generation;
-    await next();
+    const mine = !refreshing.has(key);
+    if (mine) refreshing.add(key);
+    try {
+      await next();
+    } finally {
+      if (mine) refreshing.delete(key);
+    }
     const body: unknown = ctx.body;
     const budgeted = (ctx.state as { budgeted?: boolean }).budgeted === true;
     if (ctx.status !== 200 || budgeted || body == null || body instanceof Stream || Buffer.isBuffer(body) || ctx.response.get('Set-Cookie')) return;
@@ -136,9 +152,11 @@ export default (config: { maxEntries?: number } = {}, { strapi }: { strapi: Core
       ctx.body = text;
       ctx.type = 'application/json; charset=utf-8';
     }
-    if (started !== generation || text.length > MAX_BODY) return;
+    // Shared: an answer read across a change is not kept. Here: kept with the change count it was read at.
+    if ((shared && started !== generation) || text.length > MAX_BODY) return;
+    if (!shared && ((await store.get(key))?.generation ?? -1) > started) return;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(ctx.response.headers)) if (!NOT_REPLAYED.test(name) && value !== undefined) headers[name] = String(value);
-    await store.set(key, { at: Date.now(), etag, type: String(ctx.response.get('Content-Type')), cacheControl, headers, body: text });
+    await store.set(key, { at: Date.now(), generation: started, etag, type: String(ctx.response.get('Content-Type')), cacheControl, headers, body: text });
   };
 };

@@ -19,10 +19,10 @@ type Transaction = Parameters<ReturnType<Core.Strapi['db']['getConnection']>['tr
 
 export const IDEMPOTENCY_TABLE = 'nokok_idempotency_keys';
 const KEEP_MS = 24 * 3600_000;
-const KEY = /^[\x21-\x7e]{1,255}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-/** Public writes that take a key: method and path pattern. */
-const ROUTES: Array<[string, RegExp]> = [
+/** Public writes that take a key: method and path pattern (the OpenAPI document lists them too). */
+export const IDEMPOTENT_ROUTES: Array<[string, RegExp]> = [
   ['POST', /^\/api\/complaints\/?$/],
   ['POST', /^\/api\/complaints\/photos\/?$/],
   ['POST', /^\/api\/poles\/[^/]+\/reports\/?$/],
@@ -81,11 +81,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   let writes = 0;
   return async (ctx, next) => {
     const raw = ctx.get('Idempotency-Key');
-    if (!raw || !ROUTES.some(([method, path]) => method === ctx.method && path.test(ctx.path))) {
+    if (!raw || !IDEMPOTENT_ROUTES.some(([method, path]) => method === ctx.method && path.test(ctx.path))) {
       await next();
       return;
     }
-    if (!KEY.test(raw)) return refuse(ctx, 400, 'invalid_idempotency_key');
+    if (!IDEMPOTENCY_KEY_PATTERN.test(raw)) return refuse(ctx, 400, 'invalid_idempotency_key');
     const route = `${ctx.method} ${ctx.path.replace(/\/+$/, '')}`;
     const bodyHash = hashOf(ctx);
     const knex = strapi.db.connection;

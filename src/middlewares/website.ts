@@ -130,10 +130,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   /** Where an old item address leads now (null: nowhere), kept like the pages. */
   const moved = new Map<string, Promise<string | null>>();
   let generation = 0;
-  /** Content changed: every kept page and answer may show it, so all go (they are cheap to render again). */
+  /**
+   * Content changed: every kept page and answer may show it. Answers go; pages stay, as stale: the
+   * next visitor of a page waits for it to be rendered again, and visitors meanwhile get the stale
+   * copy, so a burst of changes (many citizens filing at once) costs one render per page at a time,
+   * not one per visitor.
+   */
   const invalidate = () => {
     generation++;
-    pages.clear();
     answers.clear();
     moved.clear();
     municipality = undefined;
@@ -351,11 +355,16 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     }
     const key = `${lang}|${thaiPath}?${ctx.querystring}`;
     let page = known ? pages.get(key) : undefined;
-    if (page) {
+    const stale = page && page.generation !== generation ? page : undefined;
+    if (page && !stale) {
       // Most recently used last: the oldest is the first to go when the cache is full.
       pages.delete(key);
       pages.set(key, page);
       ctx.set('X-Cache', 'HIT');
+    } else if (stale && rendering.has(key)) {
+      // Being rendered again after a change: the copy from before it, meanwhile.
+      page = stale;
+      ctx.set('X-Cache', 'STALE');
     } else {
       // A burst of visitors to a page not yet kept waits for one render, not one each.
       let pending = rendering.get(key);
@@ -370,15 +379,24 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
         ctx.body = 'The website is not built yet: run `npm run build`.';
         return;
       }
-      page = built;
       // Any address can be typed: the not-found page of an unknown one is rendered each time, never kept.
-      const keep = known && page.shared;
-      if (keep && page.generation === generation && cacheSize > 0 && !pages.has(key)) {
-        pages.set(key, page);
-        if (pages.size > cacheSize) pages.delete(pages.keys().next().value!);
+      const keep = known && built.shared;
+      if (stale && !built.shared && built.status >= 500) {
+        // The API did not answer in time (an overload): the last good copy beats an apology.
+        page = stale;
+        ctx.set('X-Cache', 'STALE');
+      } else {
+        page = built;
+        // Kept even when content changed again while it rendered: it is then stale at once, but newer
+        // than what was kept, and served while the next render runs.
+        if (keep && cacheSize > 0 && (pages.get(key)?.generation ?? -1) <= built.generation) {
+          pages.delete(key);
+          pages.set(key, built);
+          if (pages.size > cacheSize) pages.delete(pages.keys().next().value!);
+        }
+        // Said, so an operator (and a test) can see what is kept: per-request pages never are.
+        ctx.set('X-Cache', keep ? 'MISS' : 'BYPASS');
       }
-      // Said, so an operator (and a test) can see what is kept: per-request pages never are.
-      ctx.set('X-Cache', keep ? 'MISS' : 'BYPASS');
     }
     // No item has this slug: one that had it before answers it for good (a renamed title).
     const item = page.status === 404 ? /^\/(news|pages)\/([^/]+)$/.exec(thaiPath) : null;

@@ -9,6 +9,7 @@ import { bearer } from '../session';
 import { islandContext, listener, pageData } from '../island';
 import { siteName } from '../components/site';
 import { ComplaintDone, type ComplaintData } from '../pages/Complaint';
+import { idempotencyKey } from '../idempotency';
 
 /**
  * The complaint page's island. On the form the server rendered: the values as typed, photos checked
@@ -292,6 +293,8 @@ function mountForm(form: HTMLFormElement): void {
   };
 
   /** Photos first (the complaint names them by id), then the complaint; the filed complaint, or null. */
+  /** Bumped when the photos must be uploaded again: their retried uploads are new ones, not replays. */
+  let uploadRound = 0;
   const send = async (): Promise<Filed | null> => {
     const data = toComplaintData(values, lang);
     const issues = complaintIssues(data, photos.length);
@@ -306,7 +309,7 @@ function mountForm(form: HTMLFormElement): void {
     for (const photo of pending) {
       const body = new FormData();
       body.append('files', photo.file, photo.file.name);
-      const res = await fetch('/api/complaints/photos', { method: 'POST', body, headers: apiHeaders() });
+      const res = await fetch('/api/complaints/photos', { method: 'POST', body, headers: { ...apiHeaders(), ...idempotencyKey(`${uploadRound}:${photos.indexOf(photo)}:${photo.file.name}:${photo.file.size}:${photo.file.lastModified}`) } });
       if (res.status !== 201) {
         const problem = await readError(res);
         const label = t('complaint.photoN', { n: photos.indexOf(photo) + 1 });
@@ -321,11 +324,15 @@ function mountForm(form: HTMLFormElement): void {
 
     progress.textContent = t('complaint.sending');
     // Signed in: the complaint is filed to the person's account too (My page lists it).
-    const res = await fetch('/api/complaints', { method: 'POST', headers: { ...apiHeaders(true), ...(await bearer()) }, body: JSON.stringify({ data }) });
+    const json = JSON.stringify({ data });
+    const res = await fetch('/api/complaints', { method: 'POST', headers: { ...apiHeaders(true), ...(await bearer()), ...idempotencyKey(json) }, body: json });
     if (res.status !== 201) {
       // An upload token that expired while the page was open, or a photo swept or already attached to a
       // complaint whose answer was lost: the next attempt uploads the photos again.
-      if (res.status === 400 && /"(photo_not_yours|unknown_photo)"/.test(await res.clone().text())) for (const p of photos) p.uploaded = undefined;
+      if (res.status === 400 && /"(photo_not_yours|unknown_photo)"/.test(await res.clone().text())) {
+        for (const p of photos) p.uploaded = undefined;
+        uploadRound++;
+      }
       fail(await readError(res));
       return null;
     }

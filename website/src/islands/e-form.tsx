@@ -8,6 +8,7 @@ import { bearer } from '../session';
 import { islandContext, listener, pageData } from '../island';
 import { ADDRESS_PARTS, HEAD_BYTES, checkAnswers, checkFiles, controlId, inLanguage, type Field, type FileField } from '../e-form';
 import type { EFormData } from '../pages/EService';
+import { idempotencyKey } from '../idempotency';
 
 /**
  * The e-service form's island. On the form the server rendered from the service's definition: the
@@ -368,10 +369,17 @@ function mountForm(form: HTMLFormElement, fields: Field[], slug: string): void {
     let sent = false;
     try {
       const body = new FormData();
-      body.append('data', JSON.stringify({ answers: data, language: lang }));
-      for (const f of fileFields) for (const file of chosenFiles(f)) body.append(`files.${f.name}`, file, file.name);
+      const json = JSON.stringify({ answers: data, language: lang });
+      body.append('data', json);
+      let files = '';
+      for (const f of fileFields) {
+        for (const file of chosenFiles(f)) {
+          body.append(`files.${f.name}`, file, file.name);
+          files += `|${f.name}:${file.name}:${file.size}:${file.lastModified}`;
+        }
+      }
       // Signed in: the request is filed to the person's account too (My page lists it).
-      const res = await fetch(`/api/e-forms/${encodeURIComponent(slug)}/submissions`, { method: 'POST', body, headers: { ...apiHeaders(), ...(await bearer()) } });
+      const res = await fetch(`/api/e-forms/${encodeURIComponent(slug)}/submissions`, { method: 'POST', body, headers: { ...apiHeaders(), ...(await bearer()), ...idempotencyKey(json + files) } });
       if (res.status === 201) {
         const created = ((await res.json()) as { data: { trackingCode: string } }).data;
         rememberCode(created.trackingCode);

@@ -7,6 +7,7 @@ import { check } from '../../../src/shared/field-rules';
 import { MAX_NOTE, poleReportInput } from '../pole-rules';
 import { PoleDone } from '../pages/Pole';
 import type { Pole } from '../pages/Poles';
+import { idempotencyKey } from '../idempotency';
 
 /**
  * The pole page's report form: the fault buttons (disabled in the server's markup, so nothing is sent
@@ -73,7 +74,7 @@ if (pole && form && alert && progress && faults) {
       try {
         const res = await fetch(`/api/poles/${encodeURIComponent(pole.code)}/reports`, {
           method: 'POST',
-          headers: apiHeaders(true),
+          headers: { ...apiHeaders(true), ...idempotencyKey(`${pole.code}:${JSON.stringify(data)}`) },
           body: JSON.stringify({ data }),
         });
         const body = await readJson<{ data: Reported } & ApiError>(res);

@@ -6,6 +6,7 @@ import { isPublicAction } from '../../../permissions';
 import { publicUrl } from '../../../public-url';
 import { answersSchema, submissionEnvelope, type FormDefinition } from '../../../shared/e-form-rules';
 import type { EFormService } from '../../e-form/services/e-form';
+import { IDEMPOTENT_ROUTES } from '../../../middlewares/idempotency';
 
 type Json = Record<string, unknown>;
 
@@ -67,6 +68,30 @@ function describeForms(doc: Json, forms: FormDefinition[]): void {
   operation['x-e-forms'] = Object.fromEntries(refs.map((r) => [r.slug, { $ref: r.$ref }]));
 }
 
+/** The Idempotency-Key header and its answers on every public write that takes it (src/middlewares/idempotency.ts). */
+function describeIdempotency(doc: Json): void {
+  for (const [template, ops] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
+    const concrete = `/api${template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'format' ? 'json' : 'x'))}`;
+    for (const [method, operation] of Object.entries(ops)) {
+      if (!IDEMPOTENT_ROUTES.some(([m, pattern]) => m.toLowerCase() === method && pattern.test(concrete))) continue;
+      operation.parameters = [
+        ...((operation.parameters as Json[] | undefined) ?? []),
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'Any 1–255 visible ASCII characters (a UUID): the same submission sent again with the same key (after a timeout or a lost answer) gets the first answer back, with `Idempotent-Replayed: true`, and is not stored twice. Keys are kept 24 hours.',
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+        },
+      ];
+      const responses = (operation.responses ??= {}) as Record<string, Json>;
+      responses['409'] ??= { description: 'The same Idempotency-Key is being processed by another request: try again (code idempotency_in_progress)' };
+      responses['422'] ??= { description: 'This Idempotency-Key was used for a different body (code idempotency_key_reused)' };
+    }
+  }
+}
+
 const openapiService = ({ strapi }: { strapi: Core.Strapi }) => {
   const forms = () => strapi.service('api::e-form.e-form') as EFormService;
   return {
@@ -87,6 +112,7 @@ const openapiService = ({ strapi }: { strapi: Core.Strapi }) => {
         extraOperations: contracts().map(operationOf),
       });
       describeForms(doc, await forms().openDefinitions());
+      describeIdempotency(doc);
       const body = JSON.stringify(doc);
       cached = { body, revision, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"` };
       return cached;

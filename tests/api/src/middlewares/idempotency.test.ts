@@ -72,3 +72,13 @@ it('takes the key on a pole report and an e-service request too', async () => {
   const d = await request(app.url).post('/api/e-form-submissions').set('Idempotency-Key', 'req-key').send(body).expect(201);
   expect(d.body.data.trackingCode).toBe(c.body.data.trackingCode);
 });
+
+it('is documented on each write that takes it, and on no read', async () => {
+  const doc = (await request(app.url).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: Record<string, unknown> }>> };
+  const takes = (path: string, method: string) => (doc.paths[path]?.[method]?.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+  for (const path of ['/complaints', '/complaints/photos', '/poles/{code}/reports', '/e-forms/{slug}/submissions', '/e-form-submissions']) {
+    expect({ path, documented: takes(path, 'post') }).toEqual({ path, documented: true });
+    expect(doc.paths[path].post.responses).toHaveProperty('422');
+  }
+  expect(takes('/complaints/track/{trackingCode}', 'get')).toBe(false);
+});
