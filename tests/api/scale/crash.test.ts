@@ -1,7 +1,7 @@
-import net from 'net';
 import path from 'path';
 import crypto from 'crypto';
 import { spawn, type ChildProcess } from 'child_process';
+import { freePort } from '../../helpers/net';
 import { ROOT, startApp } from '../../helpers/strapi';
 import { tinyPng } from '../../helpers/e-form-answers';
 
@@ -15,16 +15,6 @@ import { tinyPng } from '../../helpers/e-form-answers';
 const WRITERS = Number(process.env.CRASH_WRITERS || 6);
 const COMPLAINT = 'api::complaint.complaint';
 const REQUEST = 'api::e-form-submission.e-form-submission';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 
 let log = '';
 const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r())));

@@ -1,7 +1,7 @@
-import net from 'net';
 import path from 'path';
 import { spawn, type ChildProcess } from 'child_process';
 import request from 'supertest';
+import { freePort } from '../../helpers/net';
 import { ROOT, startApp, type TestApp } from '../../helpers/strapi';
 import { startSmtp, type SmtpCapture } from '../../helpers/smtp';
 
@@ -20,16 +20,6 @@ let b: ChildProcess | undefined;
 let bUrl = '';
 let smtp: SmtpCapture;
 let bLog = '';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
   const until = Date.now() + timeoutMs;
