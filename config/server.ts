@@ -34,8 +34,6 @@ export interface AppServerConfig {
   authLimitPerMinute: number;
   /** Seconds an anonymous public API answer is kept on the server at most (src/middlewares/api-cache.ts); 0 keeps none. */
   apiCacheSeconds: number;
-  /** Origins whose pages may call the API from a browser (CORS); `*` for any. */
-  corsOrigins: string[];
   /** Reads a minute per client address of a complaint by its tracking code (the website's page, the API, Open311). */
   readLimitPerMinute: number;
   /** Hours after which a complaint photo no complaint names is deleted (src/api/complaint/photos.ts). */
@@ -63,7 +61,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server & 
     trustedProxies,
     rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 20) || 20,
     authLimitPerMinute: env.int('AUTH_LIMIT_PER_MINUTE', 10) || 10,
-    corsOrigins: corsOrigins(env),
     apiCacheSeconds: Math.max(0, env.int('API_CACHE_SECONDS', 60) ?? 60),
     readLimitPerMinute: env.int('READ_LIMIT_PER_MINUTE', 60) || 60,
     unattachedPhotoHours: env.float('UNATTACHED_PHOTO_HOURS', 24) || 24,

@@ -20,19 +20,11 @@ export class Windows {
     return { count: w.count, retryAfter: this.secondsLeft(w, now) };
   }
 
-  /** The count in the current window, without counting. */
-  peek(key: string, now = Date.now()): { count: number; retryAfter: number } {
-    const w = this.current(key, now);
-    return w ? { count: w.count, retryAfter: this.secondsLeft(w, now) } : { count: 0, retryAfter: 0 };
-  }
 
   forget(key: string) {
     this.windows.delete(key);
   }
 
-  clear() {
-    this.windows.clear();
-  }
 
   private current(key: string, now: number) {
     if (now - this.lastSweep > this.windowMs) {

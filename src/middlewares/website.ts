@@ -18,7 +18,7 @@ import { currentSlugOf } from '../api/news/slugs';
  * from the website's route table (website/src/routes.ts) through its built server entry, and the
  * site's not-found page for a browser at any other address nothing else answered. Rendered
  * pages that are the same for everyone are kept, compressed once, until content changes (any write
- * to content, seen through the database's lifecycle events, on any instance: src/state/content-changes.ts); pages with per-request data (a
+ * to content on any instance: src/state/content-changes.ts); pages with per-request data (a
  * tracking result) are rendered each time.
  */
 const SITE_ROUTES = [
@@ -90,7 +90,6 @@ interface Page {
   compressed: Partial<Record<'br' | 'gzip', Promise<Buffer>>>;
 }
 
-/** Writes by these never show on the website: sign-ins, tokens, the admin's own settings. */
 const DEFAULT_CACHE_PAGES = 500;
 const MAX_ANSWERS = 2000;
 const UNAVAILABLE = {

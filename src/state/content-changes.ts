@@ -31,7 +31,7 @@ interface Hub {
 }
 const hubs = new WeakMap<Core.Strapi, Hub>();
 
-export const isContentModel = (uid: string) => !NOT_CONTENT.test(uid);
+const isContentModel = (uid: string) => !NOT_CONTENT.test(uid);
 
 function hubOf(strapi: Core.Strapi): Hub {
   let hub = hubs.get(strapi);

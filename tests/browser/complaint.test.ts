@@ -282,8 +282,14 @@ it('attaches photos with previews, refuses non-images, and files the complaint w
 
   await page.locator('#c-map').tap({ position: { x: 200, y: 100 } });
   await page.locator('#c-map .map-pin').waitFor();
+  // A retry after a lost answer must not file twice: the photo and the complaint each carry a key.
+  const keys: Record<string, string | undefined> = {};
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && /\/api\/complaints(\/photos)?$/.test(r.url())) keys[new URL(r.url()).pathname] = r.headers()['idempotency-key'];
+  });
   await page.getByRole('button', { name: 'ส่งเรื่อง' }).click();
   await page.getByRole('heading', { level: 1, name: 'ส่งเรื่องเรียบร้อยแล้ว' }).waitFor();
+  expect(keys).toEqual({ '/api/complaints/photos': expect.stringMatching(/^web-[0-9a-z]+-[0-9a-z]+$/), '/api/complaints': expect.stringMatching(/^web-[0-9a-z]+-[0-9a-z]+$/) });
   const code = (await page.locator('#tracking-code').textContent())!.trim();
   const c = await stored(code);
   expect(c.photos).toHaveLength(1);
